@@ -1,0 +1,2 @@
+//! Benchmarks of the pipeline.
+fn main() {}

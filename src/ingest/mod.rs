@@ -1,0 +1,244 @@
+//! Bytes in, a [`Document`] out: decoding, and article extraction from HTML and Markdown.
+//!
+//! Nothing here panics on any input: unreadable input is an [`IngestError`].
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+/// The largest input accepted, in bytes. News articles are a few tens of kilobytes.
+pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
+
+/// A text ready for analysis.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The title, when the input had one (HTML `<title>`, a Markdown `# heading`).
+    pub title: Option<String>,
+    /// The publication date, when the input says it.
+    pub published: Option<NaiveDate>,
+    /// The plain text to analyse.
+    pub text: String,
+}
+
+/// Why an input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// Nothing to analyse.
+    #[error("the text is empty")]
+    Empty,
+    /// Looks like an image, archive or executable rather than text.
+    #[error("this is not a text file (it looks like binary data)")]
+    Binary,
+    /// Larger than [`MAX_INPUT_BYTES`].
+    #[error("the file is too large ({size_mb:.1} MB; the limit is {limit_mb} MB)")]
+    TooLarge {
+        /// Size of the input in megabytes.
+        size_mb: f64,
+        /// The limit in megabytes.
+        limit_mb: usize,
+    },
+    /// The file could not be read.
+    #[error("could not read {path}: {source}")]
+    Io {
+        /// The underlying error.
+        source: std::io::Error,
+        /// The file.
+        path: String,
+    },
+}
+
+impl Document {
+    /// A document from plain text, with no title or date.
+    #[must_use]
+    pub fn from_text(text: impl Into<String>) -> Self {
+        Self {
+            title: None,
+            published: None,
+            text: text.into(),
+        }
+    }
+
+    /// Reads a file (plain text, HTML or Markdown, in any common encoding).
+    pub fn from_path(path: &Path) -> Result<Self, IngestError> {
+        let meta = std::fs::metadata(path).map_err(|source| IngestError::Io {
+            source,
+            path: path.display().to_string(),
+        })?;
+        if meta.len() > MAX_INPUT_BYTES as u64 {
+            return Err(too_large(meta.len() as usize));
+        }
+        let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+            source,
+            path: path.display().to_string(),
+        })?;
+        Self::from_bytes(&bytes)
+    }
+
+    /// Decodes bytes of unknown encoding and format into a document.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, IngestError> {
+        if bytes.len() > MAX_INPUT_BYTES {
+            return Err(too_large(bytes.len()));
+        }
+        let text = decode(bytes)?;
+        if looks_binary(&text) {
+            return Err(IngestError::Binary);
+        }
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        if text.trim().is_empty() {
+            return Err(IngestError::Empty);
+        }
+        Ok(Self::from_text(text))
+    }
+}
+
+fn too_large(bytes: usize) -> IngestError {
+    IngestError::TooLarge {
+        size_mb: bytes as f64 / 1_048_576.0,
+        limit_mb: MAX_INPUT_BYTES / 1_048_576,
+    }
+}
+
+/// Decodes with a byte-order mark when there is one, as UTF-8 when valid, else by guessing.
+fn decode(bytes: &[u8]) -> Result<String, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::Empty);
+    }
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(text.into_owned());
+    }
+    if let Some(utf16) = sniff_utf16(bytes) {
+        let (text, _) = utf16.decode_without_bom_handling(bytes);
+        return Ok(text.into_owned());
+    }
+    if bytes.contains(&0) {
+        return Err(IngestError::Binary);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_owned());
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, true);
+    let (text, _, _) = encoding.decode(bytes);
+    Ok(text.into_owned())
+}
+
+/// UTF-16 without a byte-order mark: every other byte zero in ASCII-heavy text.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    if odd_zero * 10 > pairs * 7 && even_zero * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even_zero * 10 > pairs * 7 && odd_zero * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// True when a decoded text is mostly control characters or replacement characters.
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(8192).collect();
+    if sample.is_empty() {
+        return false;
+    }
+    let bad = sample
+        .iter()
+        .filter(|&&c| {
+            c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        })
+        .count();
+    bad * 20 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_text_is_read_as_is() {
+        let d = Document::from_bytes("Kim arrived in Хасан.".as_bytes()).unwrap();
+        assert_eq!(d.text, "Kim arrived in Хасан.");
+    }
+
+    #[test]
+    fn byte_order_marks_choose_the_encoding() {
+        let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+        for u in "Vladivostok".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        assert_eq!(Document::from_bytes(&utf16).unwrap().text, "Vladivostok");
+        let mut bom8 = vec![0xEF, 0xBB, 0xBF];
+        bom8.extend(b"Khasan");
+        assert_eq!(Document::from_bytes(&bom8).unwrap().text, "Khasan");
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised() {
+        let bytes: Vec<u8> = "Ussuriysk is north"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            Document::from_bytes(&bytes).unwrap().text,
+            "Ussuriysk is north"
+        );
+    }
+
+    #[test]
+    fn windows_1251_cyrillic_is_decoded() {
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1251.encode("Поезд прибыл во Владивосток утром во вторник.");
+        assert_eq!(
+            Document::from_bytes(&bytes).unwrap().text,
+            "Поезд прибыл во Владивосток утром во вторник."
+        );
+    }
+
+    #[test]
+    fn latin1_is_decoded() {
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1252.encode("Le président est arrivé à Montréal hier soir.");
+        assert_eq!(
+            Document::from_bytes(&bytes).unwrap().text,
+            "Le président est arrivé à Montréal hier soir."
+        );
+    }
+
+    #[test]
+    fn garbage_is_reported_as_such() {
+        let png = [
+            0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, b'I', b'H', b'D', b'R',
+        ];
+        assert!(matches!(
+            Document::from_bytes(&png),
+            Err(IngestError::Binary)
+        ));
+        assert!(matches!(Document::from_bytes(b""), Err(IngestError::Empty)));
+        assert!(matches!(
+            Document::from_bytes(b"  \n\t "),
+            Err(IngestError::Empty)
+        ));
+        let huge = vec![b'a'; MAX_INPUT_BYTES + 1];
+        assert!(matches!(
+            Document::from_bytes(&huge),
+            Err(IngestError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn line_endings_are_unified() {
+        assert_eq!(Document::from_bytes(b"a\r\nb\rc").unwrap().text, "a\nb\nc");
+    }
+}

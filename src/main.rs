@@ -1,0 +1,37 @@
+//! The `itinera` binary: a headless command, or the app.
+
+use clap::Parser;
+use itinera::cli::{Cli, run};
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    if let Some(command) = cli.command {
+        return match run(command) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("itinera: {e}");
+                std::process::ExitCode::FAILURE
+            }
+        };
+    }
+    open_app(cli.files)
+}
+
+#[cfg(feature = "gui")]
+fn open_app(files: Vec<std::path::PathBuf>) -> std::process::ExitCode {
+    match itinera::ui::run(files) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("itinera: could not open the window: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_app(_files: Vec<std::path::PathBuf>) -> std::process::ExitCode {
+    eprintln!(
+        "itinera: this build has no window (built without the `gui` feature); try `itinera extract FILE`"
+    );
+    std::process::ExitCode::FAILURE
+}

@@ -1,0 +1,327 @@
+//! Tokens and sentences, with byte spans into the document text.
+//!
+//! Nothing here allocates per token beyond the output vectors, and no offset is ever
+//! adjusted: a [`Token`]'s span slices the very text it was made from.
+
+use crate::span::Span;
+
+/// What a token looks like, as far as later stages care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters (and inner apostrophes, hyphens and periods, as in "O'Hare", "Komsomolsk-on-Amur", "U.S.").
+    Word,
+    /// Digits, possibly with inner separators ("1,200", "12.09.2023", "9:37").
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Token {
+    /// Where the token lies in the text.
+    pub span: Span,
+    /// Its kind.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    #[must_use]
+    pub fn text(self, text: &str) -> &str {
+        self.span.slice(text)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{00AD}'
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '·')
+}
+
+/// Splits `text` into words, numbers and punctuation marks.
+///
+/// Inner apostrophes and hyphens stay inside a word ("O'Hare", "Komsomolsk-on-Amur"); a
+/// period stays inside when a letter follows it directly ("U.S"), so abbreviations keep
+/// together but a sentence-final period is its own token.
+#[must_use]
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let numeric = c.is_ascii_digit();
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, n)) = chars.peek() {
+                if is_word_char(n) {
+                    end = i + n.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                let joins = if numeric {
+                    matches!(n, ',' | '.' | ':' | '/')
+                } else {
+                    is_joiner(n)
+                };
+                if !joins {
+                    break;
+                }
+                // A joiner stays only when a word character follows it directly.
+                let after = text[i + n.len_utf8()..].chars().next();
+                match after {
+                    Some(a)
+                        if (numeric && a.is_ascii_digit()) || (!numeric && a.is_alphabetic()) =>
+                    {
+                        end = i + n.len_utf8();
+                        chars.next();
+                    }
+                    _ => break,
+                }
+            }
+            let kind = if numeric && all_digits_or_separators(&text[start..end]) {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            tokens.push(Token {
+                span: Span::new(start, end),
+                kind,
+            });
+        } else {
+            tokens.push(Token {
+                span: Span::new(start, start + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+    tokens
+}
+
+fn all_digits_or_separators(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b':' | b'/'))
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
+    "sen", "rep", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "no", "vs", "etc", "jr", "sr", "inc", "corp", "co", "ltd", "u.s", "u.k",
+    "u.n", "e.g", "i.e", "approx", "pres", "rev", "hon", "maj", "brig", "pvt", "ave", "blvd", "rd",
+    "fig", "est", "a.m", "p.m",
+];
+
+/// Sentence spans of `text`, in order, covering every non-space character.
+///
+/// A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets) followed by
+/// whitespace and an upper-case letter, digit or opening quote, unless the period closes
+/// a known abbreviation or a single initial; and at every blank line or line break that
+/// follows a line without final punctuation (headlines, datelines, list items).
+#[must_use]
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = None::<usize>;
+    let mut last_non_space = 0usize;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if start.is_none() {
+            if c.is_whitespace() {
+                continue;
+            }
+            start = Some(i);
+        }
+        if c == '\n' {
+            // A line break ends a sentence when the line has no closing punctuation
+            // (headline, dateline) or when the next line is blank.
+            let next_blank = text[i + 1..]
+                .lines()
+                .next()
+                .is_some_and(|l| l.trim().is_empty());
+            let line_ended_open = !text[..=last_non_space]
+                .trim_end()
+                .ends_with([',', ';', ':', '-', '–', '(']);
+            if let Some(s) = start
+                && (next_blank || line_ended_open)
+            {
+                out.push(Span::new(s, last_non_space + 1));
+                start = None;
+            }
+            continue;
+        }
+        if !c.is_whitespace() {
+            last_non_space = i + c.len_utf8() - 1;
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut end = i + c.len_utf8();
+            // swallow closing quotes and brackets
+            while let Some(&(j, n)) = iter.peek() {
+                if matches!(n, '"' | '\'' | '’' | '”' | ')' | ']' | '.' | '!' | '?') {
+                    end = j + n.len_utf8();
+                    last_non_space = end - 1;
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[end..];
+            let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+            if after_space.len() == rest.len() && !rest.starts_with('\n') && !rest.is_empty() {
+                continue; // no space after: "U.S.-led", "3.5"
+            }
+            let next = after_space.chars().next();
+            let starts_new = match next {
+                None | Some('\n' | '\r') => true,
+                Some(n) => {
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+                }
+            };
+            if !starts_new {
+                continue;
+            }
+            if c == '.' {
+                let word_start = text[..i]
+                    .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"')
+                    .map_or(0, |p| p + 1);
+                let word = text[word_start..i].to_lowercase();
+                let single_initial =
+                    word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+                if single_initial || ABBREVIATIONS.contains(&word.as_str()) {
+                    continue;
+                }
+            }
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, end));
+            }
+        }
+    }
+    if let Some(s) = start {
+        let end = last_non_space + 1;
+        if end > s && end <= bytes.len() {
+            out.push(Span::new(s, end));
+        }
+    }
+    out
+}
+
+/// Index of the sentence containing byte `offset`, if any.
+#[must_use]
+pub fn sentence_at(sentences: &[Span], offset: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.end <= offset);
+    sentences.get(i).filter(|s| s.start <= offset).map(|_| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).into_iter().map(|t| t.text(text)).collect()
+    }
+
+    fn sents(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_inner_joiners() {
+        assert_eq!(
+            words("Komsomolsk-on-Amur, O'Hare and the U.S. border."),
+            [
+                "Komsomolsk-on-Amur",
+                ",",
+                "O'Hare",
+                "and",
+                "the",
+                "U.S",
+                ".",
+                "border",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("Russia's 1,200 km on 12.09.2023 at 9:37pm"),
+            [
+                "Russia's",
+                "1,200",
+                "km",
+                "on",
+                "12.09.2023",
+                "at",
+                "9:37pm"
+            ]
+        );
+        assert_eq!(words("Ussuriysk—then"), ["Ussuriysk", "—", "then"]);
+    }
+
+    #[test]
+    fn token_kinds() {
+        let t = tokenize("In 2023, Kim");
+        assert_eq!(
+            t.iter().map(|t| t.kind).collect::<Vec<_>>(),
+            [
+                TokenKind::Word,
+                TokenKind::Number,
+                TokenKind::Punct,
+                TokenKind::Word
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_split_on_final_punctuation_only() {
+        assert_eq!(
+            sents(
+                "Kim arrived in Russia. Mr. Putin waited in Vladivostok. He left at 3 p.m. on Tuesday."
+            ),
+            [
+                "Kim arrived in Russia.",
+                "Mr. Putin waited in Vladivostok.",
+                "He left at 3 p.m. on Tuesday."
+            ]
+        );
+        assert_eq!(
+            sents("U.S. officials said so. J. Smith agreed."),
+            ["U.S. officials said so.", "J. Smith agreed."]
+        );
+    }
+
+    #[test]
+    fn headlines_and_blank_lines_end_sentences() {
+        assert_eq!(
+            sents("Kim arrives in Russia\n\nThe train crossed the border.\nIt stopped."),
+            [
+                "Kim arrives in Russia",
+                "The train crossed the border.",
+                "It stopped."
+            ]
+        );
+        assert_eq!(sents("  "), Vec::<&str>::new());
+        assert_eq!(sents("no final stop"), ["no final stop"]);
+    }
+
+    #[test]
+    fn quotes_close_the_sentence() {
+        assert_eq!(
+            sents("He said \"we will go.\" Then he went."),
+            ["He said \"we will go.\"", "Then he went."]
+        );
+    }
+
+    #[test]
+    fn sentence_lookup() {
+        let text = "One. Two. Three.";
+        let s = sentences(text);
+        assert_eq!(sentence_at(&s, 0), Some(0));
+        assert_eq!(sentence_at(&s, 6), Some(1));
+        assert_eq!(sentence_at(&s, 4), None);
+        assert_eq!(sentence_at(&s, 100), None);
+    }
+}
