@@ -384,7 +384,7 @@ fn quarters_seasons_decades_and_centuries() {
         ),
         ("in the 1990s", &[("the 1990s", "199")]),
         ("in the mid-1990s", &[("the mid-1990s", "199")]),
-        ("in the '90s", &[("'90s", "199")]),
+        ("in the '90s", &[("the '90s", "199")]),
         ("in the nineties", &[("the nineties", "199")]),
         ("a 20th century democrat", &[("20th century", "19")]),
         ("the 19th century", &[("the 19th century", "18")]),

@@ -366,7 +366,7 @@ pub(super) fn weekday_after(date: NaiveDate, weekday: Weekday, strict: bool) -> 
 }
 
 /// The year to give a year-less day or month, near `reference`: news mostly reports the
-/// recent past and announces the near future, so a future reading costs three times the
+/// recent past and announces the near future, so a future reading costs twice the
 /// days a past one does (the other way round when the sentence speaks of the future).
 pub(super) fn nearest_year(reference: NaiveDate, month: u32, day: u32, future: bool) -> i32 {
     let y = reference.year();
@@ -379,7 +379,7 @@ pub(super) fn nearest_year(reference: NaiveDate, month: u32, day: u32, future: b
         };
         let diff = (date - reference).num_days();
         let cost = match (diff >= 0, future) {
-            (true, false) | (false, true) => diff.abs() * 3,
+            (true, false) | (false, true) => diff.abs() * 2,
             _ => diff.abs(),
         };
         if cost < best.0 {

@@ -46,6 +46,10 @@ pub(super) struct Scanner<'a> {
     reference: Option<NaiveDate>,
     /// The last day the narrative was placed on ("two days later" counts from it).
     anchor: Option<NaiveDate>,
+    /// The last year mentioned ("that year", "the year").
+    last_year: Option<i32>,
+    /// The last quarter mentioned ("the quarter").
+    last_quarter: Option<(i32, u32)>,
 }
 
 /// Words that frame an ambiguous month name as a month ("in May", "last March").
@@ -94,6 +98,8 @@ impl<'a> Scanner<'a> {
             kw,
             reference,
             anchor: None,
+            last_year: None,
+            last_quarter: None,
         }
     }
 
@@ -109,6 +115,17 @@ impl<'a> Scanner<'a> {
             {
                 if let Some(day) = day_of(&hit.val) {
                     self.anchor = Some(day);
+                }
+                match hit.val {
+                    Val::Year(y) | Val::Month(y, _) | Val::Season(y, _) | Val::Half(y, _) => {
+                        self.last_year = Some(y);
+                    }
+                    Val::Quarter(y, q) => {
+                        self.last_year = Some(y);
+                        self.last_quarter = Some((y, q));
+                    }
+                    Val::Day(d) => self.last_year = Some(d.year()),
+                    _ => {}
                 }
                 i = hit.end;
                 out.push(hit);
@@ -193,7 +210,7 @@ impl<'a> Scanner<'a> {
             let k = self.kw(j);
             if matches!(
                 k,
-                "will" | "shall" | "plans" | "plan" | "planned" | "planning" | "scheduled" | "due"
+                "will" | "shall" | "plans" | "plan" | "planning" | "scheduled" | "due"
             ) || t.ends_with("'ll")
                 || t.ends_with("\u{2019}ll")
                 || (matches!(k, "is" | "are" | "set" | "going" | "expected")
@@ -357,10 +374,9 @@ impl<'a> Scanner<'a> {
             "right" if self.kw(i + 1) == "now" => {
                 return Some(Hit::new(i, i + 2, Val::Present));
             }
-            "recently" | "lately" | "previously" | "formerly" | "former" => {
+            "recently" | "lately" | "former" => {
                 return Some(Hit::new(i, i + 1, Val::Past));
             }
-            "soon" => return Some(Hit::new(i, i + 1, Val::Future)),
             "these" if self.kw(i + 1) == "days" => {
                 return Some(Hit::new(i, i + 2, Val::Present));
             }
@@ -386,10 +402,6 @@ impl<'a> Scanner<'a> {
             }
             "noon" | "midnight" => return self.clock_then_day(i),
             "every" | "each" => return self.set(i),
-            "daily" => return Some(set_hit(i, "P1D", Granularity::Day)),
-            "weekly" => return Some(set_hit(i, "P1W", Granularity::Week)),
-            "monthly" => return Some(set_hit(i, "P1M", Granularity::Month)),
-            "annually" | "yearly" => return Some(set_hit(i, "P1Y", Granularity::Year)),
             "the" => return self.the(i),
             "this" | "last" | "next" | "past" | "coming" | "previous" | "following" | "that" => {
                 return self.relative(i, i, k);
@@ -421,6 +433,15 @@ impl<'a> Scanner<'a> {
             return None;
         }
         if let Some(hit) = self.number_led(i) {
+            return Some(hit);
+        }
+        if let Some((y, end)) = self.spoken_year(i) {
+            return Some(Hit::new(i, end, Val::Year(y)));
+        }
+        if !k.is_empty()
+            && number_word(k).is_some()
+            && let Some(hit) = self.amount(i, i)
+        {
             return Some(hit);
         }
         if let Some(hit) = self.compound(i) {
@@ -479,10 +500,79 @@ impl<'a> Scanner<'a> {
         if let Some(d) = decade_word(k1) {
             return Some(Hit::new(i, i + 2, Val::Decade(190 + d)));
         }
-        let inner = self.core_plain(i + 1)?;
+        if let Some(hit) = self.anaphoric(i) {
+            return Some(hit);
+        }
+        // "the third-quarter results": an adjective compound does not take the article.
+        if self.txt(i + 1).contains('-') && !self.txt(i + 1).starts_with("mid") {
+            return None;
+        }
+        let inner = self.modified(i + 1)?;
         match inner.val {
             Val::Decade(_) | Val::Century(_) | Val::Quarter(..) | Val::Half(..) => {
                 Some(Hit { start: i, ..inner })
+            }
+            _ => None,
+        }
+    }
+
+    /// "the quarter", "the latest quarter", "the current year", "the month": the period
+    /// last mentioned, else the one around the reference.
+    fn anaphoric(&self, i: usize) -> Option<Hit> {
+        let adj = usize::from(matches!(
+            self.kw(i + 1),
+            "latest" | "current" | "same" | "comparable" | "corresponding"
+        ));
+        let noun = self.kw(i + 1 + adj);
+        let end = i + 2 + adj;
+        // "the year ago quarter", "the quarter ended": only the noun phrase itself.
+        if !self.is(end, "-") && unit(self.kw(end)).is_some() {
+            return None;
+        }
+        let current = self.kw(i + 1) == "current";
+        let r = self.reference;
+        let val = match noun {
+            "quarter" => match (self.last_quarter, r) {
+                (Some((y, q)), _) if !current => Val::Quarter(y, q),
+                (_, Some(r)) => {
+                    let d = if current {
+                        r
+                    } else {
+                        shift(r, -3, Unit::Month)?
+                    };
+                    Val::Quarter(d.year(), d.month0() / 3 + 1)
+                }
+                _ => unplaced("XXXX-QX", Granularity::Season),
+            },
+            "year" => match (self.last_year, r) {
+                (Some(y), _) if !current => Val::Year(y),
+                (_, Some(r)) => Val::Year(r.year()),
+                _ => unplaced("XXXX", Granularity::Year),
+            },
+            "month" if adj == 1 => self.ref_shift(Unit::Month, 0),
+            "week" => match self.anchor_day() {
+                Some(d) => Val::Week(d),
+                None => unplaced("XXXX-WXX", Granularity::Week),
+            },
+            _ => return None,
+        };
+        Some(Hit::new(i, end, val))
+    }
+
+    /// A year said in words: "nineteen ninety-six" (span `i..end`).
+    fn spoken_year(&self, i: usize) -> Option<(i32, usize)> {
+        match self.kw(i) {
+            "nineteen" => {
+                let n = number_word(self.txt(i + 1))?;
+                (10..100).contains(&n).then_some((1900 + n as i32, i + 2))
+            }
+            "two" if self.kw(i + 1) == "thousand" => {
+                if self.kw(i + 2) == "and"
+                    && let Some(n) = number_word(self.txt(i + 3)).filter(|n| *n < 100)
+                {
+                    return Some((2000 + n as i32, i + 4));
+                }
+                Some((2000, i + 2))
             }
             _ => None,
         }
@@ -492,6 +582,10 @@ impl<'a> Scanner<'a> {
     /// `start`, which may hold "the").
     fn relative(&self, i: usize, start: usize, k: &str) -> Option<Hit> {
         let next = self.kw(i + 1);
+        // "this past spring", "this coming Sunday".
+        if k == "this" && matches!(next, "past" | "coming") {
+            return self.relative(i + 1, start, next);
+        }
         let with_the = start < i;
         // "the past/last/next three years", "the coming weeks": durations or vague refs.
         if matches!(
@@ -528,7 +622,9 @@ impl<'a> Scanner<'a> {
             if u == Unit::Day && n == 0 && !from_narrative {
                 return None;
             }
-            let val = if from_narrative {
+            let val = if k == "that" && u == Unit::Year && self.last_year.is_some() {
+                Val::Year(self.last_year?)
+            } else if from_narrative {
                 match self.anchor_day() {
                     Some(a) => at_unit(shift(a, n, u)?, u),
                     None => unplaced_unit(u),
@@ -597,7 +693,7 @@ impl<'a> Scanner<'a> {
                     let y = r.year();
                     let y = match k {
                         "last" | "past" => {
-                            if m < r.month() {
+                            if m + 1 < r.month() {
                                 y
                             } else {
                                 y - 1
@@ -680,7 +776,7 @@ impl<'a> Scanner<'a> {
         };
         let uk = self.kw(after);
         let u = unit(uk)?;
-        if matches!(k, "a" | "an" | "one") && uk.ends_with('s') {
+        if n == Some(1) && uk.ends_with('s') {
             return None;
         }
         if n.is_some() && (k == "some") {
@@ -796,6 +892,9 @@ impl<'a> Scanner<'a> {
         } else {
             i
         };
+        if let Some(spoken) = self.spoken_year(j) {
+            return Some(spoken);
+        }
         let y = self.digits(j, 4)?;
         if self.txt(j).len() != 4 || !(1000..=2999).contains(&y) {
             return None;
@@ -843,6 +942,20 @@ impl<'a> Scanner<'a> {
         }
         if let Some((y, end)) = self.year_after(j) {
             return Some(Hit::new(i, end, Val::Month(y, m)));
+        }
+        // "June last year", "January this year".
+        if let Some(r) = self.reference
+            && self.kw(j + 1) == "year"
+        {
+            let y = match self.kw(j) {
+                "this" => Some(r.year()),
+                "last" => Some(r.year() - 1),
+                "next" => Some(r.year() + 1),
+                _ => None,
+            };
+            if let Some(y) = y {
+                return Some(Hit::new(i, j + 2, Val::Month(y, m)));
+            }
         }
         // A month alone: ambiguous names need a frame ("in May").
         let framed = i > 0
@@ -1241,6 +1354,17 @@ impl<'a> Scanner<'a> {
                 part: Part::Middle,
             });
         }
+        // "year-earlier", "year-ago" results: the year before the reference.
+        if pieces.len() == 2
+            && lower0 == "year"
+            && matches!(pieces[1].to_ascii_lowercase().as_str(), "earlier" | "ago")
+        {
+            let val = match self.reference {
+                Some(r) => Val::Year(r.year() - 1),
+                None => unplaced("XXXX", Granularity::Year),
+            };
+            return Some(Hit::new(i, end, val));
+        }
         // Amount-unit(-old/-long): durations.
         let amount = pieces[0]
             .parse::<u32>()
@@ -1321,6 +1445,11 @@ impl<'a> Scanner<'a> {
         }
         if self.kind(i) == Some(TokenKind::Punct) {
             return None;
+        }
+        if t.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && let Some(hit) = self.clock_then_day(i)
+        {
+            return Some(hit);
         }
         if let Some(v) = year_or_decade(t)
             && matches!(v, Val::Decade(_) | Val::Century(_))
@@ -1497,10 +1626,6 @@ fn duration_or_vague(word: &str, u: Unit, vague: Val) -> Val {
     } else {
         Val::Duration(Some(1), u)
     }
-}
-
-fn set_hit(i: usize, value: &str, g: Granularity) -> Hit {
-    set_hit_span(i, i + 1, value, g)
 }
 
 fn set_hit_span(start: usize, end: usize, value: &str, g: Granularity) -> Hit {
