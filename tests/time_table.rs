@@ -405,7 +405,10 @@ fn vague_references_and_sets() {
         ("He is currently in Paris.", &[("currently", "PRESENT_REF")]),
         ("He recently moved.", &[("recently", "PAST_REF")]),
         ("The former mayor spoke.", &[("former", "PAST_REF")]),
-        ("It will end soon.", &[("soon", "FUTURE_REF")]),
+        (
+            "It will end in the future.",
+            &[("the future", "FUTURE_REF")],
+        ),
         ("in the past", &[("the past", "PAST_REF")]),
         ("in the near future", &[("the near future", "FUTURE_REF")]),
         ("in recent years", &[("recent years", "PAST_REF")]),

@@ -80,6 +80,24 @@ const MONTH_FRAME: &[&str] = &[
     "until",
 ];
 
+/// Words that frame a season name as a time ("in summer", not "prices fall").
+const SEASON_FRAME: &[&str] = &[
+    "in",
+    "during",
+    "this",
+    "last",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "since",
+    "until",
+    "by",
+    "through",
+    "throughout",
+    "the",
+];
+
 impl<'a> Scanner<'a> {
     pub(super) fn new(text: &'a str, toks: &'a [Token], reference: Option<NaiveDate>) -> Self {
         let kw = toks
@@ -423,7 +441,7 @@ impl<'a> Scanner<'a> {
             return self.month_date(i);
         }
         if let Some(s) = season(k) {
-            let framed = i > 0 && MONTH_FRAME.contains(&self.kw(i - 1));
+            let framed = i > 0 && SEASON_FRAME.contains(&self.kw(i - 1));
             if let Some((y, end)) = self.year_after(i + 1) {
                 return Some(Hit::new(i, end, Val::Season(y, s)));
             }
@@ -435,11 +453,15 @@ impl<'a> Scanner<'a> {
         if let Some(hit) = self.number_led(i) {
             return Some(hit);
         }
-        if let Some((y, end)) = self.spoken_year(i) {
+        if let Some((y, end)) = self.spoken_year(i)
+            && (k == "nineteen"
+                || i.checked_sub(1).is_some_and(|p| {
+                    matches!(self.kw(p), "year" | "in" | "since" | "until" | "by")
+                }))
+        {
             return Some(Hit::new(i, end, Val::Year(y)));
         }
-        if !k.is_empty()
-            && number_word(k).is_some()
+        if number_word(self.txt(i)).is_some()
             && let Some(hit) = self.amount(i, i)
         {
             return Some(hit);
@@ -499,6 +521,32 @@ impl<'a> Scanner<'a> {
         // "the 1990s", "the nineties", "the 20th century", "the third quarter", "the mid-1990s".
         if let Some(d) = decade_word(k1) {
             return Some(Hit::new(i, i + 2, Val::Decade(190 + d)));
+        }
+        // "the winter of 1994", "in the summer".
+        if let Some(sn) = season(k1) {
+            if let Some((y, end)) = self.year_after(i + 2) {
+                return Some(Hit::new(i, end, Val::Season(y, sn)));
+            }
+            let framed = i > 0 && SEASON_FRAME.contains(&self.kw(i - 1));
+            return framed.then(|| Hit::new(i, i + 2, self.season_near(sn)));
+        }
+        // "the year 2000", "the year two thousand".
+        if k1 == "year"
+            && let Some((y, end)) = self.year_after(i + 2)
+        {
+            return Some(Hit::new(i, end, Val::Year(y)));
+        }
+        // "the year-ago quarter": the same quarter one year before.
+        let t1 = self.txt(i + 1).to_ascii_lowercase();
+        if matches!(t1.as_str(), "year-ago" | "year-earlier")
+            && matches!(self.kw(i + 2), "quarter" | "period")
+        {
+            let val = match (self.last_quarter, self.reference) {
+                (Some((y, q)), _) => Val::Quarter(y - 1, q),
+                (None, Some(r)) => Val::Year(r.year() - 1),
+                _ => unplaced("XXXX", Granularity::Year),
+            };
+            return Some(Hit::new(i, i + 3, val));
         }
         if let Some(hit) = self.anaphoric(i) {
             return Some(hit);
@@ -1386,7 +1434,11 @@ impl<'a> Scanner<'a> {
             } else {
                 1
             };
-            if let Some(u) = pieces.get(unit_at).and_then(|p| unit_word(p)) {
+            if let Some(u) = pieces
+                .get(unit_at)
+                .filter(|p| !p.ends_with('s'))
+                .and_then(|p| unit_word(p))
+            {
                 let tail_ok = pieces.get(unit_at + 1..).is_some_and(|t| {
                     t.iter()
                         .all(|p| matches!(p.to_ascii_lowercase().as_str(), "old" | "long"))
