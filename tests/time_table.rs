@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use itinera::time::{TimexType, tag};
 
 fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a valid test date")
 }
 
 /// Tags `text` against `reference` and compares the (mention, value) pairs with `expect`.
@@ -388,7 +388,40 @@ fn quarters_seasons_decades_and_centuries() {
         ("in the nineties", &[("the nineties", "199")]),
         ("a 20th century democrat", &[("20th century", "19")]),
         ("the 19th century", &[("the 19th century", "18")]),
-        ("in the summer of 2019", &[("summer of 2019", "2019-SU")]),
+        (
+            "in the summer of 2019",
+            &[("the summer of 2019", "2019-SU")],
+        ),
+        (
+            "in the winter of nineteen ninety-four",
+            &[("the winter of nineteen ninety-four", "1994-WI")],
+        ),
+        (
+            "this year's third quarter",
+            &[("this year's third quarter", "2023-Q3")],
+        ),
+        (
+            "next year's first-quarter results",
+            &[("next year's first-quarter", "2024-Q1")],
+        ),
+        (
+            "the 1988 second quarter",
+            &[("the 1988 second quarter", "1988-Q2")],
+        ),
+        (
+            "in the year two thousand",
+            &[("the year two thousand", "2000")],
+        ),
+        (
+            "in the current quarter",
+            &[("the current quarter", "2023-Q3")],
+        ),
+        (
+            "in the latest quarter",
+            &[("the latest quarter", "2023-Q2")],
+        ),
+        ("Prices fall in spring.", &[("spring", "2023-SP")]),
+        ("Prices fall.", &[]),
         ("in mid-November", &[("mid-November", "2023-11")]),
         ("by the end of 1990", &[("the end of 1990", "1990")]),
         ("fiscal 1989 results", &[("fiscal 1989", "1989")]),
@@ -417,7 +450,10 @@ fn vague_references_and_sets() {
             "He flies every Tuesday.",
             &[("every Tuesday", "XXXX-WXX-2")],
         ),
-        ("He flies daily.", &[("daily", "P1D")]),
+        (
+            "He runs every morning.",
+            &[("every morning", "XXXX-XX-XXTMO")],
+        ),
         ("She reports each year.", &[("each year", "P1Y")]),
     ];
     for (text, expect) in table {

@@ -334,7 +334,35 @@ impl<'a> Scanner<'a> {
     /// An expression at `i` without outer modifiers.
     fn core(&self, i: usize) -> Option<Hit> {
         let hit = self.core_plain(i)?;
-        Some(self.with_suffix(hit))
+        Some(self.with_suffix(self.with_quarter(hit)))
+    }
+
+    /// "this year's third quarter", "the 1988 second quarter": a year that names the
+    /// quarter after it.
+    fn with_quarter(&self, hit: Hit) -> Hit {
+        let Val::Year(y) = hit.val else {
+            return hit;
+        };
+        let e = hit.end;
+        let (n, end) = if let Some(n) = ordinal(self.txt(e))
+            && matches!(self.kw(e + 1), "quarter" | "half")
+        {
+            (n, e + 2)
+        } else if let Some((a, b)) = self.txt(e).split_once('-')
+            && let Some(n) = ordinal(a)
+            && matches!(keyword(b), "quarter" | "half")
+        {
+            (n, e + 1)
+        } else {
+            return hit;
+        };
+        let quarter = self.txt(end - 1).to_ascii_lowercase().ends_with("quarter");
+        let val = match (quarter, n) {
+            (true, 1..=4) => Val::Quarter(y, n),
+            (false, 1..=2) => Val::Half(y, n),
+            _ => return hit,
+        };
+        Hit { end, val, ..hit }
     }
 
     /// Adds what may follow a day: a part of the day ("Tuesday night") or a clock time
@@ -551,6 +579,22 @@ impl<'a> Scanner<'a> {
         if let Some(hit) = self.anaphoric(i) {
             return Some(hit);
         }
+        // "the 1988 second quarter", "the 1989 period".
+        if let Some((y, e)) = self.year_after(i + 1)
+            && self.txt(i + 1).len() == 4
+        {
+            let inner = self.with_quarter(Hit::new(i, e, Val::Year(y)));
+            if inner.end > e {
+                return Some(inner);
+            }
+            if matches!(self.kw(e), "quarter" | "period") {
+                let val = match self.last_quarter {
+                    Some((_, q)) => Val::Quarter(y, q),
+                    None => Val::Year(y),
+                };
+                return Some(Hit::new(i, e + 1, val));
+            }
+        }
         // "the third-quarter results": an adjective compound does not take the article.
         if self.txt(i + 1).contains('-') && !self.txt(i + 1).starts_with("mid") {
             return None;
@@ -578,10 +622,11 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let current = self.kw(i + 1) == "current";
+        let latest = self.kw(i + 1) == "latest";
         let r = self.reference;
         let val = match noun {
             "quarter" => match (self.last_quarter, r) {
-                (Some((y, q)), _) if !current => Val::Quarter(y, q),
+                (Some((y, q)), _) if !current && !latest => Val::Quarter(y, q),
                 (_, Some(r)) => {
                     let d = if current {
                         r
@@ -592,9 +637,9 @@ impl<'a> Scanner<'a> {
                 }
                 _ => unplaced("XXXX-QX", Granularity::Season),
             },
-            "year" => match (self.last_year, r) {
-                (Some(y), _) if !current => Val::Year(y),
-                (_, Some(r)) => Val::Year(r.year()),
+            // "the year" in news is the current one ("that year" is the one last named).
+            "year" => match r {
+                Some(r) => Val::Year(r.year()),
                 _ => unplaced("XXXX", Granularity::Year),
             },
             "month" if adj == 1 => self.ref_shift(Unit::Month, 0),
@@ -885,7 +930,7 @@ impl<'a> Scanner<'a> {
             return Some(set_hit_span(
                 i,
                 i + 2,
-                &format!("TXX{code}"),
+                &format!("XXXX-XX-XXT{code}"),
                 Granularity::PartOfDay,
             ));
         }
