@@ -324,6 +324,14 @@ fn parts_of_day_and_clock_times() {
             &[("06/26/1998 07:07:00", "1998-06-26T07:07:00")],
         ),
         ("The score was 3:2 in the end.", &[]),
+        (
+            "It struck in mid-afternoon yesterday.",
+            &[("mid-afternoon yesterday", "2023-09-13TAF")],
+        ),
+        (
+            "The offer was due to expire Friday evening.",
+            &[("Friday evening", "2023-09-08TEV")],
+        ),
     ];
     for (text, expect) in table {
         check(text, REF, expect);
@@ -480,5 +488,28 @@ fn spans_are_sorted_disjoint_and_on_char_boundaries() {
     for x in &t {
         assert!(text.is_char_boundary(x.span.start) && text.is_char_boundary(x.span.end));
         assert_eq!(&text[x.span.start..x.span.end], x.mention);
+    }
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_gives_sorted_disjoint_valid_spans(
+            text in "([0-9]{1,4}|[-/.:,' ]|May|Sept|Tuesday|the|last|early|mid-|year|s|p\\.m\\.|GMT|ago|later|’s|é|quarter|third|nineteen|ninety-six|of){0,24}",
+            with_ref in any::<bool>(),
+        ) {
+            let reference = with_ref.then(|| date("2023-09-14"));
+            let found = tag(&text, reference);
+            for w in found.windows(2) {
+                prop_assert!(w[0].span.end <= w[1].span.start);
+            }
+            for t in &found {
+                prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                prop_assert_eq!(&text[t.span.start..t.span.end], t.mention.as_str());
+            }
+        }
     }
 }

@@ -234,7 +234,12 @@ impl<'a> Scanner<'a> {
                 || (matches!(k, "is" | "are" | "set" | "going" | "expected")
                     && self.is(j + 1, "to"))
             {
-                return true;
+                // "was due to", "had been scheduled": a past plan, not a future event.
+                let prev = j.checked_sub(1).map_or("", |p| self.txt(p));
+                return !matches!(
+                    prev.to_ascii_lowercase().as_str(),
+                    "was" | "were" | "been" | "had"
+                );
             }
         }
         false
@@ -1432,6 +1437,16 @@ impl<'a> Scanner<'a> {
         // mid-X
         if lower0 == "mid" && pieces.len() >= 2 {
             let rest = &whole[4..];
+            if let Some(pod) = part_of_day(keyword(rest)) {
+                // "mid-afternoon yesterday", "mid-morning".
+                let (day, end) = match self.kw(end) {
+                    "yesterday" => (self.reference.and_then(|r| r.pred_opt()), end + 1),
+                    "today" => (self.reference, end + 1),
+                    "tomorrow" => (self.reference.and_then(|r| r.succ_opt()), end + 1),
+                    _ => (self.anchor_day(), end),
+                };
+                return Some(Hit::new(i, end, pod_val(day, pod)));
+            }
             let val = if let Some(m) = month(keyword(rest)) {
                 match self.reference {
                     Some(r) => Val::Month(nearest_year(r, m, 15, self.future_context(i)), m),
