@@ -262,7 +262,14 @@ impl<'a> Scanner<'a> {
             "at" if self.kw(i + 1) == "least" => 2,
             _ => 0,
         };
-        if approx_len > 0 {
+        // Only before an amount, a clock time or a date: "about the future" is a topic.
+        let next = i + approx_len;
+        if approx_len > 0
+            && (self.kind(next) == Some(TokenKind::Number)
+                || number_word(self.txt(next)).is_some()
+                || month(self.kw(next)).is_some()
+                || matches!(self.kw(next), "noon" | "midnight" | "year"))
+        {
             let inner = self.modified(i + approx_len)?;
             return Some(Hit { start: i, ..inner });
         }
@@ -616,10 +623,21 @@ impl<'a> Scanner<'a> {
     /// "the quarter", "the latest quarter", "the current year", "the month": the period
     /// last mentioned, else the one around the reference.
     fn anaphoric(&self, i: usize) -> Option<Hit> {
-        let adj = usize::from(matches!(
+        let mut adj = usize::from(matches!(
             self.kw(i + 1),
-            "latest" | "current" | "same" | "comparable" | "corresponding"
+            "latest"
+                | "current"
+                | "same"
+                | "comparable"
+                | "corresponding"
+                | "full"
+                | "whole"
+                | "entire"
         ));
+        // "the fiscal year", "the current fiscal year".
+        if self.kw(i + 1 + adj) == "fiscal" {
+            adj += 1;
+        }
         let noun = self.kw(i + 1 + adj);
         let end = i + 2 + adj;
         // "the year ago quarter", "the quarter ended": only the noun phrase itself.
