@@ -513,3 +513,14 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn modified_months_narrow_to_whole_days() {
+    let t = tag("Troops arrived in mid-August.", Some(date("2023-09-14")));
+    assert_eq!(t[0].value, "2023-08");
+    assert_eq!(t[0].earliest.unwrap().date(), date("2023-08-11"));
+    assert_eq!(
+        t[0].latest.unwrap().time(),
+        chrono::NaiveTime::from_hms_opt(23, 59, 59).unwrap()
+    );
+}

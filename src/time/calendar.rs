@@ -259,11 +259,17 @@ fn bounds(val: &Val) -> Option<(NaiveDateTime, NaiveDateTime)> {
 /// Narrows `(a, b)` to the first, middle or last third.
 fn narrow((a, b): (NaiveDateTime, NaiveDateTime), part: Part) -> (NaiveDateTime, NaiveDateTime) {
     let third = (b - a) / 3;
-    match part {
-        Part::Whole => (a, b),
+    let (x, y) = match part {
+        Part::Whole => return (a, b),
         Part::Start => (a, a + third),
         Part::Middle => (a + third, b - third),
         Part::End => (b - third, b),
+    };
+    // Periods of days or longer narrow to whole days ("mid-August": 11 to 21 August).
+    if third >= chrono::TimeDelta::days(1) {
+        (start_of(x.date()), end_of(y.date()))
+    } else {
+        (x, y)
     }
 }
 
