@@ -6,6 +6,9 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+/// A check of one output format's text.
+type Check = fn(&str);
+
 fn itinera() -> Command {
     Command::new(env!("CARGO_BIN_EXE_itinera"))
 }
@@ -25,11 +28,13 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    let mut input = child.stdin.take().unwrap();
+    let mut input = child.stdin.take().expect("a pipe to standard input");
     // A process that fails on its arguments may exit before reading its input.
     let _ = input.write_all(stdin);
     drop(input);
-    child.wait_with_output().unwrap()
+    child
+        .wait_with_output()
+        .expect("the binary runs to the end")
 }
 
 fn stdout(output: &Output) -> String {
@@ -50,21 +55,24 @@ fn assert_spans_match(result: &Value) {
     let text = result["text"].as_str().expect("a text");
     let bytes = text.as_bytes();
     let check = |item: &Value, key: &str| {
-        let start = usize::try_from(item["start"].as_u64().unwrap()).unwrap();
-        let end = usize::try_from(item["end"].as_u64().unwrap()).unwrap();
+        let offset = |key: &str| {
+            let n = item[key].as_u64().expect("offsets are numbers");
+            usize::try_from(n).expect("offsets fit in memory")
+        };
+        let (start, end) = (offset("start"), offset("end"));
         assert!(start <= end && end <= bytes.len(), "{item}");
         let covered = std::str::from_utf8(&bytes[start..end]).expect("spans on char boundaries");
-        assert_eq!(covered, item[key].as_str().unwrap(), "{item}");
+        assert_eq!(covered, item[key].as_str().expect("a string"), "{item}");
     };
-    for place in result["places"].as_array().unwrap() {
+    for place in result["places"].as_array().expect("a list") {
         check(place, "mention");
     }
-    for time in result["times"].as_array().unwrap() {
+    for time in result["times"].as_array().expect("a list") {
         check(time, "mention");
     }
-    for actor in result["actors"].as_array().unwrap() {
-        for stop in actor["stops"].as_array().unwrap() {
-            for evidence in stop["evidence"].as_array().unwrap() {
+    for actor in result["actors"].as_array().expect("a list") {
+        for stop in actor["stops"].as_array().expect("a list") {
+            for evidence in stop["evidence"].as_array().expect("a list") {
                 check(evidence, "quote");
             }
         }
@@ -138,7 +146,7 @@ fn a_malformed_reference_date_is_a_one_line_error() {
 fn every_format_is_written() {
     let file = fixture("ferry.txt");
     let file = file.to_str().unwrap();
-    let checks: [(&str, fn(&str)); 5] = [
+    let checks: [(&str, Check); 5] = [
         ("json", |out| {
             let v: Value = serde_json::from_str(out).unwrap();
             assert_eq!(v["schema"], "itinera/1");

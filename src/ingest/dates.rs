@@ -16,10 +16,11 @@ pub(crate) fn parse_stamp(value: &str) -> Option<NaiveDate> {
         }
     }
     let digits: String = value.chars().take(8).collect();
-    if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(date) = NaiveDate::parse_from_str(&digits, "%Y%m%d") {
-            return Some(date);
-        }
+    if digits.len() == 8
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(date) = NaiveDate::parse_from_str(&digits, "%Y%m%d")
+    {
+        return Some(date);
     }
     find_date(value)
 }
@@ -80,12 +81,11 @@ pub(crate) fn find_date(text: &str) -> Option<NaiveDate> {
         if let Some(date) = iso_date(word) {
             return Some(date);
         }
-        if let Some(month) = month_of(word) {
-            if let (Some(day), Some(year)) = (day_of(next(1)), year_of(next(2))) {
-                if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
-                    return Some(date);
-                }
-            }
+        if let Some(month) = month_of(word)
+            && let (Some(day), Some(year)) = (day_of(next(1)), year_of(next(2)))
+            && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+        {
+            return Some(date);
         }
         if let Some(day) = day_of(word) {
             let (month_word, year_word) = if next(1).eq_ignore_ascii_case("of") {
@@ -93,10 +93,10 @@ pub(crate) fn find_date(text: &str) -> Option<NaiveDate> {
             } else {
                 (next(1), next(2))
             };
-            if let (Some(month), Some(year)) = (month_of(month_word), year_of(year_word)) {
-                if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
-                    return Some(date);
-                }
+            if let (Some(month), Some(year)) = (month_of(month_word), year_of(year_word))
+                && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+            {
+                return Some(date);
             }
         }
     }
@@ -142,14 +142,14 @@ pub(crate) fn dateline_date(text: &str) -> Option<NaiveDate> {
             .iter()
             .find(|label| lower.starts_with(*label))
             .copied();
-        if let Some(label) = label {
-            if let Some(date) = line.get(label.len()..).and_then(find_date) {
-                if label.contains("updated") {
-                    updated = updated.or(Some(date));
-                    continue;
-                }
-                return Some(date);
+        if let Some(label) = label
+            && let Some(date) = line.get(label.len()..).and_then(find_date)
+        {
+            if label.contains("updated") {
+                updated = updated.or(Some(date));
+                continue;
             }
+            return Some(date);
         }
         let short = line.split_whitespace().count() <= 8 && !line.ends_with('.');
         if short && label.is_none() {
@@ -158,10 +158,10 @@ pub(crate) fn dateline_date(text: &str) -> Option<NaiveDate> {
                 return Some(date);
             }
         }
-        if let Some(head) = dateline_head(line) {
-            if let Some(date) = find_date(head) {
-                return Some(date);
-            }
+        if let Some(head) = dateline_head(line)
+            && let Some(date) = find_date(head)
+        {
+            return Some(date);
         }
         if index >= 1 && line.chars().count() > 200 {
             // Past the first paragraph of the story: stop looking.
@@ -193,14 +193,16 @@ fn dateline_head(line: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
-    fn check_find(input: &str, expect: Option<(i32, u32, u32)>) {
+    type Ymd = (i32, u32, u32);
+
+    fn check_find(input: &str, expect: Option<Ymd>) {
         let expect = expect.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
         assert_eq!(find_date(input), expect, "{input}");
     }
 
     #[test]
     fn dates_are_found_in_the_usual_spellings() {
-        let table: &[(&str, Option<(i32, u32, u32)>)] = &[
+        let table: &[(&str, Option<Ymd>)] = &[
             ("12 September 2023", Some((2023, 9, 12))),
             ("September 12, 2023", Some((2023, 9, 12))),
             ("Sept. 12, 2023", Some((2023, 9, 12))),

@@ -198,23 +198,20 @@ impl Metadata {
             .flatten()
         {
             let key = key.trim().to_ascii_lowercase();
-            if let Some(rank) = TITLE_KEYS.iter().position(|k| *k == key) {
-                if self
+            if let Some(rank) = TITLE_KEYS.iter().position(|k| *k == key)
+                && self
                     .meta_title
                     .as_ref()
                     .is_none_or(|(best, _)| rank < *best)
-                {
-                    if let Some(title) = non_empty(collapse(content)) {
-                        self.meta_title = Some((rank, title));
-                    }
-                }
+                && let Some(title) = non_empty(collapse(content))
+            {
+                self.meta_title = Some((rank, title));
             }
-            if let Some(rank) = DATE_KEYS.iter().position(|k| *k == key) {
-                if self.meta_date.as_ref().is_none_or(|(best, _)| rank < *best) {
-                    if let Some(date) = parse_stamp(content) {
-                        self.meta_date = Some((rank, date));
-                    }
-                }
+            if let Some(rank) = DATE_KEYS.iter().position(|k| *k == key)
+                && self.meta_date.as_ref().is_none_or(|(best, _)| rank < *best)
+                && let Some(date) = parse_stamp(content)
+            {
+                self.meta_date = Some((rank, date));
             }
         }
     }
@@ -349,10 +346,10 @@ fn article_root(page: &Html) -> Option<ElementRef<'_>> {
                 *slot = Some((len, element));
             }
         }
-        if let Some(&len) = under_parent.get(&element.id()) {
-            if best_parent.as_ref().is_none_or(|(best, _)| len > *best) {
-                best_parent = Some((len, element));
-            }
+        if let Some(&len) = under_parent.get(&element.id())
+            && best_parent.as_ref().is_none_or(|(best, _)| len > *best)
+        {
+            best_parent = Some((len, element));
         }
     }
     // An <article> holding a good share of the page's paragraph text is the article; a teaser
