@@ -54,15 +54,22 @@ impl Cli {
     }
 }
 
-/// The first line of a clap error, without its `error: ` prefix, with a pointer to `--help`.
+/// The first paragraph of a clap error on one line, without its `error: ` prefix, with a
+/// pointer to `--help`.
 fn one_line_usage_error(rendered: &str) -> String {
-    let first = rendered
+    let paragraph: Vec<&str> = rendered
         .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("invalid arguments");
-    let first = first.strip_prefix("error: ").unwrap_or(first);
-    format!("{first} (see itinera --help)")
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let joined = paragraph.join(" ");
+    let message = joined.strip_prefix("error: ").unwrap_or(&joined);
+    if message.is_empty() {
+        String::from("invalid arguments (see itinera --help)")
+    } else {
+        format!("{message} (see itinera --help)")
+    }
 }
 
 /// Headless commands.
@@ -328,4 +335,63 @@ fn write_in_order(
         writeln!(output, "{answer}")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_errors_are_put_on_one_line() {
+        let table = [
+            (
+                "error: the following required arguments were not provided:\n  <FILE>\n\nUsage: itinera extract <FILE>\n",
+                "the following required arguments were not provided: <FILE> (see itinera --help)",
+            ),
+            (
+                "error: unexpected argument '--x' found\n\n  tip: try '-- --x'\n",
+                "unexpected argument '--x' found (see itinera --help)",
+            ),
+            ("", "invalid arguments (see itinera --help)"),
+        ];
+        for (rendered, expect) in table {
+            assert_eq!(one_line_usage_error(rendered), expect);
+        }
+    }
+
+    #[test]
+    fn jsonl_answers_keep_input_order_with_many_workers() {
+        let mut input = String::new();
+        for i in 0..50 {
+            input.push_str(&json!({"id": i, "text": format!("Line {i}.")}).to_string());
+            input.push_str("\n\n");
+        }
+        let mut out = Vec::new();
+        answer_jsonl(input.as_bytes(), &mut out, Gazetteer::embedded(), 7).unwrap();
+        let ids: Vec<u64> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["id"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(ids, (0..50).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn jsonl_lines_that_are_not_utf8_are_answered_with_an_error() {
+        let input = b"{\"id\":1,\"text\":\"ok\"}\n\xff\xfe\n";
+        let mut out = Vec::new();
+        answer_jsonl(&input[..], &mut out, Gazetteer::embedded(), 2).unwrap();
+        let lines: Vec<Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["id"], 1);
+        assert!(lines[1]["error"].as_str().unwrap().contains("UTF-8"));
+    }
 }
