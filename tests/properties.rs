@@ -35,19 +35,6 @@ fn spans(a: &Analysis) -> Vec<(Span, Option<&str>)> {
 }
 
 fn check_analysis(text: &str) {
-    // Known bug, reported to the lead: `text::sentences` slices one byte after a multi-byte
-    // space before a period (minimal case "\u{a0}."). Such spaces are made ASCII here until
-    // that is fixed; then drop these two lines.
-    let text: &str = &text
-        .chars()
-        .map(|c| {
-            if c.is_whitespace() && !c.is_ascii() {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect::<String>();
     let doc = Document::from_text(text);
     let options = Options {
         reference_date: chrono::NaiveDate::from_ymd_opt(2023, 9, 12),
