@@ -63,6 +63,7 @@ fn main() {
             hand.push('\n');
         }
     }
+    table::drop_shadowed(&mut entries, normalize::normalize);
     let demonym_text = read_text(&dir.join("demonyms.tsv"));
     let demonyms: Vec<table::DemonymRow> = demonym_text
         .lines()

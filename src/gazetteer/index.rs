@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::normalize::normalize;
 use super::table::{
-    ALTERNATE_PENALTY, DemonymRow, Entry, KIND_CONTINENT, KIND_COUNTRY, KIND_DISTRICT, KIND_PLACE,
-    KIND_REGION, prior, scaled_hand_importance,
+    DemonymRow, Entry, KIND_CONTINENT, KIND_COUNTRY, KIND_DISTRICT, KIND_PLACE, KIND_REGION,
+    alternate_penalty, prior, scaled_hand_importance,
 };
 
 /// Magic bytes at the start of the tables blob.
@@ -216,11 +216,11 @@ pub fn build(entries: &[Entry], demonyms: &[DemonymRow], exact: bool) -> Result<
     };
     pool.add("");
     let score = |p: u32| {
-        let i = importance[(p & !ALTERNATE) as usize];
+        let e = (p & !ALTERNATE) as usize;
         if p & ALTERNATE == 0 {
-            i
+            importance[e]
         } else {
-            i - ALTERNATE_PENALTY
+            importance[e] - alternate_penalty(entries[e].kind, entries[e].population)
         }
     };
     let by_importance = |a: &u32, b: &u32| {

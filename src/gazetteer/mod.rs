@@ -241,6 +241,7 @@ impl Gazetteer {
                 .lines()
                 .filter_map(table::Entry::parse_feature_line),
         );
+        table::drop_shadowed(&mut all, normalize);
         let demonyms: Vec<table::DemonymRow> = DEMONYM_TABLE
             .lines()
             .filter_map(table::DemonymRow::parse_line)
@@ -334,7 +335,7 @@ impl Gazetteer {
             importance: if posting & index::ALTERNATE == 0 {
                 f32_at(20)
             } else {
-                (f32_at(20) - table::ALTERNATE_PENALTY).max(0.0)
+                (f32_at(20) - table::alternate_penalty(r[38], u64::from(le32(r, 16)))).max(0.0)
             },
         })
     }
