@@ -15,8 +15,14 @@ fn demonyms_and_their_plurals_resolve_to_places() {
         ("Muscovite", "Moscow", PlaceKind::PopulatedPlace),
         ("European", "Europe", PlaceKind::Continent),
     ] {
-        let d = g.demonym(word).unwrap_or_else(|| panic!("{word} unresolved"));
-        assert_eq!((d.place.name.as_str(), d.place.kind), (name, kind), "{word}");
+        let d = g
+            .demonym(word)
+            .unwrap_or_else(|| panic!("{word} unresolved"));
+        assert_eq!(
+            (d.place.name.as_str(), d.place.kind),
+            (name, kind),
+            "{word}"
+        );
     }
     assert!(g.demonym("Table").is_none());
     assert!(g.demonym("").is_none());
@@ -29,7 +35,9 @@ fn countries_and_regions_are_found_by_code_and_name() {
     assert_eq!(ru.name, "Russia");
     assert!(g.country("ZZ").is_none());
     let by_code = g.admin1("RU", "59").expect("Primorskiy kray by code");
-    let by_name = g.admin1("RU", "Primorsky Krai").expect("Primorskiy kray by name");
+    let by_name = g
+        .admin1("RU", "Primorsky Krai")
+        .expect("Primorskiy kray by name");
     assert_eq!(by_code, by_name);
     let tx = g.admin1("US", "Texas").expect("Texas");
     assert_eq!(tx.kind, PlaceKind::Region);
@@ -65,7 +73,16 @@ fn prefixes_and_exact_names_are_checked_without_lookups() {
 #[test]
 fn odd_input_finds_nothing_and_does_not_panic() {
     let g = Gazetteer::embedded();
-    for s in ["", " ", "\u{1}geonames:1", "'s", "----", "\u{0}", "🙂", "the"] {
+    for s in [
+        "",
+        " ",
+        "\u{1}geonames:1",
+        "'s",
+        "----",
+        "\u{0}",
+        "🙂",
+        "the",
+    ] {
         let _ = g.lookup(s);
         let _ = g.has_prefix_normalized(s);
         let _ = g.demonym(s);
