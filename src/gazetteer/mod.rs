@@ -172,6 +172,19 @@ impl Gazetteer {
         })
     }
 
+    /// A new handle on the embedded index, for measuring load time; use [`Gazetteer::embedded`].
+    #[must_use]
+    pub fn load_embedded() -> Gazetteer {
+        Gazetteer::from_parts(Cow::Borrowed(EMBEDDED_FST), Cow::Borrowed(EMBEDDED_TABLES))
+            .unwrap_or_default()
+    }
+
+    /// Bytes of the embedded index (name FST and record tables).
+    #[must_use]
+    pub fn embedded_size() -> usize {
+        EMBEDDED_FST.len() + EMBEDDED_TABLES.len()
+    }
+
     /// A gazetteer over an FST and a tables blob as `build.rs` writes them.
     fn from_parts(
         fst: Cow<'static, [u8]>,
@@ -377,6 +390,29 @@ impl Gazetteer {
         }
         match self.value(key) {
             Some(v) => self.postings(v).filter_map(|i| self.candidate(i)).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// The best `n` candidates for a name as written in text (cheaper than [`Gazetteer::lookup`]
+    /// for names shared by hundreds of places, like "Springfield").
+    #[must_use]
+    pub fn lookup_top(&self, name: &str, n: usize) -> Vec<Candidate> {
+        self.lookup_normalized_top(&normalize(name), n)
+    }
+
+    /// The best `n` candidates for a name already passed through [`normalize`].
+    #[must_use]
+    pub fn lookup_normalized_top(&self, key: &str, n: usize) -> Vec<Candidate> {
+        if key.is_empty() || key.starts_with(char::is_control) {
+            return Vec::new();
+        }
+        match self.value(key) {
+            Some(v) => self
+                .postings(v)
+                .take(n)
+                .filter_map(|i| self.candidate(i))
+                .collect(),
             None => Vec::new(),
         }
     }
