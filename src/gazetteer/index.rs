@@ -88,8 +88,24 @@ pub fn admin_variants(key: &str, kind: u8, raw: &str) -> Vec<String> {
     };
     if words.len() >= 2 && generic.contains(&words[words.len() - 1]) {
         let base = words[..words.len() - 1].join(" ");
-        for g in generic {
-            out.push(format!("{base} {g}"));
+        // Adjectival forms name the region after its city: "Kurskaya oblast" is "Kursk
+        // Oblast", "Khersonska oblast" "Kherson Oblast", "Khabarovsky krai" "Khabarovsk
+        // Krai". Which letters to drop differs, so both stems are keyed; the wrong one
+        // matches nothing anyone writes.
+        let mut bases = vec![base.clone()];
+        for (suffix, keep) in [("skaya", "sk"), ("ska", "sk"), ("sky", "sk"), ("ka", "")] {
+            if let Some(stem) = base.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+                bases.push(stem.to_owned());
+                if !keep.is_empty() {
+                    bases.push(format!("{stem}{keep}"));
+                }
+                break;
+            }
+        }
+        for b in &bases {
+            for g in generic {
+                out.push(format!("{b} {g}"));
+            }
         }
         if kind == KIND_REGION {
             out.push(base);

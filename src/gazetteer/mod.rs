@@ -111,6 +111,8 @@ static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer
 static EMBEDDED_TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 /// The hand-written tables compiled in (features and continents), `features.tsv` format.
 pub(crate) static HAND_TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/hand.tsv"));
+/// The aliases table compiled in.
+pub(crate) static ALIAS_TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/aliases.tsv"));
 /// The demonym table compiled in.
 pub(crate) static DEMONYM_TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/demonyms.tsv"));
 
@@ -254,6 +256,7 @@ impl Gazetteer {
                 .lines()
                 .filter_map(table::Entry::parse_feature_line),
         );
+        table::add_aliases(&mut all, ALIAS_TABLE);
         table::drop_shadowed(&mut all, normalize);
         let demonyms: Vec<table::DemonymRow> = DEMONYM_TABLE
             .lines()

@@ -325,3 +325,22 @@ pub fn drop_shadowed(entries: &mut Vec<Entry>, normalize: impl Fn(&str) -> Strin
         })
     });
 }
+
+/// Adds the names of an aliases table (`id<TAB>name|name…` per line) to the entries with
+/// those ids: everyday names that no source lists ("Macedonia", "New York").
+pub fn add_aliases(entries: &mut [Entry], text: &str) {
+    let mut by_id: std::collections::HashMap<&str, Vec<String>> = std::collections::HashMap::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        if let Some((id, names)) = line.split_once('\t') {
+            by_id
+                .entry(id.trim())
+                .or_default()
+                .extend(split_names(names));
+        }
+    }
+    for e in entries.iter_mut() {
+        if let Some(names) = by_id.get(e.id.as_str()) {
+            e.names.extend(names.iter().cloned());
+        }
+    }
+}
