@@ -138,6 +138,12 @@ const TABLE: &[(&str, &str, &str, PlaceKind)] = &[
     ),
     ("Darfur", "Darfur", "SD", PlaceKind::InformalRegion),
     ("Jordan", "Jordan", "JO", PlaceKind::Country),
+    (
+        "Khasansky District",
+        "Khasanskiy Rayon",
+        "RU",
+        PlaceKind::District,
+    ),
     ("Tumen River", "Tumen River", "", PlaceKind::Physical),
     ("Sea of Japan", "Sea of Japan", "", PlaceKind::Physical),
     ("East Sea", "Sea of Japan", "", PlaceKind::Physical),
