@@ -89,3 +89,28 @@ fn odd_input_finds_nothing_and_does_not_panic() {
     }
     assert!(g.lookup("\u{1}geonames:2022586").is_empty());
 }
+
+#[test]
+fn nearly_every_row_of_the_demonym_table_resolves() {
+    let g = Gazetteer::embedded();
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/gazetteer/demonyms.tsv");
+    let text = std::fs::read_to_string(path).expect("demonym table");
+    let rows: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let missing: Vec<&str> = rows
+        .iter()
+        .filter(|l| g.demonym(l.split('\t').next().unwrap_or("")).is_none())
+        .copied()
+        .collect();
+    eprintln!("unresolved demonyms: {missing:#?}");
+    assert!(
+        missing.len() * 20 <= rows.len(),
+        "{} of {} unresolved",
+        missing.len(),
+        rows.len()
+    );
+}

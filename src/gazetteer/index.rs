@@ -79,8 +79,18 @@ pub fn admin_variants(key: &str, kind: u8, raw: &str) -> Vec<String> {
             out.push(k);
         }
     }
-    // "Tatarstan, Respublika" → "respublika tatarstan" style reorderings are left to alternates.
     let words: Vec<&str> = key.split(' ').collect();
+    // "Tatarstan, Respublika", "Respublika Dagestan", "Republic of Tatarstan": the name alone.
+    if kind == KIND_REGION && words.len() >= 2 {
+        let rest: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "respublika" | "republic" | "of"))
+            .collect();
+        if !rest.is_empty() && rest.len() < words.len() {
+            out.push(rest.join(" "));
+        }
+    }
     let generic: &[&str] = if kind == KIND_REGION {
         &REGION_WORDS
     } else {
@@ -250,15 +260,28 @@ pub fn build(entries: &[Entry], demonyms: &[DemonymRow], exact: bool) -> Result<
         let Some(ids) = names.get(&normalize(&row.place)) else {
             continue;
         };
+        let in_country = |i: &u32| {
+            let e = &entries[(i & !ALTERNATE) as usize];
+            row.country.is_empty() || e.country.is_empty() || e.country == row.country
+        };
         let mut ids: Vec<u32> = ids
             .iter()
             .copied()
-            .filter(|&i| {
-                let e = &entries[(i & !ALTERNATE) as usize];
-                demonym_kind_matches(&row.kind, e.kind)
-                    && (row.country.is_empty() || e.country.is_empty() || e.country == row.country)
+            .filter(|i| {
+                in_country(i)
+                    && demonym_kind_matches(&row.kind, entries[(i & !ALTERNATE) as usize].kind)
             })
             .collect();
+        if ids.is_empty() {
+            // The table's kind is a hint: "Sahrawi" names a region GeoNames lists as a country.
+            ids = names
+                .get(&normalize(&row.place))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(in_country)
+                .collect();
+        }
         ids.sort_by(by_importance);
         if let (Some(&best), false) = (ids.first(), key.is_empty()) {
             let adj = pool.add(&row.adjective);
