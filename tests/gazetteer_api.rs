@@ -114,3 +114,17 @@ fn nearly_every_row_of_the_demonym_table_resolves() {
         rows.len()
     );
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_text_can_be_looked_up_without_panicking(s in "\\PC{0,24}") {
+        let g = Gazetteer::embedded();
+        let key = normalize(&s);
+        let found = g.lookup_normalized(&key);
+        proptest::prop_assert_eq!(found.len(), g.count_normalized(&key));
+        proptest::prop_assert_eq!(g.contains_normalized(&key), !found.is_empty());
+        let _ = g.has_prefix_normalized(&key);
+        let _ = g.demonym(&s);
+        let _ = g.lookup_top(&s, 2);
+    }
+}
