@@ -1,0 +1,659 @@
+//! Events that place an actor: each place mention is linked, through its preposition and
+//! the event word that governs it, to an actor, a time, a status and its sources.
+
+use std::ops::Range;
+
+use super::Status;
+use super::actors::Cast;
+use super::doc::Doc;
+use super::lexicon::{self, Trigger};
+use crate::gazetteer::PlaceKind;
+
+/// The part a place plays in an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Where the actor came from.
+    Origin,
+    /// Where the actor went or arrived.
+    Arrival,
+    /// Where the actor was headed, not known to be reached.
+    Intended,
+    /// Where a diversion sent the actor.
+    Diverted,
+    /// A place the actor came back to.
+    Return,
+    /// A place passed through.
+    Waypoint,
+    /// Where the actor was.
+    Presence,
+}
+
+/// How an event stands in narrative time relative to the one told before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cue {
+    None,
+    After,
+    Before,
+}
+
+/// One event placing one actor at one place.
+#[derive(Clone, Debug)]
+pub(crate) struct Event {
+    pub actor: usize,
+    pub place: usize,
+    pub role: Role,
+    pub status: Status,
+    pub sources: Vec<String>,
+    pub time: Option<usize>,
+    pub sentence: usize,
+    /// Token of the event word, for text order.
+    pub trigger: usize,
+    pub cue: Cue,
+    /// The sentence recalls an earlier, separate trip.
+    pub background: bool,
+}
+
+/// How a place mention hangs on the sentence.
+#[derive(Clone, Debug)]
+struct Link {
+    trigger: usize,
+    class: Trigger,
+    preposition: Option<String>,
+}
+
+/// Finds the events of a text.
+pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
+    let sources = sources_by_sentence(doc, cast);
+    let mut events = Vec::new();
+    let mut links: Vec<Option<Link>> = vec![None; doc.places.len()];
+    for (p, mention) in doc.places.iter().enumerate() {
+        let Some(place) = &mention.resolved else {
+            continue;
+        };
+        if mention.adjectival {
+            continue;
+        }
+        let tokens = doc.place_tokens(p);
+        if tokens.is_empty() {
+            continue;
+        }
+        let sentence = doc.sentence_range(tokens.start);
+        if is_possessive(doc, &tokens) {
+            continue;
+        }
+        let link = match coordinated_with(doc, &tokens, &sentence) {
+            Some(prev) => links[prev].clone(),
+            None => {
+                if describes_another_place(doc, &tokens, &sentence) {
+                    continue;
+                }
+                link_place(doc, &tokens, &sentence)
+            }
+        };
+        links[p].clone_from(&link);
+        let Some(link) = link else {
+            continue;
+        };
+        let role = role_of(link.class, link.preposition.as_deref());
+        let actors = actors_of(doc, cast, &link, &tokens, &sentence);
+        let status = status_of(doc, &link, &sentence, role, &sources[doc.sentence_of[tokens.start]]);
+        let time = time_of(doc, &link, &tokens, &sentence);
+        let cue = cue_of(doc, &sentence, link.trigger);
+        let background = is_background(doc, &sentence);
+        let srcs = &sources[doc.sentence_of[tokens.start]];
+        for actor in actors {
+            let own = cast.members.get(actor).map(|m| m.parts.clone()).unwrap_or_default();
+            let sources: Vec<String> = srcs
+                .iter()
+                .filter(|s| !own.iter().any(|p| s.to_lowercase() == *p))
+                .cloned()
+                .collect();
+            let status = if status == Status::Reported && sources.is_empty() {
+                Status::Confirmed
+            } else {
+                status
+            };
+            events.push(Event {
+                actor,
+                place: p,
+                role,
+                status,
+                sources,
+                time,
+                sentence: doc.sentence_of[tokens.start],
+                trigger: link.trigger,
+                cue,
+                background,
+            });
+        }
+        let _ = place;
+    }
+    events
+}
+
+fn is_possessive(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    let last = doc.word(tokens.end - 1);
+    last.ends_with("'s")
+        || last.ends_with("’s")
+        || matches!(doc.word(tokens.end), "'s" | "’s" | "'" | "’")
+}
+
+/// The place mention this one is listed with ("Paris, Lyon and Marseille"), if any.
+fn coordinated_with(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Option<usize> {
+    let mut k = tokens.start;
+    let mut joined = false;
+    while k > sentence.start {
+        k -= 1;
+        match doc.low(k) {
+            "," | "and" | "or" | "then" => joined = true,
+            _ => {
+                let p = doc.place_at[k]?;
+                if !joined {
+                    return None;
+                }
+                // "Paris, France": a country after a city is its container, not a list item.
+                let kind = doc.places[p].resolved.as_ref().map(|c| c.kind);
+                let this = doc
+                    .place_at
+                    .get(tokens.start)
+                    .copied()
+                    .flatten()
+                    .and_then(|q| doc.places[q].resolved.as_ref().map(|c| c.kind));
+                if doc.low(tokens.start - 1) == ","
+                    && matches!(this, Some(PlaceKind::Country | PlaceKind::Region))
+                    && kind != this
+                {
+                    return None;
+                }
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// True when the mention only says where a place named just before lies
+/// ("Khasan, a settlement …, on the Tumen River in Russia's Primorsky region").
+fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> bool {
+    let mut k = tokens.start;
+    let mut preposition = None;
+    let mut words = 0;
+    while k > sentence.start {
+        k -= 1;
+        let w = doc.low(k);
+        if doc.place_at[k].is_some() {
+            if words == 0 && preposition.is_none() {
+                return false;
+            }
+            return preposition.is_some_and(lexicon::is_descriptive_preposition)
+                || (preposition.is_none() && doc.low(tokens.start - 1) == ",")
+                || doc.low(tokens.start - 1) == "(";
+        }
+        if matches!(w, "and" | "or" | "then" | "before" | "after" | "later" | ";")
+            || lexicon::trigger(w).is_some_and(|t| t != Trigger::Adjacent)
+            || lexicon::is_reporting_verb(w)
+        {
+            return false;
+        }
+        if preposition.is_none() && lexicon::is_locative_preposition(w) || w == "of" {
+            preposition.get_or_insert(w);
+            if !lexicon::is_descriptive_preposition(w) {
+                return false;
+            }
+        }
+        words += 1;
+        if words > 12 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Finds the preposition or verb before a place mention and the event word governing it.
+fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Option<Link> {
+    let mut j = tokens.start;
+    let mut steps = 0;
+    let preposition_at = loop {
+        if j <= sentence.start || steps > 6 {
+            return None;
+        }
+        j -= 1;
+        steps += 1;
+        let w = doc.low(j);
+        if w == "of" {
+            let before = if j > sentence.start { doc.low(j - 1) } else { "" };
+            if lexicon::is_direction(before) {
+                j -= 1;
+                break j;
+            }
+            if lexicon::is_place_noun(before) {
+                continue;
+            }
+            return None;
+        }
+        if lexicon::is_locative_preposition(w) {
+            break j;
+        }
+        if let Some(class) = lexicon::trigger(w)
+            && takes_place_object(class, w)
+        {
+            return Some(Link {
+                trigger: j,
+                class,
+                preposition: None,
+            });
+        }
+        let filler = lexicon::is_np_filler(w)
+            || doc.is_capitalised(j)
+            || doc.is_number(j)
+            || matches!(w, "-" | "km" | "kilometers" | "kilometres" | "miles" | "about");
+        if !filler {
+            return None;
+        }
+    };
+    let mut preposition = doc.low(preposition_at).to_owned();
+    if lexicon::is_direction(&preposition) {
+        "near".clone_into(&mut preposition);
+    }
+    // "via X" is its own event word.
+    if preposition == "via" {
+        return Some(Link {
+            trigger: preposition_at,
+            class: Trigger::Waypoint,
+            preposition: Some(preposition),
+        });
+    }
+    let floor = sentence.start.max(preposition_at.saturating_sub(16));
+    let mut k = preposition_at;
+    while k > floor {
+        k -= 1;
+        let w = doc.low(k);
+        if lexicon::is_clause_break(w) {
+            break;
+        }
+        let Some(class) = lexicon::trigger(w) else {
+            continue;
+        };
+        let adjacent = k + 1 == preposition_at
+            || (k + 2 == preposition_at
+                && matches!(doc.low(k + 1), "still" | "already" | "back" | "once" | "briefly"));
+        match class {
+            Trigger::Adjacent if !adjacent => {}
+            Trigger::Intend if w == "route" && doc.low(k.saturating_sub(1)) != "en" => {}
+            Trigger::Intend if w == "way" && !adjacent => {}
+            _ => {
+                return Some(Link {
+                    trigger: k,
+                    class,
+                    preposition: Some(preposition),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// True for event words that take the place as their object ("visited Paris", "left Moscow").
+fn takes_place_object(class: Trigger, word: &str) -> bool {
+    match class {
+        Trigger::Arrive => matches!(
+            word,
+            "reach" | "reached" | "reaches" | "reaching" | "enter" | "entered" | "enters" | "entering"
+        ),
+        Trigger::Depart => matches!(
+            word,
+            "leave" | "left" | "leaves" | "leaving" | "fled" | "flee" | "flees" | "fleeing"
+        ),
+        Trigger::Presence | Trigger::Waypoint => !matches!(
+            word,
+            "talks" | "held" | "hold" | "holds" | "holding" | "spent" | "stopped" | "stop"
+                | "stops" | "passing" | "called" | "shows" | "showed" | "shown" | "laid"
+                | "signed" | "addressed"
+        ),
+        Trigger::Move => matches!(word, "crossed" | "cross" | "crosses" | "crossing" | "swept"),
+        _ => false,
+    }
+}
+
+fn role_of(class: Trigger, preposition: Option<&str>) -> Role {
+    let toward = matches!(preposition, Some("to" | "into" | "onto" | "toward" | "towards" | "for"));
+    let from = matches!(preposition, Some("from"));
+    let through = matches!(preposition, Some("via" | "through" | "past"));
+    match class {
+        Trigger::Intend if from => Role::Origin,
+        Trigger::Intend => Role::Intended,
+        Trigger::Divert if from => Role::Origin,
+        Trigger::Divert => Role::Diverted,
+        Trigger::Return if from => Role::Origin,
+        Trigger::Return => Role::Return,
+        _ if from => Role::Origin,
+        _ if through => Role::Waypoint,
+        Trigger::Depart if toward => Role::Intended,
+        Trigger::Depart => Role::Origin,
+        Trigger::Waypoint => Role::Waypoint,
+        Trigger::Arrive | Trigger::Move => Role::Arrival,
+        Trigger::Presence | Trigger::Meet | Trigger::Adjacent => {
+            if toward {
+                Role::Arrival
+            } else {
+                Role::Presence
+            }
+        }
+    }
+}
+
+/// The actors an event places: the subject of the event word, and for meetings and
+/// pictures the people named between the word and the place.
+fn actors_of(
+    doc: &Doc<'_>,
+    cast: &Cast,
+    link: &Link,
+    tokens: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    let depicting = matches!(
+        doc.low(link.trigger),
+        "showed" | "shown" | "shows" | "pictured" | "photographed" | "filmed" | "seen" | "spotted"
+            | "sighted"
+    );
+    let between: Vec<usize> = cast
+        .refs_in(link.trigger + 1..tokens.start)
+        .map(|r| r.actor)
+        .collect();
+    if depicting && let Some(&a) = between.first() {
+        out.push(a);
+        return out;
+    }
+    let subject = cast
+        .ref_before(link.trigger, sentence)
+        .map(|r| r.actor)
+        .or_else(|| {
+            cast.refs_in(link.trigger + 1..sentence.end)
+                .find(|r| r.tokens.start >= tokens.end || r.tokens.end <= tokens.start)
+                .map(|r| r.actor)
+        })
+        .or_else(|| {
+            // No one in the sentence: the one the story was last about.
+            cast.refs
+                .iter()
+                .rev()
+                .find(|r| r.tokens.start < sentence.start)
+                .map(|r| r.actor)
+        })
+        .unwrap_or(usize::MAX);
+    out.push(subject);
+    if link.class == Trigger::Meet {
+        for a in between {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+fn status_of(
+    doc: &Doc<'_>,
+    link: &Link,
+    sentence: &Range<usize>,
+    role: Role,
+    sources: &[String],
+) -> Status {
+    let from = sentence.start.max(link.trigger.saturating_sub(6));
+    let mut negated = false;
+    let mut expected = role == Role::Intended;
+    for k in from..link.trigger {
+        let w = doc.low(k);
+        if lexicon::is_clause_break(w) || w == "," {
+            negated = false;
+            expected = role == Role::Intended;
+            continue;
+        }
+        negated |= lexicon::is_negation(w);
+        expected |= lexicon::is_expectation(w)
+            || (w == "to"
+                && k + 1 == link.trigger
+                && matches!(doc.low(k.saturating_sub(1)), "set" | "going" | "due" | "want" | "wants"));
+    }
+    if negated {
+        Status::Denied
+    } else if expected {
+        Status::Expected
+    } else if !sources.is_empty() {
+        Status::Reported
+    } else {
+        Status::Confirmed
+    }
+}
+
+/// The time expression of the sentence nearest the event word or the place.
+fn time_of(doc: &Doc<'_>, link: &Link, tokens: &Range<usize>, sentence: &Range<usize>) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut k = sentence.start;
+    while k < sentence.end {
+        if let Some(t) = doc.time_at[k] {
+            let expr = &doc.times[t];
+            let r = doc.time_tokens(t);
+            let usable = matches!(
+                expr.kind,
+                crate::time::TimexType::Date | crate::time::TimexType::Time
+            ) && expr.earliest.is_some();
+            if usable {
+                let d = distance(&r, link.trigger).min(distance(&r, tokens.start));
+                if best.is_none_or(|(_, bd)| d < bd) {
+                    best = Some((t, d));
+                }
+            }
+            k = r.end.max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    best.map(|(t, _)| t)
+}
+
+fn distance(r: &Range<usize>, i: usize) -> usize {
+    if i < r.start {
+        r.start - i
+    } else if i >= r.end {
+        i + 1 - r.end
+    } else {
+        0
+    }
+}
+
+fn cue_of(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> Cue {
+    for k in sentence.start..trigger {
+        let w = doc.low(k);
+        if w == "before" {
+            if matches!(doc.low(k + 1), "that" | "then" | "this") {
+                return Cue::Before;
+            }
+            continue;
+        }
+        if lexicon::is_before_cue(w) && w != "prior" && w != "first" {
+            return Cue::Before;
+        }
+        if lexicon::is_after_cue(w) {
+            return Cue::After;
+        }
+    }
+    Cue::None
+}
+
+fn is_background(doc: &Doc<'_>, sentence: &Range<usize>) -> bool {
+    sentence.clone().any(|k| {
+        let w = doc.low(k);
+        (lexicon::is_background_cue(w) && !matches!(w, "last" | "past" | "previously"))
+            || (w == "last" && matches!(doc.low(k + 1), "visited" | "went" | "travelled" | "traveled" | "came"))
+    })
+}
+
+/// The sources each sentence cites ("KCNA said", "according to Yonhap").
+fn sources_by_sentence(doc: &Doc<'_>, cast: &Cast) -> Vec<Vec<String>> {
+    let mut aliases: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::with_capacity(doc.sentence_tokens.len());
+    let mut previous: Vec<String> = Vec::new();
+    for range in &doc.sentence_tokens {
+        let mut found: Vec<String> = Vec::new();
+        for k in range.clone() {
+            let w = doc.low(k);
+            let name = if w == "according" && doc.low(k + 1) == "to" {
+                name_after(doc, cast, k + 2, range, &mut aliases)
+            } else if lexicon::is_reporting_verb(w) {
+                name_before(doc, cast, k, range, &mut aliases).or_else(|| {
+                    matches!(w, "said" | "says")
+                        .then(|| name_after(doc, cast, k + 1, range, &mut aliases))
+                        .flatten()
+                })
+            } else {
+                None
+            };
+            match name {
+                Some(Named::Source(n)) => {
+                    if !found.contains(&n) {
+                        found.push(n);
+                    }
+                }
+                Some(Named::Pronoun) => {
+                    for n in found.clone().iter().chain(&previous).take(1) {
+                        if !found.contains(n) {
+                            found.push(n.clone());
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+        if !found.is_empty() {
+            previous.clone_from(&found);
+        }
+        out.push(found);
+    }
+    out
+}
+
+enum Named {
+    Source(String),
+    /// "it said": the source named before.
+    Pronoun,
+}
+
+/// The source named just before a reporting verb, skipping adverbs and times.
+fn name_before(
+    doc: &Doc<'_>,
+    cast: &Cast,
+    verb: usize,
+    range: &Range<usize>,
+    aliases: &mut Vec<(String, String)>,
+) -> Option<Named> {
+    let mut k = verb;
+    let mut steps = 0;
+    while k > range.start && steps < 8 {
+        k -= 1;
+        steps += 1;
+        let w = doc.low(k);
+        if doc.time_at[k].is_some()
+            || matches!(
+                w,
+                "later" | "also" | "earlier" | "had" | "has" | "have" | "on" | "news" | "agency"
+                    | "then" | "first" | "officially" | "separately" | "state" | "media"
+                    | "television" | "newspaper" | "broadcaster" | "outlet" | "the"
+            )
+        {
+            continue;
+        }
+        if w == ")" {
+            // "Korean Central News Agency (KCNA) announced"
+            if k >= range.start + 2 && doc.low(k - 2) == "(" {
+                let short = doc.word(k - 1).to_owned();
+                let long_end = k - 2;
+                let mut s = long_end;
+                while s > range.start && doc.is_capitalised(s - 1) && doc.place_at[s - 1].is_none() {
+                    s -= 1;
+                }
+                if s < long_end {
+                    let long = (s..long_end).map(|i| doc.word(i)).collect::<Vec<_>>().join(" ");
+                    aliases.push((long.to_lowercase(), short.clone()));
+                }
+                return Some(Named::Source(short));
+            }
+            return None;
+        }
+        if matches!(w, "it" | "they" | "agency") {
+            return Some(Named::Pronoun);
+        }
+        if doc.is_capitalised(k) && doc.place_at[k].is_none() {
+            let end = k + 1;
+            let mut s = k;
+            while s > range.start && doc.is_capitalised(s - 1) && doc.place_at[s - 1].is_none() {
+                s -= 1;
+            }
+            return source_name(doc, cast, s..end, aliases).map(Named::Source);
+        }
+        return None;
+    }
+    None
+}
+
+/// The source named just after "according to" or "said".
+fn name_after(
+    doc: &Doc<'_>,
+    cast: &Cast,
+    from: usize,
+    range: &Range<usize>,
+    aliases: &mut Vec<(String, String)>,
+) -> Option<Named> {
+    let mut k = from;
+    while k < range.end
+        && (matches!(doc.low(k), "the" | "a" | "state" | "official" | "'s" | "’s")
+            || doc.place_at[k].is_some()
+            || !doc.is_capitalised(k) && lexicon::is_title(doc.low(k)))
+    {
+        k += 1;
+    }
+    let s = k;
+    while k < range.end && doc.is_capitalised(k) && doc.place_at[k].is_none() {
+        k += 1;
+    }
+    if s == k {
+        return None;
+    }
+    source_name(doc, cast, s..k, aliases).map(Named::Source)
+}
+
+/// The short form of a source's name: an acronym or alias when known, a person's surname,
+/// an organisation's name without "news agency".
+fn source_name(
+    doc: &Doc<'_>,
+    cast: &Cast,
+    run: Range<usize>,
+    aliases: &[(String, String)],
+) -> Option<String> {
+    let words: Vec<&str> = run
+        .clone()
+        .map(|k| doc.word(k))
+        .filter(|w| !lexicon::is_capitalised_stopword(&w.to_lowercase()))
+        .collect();
+    let words: Vec<&str> = words
+        .into_iter()
+        .skip_while(|w| lexicon::is_title(&w.to_lowercase()))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let long = words.join(" ");
+    if let Some((_, short)) = aliases.iter().find(|(l, _)| *l == long.to_lowercase()) {
+        return Some(short.clone());
+    }
+    let person = cast.refs.iter().any(|r| {
+        r.tokens.start < run.end
+            && run.start < r.tokens.end
+            && cast.members[r.actor].kind == super::ActorKind::Person
+    });
+    if person && words.len() >= 2 {
+        return words.last().map(|w| (*w).to_owned());
+    }
+    Some(long)
+}
