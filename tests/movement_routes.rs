@@ -2,6 +2,10 @@
 //! is analysed and its main actor's route compared with the expected one by the rule of
 //! `route_eval.py` (stops matched one-to-one within 50 km, order of the matched dated
 //! stops), plus a snapshot of every actor and stop.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers read fixtures that must exist; a panic is the right failure"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -123,7 +127,10 @@ fn score(expected: &Value, predicted: &[LatLon]) -> f64 {
     } else {
         0.0
     };
-    let ordered: Vec<(usize, usize)> = pairs.into_iter().filter(|&(g, _)| g < stops.len()).collect();
+    let ordered: Vec<(usize, usize)> = pairs
+        .into_iter()
+        .filter(|&(g, _)| g < stops.len())
+        .collect();
     let (mut agree, mut total) = (0, 0);
     for i in 0..ordered.len() {
         for j in i + 1..ordered.len() {
@@ -156,7 +163,11 @@ fn fixture_routes_match_their_expected_stops() {
         let options = Options {
             reference_date: reference,
         };
-        let analysis = analyze(&Document::from_text(case.text.clone()), &gazetteer, &options);
+        let analysis = analyze(
+            &Document::from_text(case.text.clone()),
+            &gazetteer,
+            &options,
+        );
         let predicted: Vec<LatLon> = analysis
             .actors
             .first()

@@ -49,6 +49,8 @@ pub(crate) struct Member {
 pub(crate) struct Ref {
     pub tokens: Range<usize>,
     pub actor: usize,
+    /// The reference names a group ("the crew", "Read and his crew").
+    pub plural: bool,
 }
 
 /// Every actor of a text, with every reference to them, in text order.
@@ -67,6 +69,43 @@ fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// True for an event or reporting word used as a verb ("arrived", "said"), not as a noun
+/// ("tour", "trip"), or for any word in "-ed".
+fn is_verbish(word: &str) -> bool {
+    let noun = matches!(
+        word,
+        "trip"
+            | "tour"
+            | "visit"
+            | "journey"
+            | "flight"
+            | "voyage"
+            | "arrival"
+            | "departure"
+            | "talks"
+            | "meeting"
+            | "stop"
+            | "stopover"
+            | "return"
+            | "entry"
+            | "landfall"
+            | "route"
+            | "way"
+            | "diversion"
+            | "crossing"
+            | "set"
+            | "cross"
+            | "land"
+            | "hold"
+            | "escape"
+            | "plan"
+    );
+    !noun
+        && (lexicon::trigger(word).is_some()
+            || lexicon::is_reporting_verb(word)
+            || (word.len() > 4 && word.ends_with("ed")))
+}
+
 fn is_acronym(word: &str) -> bool {
     let w = strip_possessive(word);
     w.chars().count() >= 2
@@ -77,8 +116,46 @@ fn is_acronym(word: &str) -> bool {
 impl Cast {
     /// Finds the actors of `doc`.
     pub fn find(doc: &Doc<'_>) -> Cast {
+        // Two passes: names learnt anywhere in the text ("Lopez said") are known when the
+        // second pass meets their first, less marked mention ("Maria Lopez and her children").
+        let first = Cast::pass(doc, Vec::new());
+        let known = first
+            .members
+            .into_iter()
+            .filter(|m| !m.parts.is_empty())
+            .map(|mut m| {
+                m.mentions.clear();
+                m
+            })
+            .collect();
+        let mut cast = Cast::pass(doc, known);
+        // Actors the first pass knew but the second never met again are dropped.
+        let mut used = vec![false; cast.members.len()];
+        for r in &cast.refs {
+            used[r.actor] = true;
+        }
+        let mut new_index = vec![usize::MAX; cast.members.len()];
+        let mut next = 0;
+        for (i, u) in used.iter().enumerate() {
+            if *u {
+                new_index[i] = next;
+                next += 1;
+            }
+        }
+        let mut i = 0;
+        cast.members.retain(|_| {
+            i += 1;
+            used[i - 1]
+        });
+        for r in &mut cast.refs {
+            r.actor = new_index[r.actor];
+        }
+        cast
+    }
+
+    fn pass(doc: &Doc<'_>, known: Vec<Member>) -> Cast {
         let mut cast = Cast {
-            members: Vec::new(),
+            members: known,
             refs: Vec::new(),
             orgs: Vec::new(),
         };
@@ -92,6 +169,15 @@ impl Cast {
                 }
                 if doc.time_at[i].is_some() {
                     i += 1;
+                    continue;
+                }
+                if doc.is_capitalised(i)
+                    && matches!(
+                        doc.low(i),
+                        "he" | "she" | "his" | "her" | "it" | "its" | "they" | "their" | "the"
+                    )
+                {
+                    i = cast.lower_case_ref(doc, i, range.clone()).max(i + 1);
                     continue;
                 }
                 if doc.is_capitalised(i) {
@@ -138,7 +224,14 @@ impl Cast {
                     .map(|k| strip_possessive(doc.low(k)).to_owned())
                     .collect();
                 let name = strip_possessive(&words.join(" ")).to_owned();
-                self.add_ref(doc, start..run.end, name, parts, ActorKind::Storm, Vec::new());
+                self.add_ref(
+                    doc,
+                    start..run.end,
+                    name,
+                    parts,
+                    ActorKind::Storm,
+                    Vec::new(),
+                );
             } else if let Some(a) = self.last_of(&[ActorKind::Storm]) {
                 self.push_ref(doc, start..run.end, a);
             }
@@ -150,7 +243,14 @@ impl Cast {
                 .map(|k| strip_possessive(doc.low(k)).to_owned())
                 .collect();
             let name = strip_possessive(&words.join(" ")).to_owned();
-            self.add_ref(doc, start..run.end, name, parts, ActorKind::Ship, Vec::new());
+            self.add_ref(
+                doc,
+                start..run.end,
+                name,
+                parts,
+                ActorKind::Ship,
+                Vec::new(),
+            );
             return run.end;
         }
         // Flights: "Malaysia Airlines Flight 370".
@@ -159,8 +259,38 @@ impl Cast {
         {
             let name = format!("Flight {}", doc.word(k + 1));
             let parts = vec![doc.low(k + 1).to_owned()];
-            self.add_ref(doc, start..k + 2, name, parts, ActorKind::Aircraft, Vec::new());
+            self.add_ref(
+                doc,
+                start..k + 2,
+                name,
+                parts,
+                ActorKind::Aircraft,
+                Vec::new(),
+            );
             return k + 2;
+        }
+        // Aircraft types: "the Airbus A330", "a Boeing 737".
+        if matches!(
+            first,
+            "Airbus"
+                | "Boeing"
+                | "Embraer"
+                | "Cessna"
+                | "Antonov"
+                | "Ilyushin"
+                | "Tupolev"
+                | "Bombardier"
+                | "Sukhoi"
+                | "Gulfstream"
+                | "Learjet"
+        ) {
+            let actor = self
+                .last_of(&[ActorKind::Aircraft])
+                .or_else(|| self.main_person());
+            if let Some(a) = actor {
+                self.push_ref(doc, start..run.end, a);
+            }
+            return run.end;
         }
         // Named ships and aircraft already known ("the Aurora").
         let lower: Vec<String> = (start..run.end)
@@ -170,9 +300,7 @@ impl Cast {
             self.push_ref(doc, start..run.end, a);
             return run.end;
         }
-        if words.iter().any(|w| is_acronym(w))
-            || lower.iter().any(|w| lexicon::is_org_word(w))
-        {
+        if words.iter().any(|w| is_acronym(w)) || lower.iter().any(|w| lexicon::is_org_word(w)) {
             self.orgs.push(start..run.end);
             return run.end;
         }
@@ -198,23 +326,38 @@ impl Cast {
         } else {
             ""
         };
-        let verb_after = lexicon::trigger(after).is_some()
-            || lexicon::is_reporting_verb(after)
-            || matches!(after, "had" | "has" | "have" | "will" | "would" | "is" | "was");
-        let personal = !roles.is_empty()
-            || (verb_after && (run.end - name_from >= 2 || start > sentence_start))
-            || before == "said"
-            || before == "says"
-            || (run.end - name_from >= 2 && matches!(after, "," | "who"));
-        let kind = if self
-            .members
-            .iter()
-            .any(|m| m.kind == ActorKind::Ship && m.parts.iter().any(|p| name_words.contains(p)))
-        {
-            ActorKind::Ship
-        } else {
-            ActorKind::Person
-        };
+        let verb_after = is_verbish(after)
+            || matches!(
+                after,
+                "had" | "has" | "have" | "will" | "would" | "is" | "was"
+            );
+        let possessive = strip_possessive(doc.word(run.end - 1)) != doc.word(run.end - 1);
+        // "Lindbergh's solo flight": the owner of a journey is its traveller.
+        let owns_journey = possessive
+            && (run.end..run.end + 3)
+                .any(|k| matches!(lexicon::trigger(doc.low(k)), Some(t) if t != lexicon::Trigger::Adjacent));
+        // "the Vatican said": an institution, not a person.
+        let after_article = start > sentence_start
+            && matches!(before, "the" | "a" | "an")
+            && run.end - name_from == 1;
+        // "West Africa", "of Central Asia": regions the gazetteer missed, not people.
+        let regional = lexicon::is_direction(&lower[0]) || (before == "of" && roles.is_empty());
+        let personal = !after_article
+            && !regional
+            && (!roles.is_empty()
+                || (verb_after && (run.end - name_from >= 2 || start > sentence_start))
+                || before == "said"
+                || before == "says"
+                || owns_journey
+                || (run.end - name_from >= 2 && matches!(after, "," | "who")));
+        let kind =
+            if self.members.iter().any(|m| {
+                m.kind == ActorKind::Ship && m.parts.iter().any(|p| name_words.contains(p))
+            }) {
+                ActorKind::Ship
+            } else {
+                ActorKind::Person
+            };
         if let Some(a) = self.match_known(name_words, Some(kind)) {
             let m = &mut self.members[a];
             for r in roles {
@@ -224,7 +367,7 @@ impl Cast {
             }
             if name_words.len() > m.parts.len() {
                 m.parts = name_words.to_vec();
-                m.name = strip_possessive(&words[name_from - start..].join(" ")).to_owned();
+                strip_possessive(&words[name_from - start..].join(" ")).clone_into(&mut m.name);
             }
             self.push_ref(doc, name_from..run.end, a);
             return run.end;
@@ -270,13 +413,14 @@ impl Cast {
                 }
                 i + 1
             }
-            "they" | "them" | "their" => {
-                if let Some(a) = self.last_of(&[ActorKind::Group]) {
+            "they" | "them" | "their" | "themselves" => {
+                let plural = self.refs.iter().rev().find(|r| r.plural).map(|r| r.actor);
+                if let Some(a) = plural.or_else(|| self.last_of(&[ActorKind::Group])) {
                     self.push_ref(doc, i..i + 1, a);
                 }
                 i + 1
             }
-            "the" => self.definite(doc, i, sentence),
+            "the" | "a" | "an" => self.definite(doc, i, sentence),
             _ => i + 1,
         }
     }
@@ -326,8 +470,11 @@ impl Cast {
                             .or_else(|| self.last_of(&[ActorKind::Group]))
                             .or_else(|| Some(self.new_member(format!("the {w}"), ActorKind::Group)))
                     }
-                } else {
+                } else if doc.low(i) == "the" {
                     self.by_role(&w)
+                } else {
+                    // "a man", "an official": someone new, not the story's subject.
+                    None
                 };
                 if let Some(a) = actor {
                     self.push_ref(doc, span, a);
@@ -338,11 +485,35 @@ impl Cast {
                 || doc.place_at[k].is_some()
                 || matches!(
                     w.as_str(),
-                    "personal" | "armored" | "armoured" | "tropical" | "former" | "missing"
-                        | "cargo" | "fishing" | "rescue" | "passenger" | "research" | "naval"
-                        | "wanted" | "escaped" | "powerful" | "deadly" | "small" | "two"
-                        | "three" | "british" | "young" | "elderly" | "presidential" | "royal"
-                        | "slow-moving" | "massive" | "category" | "same" | "whole"
+                    "personal"
+                        | "armored"
+                        | "armoured"
+                        | "tropical"
+                        | "former"
+                        | "missing"
+                        | "cargo"
+                        | "fishing"
+                        | "rescue"
+                        | "passenger"
+                        | "research"
+                        | "naval"
+                        | "wanted"
+                        | "escaped"
+                        | "powerful"
+                        | "deadly"
+                        | "small"
+                        | "two"
+                        | "three"
+                        | "british"
+                        | "young"
+                        | "elderly"
+                        | "presidential"
+                        | "royal"
+                        | "slow-moving"
+                        | "massive"
+                        | "category"
+                        | "same"
+                        | "whole"
                 );
             if !filler && !doc.is_number(k) {
                 break;
@@ -372,13 +543,12 @@ impl Cast {
         kind: ActorKind,
         roles: Vec<String>,
     ) {
-        let a = match self.match_known(&parts, Some(kind)) {
-            Some(a) => a,
-            None => {
-                let a = self.new_member(name, kind);
-                self.members[a].parts = parts;
-                a
-            }
+        let a = if let Some(a) = self.match_known(&parts, Some(kind)) {
+            a
+        } else {
+            let a = self.new_member(name, kind);
+            self.members[a].parts = parts;
+            a
         };
         for r in roles {
             if !self.members[a].roles.contains(&r) {
@@ -398,7 +568,14 @@ impl Cast {
         self.members[actor]
             .mentions
             .push(Span::new(first.span.start, last.span.end));
-        self.refs.push(Ref { tokens, actor });
+        let plural = doc.low(tokens.end) == "and"
+            && matches!(doc.low(tokens.end + 1), "his" | "her" | "their" | "the")
+            || (tokens.start..tokens.end).any(|k| lexicon::is_group_word(doc.low(k)));
+        self.refs.push(Ref {
+            tokens,
+            actor,
+            plural,
+        });
     }
 
     /// A known actor whose name shares its words with `words` ("Kim" ~ "Kim Jong Un").
@@ -443,6 +620,18 @@ impl Cast {
         best.map(|(a, _)| a)
     }
 
+    /// The actor mentioned most in the whole text, the story's subject when a sentence
+    /// names no one.
+    pub fn main_actor(&self) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (a, m) in self.members.iter().enumerate() {
+            if best.is_none_or(|(_, n)| m.mentions.len() > n) {
+                best = Some((a, m.mentions.len()));
+            }
+        }
+        best.map(|(a, _)| a)
+    }
+
     /// The person a role word ("the leader") refers to.
     fn by_role(&self, role: &str) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
@@ -464,33 +653,35 @@ impl Cast {
     /// else the first person of the latest sentence that named one.
     fn person_antecedent(&self, doc: &Doc<'_>, sentence_start: usize) -> Option<usize> {
         let persons = |r: &&Ref| self.members[r.actor].kind == ActorKind::Person;
+        // "Keller said she would …": the one who speaks is seldom the one spoken of.
+        let reporter = |r: &Ref| lexicon::is_reporting_verb(doc.low(r.tokens.end));
         if let Some(r) = self
             .refs
             .iter()
             .filter(persons)
-            .find(|r| r.tokens.start >= sentence_start)
+            .find(|r| r.tokens.start >= sentence_start && !reporter(r))
         {
             return Some(r.actor);
         }
-        let last = self.refs.iter().rev().find(persons)?;
+        let last = self
+            .refs
+            .iter()
+            .rev()
+            .filter(persons)
+            .find(|r| r.tokens.start < sentence_start)?;
         let s = doc.sentence_of.get(last.tokens.start).copied()?;
+        let in_s = |r: &&Ref| doc.sentence_of.get(r.tokens.start) == Some(&s);
         self.refs
             .iter()
             .filter(persons)
-            .find(|r| doc.sentence_of.get(r.tokens.start) == Some(&s))
+            .filter(in_s)
+            .find(|r| !reporter(r))
+            .or_else(|| self.refs.iter().filter(persons).find(in_s))
             .map(|r| r.actor)
     }
 
-    /// The reference covering or nearest before token `i` within `range`.
-    pub fn ref_before(&self, i: usize, range: &Range<usize>) -> Option<&Ref> {
-        self.refs
-            .iter()
-            .rev()
-            .find(|r| r.tokens.start < i && r.tokens.start >= range.start)
-    }
-
     /// References lying within `range`.
-    pub fn refs_in<'s>(&'s self, range: Range<usize>) -> impl Iterator<Item = &'s Ref> + 's {
+    pub fn refs_in(&self, range: Range<usize>) -> impl Iterator<Item = &Ref> + '_ {
         self.refs
             .iter()
             .filter(move |r| r.tokens.start >= range.start && r.tokens.end <= range.end)

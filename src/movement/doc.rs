@@ -102,13 +102,17 @@ impl<'a> Doc<'a> {
 
     /// True when the token is a word that starts with a capital letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
             && self.word(i).chars().next().is_some_and(char::is_uppercase)
     }
 
     /// True when the token is a number.
     pub fn is_number(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
     }
 
     /// Token range of the sentence holding token `i`.

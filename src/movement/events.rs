@@ -78,31 +78,47 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
             continue;
         }
         let sentence = doc.sentence_range(tokens.start);
-        if is_possessive(doc, &tokens) {
+        // "Moscow's invasion", "Pyongyang's commitments": a government, not a place; but
+        // "at New York's Kennedy airport" is the place.
+        if is_possessive(doc, &tokens)
+            && !(tokens.start > sentence.start
+                && lexicon::is_locative_preposition(doc.low(tokens.start - 1)))
+        {
             continue;
         }
-        let link = match coordinated_with(doc, &tokens, &sentence) {
-            Some(prev) => links[prev].clone(),
-            None => {
-                if describes_another_place(doc, &tokens, &sentence) {
-                    continue;
-                }
-                link_place(doc, &tokens, &sentence)
+        let link = if let Some(prev) = coordinated_with(doc, &tokens, &sentence) {
+            links[prev].clone()
+        } else {
+            if describes_another_place(doc, &tokens, &sentence) {
+                continue;
             }
+            link_place(doc, &tokens, &sentence)
         };
         links[p].clone_from(&link);
         let Some(link) = link else {
             continue;
         };
+        if someone_else_asked(doc, &link, &sentence, cast) {
+            continue;
+        }
         let role = role_of(link.class, link.preposition.as_deref());
         let actors = actors_of(doc, cast, &link, &tokens, &sentence);
-        let status = status_of(doc, &link, &sentence, role, &sources[doc.sentence_of[tokens.start]]);
-        let time = time_of(doc, &link, &tokens, &sentence);
-        let cue = cue_of(doc, &sentence, link.trigger);
+        if actors.is_empty() {
+            continue;
+        }
+        let srcs = sources_for(doc, &sources[doc.sentence_of[tokens.start]], link.trigger);
+        let status = status_of(doc, &link, tokens.end, &sentence, role, &srcs);
+        let (cue, subordinate) = cue_of(doc, &sentence, link.trigger);
+        // "after a stop in Manila": the sentence's date belongs to the main clause.
+        let time = time_of(doc, &link, &tokens, &sentence)
+            .filter(|&t| !subordinate || doc.time_tokens(t).start > link.trigger);
         let background = is_background(doc, &sentence);
-        let srcs = &sources[doc.sentence_of[tokens.start]];
         for actor in actors {
-            let own = cast.members.get(actor).map(|m| m.parts.clone()).unwrap_or_default();
+            let own = cast
+                .members
+                .get(actor)
+                .map(|m| m.parts.clone())
+                .unwrap_or_default();
             let sources: Vec<String> = srcs
                 .iter()
                 .filter(|s| !own.iter().any(|p| s.to_lowercase() == *p))
@@ -128,7 +144,26 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
         }
         let _ = place;
     }
+    drop_headline_repeats(doc, &mut events);
     events
+}
+
+/// A headline ("Kim arrives in Russia") summarises the story: its events are dropped when
+/// the body tells of the same place.
+fn drop_headline_repeats(doc: &Doc<'_>, events: &mut Vec<Event>) {
+    let Some(first) = doc.sentence_spans.first() else {
+        return;
+    };
+    let line = first.slice(doc.text).trim_end();
+    let is_headline = doc.sentence_spans.len() > 1
+        && !line.ends_with(['.', '!', '?', '"', '”', '\'', '’'])
+        && doc.text[first.end..].starts_with('\n');
+    if !is_headline {
+        return;
+    }
+    let id = |e: &Event| doc.places[e.place].resolved.as_ref().map(|c| c.id.clone());
+    let body: Vec<Option<String>> = events.iter().filter(|e| e.sentence > 0).map(id).collect();
+    events.retain(|e| e.sentence > 0 || !body.contains(&id(e)));
 }
 
 fn is_possessive(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
@@ -139,7 +174,11 @@ fn is_possessive(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
 }
 
 /// The place mention this one is listed with ("Paris, Lyon and Marseille"), if any.
-fn coordinated_with(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Option<usize> {
+fn coordinated_with(
+    doc: &Doc<'_>,
+    tokens: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<usize> {
     let mut k = tokens.start;
     let mut joined = false;
     while k > sentence.start {
@@ -189,16 +228,29 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
                 || (preposition.is_none() && doc.low(tokens.start - 1) == ",")
                 || doc.low(tokens.start - 1) == "(";
         }
-        if matches!(w, "and" | "or" | "then" | "before" | "after" | "later" | ";")
-            || lexicon::trigger(w).is_some_and(|t| t != Trigger::Adjacent)
+        if matches!(
+            w,
+            "and" | "or" | "then" | "before" | "after" | "later" | ";"
+        ) || lexicon::trigger(w).is_some_and(|t| t != Trigger::Adjacent)
             || lexicon::is_reporting_verb(w)
         {
             return false;
         }
         if preposition.is_none() && lexicon::is_locative_preposition(w) || w == "of" {
             preposition.get_or_insert(w);
-            if !lexicon::is_descriptive_preposition(w) {
+            // "across the river from El Paso", "20 miles from the border"
+            let relative = w == "from"
+                && (k.saturating_sub(4)..k).any(|j| {
+                    matches!(
+                        doc.low(j),
+                        "across" | "away" | "km" | "kilometers" | "kilometres" | "miles" | "far"
+                    )
+                });
+            if !lexicon::is_descriptive_preposition(w) && !relative {
                 return false;
+            }
+            if relative {
+                preposition = Some("near");
             }
         }
         words += 1;
@@ -221,7 +273,11 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         steps += 1;
         let w = doc.low(j);
         if w == "of" {
-            let before = if j > sentence.start { doc.low(j - 1) } else { "" };
+            let before = if j > sentence.start {
+                doc.low(j - 1)
+            } else {
+                ""
+            };
             if lexicon::is_direction(before) {
                 j -= 1;
                 break j;
@@ -246,29 +302,61 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         let filler = lexicon::is_np_filler(w)
             || doc.is_capitalised(j)
             || doc.is_number(j)
-            || matches!(w, "-" | "km" | "kilometers" | "kilometres" | "miles" | "about");
+            || matches!(
+                w,
+                "-" | "km" | "kilometers" | "kilometres" | "miles" | "about"
+            );
         if !filler {
             return None;
         }
     };
+    if doc.low(preposition_at) == "to"
+        && preposition_at > 0
+        && doc.low(preposition_at - 1) == "according"
+    {
+        return None;
+    }
     let mut preposition = doc.low(preposition_at).to_owned();
     if lexicon::is_direction(&preposition) {
         "near".clone_into(&mut preposition);
     }
-    // "via X" is its own event word.
+    // "via X" is a waypoint of the journey its verb tells ("flew to Geneva via Doha").
     if preposition == "via" {
+        let verb = (sentence.start.max(preposition_at.saturating_sub(12))..preposition_at)
+            .rev()
+            .find(|&k| {
+                matches!(
+                    lexicon::trigger(doc.low(k)),
+                    Some(
+                        Trigger::Move
+                            | Trigger::Arrive
+                            | Trigger::Depart
+                            | Trigger::Intend
+                            | Trigger::Return
+                    )
+                )
+            });
         return Some(Link {
-            trigger: preposition_at,
+            trigger: verb.unwrap_or(preposition_at),
             class: Trigger::Waypoint,
             preposition: Some(preposition),
         });
     }
     let floor = sentence.start.max(preposition_at.saturating_sub(16));
     let mut k = preposition_at;
+    let mut comma = false;
     while k > floor {
         k -= 1;
         let w = doc.low(k);
         if lexicon::is_clause_break(w) {
+            break;
+        }
+        if w == "," {
+            comma = true;
+        }
+        // "visit Bamako, citing the situation in Mali": past another place and a comma,
+        // the clause has moved on.
+        if comma && doc.place_at[k].is_some() {
             break;
         }
         let Some(class) = lexicon::trigger(w) else {
@@ -276,7 +364,10 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         };
         let adjacent = k + 1 == preposition_at
             || (k + 2 == preposition_at
-                && matches!(doc.low(k + 1), "still" | "already" | "back" | "once" | "briefly"));
+                && matches!(
+                    doc.low(k + 1),
+                    "still" | "already" | "back" | "once" | "briefly"
+                ));
         match class {
             Trigger::Adjacent if !adjacent => {}
             Trigger::Intend if w == "route" && doc.low(k.saturating_sub(1)) != "en" => {}
@@ -290,7 +381,75 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
             }
         }
     }
+    // "a camera in Twin Falls recorded him": a verb of seeing right after the place.
+    for k in tokens.end..sentence.end.min(tokens.end + 2) {
+        if matches!(
+            doc.low(k),
+            "recorded" | "filmed" | "photographed" | "showed" | "captured" | "spotted" | "saw"
+        ) && matches!(doc.low(k + 1), "him" | "her" | "them" | "it")
+        {
+            return Some(Link {
+                trigger: k,
+                class: Trigger::Presence,
+                preposition: Some(preposition),
+            });
+        }
+    }
+    // A fronted place: "In Manila he also visited a base", "In Tapachula Lopez applied".
+    let fronted = preposition_at == sentence.start
+        || (preposition_at == sentence.start + 1 && lexicon::is_after_cue(doc.low(sentence.start)));
+    if fronted {
+        let mut k = tokens.end;
+        while k < sentence.end && k < tokens.end + 6 {
+            let w = doc.low(k);
+            if lexicon::is_clause_break(w) || (w == "," && k > tokens.end) {
+                break;
+            }
+            if let Some(class) = lexicon::trigger(w)
+                && class != Trigger::Adjacent
+                && !matches!(class, Trigger::Intend)
+            {
+                return Some(Link {
+                    trigger: k,
+                    class: if matches!(class, Trigger::Move | Trigger::Depart | Trigger::Arrive) {
+                        Trigger::Presence
+                    } else {
+                        class
+                    },
+                    preposition: Some(preposition),
+                });
+            }
+            k += 1;
+        }
+    }
     None
+}
+
+/// True when the event is one others were asked or told to make ("asked the faithful to
+/// travel to Kinshasa"), with no actor of ours between.
+fn someone_else_asked(doc: &Doc<'_>, link: &Link, sentence: &Range<usize>, cast: &Cast) -> bool {
+    if link.trigger == 0 || doc.low(link.trigger - 1) != "to" {
+        return false;
+    }
+    let from = sentence.start.max(link.trigger.saturating_sub(8));
+    (from..link.trigger).any(|k| {
+        matches!(
+            doc.low(k),
+            "asked"
+                | "urged"
+                | "told"
+                | "invited"
+                | "ordered"
+                | "allowed"
+                | "encouraged"
+                | "advised"
+                | "warned"
+                | "called"
+                | "forced"
+                | "persuaded"
+                | "begged"
+        ) && cast.refs_in(k + 1..link.trigger).next().is_none()
+    })
 }
 
 /// True for event words that take the place as their object ("visited Paris", "left Moscow").
@@ -298,17 +457,50 @@ fn takes_place_object(class: Trigger, word: &str) -> bool {
     match class {
         Trigger::Arrive => matches!(
             word,
-            "reach" | "reached" | "reaches" | "reaching" | "enter" | "entered" | "enters" | "entering"
+            "reach"
+                | "reached"
+                | "reaches"
+                | "reaching"
+                | "enter"
+                | "entered"
+                | "enters"
+                | "entering"
         ),
         Trigger::Depart => matches!(
             word,
-            "leave" | "left" | "leaves" | "leaving" | "fled" | "flee" | "flees" | "fleeing"
+            "leave"
+                | "left"
+                | "leaves"
+                | "leaving"
+                | "fled"
+                | "flee"
+                | "flees"
+                | "fleeing"
+                | "departed"
+                | "departs"
+                | "depart"
+                | "departing"
+                | "evacuated"
         ),
         Trigger::Presence | Trigger::Waypoint => !matches!(
             word,
-            "talks" | "held" | "hold" | "holds" | "holding" | "spent" | "stopped" | "stop"
-                | "stops" | "passing" | "called" | "shows" | "showed" | "shown" | "laid"
-                | "signed" | "addressed"
+            "talks"
+                | "held"
+                | "hold"
+                | "holds"
+                | "holding"
+                | "spent"
+                | "stopped"
+                | "stop"
+                | "stops"
+                | "passing"
+                | "called"
+                | "shows"
+                | "showed"
+                | "shown"
+                | "laid"
+                | "signed"
+                | "addressed"
         ),
         Trigger::Move => matches!(word, "crossed" | "cross" | "crosses" | "crossing" | "swept"),
         _ => false,
@@ -316,17 +508,19 @@ fn takes_place_object(class: Trigger, word: &str) -> bool {
 }
 
 fn role_of(class: Trigger, preposition: Option<&str>) -> Role {
-    let toward = matches!(preposition, Some("to" | "into" | "onto" | "toward" | "towards" | "for"));
+    let toward = matches!(
+        preposition,
+        Some("to" | "into" | "onto" | "toward" | "towards" | "for")
+    );
     let from = matches!(preposition, Some("from"));
     let through = matches!(preposition, Some("via" | "through" | "past"));
+    if from {
+        return Role::Origin;
+    }
     match class {
-        Trigger::Intend if from => Role::Origin,
         Trigger::Intend => Role::Intended,
-        Trigger::Divert if from => Role::Origin,
         Trigger::Divert => Role::Diverted,
-        Trigger::Return if from => Role::Origin,
         Trigger::Return => Role::Return,
-        _ if from => Role::Origin,
         _ if through => Role::Waypoint,
         Trigger::Depart if toward => Role::Intended,
         Trigger::Depart => Role::Origin,
@@ -354,7 +548,14 @@ fn actors_of(
     let mut out = Vec::new();
     let depicting = matches!(
         doc.low(link.trigger),
-        "showed" | "shown" | "shows" | "pictured" | "photographed" | "filmed" | "seen" | "spotted"
+        "showed"
+            | "shown"
+            | "shows"
+            | "pictured"
+            | "photographed"
+            | "filmed"
+            | "seen"
+            | "spotted"
             | "sighted"
     );
     let between: Vec<usize> = cast
@@ -365,23 +566,38 @@ fn actors_of(
         out.push(a);
         return out;
     }
+    // The nearest actor before the event word, passing over speakers ("Taha said
+    // officers had tracked his convoy"), unless the word is their own ("Putin said in").
     let subject = cast
-        .ref_before(link.trigger, sentence)
+        .refs
+        .iter()
+        .rev()
+        .filter(|r| r.tokens.start < link.trigger && r.tokens.start >= sentence.start)
+        .find(|r| {
+            let next = r.tokens.end;
+            !lexicon::is_reporting_verb(doc.low(next)) || next == link.trigger
+        })
         .map(|r| r.actor)
         .or_else(|| {
             cast.refs_in(link.trigger + 1..sentence.end)
-                .find(|r| r.tokens.start >= tokens.end || r.tokens.end <= tokens.start)
+                .find(|r| {
+                    (r.tokens.start >= tokens.end || r.tokens.end <= tokens.start)
+                        && !is_possessive(doc, &r.tokens)
+                })
                 .map(|r| r.actor)
         })
         .or_else(|| {
-            // No one in the sentence: the one the story was last about.
-            cast.refs
-                .iter()
-                .rev()
-                .find(|r| r.tokens.start < sentence.start)
-                .map(|r| r.actor)
-        })
-        .unwrap_or(usize::MAX);
+            // No one in the sentence: the story's subject, if the event word is a verb
+            // ("arrange talks in Jeddah" is nobody's stop).
+            if is_noun_trigger(doc.low(link.trigger)) {
+                None
+            } else {
+                Some(cast.main_actor().unwrap_or(usize::MAX))
+            }
+        });
+    let Some(subject) = subject else {
+        return out;
+    };
     out.push(subject);
     if link.class == Trigger::Meet {
         for a in between {
@@ -393,9 +609,36 @@ fn actors_of(
     out
 }
 
+fn is_noun_trigger(word: &str) -> bool {
+    matches!(
+        word,
+        "trip"
+            | "tour"
+            | "tours"
+            | "visit"
+            | "visits"
+            | "journey"
+            | "flight"
+            | "voyage"
+            | "arrival"
+            | "departure"
+            | "talks"
+            | "meeting"
+            | "stop"
+            | "stopover"
+            | "entry"
+            | "return"
+            | "crossing"
+            | "diversion"
+            | "route"
+            | "way"
+    )
+}
+
 fn status_of(
     doc: &Doc<'_>,
     link: &Link,
+    place_end: usize,
     sentence: &Range<usize>,
     role: Role,
     sources: &[String],
@@ -404,8 +647,11 @@ fn status_of(
     let mut negated = false;
     let mut expected = role == Role::Intended;
     for k in from..link.trigger {
+        if doc.time_at[k].is_some() {
+            continue;
+        }
         let w = doc.low(k);
-        if lexicon::is_clause_break(w) || w == "," {
+        if lexicon::is_clause_break(w) || w == "," || w == "and" {
             negated = false;
             expected = role == Role::Intended;
             continue;
@@ -414,9 +660,21 @@ fn status_of(
         expected |= lexicon::is_expectation(w)
             || (w == "to"
                 && k + 1 == link.trigger
-                && matches!(doc.low(k.saturating_sub(1)), "set" | "going" | "due" | "want" | "wants"));
+                && matches!(
+                    doc.low(k.saturating_sub(1)),
+                    "set" | "going" | "due" | "want" | "wants"
+                ));
     }
-    if negated {
+    // "a planned stop in Nairobi had been dropped"
+    let cancelled = (place_end..sentence.end.min(place_end + 5))
+        .take_while(|&k| !matches!(doc.low(k), "," | ";" | "where" | "and" | "but"))
+        .any(|k| {
+            matches!(
+                doc.low(k),
+                "dropped" | "cancelled" | "canceled" | "scrapped" | "postponed" | "shelved"
+            )
+        });
+    if negated || cancelled {
         Status::Denied
     } else if expected {
         Status::Expected
@@ -428,7 +686,12 @@ fn status_of(
 }
 
 /// The time expression of the sentence nearest the event word or the place.
-fn time_of(doc: &Doc<'_>, link: &Link, tokens: &Range<usize>, sentence: &Range<usize>) -> Option<usize> {
+fn time_of(
+    doc: &Doc<'_>,
+    link: &Link,
+    tokens: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     let mut k = sentence.start;
     while k < sentence.end {
@@ -463,7 +726,24 @@ fn distance(r: &Range<usize>, i: usize) -> usize {
     }
 }
 
-fn cue_of(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> Cue {
+/// The narrative cue of an event, and whether the event sits in a subordinate phrase
+/// ("after a stop in Manila", "before returning to Tokyo") that orders it against the
+/// sentence's main event.
+fn cue_of(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> (Cue, bool) {
+    for k in trigger.saturating_sub(3).max(sentence.start)..trigger {
+        if doc.place_at[k].is_some() || doc.low(k) == "," {
+            continue;
+        }
+        match doc.low(k) {
+            "after" | "following" => return (Cue::Before, true),
+            "before" | "ahead" => return (Cue::After, true),
+            _ => {}
+        }
+    }
+    (cue_in_clause(doc, sentence, trigger), false)
+}
+
+fn cue_in_clause(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> Cue {
     for k in sentence.start..trigger {
         let w = doc.low(k);
         if w == "before" {
@@ -486,25 +766,58 @@ fn is_background(doc: &Doc<'_>, sentence: &Range<usize>) -> bool {
     sentence.clone().any(|k| {
         let w = doc.low(k);
         (lexicon::is_background_cue(w) && !matches!(w, "last" | "past" | "previously"))
-            || (w == "last" && matches!(doc.low(k + 1), "visited" | "went" | "travelled" | "traveled" | "came"))
+            || (w == "last"
+                && matches!(
+                    doc.low(k + 1),
+                    "visited"
+                        | "went"
+                        | "travelled"
+                        | "traveled"
+                        | "came"
+                        | "seen"
+                        | "year"
+                        | "decade"
+                        | "summer"
+                        | "winter"
+                        | "spring"
+                        | "autumn"
+                ))
     })
 }
 
 /// The sources each sentence cites ("KCNA said", "according to Yonhap").
-fn sources_by_sentence(doc: &Doc<'_>, cast: &Cast) -> Vec<Vec<String>> {
+/// The sources of a sentence that vouch for the event at `trigger`: those in the same
+/// clause (between semicolons), and "according to" anywhere.
+fn sources_for(doc: &Doc<'_>, found: &[(usize, String)], trigger: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (at, name) in found {
+        let (a, b) = if *at < trigger {
+            (*at, trigger)
+        } else {
+            (trigger, *at)
+        };
+        let same_clause = !(a..b).any(|k| doc.low(k) == ";");
+        let according = doc.low(*at) == "according";
+        if (same_clause || according) && !out.contains(name) {
+            out.push(name.clone());
+        }
+    }
+    out
+}
+
+fn sources_by_sentence(doc: &Doc<'_>, cast: &Cast) -> Vec<Vec<(usize, String)>> {
     let mut aliases: Vec<(String, String)> = Vec::new();
     let mut out = Vec::with_capacity(doc.sentence_tokens.len());
-    let mut previous: Vec<String> = Vec::new();
     for range in &doc.sentence_tokens {
-        let mut found: Vec<String> = Vec::new();
+        let mut found: Vec<(usize, String)> = Vec::new();
         for k in range.clone() {
             let w = doc.low(k);
             let name = if w == "according" && doc.low(k + 1) == "to" {
-                name_after(doc, cast, k + 2, range, &mut aliases)
+                name_after(doc, cast, k + 2, range, &aliases)
             } else if lexicon::is_reporting_verb(w) {
                 name_before(doc, cast, k, range, &mut aliases).or_else(|| {
                     matches!(w, "said" | "says")
-                        .then(|| name_after(doc, cast, k + 1, range, &mut aliases))
+                        .then(|| name_after(doc, cast, k + 1, range, &aliases))
                         .flatten()
                 })
             } else {
@@ -512,22 +825,12 @@ fn sources_by_sentence(doc: &Doc<'_>, cast: &Cast) -> Vec<Vec<String>> {
             };
             match name {
                 Some(Named::Source(n)) => {
-                    if !found.contains(&n) {
-                        found.push(n);
+                    if !found.iter().any(|(_, f)| *f == n) {
+                        found.push((k, n));
                     }
                 }
-                Some(Named::Pronoun) => {
-                    for n in found.clone().iter().chain(&previous).take(1) {
-                        if !found.contains(n) {
-                            found.push(n.clone());
-                        }
-                    }
-                }
-                None => {}
+                Some(Named::Pronoun) | None => {}
             }
-        }
-        if !found.is_empty() {
-            previous.clone_from(&found);
         }
         out.push(found);
     }
@@ -557,9 +860,26 @@ fn name_before(
         if doc.time_at[k].is_some()
             || matches!(
                 w,
-                "later" | "also" | "earlier" | "had" | "has" | "have" | "on" | "news" | "agency"
-                    | "then" | "first" | "officially" | "separately" | "state" | "media"
-                    | "television" | "newspaper" | "broadcaster" | "outlet" | "the"
+                "later"
+                    | "also"
+                    | "earlier"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "on"
+                    | "news"
+                    | "agency"
+                    | "then"
+                    | "first"
+                    | "officially"
+                    | "separately"
+                    | "state"
+                    | "media"
+                    | "television"
+                    | "newspaper"
+                    | "broadcaster"
+                    | "outlet"
+                    | "the"
             )
         {
             continue;
@@ -570,11 +890,15 @@ fn name_before(
                 let short = doc.word(k - 1).to_owned();
                 let long_end = k - 2;
                 let mut s = long_end;
-                while s > range.start && doc.is_capitalised(s - 1) && doc.place_at[s - 1].is_none() {
+                while s > range.start && doc.is_capitalised(s - 1) && doc.place_at[s - 1].is_none()
+                {
                     s -= 1;
                 }
                 if s < long_end {
-                    let long = (s..long_end).map(|i| doc.word(i)).collect::<Vec<_>>().join(" ");
+                    let long = (s..long_end)
+                        .map(|i| doc.word(i))
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     aliases.push((long.to_lowercase(), short.clone()));
                 }
                 return Some(Named::Source(short));
@@ -603,7 +927,7 @@ fn name_after(
     cast: &Cast,
     from: usize,
     range: &Range<usize>,
-    aliases: &mut Vec<(String, String)>,
+    aliases: &[(String, String)],
 ) -> Option<Named> {
     let mut k = from;
     while k < range.end

@@ -27,7 +27,9 @@ pub(crate) enum Trigger {
 
 /// The trigger class of a lower-case word, if it is an event word.
 pub(crate) fn trigger(word: &str) -> Option<Trigger> {
-    use Trigger::{Adjacent, Arrive, Depart, Divert, Intend, Meet, Move, Presence, Return, Waypoint};
+    use Trigger::{
+        Adjacent, Arrive, Depart, Divert, Intend, Meet, Move, Presence, Return, Waypoint,
+    };
     let class = match word {
         "arrive" | "arrived" | "arrives" | "arriving" | "arrival" | "reach" | "reached"
         | "reaches" | "reaching" | "land" | "landed" | "lands" | "landing" | "enter"
@@ -47,23 +49,29 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "churned" | "tracked" | "swept" | "sweeping" | "raced" | "rushed" | "hurried"
         | "taken" | "transferred" | "deported" | "extradited" | "brought" | "escorted"
         | "hitchhiked" | "slipped" | "paddled" | "skied" | "sledged" | "pushed" | "ventured"
-        | "relocated" | "headed" | "head" | "heads" => Move,
+        | "relocated" | "headed" | "head" | "heads" | "taxied" | "steered" | "motored"
+        | "cycled" | "hopped" | "airlifted" | "ferried" | "shuttled" | "toward" => Move,
         "heading" | "bound" | "route" | "way" | "destined" => Intend,
         "diverted" | "rerouted" | "redirected" | "diversion" => Divert,
         "returned" | "return" | "returns" | "returning" => Return,
-        "stopped" | "stop" | "stops" | "stopover" | "stopping" | "via" | "transited"
-        | "passed" | "passing" | "refueled" | "refuelled" | "called" => Waypoint,
+        "stopped" | "stop" | "stops" | "stopover" | "stopping" | "via" | "transited" | "passed"
+        | "passing" | "refueled" | "refuelled" | "called" => Waypoint,
         "visit" | "visited" | "visits" | "visiting" | "tour" | "toured" | "tours" | "touring"
-        | "talks" | "held" | "hold" | "holds" | "holding" | "attend" | "attended"
-        | "attends" | "attending" | "seen" | "spotted" | "sighted" | "photographed"
-        | "pictured" | "filmed" | "showed" | "shown" | "shows" | "appeared" | "stayed"
-        | "remained" | "spent" | "wintered" | "camped" | "hid" | "hiding" | "arrested"
-        | "captured" | "caught" | "detained" | "located" | "rescued" | "hit" | "struck"
-        | "strikes" | "battered" | "pounded" | "lashed" | "slammed" | "hammered"
-        | "ravaged" | "lingered" | "stalled" | "weakened" | "strengthened" | "intensified"
-        | "inspected" | "addressed" | "spoke" | "speaking" | "laid" | "surrendered"
-        | "sheltered" | "docking" | "overnighted" | "rested" | "paused" | "lunched"
-        | "dined" | "performed" | "prayed" | "celebrated" | "signed" => Presence,
+        | "talks" | "held" | "hold" | "holds" | "holding" | "attend" | "attended" | "attends"
+        | "attending" | "seen" | "spotted" | "sighted" | "photographed" | "pictured" | "filmed"
+        | "showed" | "shown" | "shows" | "appeared" | "stayed" | "remained" | "spent"
+        | "wintered" | "camped" | "hid" | "hiding" | "arrested" | "captured" | "caught"
+        | "detained" | "located" | "rescued" | "hit" | "struck" | "strikes" | "battered"
+        | "pounded" | "lashed" | "slammed" | "hammered" | "ravaged" | "lingered" | "stalled"
+        | "weakened" | "strengthened" | "intensified" | "inspected" | "addressed" | "spoke"
+        | "speaking" | "laid" | "surrendered" | "sheltered" | "docking" | "overnighted"
+        | "rested" | "paused" | "lunched" | "dined" | "performed" | "prayed" | "celebrated"
+        | "signed" | "capsized" | "sank" | "sunk" | "foundered" | "aground" | "wrecked"
+        | "crashed" | "disappeared" | "vanished" | "collided" | "seeing" | "saw" | "sighting"
+        | "waited" | "applied" | "registered" | "slept" | "recorded" | "hiding out" | "holed"
+        | "trapped" | "stranded" | "treated" | "hospitalized" | "hospitalised" | "interviewed" => {
+            Presence
+        }
         "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
         | "joined" | "accompanied" => Meet,
         "was" | "were" | "is" | "are" | "be" | "been" | "said" | "says" | "told" | "remains"
@@ -189,13 +197,56 @@ pub(crate) fn is_direction(word: &str) -> bool {
 pub(crate) fn is_np_filler(word: &str) -> bool {
     matches!(
         word,
-        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "what" | "remote" | "small"
-            | "tiny" | "coastal" | "border" | "northern" | "southern" | "eastern" | "western"
-            | "central" | "capital" | "historic" | "ancient" | "old" | "new" | "main" | "train"
-            | "port" | "seaside" | "mountain" | "mountainous" | "frontier" | "city"
-            | "island" | "rural" | "industrial" | "outer" | "inner" | "nearby" | "neighbouring"
-            | "neighboring" | "sprawling" | "bustling" | "quiet" | "fishing" | "naval"
-            | "military" | "river" | "harbour" | "harbor" | "resort" | "tiny-"
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "what"
+            | "remote"
+            | "small"
+            | "tiny"
+            | "coastal"
+            | "border"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "capital"
+            | "historic"
+            | "ancient"
+            | "old"
+            | "new"
+            | "main"
+            | "train"
+            | "port"
+            | "seaside"
+            | "mountain"
+            | "mountainous"
+            | "frontier"
+            | "city"
+            | "island"
+            | "rural"
+            | "industrial"
+            | "outer"
+            | "inner"
+            | "nearby"
+            | "neighbouring"
+            | "neighboring"
+            | "sprawling"
+            | "bustling"
+            | "quiet"
+            | "fishing"
+            | "naval"
+            | "military"
+            | "river"
+            | "harbour"
+            | "harbor"
+            | "resort"
+            | "tiny-"
     ) || is_place_noun(word)
         || is_direction(word)
 }
@@ -204,7 +255,18 @@ pub(crate) fn is_np_filler(word: &str) -> bool {
 pub(crate) fn is_clause_break(word: &str) -> bool {
     matches!(
         word,
-        ";" | "where" | "which" | "whom" | "while" | "whereas" | "but" | "although" | "because"
+        ";" | "where"
+            | "which"
+            | "who"
+            | "whom"
+            | "while"
+            | "whereas"
+            | "but"
+            | "although"
+            | "because"
+            | "\""
+            | "“"
+            | "”"
     )
 }
 
@@ -249,6 +311,16 @@ pub(crate) fn is_expectation(word: &str) -> bool {
             | "forecast"
             | "projected"
             | "predicted"
+            | "trying"
+            | "tried"
+            | "hoping"
+            | "attempting"
+            | "seeking"
+            | "sought"
+            | "wants"
+            | "wanted"
+            | "aims"
+            | "aiming"
     ) || word.ends_with("'ll")
         || word.ends_with("’ll")
 }
@@ -513,7 +585,14 @@ pub(crate) fn is_ship_word(word: &str) -> bool {
 pub(crate) fn is_aircraft_word(word: &str) -> bool {
     matches!(
         word,
-        "plane" | "aircraft" | "jet" | "airliner" | "flight" | "helicopter" | "airplane" | "jetliner"
+        "plane"
+            | "aircraft"
+            | "jet"
+            | "airliner"
+            | "flight"
+            | "helicopter"
+            | "airplane"
+            | "jetliner"
     )
 }
 

@@ -9,8 +9,8 @@ use super::events::{Cue, Event, Role};
 use super::{Actor, Evidence, Status, Stop, When};
 use crate::gazetteer::{Candidate, PlaceKind};
 
-/// Days before the actor's main period after which a dated event is an earlier trip.
-const BACKGROUND_DAYS: i64 = 120;
+/// Days before the story's main period after which a dated event is an earlier trip.
+const BACKGROUND_DAYS: i64 = 365;
 
 /// A stop being built, with what ordering needs.
 struct Draft {
@@ -26,6 +26,11 @@ struct Key {
     earliest: Option<i64>,
     latest: Option<i64>,
     order: f64,
+    /// The time is the event's own, not inherited from the one told before.
+    own: bool,
+    /// The stop is only a starting point ("left Berlin"): it comes first among stops of
+    /// one time.
+    origin: bool,
 }
 
 impl Key {
@@ -33,6 +38,13 @@ impl Key {
         match (self.earliest, other.earliest) {
             (Some(a), Some(b)) if a != b => return a.cmp(&b),
             _ => {}
+        }
+        if self.origin != other.origin && !(self.own && other.own) {
+            return if self.origin {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            };
         }
         if let (Some(a), Some(b)) = (self.latest, other.latest)
             && self.earliest == other.earliest
@@ -47,6 +59,8 @@ impl Key {
 
 /// Builds each actor's route and ranks the actors.
 pub(crate) fn build(doc: &Doc<'_>, cast: &Cast, events: &[Event]) -> Vec<Actor> {
+    let events = without_earlier_trips(doc, events);
+    let events = events.as_slice();
     let mut ids: Vec<usize> = events.iter().map(|e| e.actor).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -90,6 +104,30 @@ pub(crate) fn build(doc: &Doc<'_>, cast: &Cast, events: &[Event]) -> Vec<Actor> 
     actors.into_iter().map(|(_, _, a)| a).collect()
 }
 
+/// Drops events dated long before the story's main period ("last year", "in 2001") when
+/// they are a minority of the dated events.
+fn without_earlier_trips(doc: &Doc<'_>, events: &[Event]) -> Vec<Event> {
+    let mut dated: Vec<i64> = events
+        .iter()
+        .filter_map(|e| e.time.and_then(|t| seconds(doc.times[t].earliest)))
+        .collect();
+    dated.sort_unstable();
+    let Some(&main) = dated.get(dated.len() / 2) else {
+        return events.to_vec();
+    };
+    let limit = main - BACKGROUND_DAYS * 86_400;
+    let old = |e: &Event| {
+        e.time
+            .and_then(|t| seconds(doc.times[t].latest))
+            .is_some_and(|l| l < limit)
+    };
+    let n_old = events.iter().filter(|e| old(e)).count();
+    if n_old * 3 > dated.len() {
+        return events.to_vec();
+    }
+    events.iter().filter(|e| !old(e)).cloned().collect()
+}
+
 fn seconds(t: Option<chrono::NaiveDateTime>) -> Option<i64> {
     t.map(|t| t.and_utc().timestamp())
 }
@@ -98,20 +136,7 @@ fn seconds(t: Option<chrono::NaiveDateTime>) -> Option<i64> {
 fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
     let mut events: Vec<&Event> = events.to_vec();
     events.sort_by_key(|e| (e.trigger, e.place));
-    // Earlier trips: a background cue, or a date long before the actor's main period.
-    let mut dated: Vec<i64> = events
-        .iter()
-        .filter_map(|e| e.time.and_then(|t| seconds(doc.times[t].earliest)))
-        .collect();
-    dated.sort_unstable();
-    let main = dated.get(dated.len() / 2).copied();
-    events.retain(|e| {
-        let early = match (main, e.time.and_then(|t| seconds(doc.times[t].latest))) {
-            (Some(m), Some(l)) => l < m - BACKGROUND_DAYS * 86_400,
-            _ => false,
-        };
-        !early && !e.background
-    });
+    events.retain(|e| !e.background);
     // A diversion cancels the destinations announced before it.
     if let Some(d) = events.iter().position(|e| e.role == Role::Diverted) {
         let mut i = 0;
@@ -125,7 +150,14 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
     let mut current: Option<(Option<i64>, Option<i64>)> = None;
     let mut last_order = 0.0;
     for (n, e) in events.iter().enumerate() {
-        let order = n as f64;
+        // Text order, with the ends of one event in travel order: "flew from A via B to C".
+        let offset = match e.role {
+            Role::Origin => 0.0,
+            Role::Waypoint => 0.2,
+            _ => 0.4,
+        };
+        let order = e.trigger as f64 + offset + n as f64 * 1e-6;
+        let origin = e.role == Role::Origin;
         let own = e
             .time
             .map(|t| (seconds(doc.times[t].earliest), seconds(doc.times[t].latest)));
@@ -136,17 +168,23 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
                     earliest: t.0,
                     latest: t.1,
                     order,
+                    own: true,
+                    origin,
                 }
             }
             (None, Cue::Before) => Key {
                 earliest: current.and_then(|c| c.0),
                 latest: current.and_then(|c| c.1),
                 order: last_order - 0.5,
+                own: false,
+                origin,
             },
             (None, _) => Key {
                 earliest: current.and_then(|c| c.0),
                 latest: current.and_then(|c| c.1),
                 order,
+                own: false,
+                origin,
             },
         };
         last_order = key.order;
@@ -180,9 +218,8 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
         let existing = drafts.iter().position(|d| d.stop.place.id == place.id);
         let is_return = e.role == Role::Return
             || (e.role == Role::Arrival
-                && existing.is_some_and(|i| {
-                    drafts[i].roles == [Role::Origin] && i + 1 < drafts.len()
-                }));
+                && existing
+                    .is_some_and(|i| drafts[i].roles == [Role::Origin] && i + 1 < drafts.len()));
         match existing {
             Some(i) if !is_return => {
                 let d = &mut drafts[i];
@@ -190,9 +227,10 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
                 if !d.roles.contains(&e.role) {
                     d.roles.push(e.role);
                 }
-                if d.key.earliest.is_none() && key.earliest.is_some() {
+                if !d.key.own && key.own {
                     d.key = key;
                 }
+                d.key.origin &= e.role == Role::Origin;
             }
             _ => drafts.push(Draft {
                 stop: new_stop(doc, place, e),
@@ -202,6 +240,7 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
         }
     }
     drop_containers(&mut drafts);
+    drop_features_near_stops(&mut drafts);
     // Origins first among stops of one time; then time, then narrative.
     drafts.sort_by(|a, b| a.key.cmp(&b.key));
     let mut stops: Vec<Stop> = drafts.into_iter().map(|d| d.stop).collect();
@@ -272,7 +311,10 @@ fn drop_containers(drafts: &mut Vec<Draft>) {
     let broad = |c: &Candidate| {
         matches!(
             c.kind,
-            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region | PlaceKind::InformalRegion
+            PlaceKind::Country
+                | PlaceKind::Continent
+                | PlaceKind::Region
+                | PlaceKind::InformalRegion
         )
     };
     let contains = |outer: &Candidate, inner: &Candidate| -> bool {
@@ -303,6 +345,22 @@ fn drop_containers(drafts: &mut Vec<Draft>) {
     };
     let places: Vec<Candidate> = drafts.iter().map(|d| d.stop.place.clone()).collect();
     drafts.retain(|d| !places.iter().any(|p| contains(&d.stop.place, p)));
+}
+
+/// Drops rivers, seas and mountains that lie near a town of the same route: the town
+/// says where the actor was.
+fn drop_features_near_stops(drafts: &mut Vec<Draft>) {
+    let towns: Vec<Candidate> = drafts
+        .iter()
+        .map(|d| d.stop.place.clone())
+        .filter(|c| !matches!(c.kind, PlaceKind::Physical))
+        .collect();
+    drafts.retain(|d| {
+        d.stop.place.kind != PlaceKind::Physical
+            || !towns
+                .iter()
+                .any(|t| t.latlon.distance_km(d.stop.place.latlon) < 60.0)
+    });
 }
 
 /// Links stops that different sources give for the same arrival.
