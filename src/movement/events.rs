@@ -220,8 +220,21 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
     while k > sentence.start {
         k -= 1;
         let w = doc.low(k);
-        if doc.place_at[k].is_some() {
+        if let Some(p1) = doc.place_at[k] {
             if words == 0 && preposition.is_none() {
+                return false;
+            }
+            // "struck Cuba near Havana": a town does not describe the country before it.
+            let broad = |p: Option<usize>| {
+                p.and_then(|p| doc.places[p].resolved.as_ref())
+                    .is_some_and(|c| {
+                        matches!(
+                            c.kind,
+                            PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent
+                        )
+                    })
+            };
+            if broad(Some(p1)) && !broad(doc.place_at[tokens.start]) {
                 return false;
             }
             return preposition.is_some_and(lexicon::is_descriptive_preposition)

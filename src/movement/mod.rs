@@ -121,3 +121,6 @@ pub fn movements(
     let found = events::find(&doc, &cast);
     route::build(&doc, &cast, &found)
 }
+
+#[cfg(test)]
+mod tests;
