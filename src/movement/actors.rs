@@ -326,7 +326,18 @@ impl Cast {
         } else {
             ""
         };
-        let verb_after = is_verbish(after)
+        // "Elcano later took command": one adverb may stand between name and verb.
+        let after_adverb = if after.ends_with("ly")
+            || matches!(
+                after,
+                "later" | "then" | "also" | "first" | "soon" | "again" | "finally"
+            ) {
+            doc.low(run.end + 1)
+        } else {
+            after
+        };
+        let verb_after = is_verbish(after_adverb)
+            || matches!(after_adverb, "took" | "made" | "set" | "held")
             || matches!(
                 after,
                 "had" | "has" | "have" | "will" | "would" | "is" | "was"

@@ -234,7 +234,12 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
                         )
                     })
             };
-            if broad(Some(p1)) && !broad(doc.place_at[tokens.start]) {
+            let wide = broad(Some(p1))
+                || doc.places[p1]
+                    .resolved
+                    .as_ref()
+                    .is_some_and(|c| c.kind == PlaceKind::Physical);
+            if wide && !broad(doc.place_at[tokens.start]) {
                 return false;
             }
             return preposition.is_some_and(lexicon::is_descriptive_preposition)
@@ -370,6 +375,18 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         // "visit Bamako, citing the situation in Mali": past another place and a comma,
         // the clause has moved on.
         if comma && doc.place_at[k].is_some() {
+            break;
+        }
+        // "a trip to Angola to monitor the storm from Washington": an infinitive that is
+        // no event word starts a clause of its own.
+        if w == "to"
+            && k + 1 < preposition_at
+            && doc.place_at[k + 1].is_none()
+            && !lexicon::is_np_filler(doc.low(k + 1))
+            && lexicon::trigger(doc.low(k + 1)).is_none()
+            && !doc.is_capitalised(k + 1)
+            && !doc.is_number(k + 1)
+        {
             break;
         }
         let Some(class) = lexicon::trigger(w) else {
@@ -666,7 +683,10 @@ fn status_of(
         let w = doc.low(k);
         if lexicon::is_clause_break(w) || w == "," || w == "and" {
             negated = false;
-            expected = role == Role::Intended;
+            // "would continue east, passing north of the Bahamas": a participle keeps the mood.
+            if !doc.low(link.trigger).ends_with("ing") || w != "," {
+                expected = role == Role::Intended;
+            }
             continue;
         }
         negated |= lexicon::is_negation(w);
@@ -687,7 +707,22 @@ fn status_of(
                 "dropped" | "cancelled" | "canceled" | "scrapped" | "postponed" | "shelved"
             )
         });
-    if negated || cancelled {
+    // "postponed a trip to Germany", "cancelled his visit to Lyon"
+    let called_off = is_noun_trigger(doc.low(link.trigger))
+        && (link.trigger.saturating_sub(3).max(sentence.start)..link.trigger).any(|k| {
+            matches!(
+                doc.low(k),
+                "postponed"
+                    | "cancelled"
+                    | "canceled"
+                    | "scrapped"
+                    | "shelved"
+                    | "delayed"
+                    | "abandoned"
+                    | "off"
+            )
+        });
+    if negated || cancelled || called_off {
         Status::Denied
     } else if expected {
         Status::Expected
@@ -951,7 +986,14 @@ fn name_after(
         k += 1;
     }
     let s = k;
-    while k < range.end && doc.is_capitalised(k) && doc.place_at[k].is_none() {
+    // "the Chinese foreign ministry", "Unification Ministry", "state television"
+    while k < range.end
+        && doc.place_at[k].is_none()
+        && (doc.is_capitalised(k)
+            || (k > s || doc.is_capitalised(s))
+                && (lexicon::is_org_word(doc.low(k))
+                    || matches!(doc.low(k), "foreign" | "defense" | "defence" | "interior")))
+    {
         k += 1;
     }
     if s == k {
@@ -973,10 +1015,19 @@ fn source_name(
         .map(|k| doc.word(k))
         .filter(|w| !lexicon::is_capitalised_stopword(&w.to_lowercase()))
         .collect();
-    let words: Vec<&str> = words
-        .into_iter()
-        .skip_while(|w| lexicon::is_title(&w.to_lowercase()))
-        .collect();
+    // An organisation keeps its whole name ("National Hurricane Center"); a person loses
+    // the titles in front ("Kremlin spokesman Dmitry Peskov" → "Peskov").
+    let organisation = words
+        .iter()
+        .any(|w| lexicon::is_org_word(&w.to_lowercase()) && !lexicon::is_title(&w.to_lowercase()));
+    let words: Vec<&str> = if organisation {
+        words
+    } else {
+        words
+            .into_iter()
+            .skip_while(|w| lexicon::is_title(&w.to_lowercase()))
+            .collect()
+    };
     if words.is_empty() {
         return None;
     }

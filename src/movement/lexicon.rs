@@ -34,8 +34,8 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         "arrive" | "arrived" | "arrives" | "arriving" | "arrival" | "reach" | "reached"
         | "reaches" | "reaching" | "land" | "landed" | "lands" | "landing" | "enter"
         | "entered" | "enters" | "entering" | "entry" | "landfall" | "docked" | "docks"
-        | "anchored" | "berthed" | "moored" | "came" | "come" | "comes" | "coming" | "pulled"
-        | "touched" => Arrive,
+        | "anchored" | "anchoring" | "berthed" | "moored" | "came" | "come" | "comes"
+        | "coming" | "pulled" | "touched" => Arrive,
         "leave" | "left" | "leaves" | "leaving" | "depart" | "departed" | "departs"
         | "departing" | "departure" | "fled" | "flee" | "flees" | "fleeing" | "escaped"
         | "escape" | "evacuated" => Depart,
@@ -50,7 +50,8 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "taken" | "transferred" | "deported" | "extradited" | "brought" | "escorted"
         | "hitchhiked" | "slipped" | "paddled" | "skied" | "sledged" | "pushed" | "ventured"
         | "relocated" | "headed" | "head" | "heads" | "taxied" | "steered" | "motored"
-        | "cycled" | "hopped" | "airlifted" | "ferried" | "shuttled" | "toward" => Move,
+        | "cycled" | "hopped" | "airlifted" | "ferried" | "shuttled" | "move" | "pass"
+        | "passes" | "track" | "tracking" | "continue" | "continues" | "continuing" => Move,
         "heading" | "bound" | "route" | "way" | "destined" => Intend,
         "diverted" | "rerouted" | "redirected" | "diversion" => Divert,
         "returned" | "return" | "returns" | "returning" => Return,
@@ -69,9 +70,11 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "signed" | "capsized" | "sank" | "sunk" | "foundered" | "aground" | "wrecked"
         | "crashed" | "disappeared" | "vanished" | "collided" | "seeing" | "saw" | "sighting"
         | "waited" | "applied" | "registered" | "slept" | "recorded" | "hiding out" | "holed"
-        | "trapped" | "stranded" | "treated" | "hospitalized" | "hospitalised" | "interviewed" => {
-            Presence
-        }
+        | "trapped" | "stranded" | "treated" | "hospitalized" | "hospitalised" | "interviewed"
+        | "killed" | "died" | "buried" | "born" | "dissipate" | "dissipated" | "dissipating"
+        | "dissipates" | "weaken" | "weakening" | "strike" | "striking" | "batter"
+        | "battering" | "pound" | "pounding" | "lash" | "lashing" | "hitting" | "threaten"
+        | "threatening" => Presence,
         "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
         | "joined" | "accompanied" => Meet,
         "was" | "were" | "is" | "are" | "be" | "been" | "said" | "says" | "told" | "remains"
@@ -162,6 +165,15 @@ pub(crate) fn is_place_noun(word: &str) -> bool {
             | "heart"
             | "streets"
             | "waters"
+            | "bay"
+            | "gulf"
+            | "mouth"
+            | "banks"
+            | "foot"
+            | "edge"
+            | "vicinity"
+            | "environs"
+            | "shore"
     )
 }
 

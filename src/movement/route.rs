@@ -12,6 +12,9 @@ use crate::gazetteer::{Candidate, PlaceKind};
 /// Days before the story's main period after which a dated event is an earlier trip.
 const BACKGROUND_DAYS: i64 = 365;
 
+/// Stops closer than this, told one after the other with the same status, are merged.
+const NEARBY_KM: f64 = 30.0;
+
 /// A stop being built, with what ordering needs.
 struct Draft {
     stop: Stop,
@@ -241,9 +244,41 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
     }
     drop_containers(&mut drafts);
     drop_features_near_stops(&mut drafts);
+    drafts.retain(|d| !is_open_water(&d.stop.place));
     // Origins first among stops of one time; then time, then narrative.
     drafts.sort_by(|a, b| a.key.cmp(&b.key));
-    let mut stops: Vec<Stop> = drafts.into_iter().map(|d| d.stop).collect();
+    let mut stops: Vec<Stop> = Vec::new();
+    for d in drafts {
+        // "arrived in Moscow … landed at Vnukovo airport": a landmark a few kilometres from
+        // the stop told just before it is the same stop on the map.
+        if let Some(last) = stops.last_mut()
+            && last.place.latlon.distance_km(d.stop.place.latlon) < NEARBY_KM
+            && (last.place.kind == PlaceKind::Landmark || d.stop.place.kind == PlaceKind::Landmark)
+            && last.status == d.stop.status
+        {
+            let stop = d.stop;
+            for m in stop.mentions {
+                if !last.mentions.contains(&m) {
+                    last.mentions.push(m);
+                }
+            }
+            for e in stop.evidence {
+                if !last.evidence.iter().any(|x| x.span == e.span) {
+                    last.evidence.push(e);
+                }
+            }
+            for s in stop.sources {
+                if !last.sources.contains(&s) {
+                    last.sources.push(s);
+                }
+            }
+            if last.when.is_none() {
+                last.when = stop.when;
+            }
+            continue;
+        }
+        stops.push(d.stop);
+    }
     link_alternatives(doc, &mut stops, events.as_slice());
     (stops, denied)
 }
@@ -361,6 +396,20 @@ fn drop_features_near_stops(drafts: &mut Vec<Draft>) {
                 .iter()
                 .any(|t| t.latlon.distance_km(d.stop.place.latlon) < 60.0)
     });
+}
+
+/// True for oceans, seas, gulfs and straits: crossed, never stopped at.
+fn is_open_water(c: &Candidate) -> bool {
+    c.kind == PlaceKind::Physical
+        && (matches!(
+            c.feature_code.as_str(),
+            "OCN" | "SEA" | "GULF" | "STRT" | "CHN" | "BAY" | "SD"
+        ) || c.name.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "Ocean" | "Sea" | "Gulf" | "Strait" | "Channel" | "Bight" | "Straits" | "Passage"
+            )
+        }))
 }
 
 /// Links stops that different sources give for the same arrival.
