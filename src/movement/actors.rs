@@ -162,7 +162,9 @@ impl Cast {
         for range in &doc.sentence_tokens {
             let mut i = range.start;
             while i < range.end {
-                if let Some(p) = doc.place_at[i] {
+                if let Some(p) = doc.place_at[i]
+                    && !cast.name_despite_place(doc, i, range.start)
+                {
                     let r = doc.place_tokens(p);
                     i = r.end.max(i + 1);
                     continue;
@@ -184,7 +186,9 @@ impl Cast {
                     let mut j = i;
                     while j < range.end
                         && doc.is_capitalised(j)
-                        && doc.place_at[j].is_none()
+                        && (doc.place_at[j].is_none()
+                            || (j > i && Cast::name_goes_on(doc, i..j))
+                            || cast.name_despite_place(doc, j, range.start))
                         && doc.time_at[j].is_none()
                     {
                         j += 1;
@@ -201,6 +205,50 @@ impl Cast {
             }
         }
         cast
+    }
+
+    /// True when a token the geoparser took for a place is part of a name: it follows a
+    /// title ("Pope Leo", "President Vladimir Putin") or repeats a known name ("Mori").
+    fn name_despite_place(&self, doc: &Doc<'_>, i: usize, sentence_start: usize) -> bool {
+        if !doc.is_capitalised(i) || doc.time_at[i].is_some() {
+            return false;
+        }
+        let after_title = i > sentence_start
+            && lexicon::is_title(doc.low(i - 1).trim_end_matches('.'))
+            && !matches!(
+                doc.low(i - 1),
+                "state" | "house" | "national" | "security" | "council"
+            );
+        let w = strip_possessive(doc.low(i));
+        let known = self.members.iter().any(|m| {
+            m.kind == ActorKind::Person && m.parts.len() >= 2 && m.parts.iter().any(|p| p == w)
+        });
+        after_title || known
+    }
+
+    /// True when a capitalised run that began with a given name goes on into a word the
+    /// geoparser took for a place ("Kenji Mori", "General Hamid Osman").
+    fn name_goes_on(doc: &Doc<'_>, run: Range<usize>) -> bool {
+        let tail_start = run
+            .clone()
+            .rev()
+            .find(|&k| lexicon::is_title(doc.low(k).trim_end_matches('.')))
+            .map_or(run.start, |k| k + 1);
+        let tail = tail_start..run.end;
+        if tail.is_empty() || tail.len() > 2 {
+            return false;
+        }
+        let plain = tail.clone().all(|k| {
+            !lexicon::is_capitalised_stopword(doc.low(k))
+                && !lexicon::is_org_word(doc.low(k))
+                && !is_acronym(doc.word(k))
+                && strip_possessive(doc.word(k)) == doc.word(k)
+        });
+        let titled =
+            tail_start > run.start || (run.start > 0 && lexicon::is_title(doc.low(run.start - 1)));
+        plain
+            && (titled || tail.clone().any(|k| doc.place_at[k].is_none()))
+            && !matches!(doc.low(run.end), "river" | "city" | "county" | "province")
     }
 
     /// Handles a run of capitalised words; returns where scanning goes on.
@@ -431,7 +479,9 @@ impl Cast {
                 }
                 i + 1
             }
-            "the" | "a" | "an" => self.definite(doc, i, sentence),
+            "the" => self.definite(doc, i, sentence),
+            // "A fishing boat carrying 60 migrants capsized": a new actor as subject only.
+            "a" | "an" if i == sentence.start => self.definite(doc, i, sentence),
             _ => i + 1,
         }
     }

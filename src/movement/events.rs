@@ -78,6 +78,16 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
             continue;
         }
         let sentence = doc.sentence_range(tokens.start);
+        // "on May 15", "Kenji Mori": a date or a name the geoparser took for a place.
+        if tokens.clone().any(|k| doc.time_at[k].is_some())
+            || (tokens.len() == 1 && is_calendar_word(doc.low(tokens.start)))
+            || cast
+                .refs
+                .iter()
+                .any(|r| r.tokens.start < tokens.end && tokens.start < r.tokens.end)
+        {
+            continue;
+        }
         // "Moscow's invasion", "Pyongyang's commitments": a government, not a place; but
         // "at New York's Kennedy airport" is the place.
         if is_possessive(doc, &tokens)
@@ -164,6 +174,33 @@ fn drop_headline_repeats(doc: &Doc<'_>, events: &mut Vec<Event>) {
     let id = |e: &Event| doc.places[e.place].resolved.as_ref().map(|c| c.id.clone());
     let body: Vec<Option<String>> = events.iter().filter(|e| e.sentence > 0).map(id).collect();
     events.retain(|e| e.sentence > 0 || !body.contains(&id(e)));
+}
+
+fn is_calendar_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "christmas"
+            | "easter"
+    )
 }
 
 fn is_possessive(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
@@ -906,6 +943,7 @@ fn name_before(
         steps += 1;
         let w = doc.low(k);
         if doc.time_at[k].is_some()
+            || is_calendar_word(w)
             || matches!(
                 w,
                 "later"
