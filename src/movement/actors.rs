@@ -16,7 +16,7 @@ use super::lexicon;
 use crate::span::Span;
 
 /// What sort of mover an actor is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     /// A person.
@@ -30,6 +30,7 @@ pub enum ActorKind {
     /// A storm.
     Storm,
     /// Nobody the text names: places visited by an unnamed traveller.
+    #[default]
     Unknown,
 }
 

@@ -87,7 +87,7 @@ pub struct Stop {
 }
 
 /// Someone or something that moves.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Actor {
     /// The fullest name the text gives ("Kim Jong Un").
     pub name: String,

@@ -37,26 +37,15 @@ struct Key {
 }
 
 impl Key {
+    /// A total order (the sort needs one): time ("early on September 12" before "after
+    /// dark"), then starting points told without a time of their own, then narrative order.
     fn cmp(&self, other: &Key) -> Ordering {
-        match (self.earliest, other.earliest) {
-            (Some(a), Some(b)) if a != b => return a.cmp(&b),
-            _ => {}
-        }
-        if self.origin != other.origin && !(self.own && other.own) {
-            return if self.origin {
-                Ordering::Less
-            } else {
-                Ordering::Greater
-            };
-        }
-        if let (Some(a), Some(b)) = (self.latest, other.latest)
-            && self.earliest == other.earliest
-            && a != b
-            && (self.order - other.order).abs() > 1.0
-        {
-            return a.cmp(&b);
-        }
-        self.order.total_cmp(&other.order)
+        let rank = |k: &Key| u8::from(!(k.origin && !k.own));
+        self.earliest
+            .cmp(&other.earliest)
+            .then(self.latest.cmp(&other.latest))
+            .then(rank(self).cmp(&rank(other)))
+            .then(self.order.total_cmp(&other.order))
     }
 }
 
