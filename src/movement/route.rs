@@ -40,7 +40,7 @@ impl Key {
     /// A total order (the sort needs one): time ("early on September 12" before "after
     /// dark"), then starting points told without a time of their own, then narrative order.
     fn cmp(&self, other: &Key) -> Ordering {
-        let rank = |k: &Key| u8::from(!(k.origin && !k.own));
+        let rank = |k: &Key| u8::from(!k.origin || k.own);
         self.earliest
             .cmp(&other.earliest)
             .then(self.latest.cmp(&other.latest))
