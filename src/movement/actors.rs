@@ -222,7 +222,7 @@ impl Cast {
             );
         let w = strip_possessive(doc.low(i));
         let known = self.members.iter().any(|m| {
-            m.kind == ActorKind::Person && m.parts.len() >= 2 && m.parts.iter().any(|p| p == w)
+            (m.kind != ActorKind::Person || m.parts.len() >= 2) && m.parts.iter().any(|p| p == w)
         });
         after_title || known
     }
@@ -512,6 +512,12 @@ impl Cast {
                         (w != "system")
                             .then(|| self.new_member(format!("the {w}"), ActorKind::Storm))
                     })
+                } else if lexicon::is_ship_word(&w) && doc.is_capitalised(k + 1) {
+                    // "the research vessel Aurora": the name follows the head.
+                    let name = doc.word(k + 1).to_owned();
+                    let parts = vec![strip_possessive(doc.low(k + 1)).to_owned()];
+                    self.add_ref(doc, i..k + 2, name, parts, ActorKind::Ship, Vec::new());
+                    return k + 2;
                 } else if lexicon::is_ship_word(&w) {
                     self.last_of(&[ActorKind::Ship])
                         .or_else(|| Some(self.new_member(format!("the {w}"), ActorKind::Ship)))

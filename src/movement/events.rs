@@ -117,8 +117,8 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
             continue;
         }
         let srcs = sources_for(doc, &sources[doc.sentence_of[tokens.start]], link.trigger);
-        let status = status_of(doc, &link, tokens.end, &sentence, role, &srcs);
         let (cue, subordinate) = cue_of(doc, &sentence, link.trigger);
+        let status = status_of(doc, &link, tokens.end, &sentence, role, &srcs, subordinate);
         // "after a stop in Manila": the sentence's date belongs to the main clause.
         let time = time_of(doc, &link, &tokens, &sentence)
             .filter(|&t| !subordinate || doc.time_tokens(t).start > link.trigger);
@@ -709,8 +709,12 @@ fn status_of(
     sentence: &Range<usize>,
     role: Role,
     sources: &[String],
+    subordinate: bool,
 ) -> Status {
-    let from = sentence.start.max(link.trigger.saturating_sub(6));
+    // "would fly to Anchorage … before returning to Washington": a subordinate event
+    // shares the mood of its main clause.
+    let reach = if subordinate { 20 } else { 6 };
+    let from = sentence.start.max(link.trigger.saturating_sub(reach));
     let mut negated = false;
     let mut expected = role == Role::Intended;
     for k in from..link.trigger {
@@ -718,7 +722,7 @@ fn status_of(
             continue;
         }
         let w = doc.low(k);
-        if lexicon::is_clause_break(w) || w == "," || w == "and" {
+        if lexicon::is_clause_break(w) || (!subordinate && (w == "," || w == "and")) {
             negated = false;
             // "would continue east, passing north of the Bahamas": a participle keeps the mood.
             if !doc.low(link.trigger).ends_with("ing") || w != "," {

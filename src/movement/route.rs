@@ -38,9 +38,9 @@ struct Key {
 
 impl Key {
     /// A total order (the sort needs one): time ("early on September 12" before "after
-    /// dark"), then starting points told without a time of their own, then narrative order.
+    /// dark"), then starting points, then narrative order.
     fn cmp(&self, other: &Key) -> Ordering {
-        let rank = |k: &Key| u8::from(!k.origin || k.own);
+        let rank = |k: &Key| u8::from(!k.origin);
         self.earliest
             .cmp(&other.earliest)
             .then(self.latest.cmp(&other.latest))
@@ -195,7 +195,11 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
     }
     let mut drafts: Vec<Draft> = Vec::new();
     let mut denied: Vec<Stop> = Vec::new();
-    for (e, key) in events.iter().zip(keys) {
+    // Merge in travel order, so that a place left and later come back to ("left
+    // Washington … returning to Washington") gives two stops.
+    let mut timed: Vec<(&Event, Key)> = events.iter().copied().zip(keys).collect();
+    timed.sort_by(|a, b| a.1.cmp(&b.1));
+    for (e, key) in timed {
         let Some(place) = doc.places[e.place].resolved.clone() else {
             continue;
         };
