@@ -222,6 +222,9 @@ fn coordinated_with(
         k -= 1;
         match doc.low(k) {
             "," | "and" | "or" | "then" => joined = true,
+            // "reached Warsaw on March 3, and Kyiv on May 2": dates between list items
+            _ if doc.time_at[k].is_some() => {}
+            "on" | "by" | "around" if doc.time_at.get(k + 1).is_some_and(Option::is_some) => {}
             _ => {
                 let p = doc.place_at[k]?;
                 if !joined {
@@ -760,6 +763,12 @@ fn status_of(
                     | "shelved"
                     | "delayed"
                     | "abandoned"
+                    | "abandon"
+                    | "cancel"
+                    | "postpone"
+                    | "scrap"
+                    | "skip"
+                    | "skipped"
                     | "off"
             )
         });

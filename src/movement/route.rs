@@ -96,28 +96,30 @@ pub(crate) fn build(doc: &Doc<'_>, cast: &Cast, events: &[Event]) -> Vec<Actor> 
     actors.into_iter().map(|(_, _, a)| a).collect()
 }
 
-/// Drops events dated long before the story's main period ("last year", "in 2001") when
-/// they are a minority of the dated events.
+/// Drops events dated long before the story's main period ("last year", "in 2001"): when
+/// the dated events fall in two groups more than [`BACKGROUND_DAYS`] apart and the older
+/// group is a minority, that group tells earlier trips. A long expedition with dates
+/// spread evenly over years keeps them all.
 fn without_earlier_trips(doc: &Doc<'_>, events: &[Event]) -> Vec<Event> {
-    let mut dated: Vec<i64> = events
-        .iter()
-        .filter_map(|e| e.time.and_then(|t| seconds(doc.times[t].earliest)))
-        .collect();
+    let start = |e: &Event| e.time.and_then(|t| seconds(doc.times[t].earliest));
+    let mut dated: Vec<i64> = events.iter().filter_map(start).collect();
     dated.sort_unstable();
-    let Some(&main) = dated.get(dated.len() / 2) else {
+    let gap = BACKGROUND_DAYS * 86_400;
+    let Some(split) = (1..dated.len())
+        .rev()
+        .find(|&i| dated[i] - dated[i - 1] > gap)
+    else {
         return events.to_vec();
     };
-    let limit = main - BACKGROUND_DAYS * 86_400;
-    let old = |e: &Event| {
-        e.time
-            .and_then(|t| seconds(doc.times[t].latest))
-            .is_some_and(|l| l < limit)
-    };
-    let n_old = events.iter().filter(|e| old(e)).count();
-    if n_old * 3 > dated.len() {
+    if split * 3 > dated.len() {
         return events.to_vec();
     }
-    events.iter().filter(|e| !old(e)).cloned().collect()
+    let cutoff = dated[split];
+    events
+        .iter()
+        .filter(|e| start(e).is_none_or(|t| t >= cutoff))
+        .cloned()
+        .collect()
 }
 
 fn seconds(t: Option<chrono::NaiveDateTime>) -> Option<i64> {

@@ -209,6 +209,22 @@ fn sources_that_disagree_about_one_arrival_are_alternatives() {
 }
 
 #[test]
+fn an_earlier_trip_told_for_background_is_not_on_the_route() {
+    let (_, stops) = route(
+        "President Anna Berg arrived in Paris on September 10, 2023. She flew to Lyon on September 11, 2023, and reached Berlin on September 12, 2023. Berg had visited Kyiv on May 3, 2019.",
+    );
+    assert_eq!(stops, names(&["Paris", "Lyon", "Berlin"]));
+}
+
+#[test]
+fn a_long_expedition_keeps_its_early_dates() {
+    let (_, stops) = route(
+        "Explorer Otto Lind left Paris on May 1, 2020. He reached Warsaw on March 3, 2021, and Kyiv on February 2, 2022.",
+    );
+    assert_eq!(stops, names(&["Paris", "Warsaw", "Kyiv"]));
+}
+
+#[test]
 fn text_without_movement_has_no_actors() {
     assert!(run("The weather in Paris was mild. Prices rose in Berlin.").is_empty());
     assert!(run("").is_empty());
