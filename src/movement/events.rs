@@ -411,6 +411,20 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         }
         if w == "," {
             comma = true;
+            // "When he failed to return, rangers launched a search from Healy": a new
+            // subject and verb after the comma start the clause the place is in.
+            let (word, verb) = (doc.low(k + 1), doc.low(k + 2));
+            if k + 2 < preposition_at
+                && word.chars().all(char::is_alphabetic)
+                && !word.is_empty()
+                && lexicon::trigger(word).is_none()
+                && !matches!(word, "then" | "and" | "later" | "before" | "after")
+                && verb.len() > 4
+                && verb.ends_with("ed")
+                && lexicon::trigger(verb).is_none()
+            {
+                break;
+            }
         }
         // "visit Bamako, citing the situation in Mali": past another place and a comma,
         // the clause has moved on.
@@ -638,14 +652,29 @@ fn actors_of(
     }
     // The nearest actor before the event word, passing over speakers ("Taha said
     // officers had tracked his convoy"), unless the word is their own ("Putin said in").
-    let subject = cast
+    let before: Vec<&super::actors::Ref> = cast
         .refs
         .iter()
         .rev()
         .filter(|r| r.tokens.start < link.trigger && r.tokens.start >= sentence.start)
+        .collect();
+    // "His parents flew in from Portland": the subject is someone we do not follow.
+    if before.first().is_some_and(|r| {
+        let clause_start = r.tokens.start == sentence.start
+            || matches!(
+                doc.low(r.tokens.start - 1),
+                "," | ";" | "but" | "while" | "when"
+            );
+        clause_start && link.trigger <= r.tokens.end + 3 && owner_of_someone_else(doc, &r.tokens)
+    }) {
+        return out;
+    }
+    let subject = before
+        .into_iter()
         .find(|r| {
             let next = r.tokens.end;
-            !lexicon::is_reporting_verb(doc.low(next)) || next == link.trigger
+            (!lexicon::is_reporting_verb(doc.low(next)) || next == link.trigger)
+                && !owner_of_someone_else(doc, &r.tokens)
         })
         .map(|r| r.actor)
         .or_else(|| {
@@ -653,6 +682,10 @@ fn actors_of(
                 .find(|r| {
                     (r.tokens.start >= tokens.end || r.tokens.end <= tokens.start)
                         && !is_possessive(doc, &r.tokens)
+                        && !matches!(
+                            doc.low(r.tokens.start),
+                            "him" | "her" | "them" | "it" | "its" | "their" | "his"
+                        )
                 })
                 .map(|r| r.actor)
         })
@@ -677,6 +710,22 @@ fn actors_of(
         }
     }
     out
+}
+
+/// True for "his parents", "the captain's wife": a possessive that names someone other
+/// than its owner. "his first trip", "Lindbergh's flight", "his train" stay the owner's.
+fn owner_of_someone_else(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    let last = doc.low(tokens.end - 1);
+    let possessive = tokens.len() == 1 && matches!(last, "his" | "her" | "its" | "their")
+        || is_possessive(doc, tokens);
+    possessive
+        && !(tokens.end..tokens.end + 2).any(|k| {
+            is_noun_trigger(doc.low(k))
+                || lexicon::is_carrier_word(doc.low(k))
+                || lexicon::is_group_word(doc.low(k))
+                || lexicon::is_ship_word(doc.low(k))
+                || lexicon::is_aircraft_word(doc.low(k))
+        })
 }
 
 fn is_noun_trigger(word: &str) -> bool {

@@ -488,7 +488,6 @@ pub(crate) fn is_title(word: &str) -> bool {
             | "deputy"
             | "supreme"
             | "crown"
-            | "first"
             | "national"
             | "security"
             | "council"
