@@ -37,14 +37,23 @@ struct Key {
 }
 
 impl Key {
-    /// A total order (the sort needs one): time ("early on September 12" before "after
-    /// dark"), then starting points, then narrative order.
+    /// A total order (the sort needs one): the day; then, within a day, starting points
+    /// first; then the time of day ("early on September 12" before "after dark"); then
+    /// narrative order.
     fn cmp(&self, other: &Key) -> Ordering {
+        const DAY: i64 = 86_400;
+        let day = |k: &Key| k.earliest.map(|e| e.div_euclid(DAY));
+        // A whole day counts as its noon: "early on the 12th" before it, "after dark" after.
+        let within = |k: &Key| match (k.earliest, k.latest) {
+            (Some(e), Some(l)) if l - e < DAY - 1 => Some(e),
+            (Some(e), _) => Some(e.div_euclid(DAY) * DAY + DAY / 2),
+            _ => None,
+        };
         let rank = |k: &Key| u8::from(!k.origin);
-        self.earliest
-            .cmp(&other.earliest)
-            .then(self.latest.cmp(&other.latest))
+        day(self)
+            .cmp(&day(other))
             .then(rank(self).cmp(&rank(other)))
+            .then(within(self).cmp(&within(other)))
             .then(self.order.total_cmp(&other.order))
     }
 }
