@@ -235,6 +235,7 @@ pub(crate) mod sample {
                         ),
                         stop(ussuriysk, None, Status::Confirmed, "Then Ussuriysk."),
                     ],
+                    ..Default::default()
                 },
                 Actor {
                     name: "The host".into(),
@@ -245,6 +246,7 @@ pub(crate) mod sample {
                         Status::Expected,
                         "He waits in Vladivostok.",
                     )],
+                    ..Default::default()
                 },
             ],
             diagnostics: Vec::new(),

@@ -5,11 +5,18 @@
 
 use serde::Serialize;
 
+mod actors;
+mod doc;
+mod events;
+mod lexicon;
+mod route;
+
 use crate::gazetteer::Candidate;
 use crate::geoparse::PlaceMention;
 use crate::span::Span;
-use crate::text::sentence_at;
 use crate::time::TimeExpr;
+
+pub use actors::ActorKind;
 
 /// How a stop is vouched for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -80,7 +87,7 @@ pub struct Stop {
 }
 
 /// Someone or something that moves.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Actor {
     /// The fullest name the text gives ("Kim Jong Un").
     pub name: String,
@@ -88,102 +95,32 @@ pub struct Actor {
     pub mentions: Vec<Span>,
     /// The route, in travel order.
     pub stops: Vec<Stop>,
+    /// What sort of mover this is.
+    pub kind: ActorKind,
+    /// Places the text says the actor did not go to ("denied visiting Kyiv"), with status
+    /// [`Status::Denied`]. Kept apart so that `stops` stays the route travelled.
+    pub denied: Vec<Stop>,
 }
 
-/// Words that place an actor at a location when they govern a place in the same sentence.
-const MOTION_WORDS: &[&str] = &[
-    "arrive",
-    "arrived",
-    "arrives",
-    "arriving",
-    "reach",
-    "reached",
-    "reaches",
-    "land",
-    "landed",
-    "lands",
-    "visit",
-    "visited",
-    "visits",
-    "visiting",
-    "travel",
-    "traveled",
-    "travelled",
-    "travels",
-    "went",
-    "go",
-    "goes",
-    "head",
-    "headed",
-    "heads",
-    "fly",
-    "flew",
-    "flies",
-    "sail",
-    "sailed",
-    "depart",
-    "departed",
-    "left",
-    "leave",
-    "leaves",
-    "crossed",
-    "cross",
-    "entered",
-    "enter",
-    "stopped",
-    "toured",
-    "met",
-    "meet",
-    "moved",
-];
-
 /// Builds actors and their routes.
+///
+/// Actors are people, groups, ships, aircraft and storms found in the text (with their
+/// name variants, pronouns and descriptions); each stop is a place that an event of the
+/// actor's ("arrived in", "left", "was seen in") governs, with its time, status, sources
+/// and the sentence that says so. `actors` comes out by salience, the main mover first,
+/// and only actors with at least one stop are kept.
 #[must_use]
 pub fn movements(
     text: &str,
     sentences: &[Span],
     places: &[PlaceMention],
-    _times: &[TimeExpr],
+    times: &[TimeExpr],
 ) -> Vec<Actor> {
-    let mut stops: Vec<Stop> = Vec::new();
-    for mention in places {
-        let Some(place) = &mention.resolved else {
-            continue;
-        };
-        let Some(si) = sentence_at(sentences, mention.span.start) else {
-            continue;
-        };
-        let sentence = sentences[si];
-        let words = sentence.slice(text).to_lowercase();
-        let moving = words
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| MOTION_WORDS.contains(&w));
-        if !moving || mention.adjectival {
-            continue;
-        }
-        if let Some(existing) = stops.iter_mut().find(|s| s.place.id == place.id) {
-            existing.mentions.push(mention.span);
-            continue;
-        }
-        stops.push(Stop {
-            place: place.clone(),
-            mentions: vec![mention.span],
-            when: None,
-            status: Status::Confirmed,
-            sources: Vec::new(),
-            evidence: vec![Evidence {
-                span: sentence,
-                quote: sentence.slice(text).to_owned(),
-            }],
-            alternatives: Vec::new(),
-        });
-    }
-    if stops.is_empty() {
-        return Vec::new();
-    }
-    vec![Actor {
-        name: String::from("Unknown traveller"),
-        mentions: Vec::new(),
-        stops,
-    }]
+    let doc = doc::Doc::new(text, sentences, places, times);
+    let cast = actors::Cast::find(&doc);
+    let found = events::find(&doc, &cast);
+    route::build(&doc, &cast, &found)
 }
+
+#[cfg(test)]
+mod tests;

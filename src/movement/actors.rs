@@ -1,0 +1,757 @@
+//! Who moves: names of people, storms, ships and aircraft, and the pronouns and
+//! descriptions that refer back to them.
+//!
+//! There is no trained recogniser: a capitalised run is a person when a title or role
+//! word stands before it ("President Vladimir Putin", "leader Kim Jong Un") or an event or
+//! reporting verb follows it ("Kim arrived", "Peskov said"), or when it repeats part of a
+//! name already found ("Kim" after "Kim Jong Un"). Storms, ships and aircraft are known by
+//! their prefixes ("Hurricane", "USS", "Flight 370").
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::doc::Doc;
+use super::lexicon;
+use crate::span::Span;
+
+/// What sort of mover an actor is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// A group travelling together (a delegation, an expedition, survivors).
+    Group,
+    /// A ship or boat.
+    Ship,
+    /// An aircraft or flight.
+    Aircraft,
+    /// A storm.
+    Storm,
+    /// Nobody the text names: places visited by an unnamed traveller.
+    #[default]
+    Unknown,
+}
+
+/// One actor found in the text.
+pub(crate) struct Member {
+    pub name: String,
+    pub kind: ActorKind,
+    /// Lower-case words of the name, for matching variants.
+    pub parts: Vec<String>,
+    /// Role words seen with the name ("leader", "president").
+    pub roles: Vec<String>,
+    pub mentions: Vec<Span>,
+}
+
+/// A stretch of tokens that refers to an actor.
+#[derive(Clone, Debug)]
+pub(crate) struct Ref {
+    pub tokens: Range<usize>,
+    pub actor: usize,
+    /// The reference names a group ("the crew", "Read and his crew").
+    pub plural: bool,
+}
+
+/// Every actor of a text, with every reference to them, in text order.
+pub(crate) struct Cast {
+    pub members: Vec<Member>,
+    pub refs: Vec<Ref>,
+    /// Token ranges of names that are organisations (possible sources, never movers).
+    pub orgs: Vec<Range<usize>>,
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix('\''))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+/// True for an event or reporting word used as a verb ("arrived", "said"), not as a noun
+/// ("tour", "trip"), or for any word in "-ed".
+fn is_verbish(word: &str) -> bool {
+    let noun = matches!(
+        word,
+        "trip"
+            | "tour"
+            | "visit"
+            | "journey"
+            | "flight"
+            | "voyage"
+            | "arrival"
+            | "departure"
+            | "talks"
+            | "meeting"
+            | "stop"
+            | "stopover"
+            | "return"
+            | "entry"
+            | "landfall"
+            | "route"
+            | "way"
+            | "diversion"
+            | "crossing"
+            | "set"
+            | "cross"
+            | "land"
+            | "hold"
+            | "escape"
+            | "plan"
+    );
+    !noun
+        && (lexicon::trigger(word).is_some()
+            || lexicon::is_reporting_verb(word)
+            || (word.len() > 4 && word.ends_with("ed")))
+}
+
+fn is_acronym(word: &str) -> bool {
+    let w = strip_possessive(word);
+    w.chars().count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+impl Cast {
+    /// Finds the actors of `doc`.
+    pub fn find(doc: &Doc<'_>) -> Cast {
+        // Two passes: names learnt anywhere in the text ("Lopez said") are known when the
+        // second pass meets their first, less marked mention ("Maria Lopez and her children").
+        let first = Cast::pass(doc, Vec::new());
+        let known = first
+            .members
+            .into_iter()
+            .filter(|m| !m.parts.is_empty())
+            .map(|mut m| {
+                m.mentions.clear();
+                m
+            })
+            .collect();
+        let mut cast = Cast::pass(doc, known);
+        // Actors the first pass knew but the second never met again are dropped.
+        let mut used = vec![false; cast.members.len()];
+        for r in &cast.refs {
+            used[r.actor] = true;
+        }
+        let mut new_index = vec![usize::MAX; cast.members.len()];
+        let mut next = 0;
+        for (i, u) in used.iter().enumerate() {
+            if *u {
+                new_index[i] = next;
+                next += 1;
+            }
+        }
+        let mut i = 0;
+        cast.members.retain(|_| {
+            i += 1;
+            used[i - 1]
+        });
+        for r in &mut cast.refs {
+            r.actor = new_index[r.actor];
+        }
+        cast
+    }
+
+    fn pass(doc: &Doc<'_>, known: Vec<Member>) -> Cast {
+        let mut cast = Cast {
+            members: known,
+            refs: Vec::new(),
+            orgs: Vec::new(),
+        };
+        for range in &doc.sentence_tokens {
+            let mut i = range.start;
+            while i < range.end {
+                if let Some(p) = doc.place_at[i]
+                    && !cast.name_despite_place(doc, i, range.start)
+                {
+                    let r = doc.place_tokens(p);
+                    i = r.end.max(i + 1);
+                    continue;
+                }
+                if doc.time_at[i].is_some() {
+                    i += 1;
+                    continue;
+                }
+                if doc.is_capitalised(i)
+                    && matches!(
+                        doc.low(i),
+                        "he" | "she" | "his" | "her" | "it" | "its" | "they" | "their" | "the"
+                    )
+                {
+                    i = cast.lower_case_ref(doc, i, range.clone()).max(i + 1);
+                    continue;
+                }
+                if doc.is_capitalised(i) {
+                    let mut j = i;
+                    while j < range.end
+                        && doc.is_capitalised(j)
+                        && (doc.place_at[j].is_none()
+                            || (j > i && Cast::name_goes_on(doc, i..j))
+                            || cast.name_despite_place(doc, j, range.start))
+                        && doc.time_at[j].is_none()
+                    {
+                        j += 1;
+                        // a possessive ends a name: "Putin's invitation"
+                        if strip_possessive(doc.word(j - 1)) != doc.word(j - 1) {
+                            break;
+                        }
+                    }
+                    let end = cast.name_run(doc, i..j, range.start);
+                    i = end.max(i + 1);
+                    continue;
+                }
+                i = cast.lower_case_ref(doc, i, range.clone()).max(i + 1);
+            }
+        }
+        cast
+    }
+
+    /// True when a token the geoparser took for a place is part of a name: it follows a
+    /// title ("Pope Leo", "President Vladimir Putin") or repeats a known name ("Mori").
+    fn name_despite_place(&self, doc: &Doc<'_>, i: usize, sentence_start: usize) -> bool {
+        if !doc.is_capitalised(i) || doc.time_at[i].is_some() {
+            return false;
+        }
+        let after_title = i > sentence_start
+            && lexicon::is_title(doc.low(i - 1).trim_end_matches('.'))
+            && !matches!(
+                doc.low(i - 1),
+                "state" | "house" | "national" | "security" | "council"
+            );
+        let w = strip_possessive(doc.low(i));
+        let known = self.members.iter().any(|m| {
+            (m.kind != ActorKind::Person || m.parts.len() >= 2) && m.parts.iter().any(|p| p == w)
+        });
+        after_title || known
+    }
+
+    /// True when a capitalised run that began with a given name goes on into a word the
+    /// geoparser took for a place ("Kenji Mori", "General Hamid Osman").
+    fn name_goes_on(doc: &Doc<'_>, run: Range<usize>) -> bool {
+        let tail_start = run
+            .clone()
+            .rev()
+            .find(|&k| lexicon::is_title(doc.low(k).trim_end_matches('.')))
+            .map_or(run.start, |k| k + 1);
+        let tail = tail_start..run.end;
+        if tail.is_empty() || tail.len() > 2 {
+            return false;
+        }
+        let plain = tail.clone().all(|k| {
+            !lexicon::is_capitalised_stopword(doc.low(k))
+                && !lexicon::is_org_word(doc.low(k))
+                && !is_acronym(doc.word(k))
+                && strip_possessive(doc.word(k)) == doc.word(k)
+        });
+        let titled =
+            tail_start > run.start || (run.start > 0 && lexicon::is_title(doc.low(run.start - 1)));
+        plain
+            && (titled || tail.clone().any(|k| doc.place_at[k].is_none()))
+            && !matches!(doc.low(run.end), "river" | "city" | "county" | "province")
+    }
+
+    /// Handles a run of capitalised words; returns where scanning goes on.
+    fn name_run(&mut self, doc: &Doc<'_>, run: Range<usize>, sentence_start: usize) -> usize {
+        let mut start = run.start;
+        while start < run.end && lexicon::is_capitalised_stopword(doc.low(start)) {
+            start += 1;
+        }
+        if start >= run.end {
+            return run.end;
+        }
+        let first = doc.word(start);
+        let words: Vec<&str> = (start..run.end).map(|k| doc.word(k)).collect();
+        // Storms: "Hurricane Ian", "Tropical Storm Ana".
+        if lexicon::is_storm_prefix(first) {
+            let name_from = (start..run.end)
+                .find(|&k| !lexicon::is_storm_prefix(doc.word(k)))
+                .unwrap_or(run.end);
+            if name_from < run.end {
+                let parts = (name_from..run.end)
+                    .map(|k| strip_possessive(doc.low(k)).to_owned())
+                    .collect();
+                let name = strip_possessive(&words.join(" ")).to_owned();
+                self.add_ref(
+                    doc,
+                    start..run.end,
+                    name,
+                    parts,
+                    ActorKind::Storm,
+                    Vec::new(),
+                );
+            } else if let Some(a) = self.last_of(&[ActorKind::Storm]) {
+                self.push_ref(doc, start..run.end, a);
+            }
+            return run.end;
+        }
+        // Ships: "USS Gerald R. Ford", "the MV Ruby".
+        if lexicon::is_ship_prefix(first) && run.end > start + 1 {
+            let parts = (start + 1..run.end)
+                .map(|k| strip_possessive(doc.low(k)).to_owned())
+                .collect();
+            let name = strip_possessive(&words.join(" ")).to_owned();
+            self.add_ref(
+                doc,
+                start..run.end,
+                name,
+                parts,
+                ActorKind::Ship,
+                Vec::new(),
+            );
+            return run.end;
+        }
+        // Flights: "Malaysia Airlines Flight 370".
+        if let Some(k) = (start..run.end).find(|&k| doc.low(k) == "flight")
+            && doc.is_number(k + 1)
+        {
+            let name = format!("Flight {}", doc.word(k + 1));
+            let parts = vec![doc.low(k + 1).to_owned()];
+            self.add_ref(
+                doc,
+                start..k + 2,
+                name,
+                parts,
+                ActorKind::Aircraft,
+                Vec::new(),
+            );
+            return k + 2;
+        }
+        // Aircraft types: "the Airbus A330", "a Boeing 737".
+        if matches!(
+            first,
+            "Airbus"
+                | "Boeing"
+                | "Embraer"
+                | "Cessna"
+                | "Antonov"
+                | "Ilyushin"
+                | "Tupolev"
+                | "Bombardier"
+                | "Sukhoi"
+                | "Gulfstream"
+                | "Learjet"
+        ) {
+            let actor = self
+                .last_of(&[ActorKind::Aircraft])
+                .or_else(|| self.main_person());
+            if let Some(a) = actor {
+                self.push_ref(doc, start..run.end, a);
+            }
+            return run.end;
+        }
+        // Named ships and aircraft already known ("the Aurora").
+        let lower: Vec<String> = (start..run.end)
+            .map(|k| strip_possessive(doc.low(k)).to_owned())
+            .collect();
+        if let Some(a) = self.match_known(&lower, None) {
+            self.push_ref(doc, start..run.end, a);
+            return run.end;
+        }
+        if words.iter().any(|w| is_acronym(w)) || lower.iter().any(|w| lexicon::is_org_word(w)) {
+            self.orgs.push(start..run.end);
+            return run.end;
+        }
+        // People: drop titles in front ("Russian President Vladimir Putin").
+        let mut roles: Vec<String> = Vec::new();
+        if start > sentence_start && lexicon::is_title(doc.low(start - 1)) {
+            roles.push(doc.low(start - 1).to_owned());
+        }
+        let mut name_from = start;
+        for k in start..run.end {
+            if lexicon::is_title(doc.low(k).trim_end_matches('.')) {
+                roles.push(doc.low(k).trim_end_matches('.').to_owned());
+                name_from = k + 1;
+            }
+        }
+        if name_from >= run.end || run.end - name_from > 4 {
+            return run.end;
+        }
+        let name_words = &lower[name_from - start..];
+        let after = doc.low(run.end);
+        let before = if start > sentence_start {
+            doc.low(start - 1)
+        } else {
+            ""
+        };
+        // "Elcano later took command": one adverb may stand between name and verb.
+        let after_adverb = if after.ends_with("ly")
+            || matches!(
+                after,
+                "later" | "then" | "also" | "first" | "soon" | "again" | "finally"
+            ) {
+            doc.low(run.end + 1)
+        } else {
+            after
+        };
+        let verb_after = is_verbish(after_adverb)
+            || matches!(after_adverb, "took" | "made" | "set" | "held")
+            || matches!(
+                after,
+                "had" | "has" | "have" | "will" | "would" | "is" | "was"
+            );
+        let possessive = strip_possessive(doc.word(run.end - 1)) != doc.word(run.end - 1);
+        // "Lindbergh's solo flight": the owner of a journey is its traveller.
+        let owns_journey = possessive
+            && (run.end..run.end + 3)
+                .any(|k| matches!(lexicon::trigger(doc.low(k)), Some(t) if t != lexicon::Trigger::Adjacent));
+        // "the Vatican said": an institution, not a person.
+        let after_article = start > sentence_start
+            && matches!(before, "the" | "a" | "an")
+            && run.end - name_from == 1;
+        // "West Africa", "of Central Asia": regions the gazetteer missed, not people.
+        let regional = lexicon::is_direction(&lower[0]) || (before == "of" && roles.is_empty());
+        let personal = !after_article
+            && !regional
+            && (!roles.is_empty()
+                || (verb_after && (run.end - name_from >= 2 || start > sentence_start))
+                || before == "said"
+                || before == "says"
+                || owns_journey
+                || (run.end - name_from >= 2 && matches!(after, "," | "who")));
+        let kind =
+            if self.members.iter().any(|m| {
+                m.kind == ActorKind::Ship && m.parts.iter().any(|p| name_words.contains(p))
+            }) {
+                ActorKind::Ship
+            } else {
+                ActorKind::Person
+            };
+        if let Some(a) = self.match_known(name_words, Some(kind)) {
+            let m = &mut self.members[a];
+            for r in roles {
+                if !m.roles.contains(&r) {
+                    m.roles.push(r);
+                }
+            }
+            if name_words.len() > m.parts.len() {
+                m.parts = name_words.to_vec();
+                strip_possessive(&words[name_from - start..].join(" ")).clone_into(&mut m.name);
+            }
+            self.push_ref(doc, name_from..run.end, a);
+            return run.end;
+        }
+        if personal {
+            let name = strip_possessive(&words[name_from - start..].join(" ")).to_owned();
+            self.add_ref(
+                doc,
+                name_from..run.end,
+                name,
+                name_words.to_vec(),
+                ActorKind::Person,
+                roles,
+            );
+        }
+        run.end
+    }
+
+    /// Handles a lower-case token that may refer to an actor (a pronoun, "the storm",
+    /// "the North Korean leader", "his train"); returns where scanning goes on.
+    fn lower_case_ref(&mut self, doc: &Doc<'_>, i: usize, sentence: Range<usize>) -> usize {
+        let w = doc.low(i);
+        match w {
+            "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself" => {
+                if let Some(a) = self.person_antecedent(doc, sentence.start) {
+                    // "his train", "her plane": the vehicle carries the person.
+                    let next = doc.low(i + 1);
+                    let end = if lexicon::is_carrier_word(next) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    self.push_ref(doc, i..end, a);
+                    return end;
+                }
+                i + 1
+            }
+            "it" | "its" => {
+                if let Some(a) =
+                    self.last_of(&[ActorKind::Storm, ActorKind::Ship, ActorKind::Aircraft])
+                {
+                    self.push_ref(doc, i..i + 1, a);
+                }
+                i + 1
+            }
+            "they" | "them" | "their" | "themselves" => {
+                let plural = self.refs.iter().rev().find(|r| r.plural).map(|r| r.actor);
+                if let Some(a) = plural.or_else(|| self.last_of(&[ActorKind::Group])) {
+                    self.push_ref(doc, i..i + 1, a);
+                }
+                i + 1
+            }
+            "the" => self.definite(doc, i, sentence),
+            // "A fishing boat carrying 60 migrants capsized": a new actor as subject only.
+            "a" | "an" if i == sentence.start => self.definite(doc, i, sentence),
+            _ => i + 1,
+        }
+    }
+
+    /// "the [modifiers] head": resolves descriptions to the actor they stand for.
+    fn definite(&mut self, doc: &Doc<'_>, i: usize, sentence: Range<usize>) -> usize {
+        let mut k = i + 1;
+        while k < sentence.end && k <= i + 4 {
+            let w = doc.low(k).to_owned();
+            let next_is_head = |w: &str| {
+                lexicon::is_person_role(w)
+                    || lexicon::is_storm_word(w)
+                    || lexicon::is_ship_word(w)
+                    || lexicon::is_aircraft_word(w)
+                    || lexicon::is_carrier_word(w)
+                    || lexicon::is_group_word(w)
+            };
+            if next_is_head(&w) {
+                // "the storm system": the last head word wins.
+                if next_is_head(doc.low(k + 1)) {
+                    k += 1;
+                    continue;
+                }
+                let span = i..k + 1;
+                let actor = if lexicon::is_storm_word(&w) {
+                    self.last_of(&[ActorKind::Storm]).or_else(|| {
+                        (w != "system")
+                            .then(|| self.new_member(format!("the {w}"), ActorKind::Storm))
+                    })
+                } else if lexicon::is_ship_word(&w) && doc.is_capitalised(k + 1) {
+                    // "the research vessel Aurora": the name follows the head.
+                    let name = doc.word(k + 1).to_owned();
+                    let parts = vec![strip_possessive(doc.low(k + 1)).to_owned()];
+                    self.add_ref(doc, i..k + 2, name, parts, ActorKind::Ship, Vec::new());
+                    return k + 2;
+                } else if lexicon::is_ship_word(&w) {
+                    self.last_of(&[ActorKind::Ship])
+                        .or_else(|| Some(self.new_member(format!("the {w}"), ActorKind::Ship)))
+                } else if lexicon::is_aircraft_word(&w) {
+                    self.last_of(&[ActorKind::Aircraft]).or_else(|| {
+                        self.main_person().or_else(|| {
+                            Some(self.new_member(format!("the {w}"), ActorKind::Aircraft))
+                        })
+                    })
+                } else if lexicon::is_carrier_word(&w) {
+                    self.main_person()
+                } else if lexicon::is_group_word(&w) {
+                    if matches!(w.as_str(), "crew" | "survivors" | "passengers") {
+                        self.last_of(&[ActorKind::Ship, ActorKind::Aircraft])
+                            .or_else(|| self.main_person())
+                    } else {
+                        self.main_person()
+                            .or_else(|| self.last_of(&[ActorKind::Group]))
+                            .or_else(|| Some(self.new_member(format!("the {w}"), ActorKind::Group)))
+                    }
+                } else if doc.low(i) == "the" {
+                    self.by_role(&w)
+                } else {
+                    // "a man", "an official": someone new, not the story's subject.
+                    None
+                };
+                if let Some(a) = actor {
+                    self.push_ref(doc, span, a);
+                }
+                return k + 1;
+            }
+            let filler = doc.is_capitalised(k)
+                || doc.place_at[k].is_some()
+                || matches!(
+                    w.as_str(),
+                    "personal"
+                        | "armored"
+                        | "armoured"
+                        | "tropical"
+                        | "former"
+                        | "missing"
+                        | "cargo"
+                        | "fishing"
+                        | "rescue"
+                        | "passenger"
+                        | "research"
+                        | "naval"
+                        | "wanted"
+                        | "escaped"
+                        | "powerful"
+                        | "deadly"
+                        | "small"
+                        | "two"
+                        | "three"
+                        | "british"
+                        | "young"
+                        | "elderly"
+                        | "presidential"
+                        | "royal"
+                        | "slow-moving"
+                        | "massive"
+                        | "category"
+                        | "same"
+                        | "whole"
+                );
+            if !filler && !doc.is_number(k) {
+                break;
+            }
+            k += 1;
+        }
+        i + 1
+    }
+
+    fn new_member(&mut self, name: String, kind: ActorKind) -> usize {
+        self.members.push(Member {
+            parts: Vec::new(),
+            name,
+            kind,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+        });
+        self.members.len() - 1
+    }
+
+    fn add_ref(
+        &mut self,
+        doc: &Doc<'_>,
+        tokens: Range<usize>,
+        name: String,
+        parts: Vec<String>,
+        kind: ActorKind,
+        roles: Vec<String>,
+    ) {
+        let a = if let Some(a) = self.match_known(&parts, Some(kind)) {
+            a
+        } else {
+            let a = self.new_member(name, kind);
+            self.members[a].parts = parts;
+            a
+        };
+        for r in roles {
+            if !self.members[a].roles.contains(&r) {
+                self.members[a].roles.push(r);
+            }
+        }
+        self.push_ref(doc, tokens, a);
+    }
+
+    fn push_ref(&mut self, doc: &Doc<'_>, tokens: Range<usize>, actor: usize) {
+        let (Some(first), Some(last)) = (
+            doc.tokens.get(tokens.start),
+            doc.tokens.get(tokens.end.saturating_sub(1)),
+        ) else {
+            return;
+        };
+        self.members[actor]
+            .mentions
+            .push(Span::new(first.span.start, last.span.end));
+        let plural = doc.low(tokens.end) == "and"
+            && matches!(doc.low(tokens.end + 1), "his" | "her" | "their" | "the")
+            || (tokens.start..tokens.end).any(|k| lexicon::is_group_word(doc.low(k)));
+        self.refs.push(Ref {
+            tokens,
+            actor,
+            plural,
+        });
+    }
+
+    /// A known actor whose name shares its words with `words` ("Kim" ~ "Kim Jong Un").
+    fn match_known(&self, words: &[String], kind: Option<ActorKind>) -> Option<usize> {
+        if words.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (a, m) in self.members.iter().enumerate() {
+            if m.parts.is_empty() || kind.is_some_and(|k| k != m.kind) {
+                continue;
+            }
+            let subset = words.iter().all(|w| m.parts.contains(w));
+            let superset = m.parts.iter().all(|p| words.contains(p));
+            if (subset || superset) && best.is_none_or(|(_, n)| m.mentions.len() >= n) {
+                best = Some((a, m.mentions.len()));
+            }
+        }
+        best.map(|(a, _)| a)
+    }
+
+    /// The most recently mentioned actor of one of `kinds`.
+    fn last_of(&self, kinds: &[ActorKind]) -> Option<usize> {
+        self.refs
+            .iter()
+            .rev()
+            .find(|r| kinds.contains(&self.members[r.actor].kind))
+            .map(|r| r.actor)
+    }
+
+    /// The person mentioned most so far.
+    fn main_person(&self) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (a, m) in self.members.iter().enumerate() {
+            if m.kind == ActorKind::Person
+                && !m.parts.is_empty()
+                && best.is_none_or(|(_, n)| m.mentions.len() > n)
+            {
+                best = Some((a, m.mentions.len()));
+            }
+        }
+        best.map(|(a, _)| a)
+    }
+
+    /// The actor mentioned most in the whole text, the story's subject when a sentence
+    /// names no one.
+    pub fn main_actor(&self) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (a, m) in self.members.iter().enumerate() {
+            if best.is_none_or(|(_, n)| m.mentions.len() > n) {
+                best = Some((a, m.mentions.len()));
+            }
+        }
+        best.map(|(a, _)| a)
+    }
+
+    /// The person a role word ("the leader") refers to.
+    fn by_role(&self, role: &str) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (a, m) in self.members.iter().enumerate() {
+            if m.kind == ActorKind::Person
+                && m.roles.iter().any(|r| r == role)
+                && best.is_none_or(|(_, n)| m.mentions.len() > n)
+            {
+                best = Some((a, m.mentions.len()));
+            }
+        }
+        best.map(|(a, _)| a).or_else(|| {
+            // "the man", "the suspect" with no matching title: the main person.
+            self.main_person()
+        })
+    }
+
+    /// The person a pronoun refers to: the first person named in this sentence before it,
+    /// else the first person of the latest sentence that named one.
+    fn person_antecedent(&self, doc: &Doc<'_>, sentence_start: usize) -> Option<usize> {
+        let persons = |r: &&Ref| self.members[r.actor].kind == ActorKind::Person;
+        // "Keller said she would …": the one who speaks is seldom the one spoken of.
+        let reporter = |r: &Ref| lexicon::is_reporting_verb(doc.low(r.tokens.end));
+        if let Some(r) = self
+            .refs
+            .iter()
+            .filter(persons)
+            .find(|r| r.tokens.start >= sentence_start && !reporter(r))
+        {
+            return Some(r.actor);
+        }
+        let last = self
+            .refs
+            .iter()
+            .rev()
+            .filter(persons)
+            .find(|r| r.tokens.start < sentence_start)?;
+        let s = doc.sentence_of.get(last.tokens.start).copied()?;
+        let in_s = |r: &&Ref| doc.sentence_of.get(r.tokens.start) == Some(&s);
+        self.refs
+            .iter()
+            .filter(persons)
+            .filter(in_s)
+            .find(|r| !reporter(r))
+            .or_else(|| self.refs.iter().filter(persons).find(in_s))
+            .map(|r| r.actor)
+    }
+
+    /// References lying within `range`.
+    pub fn refs_in(&self, range: Range<usize>) -> impl Iterator<Item = &Ref> + '_ {
+        self.refs
+            .iter()
+            .filter(move |r| r.tokens.start >= range.start && r.tokens.end <= range.end)
+    }
+}

@@ -1,0 +1,152 @@
+//! The analysed text as the movement model reads it: tokens grouped by sentence, with the
+//! place and time mentions that cover them.
+
+use std::ops::Range;
+
+use crate::geoparse::PlaceMention;
+use crate::span::Span;
+use crate::text::{Token, TokenKind, sentence_at, tokenize};
+use crate::time::TimeExpr;
+
+/// Tokens, sentences, places and times of one text, indexed by token.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// Each token in lower case.
+    pub lower: Vec<String>,
+    /// The sentence each token belongs to.
+    pub sentence_of: Vec<usize>,
+    /// Token ranges of the sentences.
+    pub sentence_tokens: Vec<Range<usize>>,
+    /// Byte spans of the sentences.
+    pub sentence_spans: Vec<Span>,
+    /// The place mention covering each token, if any.
+    pub place_at: Vec<Option<usize>>,
+    /// The time expression covering each token, if any.
+    pub time_at: Vec<Option<usize>>,
+    pub places: &'a [PlaceMention],
+    pub times: &'a [TimeExpr],
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(
+        text: &'a str,
+        sentences: &[Span],
+        places: &'a [PlaceMention],
+        times: &'a [TimeExpr],
+    ) -> Self {
+        let tokens = tokenize(text);
+        let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let sentence_spans: Vec<Span> = if sentences.is_empty() {
+            vec![Span::new(0, text.len())]
+        } else {
+            sentences.to_vec()
+        };
+        let mut sentence_of = Vec::with_capacity(tokens.len());
+        let mut last = 0;
+        for t in &tokens {
+            let s = sentence_at(&sentence_spans, t.span.start).unwrap_or(last);
+            last = s;
+            sentence_of.push(s);
+        }
+        let mut sentence_tokens = vec![0..0; sentence_spans.len()];
+        for (i, &s) in sentence_of.iter().enumerate() {
+            if let Some(r) = sentence_tokens.get_mut(s) {
+                if r.start == r.end {
+                    *r = i..i + 1;
+                } else {
+                    r.end = i + 1;
+                }
+            }
+        }
+        let cover = |spans: &mut dyn Iterator<Item = Span>| {
+            let mut at = vec![None; tokens.len()];
+            for (k, span) in spans.enumerate() {
+                let from = tokens.partition_point(|t| t.span.end <= span.start);
+                for (i, t) in tokens.iter().enumerate().skip(from) {
+                    if t.span.start >= span.end {
+                        break;
+                    }
+                    if at[i].is_none() {
+                        at[i] = Some(k);
+                    }
+                }
+            }
+            at
+        };
+        let place_at = cover(&mut places.iter().map(|p| p.span));
+        let time_at = cover(&mut times.iter().map(|t| t.span));
+        Doc {
+            text,
+            tokens,
+            lower,
+            sentence_of,
+            sentence_tokens,
+            sentence_spans,
+            place_at,
+            time_at,
+            places,
+            times,
+        }
+    }
+
+    /// The token's text as written.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// The token in lower case, or `""` past the end.
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// True when the token is a word that starts with a capital letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True when the token is a number.
+    pub fn is_number(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// Token range of the sentence holding token `i`.
+    pub fn sentence_range(&self, i: usize) -> Range<usize> {
+        self.sentence_of
+            .get(i)
+            .and_then(|&s| self.sentence_tokens.get(s))
+            .cloned()
+            .unwrap_or(0..0)
+    }
+
+    /// Token range of place mention `p`.
+    pub fn place_tokens(&self, p: usize) -> Range<usize> {
+        let Some(span) = self.places.get(p).map(|m| m.span) else {
+            return 0..0;
+        };
+        let from = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let mut to = from;
+        while to < self.tokens.len() && self.tokens[to].span.start < span.end {
+            to += 1;
+        }
+        from..to
+    }
+
+    /// Token range of time expression `t`.
+    pub fn time_tokens(&self, t: usize) -> Range<usize> {
+        let Some(span) = self.times.get(t).map(|m| m.span) else {
+            return 0..0;
+        };
+        let from = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let mut to = from;
+        while to < self.tokens.len() && self.tokens[to].span.start < span.end {
+            to += 1;
+        }
+        from..to
+    }
+}

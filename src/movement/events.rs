@@ -1,0 +1,1147 @@
+//! Events that place an actor: each place mention is linked, through its preposition and
+//! the event word that governs it, to an actor, a time, a status and its sources.
+
+use std::ops::Range;
+
+use super::Status;
+use super::actors::Cast;
+use super::doc::Doc;
+use super::lexicon::{self, Trigger};
+use crate::gazetteer::PlaceKind;
+
+/// The part a place plays in an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Where the actor came from.
+    Origin,
+    /// Where the actor went or arrived.
+    Arrival,
+    /// Where the actor was headed, not known to be reached.
+    Intended,
+    /// Where a diversion sent the actor.
+    Diverted,
+    /// A place the actor came back to.
+    Return,
+    /// A place passed through.
+    Waypoint,
+    /// Where the actor was.
+    Presence,
+}
+
+/// How an event stands in narrative time relative to the one told before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cue {
+    None,
+    After,
+    Before,
+}
+
+/// One event placing one actor at one place.
+#[derive(Clone, Debug)]
+pub(crate) struct Event {
+    pub actor: usize,
+    pub place: usize,
+    pub role: Role,
+    pub status: Status,
+    pub sources: Vec<String>,
+    pub time: Option<usize>,
+    pub sentence: usize,
+    /// Token of the event word, for text order.
+    pub trigger: usize,
+    pub cue: Cue,
+    /// The sentence recalls an earlier, separate trip.
+    pub background: bool,
+}
+
+/// How a place mention hangs on the sentence.
+#[derive(Clone, Debug)]
+struct Link {
+    trigger: usize,
+    class: Trigger,
+    preposition: Option<String>,
+}
+
+/// Finds the events of a text.
+pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
+    let sources = sources_by_sentence(doc, cast);
+    let mut events = Vec::new();
+    let mut links: Vec<Option<Link>> = vec![None; doc.places.len()];
+    for (p, mention) in doc.places.iter().enumerate() {
+        let Some(place) = &mention.resolved else {
+            continue;
+        };
+        if mention.adjectival {
+            continue;
+        }
+        let tokens = doc.place_tokens(p);
+        if tokens.is_empty() {
+            continue;
+        }
+        let sentence = doc.sentence_range(tokens.start);
+        // "on May 15", "Kenji Mori": a date or a name the geoparser took for a place.
+        if tokens.clone().any(|k| doc.time_at[k].is_some())
+            || (tokens.len() == 1 && is_calendar_word(doc.low(tokens.start)))
+            || cast
+                .refs
+                .iter()
+                .any(|r| r.tokens.start < tokens.end && tokens.start < r.tokens.end)
+        {
+            continue;
+        }
+        // "Moscow's invasion", "Pyongyang's commitments": a government, not a place; but
+        // "at New York's Kennedy airport" is the place.
+        if is_possessive(doc, &tokens)
+            && !(tokens.start > sentence.start
+                && lexicon::is_locative_preposition(doc.low(tokens.start - 1)))
+        {
+            continue;
+        }
+        let link = if let Some(prev) = coordinated_with(doc, &tokens, &sentence) {
+            links[prev].clone()
+        } else {
+            if describes_another_place(doc, &tokens, &sentence) {
+                continue;
+            }
+            link_place(doc, &tokens, &sentence)
+        };
+        links[p].clone_from(&link);
+        let Some(link) = link else {
+            continue;
+        };
+        if someone_else_asked(doc, &link, &sentence, cast) {
+            continue;
+        }
+        let role = role_of(link.class, link.preposition.as_deref());
+        let actors = actors_of(doc, cast, &link, &tokens, &sentence);
+        if actors.is_empty() {
+            continue;
+        }
+        let srcs = sources_for(doc, &sources[doc.sentence_of[tokens.start]], link.trigger);
+        let (cue, subordinate) = cue_of(doc, &sentence, link.trigger);
+        let status = status_of(doc, &link, tokens.end, &sentence, role, &srcs, subordinate);
+        // "after a stop in Manila": the sentence's date belongs to the main clause.
+        let time = time_of(doc, &link, &tokens, &sentence)
+            .filter(|&t| !subordinate || doc.time_tokens(t).start > link.trigger);
+        let background = is_background(doc, &sentence);
+        for actor in actors {
+            let own = cast
+                .members
+                .get(actor)
+                .map(|m| m.parts.clone())
+                .unwrap_or_default();
+            let sources: Vec<String> = srcs
+                .iter()
+                .filter(|s| !own.iter().any(|p| s.to_lowercase() == *p))
+                .cloned()
+                .collect();
+            let status = if status == Status::Reported && sources.is_empty() {
+                Status::Confirmed
+            } else {
+                status
+            };
+            events.push(Event {
+                actor,
+                place: p,
+                role,
+                status,
+                sources,
+                time,
+                sentence: doc.sentence_of[tokens.start],
+                trigger: link.trigger,
+                cue,
+                background,
+            });
+        }
+        let _ = place;
+    }
+    drop_headline_repeats(doc, &mut events);
+    events
+}
+
+/// A headline ("Kim arrives in Russia") summarises the story: its events are dropped when
+/// the body tells of the same place.
+fn drop_headline_repeats(doc: &Doc<'_>, events: &mut Vec<Event>) {
+    let Some(first) = doc.sentence_spans.first() else {
+        return;
+    };
+    let line = first.slice(doc.text).trim_end();
+    let is_headline = doc.sentence_spans.len() > 1
+        && !line.ends_with(['.', '!', '?', '"', '”', '\'', '’'])
+        && doc.text[first.end..].starts_with('\n');
+    if !is_headline {
+        return;
+    }
+    let id = |e: &Event| doc.places[e.place].resolved.as_ref().map(|c| c.id.clone());
+    let body: Vec<Option<String>> = events.iter().filter(|e| e.sentence > 0).map(id).collect();
+    events.retain(|e| e.sentence > 0 || !body.contains(&id(e)));
+}
+
+fn is_calendar_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "christmas"
+            | "easter"
+    )
+}
+
+fn is_possessive(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    let last = doc.word(tokens.end - 1);
+    last.ends_with("'s")
+        || last.ends_with("’s")
+        || matches!(doc.word(tokens.end), "'s" | "’s" | "'" | "’")
+}
+
+/// The place mention this one is listed with ("Paris, Lyon and Marseille"), if any.
+fn coordinated_with(
+    doc: &Doc<'_>,
+    tokens: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<usize> {
+    let mut k = tokens.start;
+    let mut joined = false;
+    while k > sentence.start {
+        k -= 1;
+        match doc.low(k) {
+            "," | "and" | "or" | "then" => joined = true,
+            // "reached Warsaw on March 3, and Kyiv on May 2": dates between list items
+            _ if doc.time_at[k].is_some() => {}
+            "on" | "by" | "around" if doc.time_at.get(k + 1).is_some_and(Option::is_some) => {}
+            _ => {
+                let p = doc.place_at[k]?;
+                if !joined {
+                    return None;
+                }
+                // "Paris, France": a country after a city is its container, not a list item.
+                let kind = doc.places[p].resolved.as_ref().map(|c| c.kind);
+                let this = doc
+                    .place_at
+                    .get(tokens.start)
+                    .copied()
+                    .flatten()
+                    .and_then(|q| doc.places[q].resolved.as_ref().map(|c| c.kind));
+                if doc.low(tokens.start - 1) == ","
+                    && matches!(this, Some(PlaceKind::Country | PlaceKind::Region))
+                    && kind != this
+                {
+                    return None;
+                }
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// True when the mention only says where a place named just before lies
+/// ("Khasan, a settlement …, on the Tumen River in Russia's Primorsky region").
+fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> bool {
+    let mut k = tokens.start;
+    let mut preposition = None;
+    let mut words = 0;
+    while k > sentence.start {
+        k -= 1;
+        let w = doc.low(k);
+        if let Some(p1) = doc.place_at[k] {
+            if words == 0 && preposition.is_none() {
+                return false;
+            }
+            // "struck Cuba near Havana": a town does not describe the country before it.
+            let broad = |p: Option<usize>| {
+                p.and_then(|p| doc.places[p].resolved.as_ref())
+                    .is_some_and(|c| {
+                        matches!(
+                            c.kind,
+                            PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent
+                        )
+                    })
+            };
+            let wide = broad(Some(p1))
+                || doc.places[p1]
+                    .resolved
+                    .as_ref()
+                    .is_some_and(|c| c.kind == PlaceKind::Physical);
+            if wide && !broad(doc.place_at[tokens.start]) {
+                return false;
+            }
+            return preposition.is_some_and(lexicon::is_descriptive_preposition)
+                || (preposition.is_none() && doc.low(tokens.start - 1) == ",")
+                || doc.low(tokens.start - 1) == "(";
+        }
+        if matches!(
+            w,
+            "and" | "or" | "then" | "before" | "after" | "later" | ";"
+        ) || lexicon::trigger(w).is_some_and(|t| t != Trigger::Adjacent)
+            || lexicon::is_reporting_verb(w)
+        {
+            return false;
+        }
+        if preposition.is_none() && lexicon::is_locative_preposition(w) || w == "of" {
+            preposition.get_or_insert(w);
+            // "across the river from El Paso", "20 miles from the border"
+            let relative = w == "from"
+                && (k.saturating_sub(4)..k).any(|j| {
+                    matches!(
+                        doc.low(j),
+                        "across" | "away" | "km" | "kilometers" | "kilometres" | "miles" | "far"
+                    )
+                });
+            if !lexicon::is_descriptive_preposition(w) && !relative {
+                return false;
+            }
+            if relative {
+                preposition = Some("near");
+            }
+        }
+        words += 1;
+        if words > 12 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Finds the preposition or verb before a place mention and the event word governing it.
+fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Option<Link> {
+    let mut j = tokens.start;
+    let mut steps = 0;
+    let preposition_at = loop {
+        if j <= sentence.start || steps > 6 {
+            return None;
+        }
+        j -= 1;
+        steps += 1;
+        let w = doc.low(j);
+        if w == "of" {
+            let before = if j > sentence.start {
+                doc.low(j - 1)
+            } else {
+                ""
+            };
+            if lexicon::is_direction(before) {
+                j -= 1;
+                break j;
+            }
+            if lexicon::is_place_noun(before) {
+                continue;
+            }
+            return None;
+        }
+        if lexicon::is_locative_preposition(w) {
+            break j;
+        }
+        if let Some(class) = lexicon::trigger(w)
+            && takes_place_object(class, w)
+        {
+            return Some(Link {
+                trigger: j,
+                class,
+                preposition: None,
+            });
+        }
+        let filler = lexicon::is_np_filler(w)
+            || doc.is_capitalised(j)
+            || doc.is_number(j)
+            || matches!(
+                w,
+                "-" | "km" | "kilometers" | "kilometres" | "miles" | "about"
+            );
+        if !filler {
+            return None;
+        }
+    };
+    if doc.low(preposition_at) == "to"
+        && preposition_at > 0
+        && doc.low(preposition_at - 1) == "according"
+    {
+        return None;
+    }
+    let mut preposition = doc.low(preposition_at).to_owned();
+    if lexicon::is_direction(&preposition) {
+        "near".clone_into(&mut preposition);
+    }
+    // "via X" is a waypoint of the journey its verb tells ("flew to Geneva via Doha").
+    if preposition == "via" {
+        let verb = (sentence.start.max(preposition_at.saturating_sub(12))..preposition_at)
+            .rev()
+            .find(|&k| {
+                matches!(
+                    lexicon::trigger(doc.low(k)),
+                    Some(
+                        Trigger::Move
+                            | Trigger::Arrive
+                            | Trigger::Depart
+                            | Trigger::Intend
+                            | Trigger::Return
+                    )
+                )
+            });
+        return Some(Link {
+            trigger: verb.unwrap_or(preposition_at),
+            class: Trigger::Waypoint,
+            preposition: Some(preposition),
+        });
+    }
+    let floor = sentence.start.max(preposition_at.saturating_sub(16));
+    let mut k = preposition_at;
+    let mut comma = false;
+    while k > floor {
+        k -= 1;
+        let w = doc.low(k);
+        if lexicon::is_clause_break(w) {
+            break;
+        }
+        if w == "," {
+            comma = true;
+            // "When he failed to return, rangers launched a search from Healy": a new
+            // subject and verb after the comma start the clause the place is in.
+            let (word, verb) = (doc.low(k + 1), doc.low(k + 2));
+            if k + 2 < preposition_at
+                && word.chars().all(char::is_alphabetic)
+                && !word.is_empty()
+                && lexicon::trigger(word).is_none()
+                && !matches!(word, "then" | "and" | "later" | "before" | "after")
+                && verb.len() > 4
+                && verb.ends_with("ed")
+                && lexicon::trigger(verb).is_none()
+            {
+                break;
+            }
+        }
+        // "visit Bamako, citing the situation in Mali": past another place and a comma,
+        // the clause has moved on.
+        if comma && doc.place_at[k].is_some() {
+            break;
+        }
+        // "a trip to Angola to monitor the storm from Washington": an infinitive that is
+        // no event word starts a clause of its own.
+        if w == "to"
+            && k + 1 < preposition_at
+            && doc.place_at[k + 1].is_none()
+            && !lexicon::is_np_filler(doc.low(k + 1))
+            && lexicon::trigger(doc.low(k + 1)).is_none()
+            && !doc.is_capitalised(k + 1)
+            && !doc.is_number(k + 1)
+        {
+            break;
+        }
+        let Some(class) = lexicon::trigger(w) else {
+            continue;
+        };
+        let adjacent = k + 1 == preposition_at
+            || (k + 2 == preposition_at
+                && matches!(
+                    doc.low(k + 1),
+                    "still" | "already" | "back" | "once" | "briefly"
+                ));
+        match class {
+            Trigger::Adjacent if !adjacent => {}
+            Trigger::Intend if w == "route" && doc.low(k.saturating_sub(1)) != "en" => {}
+            Trigger::Intend if w == "way" && !adjacent => {}
+            _ => {
+                return Some(Link {
+                    trigger: k,
+                    class,
+                    preposition: Some(preposition),
+                });
+            }
+        }
+    }
+    // "a camera in Twin Falls recorded him": a verb of seeing right after the place.
+    for k in tokens.end..sentence.end.min(tokens.end + 2) {
+        if matches!(
+            doc.low(k),
+            "recorded" | "filmed" | "photographed" | "showed" | "captured" | "spotted" | "saw"
+        ) && matches!(doc.low(k + 1), "him" | "her" | "them" | "it")
+        {
+            return Some(Link {
+                trigger: k,
+                class: Trigger::Presence,
+                preposition: Some(preposition),
+            });
+        }
+    }
+    // A fronted place: "In Manila he also visited a base", "In Tapachula Lopez applied".
+    let fronted = preposition_at == sentence.start
+        || (preposition_at == sentence.start + 1 && lexicon::is_after_cue(doc.low(sentence.start)));
+    if fronted {
+        let mut k = tokens.end;
+        while k < sentence.end && k < tokens.end + 6 {
+            let w = doc.low(k);
+            if lexicon::is_clause_break(w) || (w == "," && k > tokens.end) {
+                break;
+            }
+            if let Some(class) = lexicon::trigger(w)
+                && class != Trigger::Adjacent
+                && !matches!(class, Trigger::Intend)
+            {
+                return Some(Link {
+                    trigger: k,
+                    class: if matches!(class, Trigger::Move | Trigger::Depart | Trigger::Arrive) {
+                        Trigger::Presence
+                    } else {
+                        class
+                    },
+                    preposition: Some(preposition),
+                });
+            }
+            k += 1;
+        }
+    }
+    None
+}
+
+/// True when the event is one others were asked or told to make ("asked the faithful to
+/// travel to Kinshasa"), with no actor of ours between.
+fn someone_else_asked(doc: &Doc<'_>, link: &Link, sentence: &Range<usize>, cast: &Cast) -> bool {
+    if link.trigger == 0 || doc.low(link.trigger - 1) != "to" {
+        return false;
+    }
+    let from = sentence.start.max(link.trigger.saturating_sub(8));
+    (from..link.trigger).any(|k| {
+        matches!(
+            doc.low(k),
+            "asked"
+                | "urged"
+                | "told"
+                | "invited"
+                | "ordered"
+                | "allowed"
+                | "encouraged"
+                | "advised"
+                | "warned"
+                | "called"
+                | "forced"
+                | "persuaded"
+                | "begged"
+        ) && cast.refs_in(k + 1..link.trigger).next().is_none()
+    })
+}
+
+/// True for event words that take the place as their object ("visited Paris", "left Moscow").
+fn takes_place_object(class: Trigger, word: &str) -> bool {
+    match class {
+        Trigger::Arrive => matches!(
+            word,
+            "reach"
+                | "reached"
+                | "reaches"
+                | "reaching"
+                | "enter"
+                | "entered"
+                | "enters"
+                | "entering"
+        ),
+        Trigger::Depart => matches!(
+            word,
+            "leave"
+                | "left"
+                | "leaves"
+                | "leaving"
+                | "fled"
+                | "flee"
+                | "flees"
+                | "fleeing"
+                | "departed"
+                | "departs"
+                | "depart"
+                | "departing"
+                | "evacuated"
+        ),
+        Trigger::Presence | Trigger::Waypoint => !matches!(
+            word,
+            "talks"
+                | "held"
+                | "hold"
+                | "holds"
+                | "holding"
+                | "spent"
+                | "stopped"
+                | "stop"
+                | "stops"
+                | "passing"
+                | "called"
+                | "shows"
+                | "showed"
+                | "shown"
+                | "laid"
+                | "signed"
+                | "addressed"
+        ),
+        Trigger::Move => matches!(word, "crossed" | "cross" | "crosses" | "crossing" | "swept"),
+        _ => false,
+    }
+}
+
+fn role_of(class: Trigger, preposition: Option<&str>) -> Role {
+    let toward = matches!(
+        preposition,
+        Some("to" | "into" | "onto" | "toward" | "towards" | "for")
+    );
+    let from = matches!(preposition, Some("from"));
+    let through = matches!(preposition, Some("via" | "through" | "past"));
+    if from {
+        return Role::Origin;
+    }
+    match class {
+        Trigger::Intend => Role::Intended,
+        Trigger::Divert => Role::Diverted,
+        Trigger::Return => Role::Return,
+        _ if through => Role::Waypoint,
+        Trigger::Depart if toward => Role::Intended,
+        Trigger::Depart => Role::Origin,
+        Trigger::Waypoint => Role::Waypoint,
+        Trigger::Arrive | Trigger::Move => Role::Arrival,
+        Trigger::Presence | Trigger::Meet | Trigger::Adjacent => {
+            if toward {
+                Role::Arrival
+            } else {
+                Role::Presence
+            }
+        }
+    }
+}
+
+/// The actors an event places: the subject of the event word, and for meetings and
+/// pictures the people named between the word and the place.
+fn actors_of(
+    doc: &Doc<'_>,
+    cast: &Cast,
+    link: &Link,
+    tokens: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    let depicting = matches!(
+        doc.low(link.trigger),
+        "showed"
+            | "shown"
+            | "shows"
+            | "pictured"
+            | "photographed"
+            | "filmed"
+            | "seen"
+            | "spotted"
+            | "sighted"
+    );
+    let between: Vec<usize> = cast
+        .refs_in(link.trigger + 1..tokens.start)
+        .map(|r| r.actor)
+        .collect();
+    if depicting && let Some(&a) = between.first() {
+        out.push(a);
+        return out;
+    }
+    // The nearest actor before the event word, passing over speakers ("Taha said
+    // officers had tracked his convoy"), unless the word is their own ("Putin said in").
+    let before: Vec<&super::actors::Ref> = cast
+        .refs
+        .iter()
+        .rev()
+        .filter(|r| r.tokens.start < link.trigger && r.tokens.start >= sentence.start)
+        .collect();
+    // "His parents flew in from Portland": the subject is someone we do not follow.
+    if before.first().is_some_and(|r| {
+        let clause_start = r.tokens.start == sentence.start
+            || matches!(
+                doc.low(r.tokens.start - 1),
+                "," | ";" | "but" | "while" | "when"
+            );
+        clause_start && link.trigger <= r.tokens.end + 3 && owner_of_someone_else(doc, &r.tokens)
+    }) {
+        return out;
+    }
+    let subject = before
+        .into_iter()
+        .find(|r| {
+            let next = r.tokens.end;
+            (!lexicon::is_reporting_verb(doc.low(next)) || next == link.trigger)
+                && !owner_of_someone_else(doc, &r.tokens)
+        })
+        .map(|r| r.actor)
+        .or_else(|| {
+            cast.refs_in(link.trigger + 1..sentence.end)
+                .find(|r| {
+                    (r.tokens.start >= tokens.end || r.tokens.end <= tokens.start)
+                        && !is_possessive(doc, &r.tokens)
+                        && !matches!(
+                            doc.low(r.tokens.start),
+                            "him" | "her" | "them" | "it" | "its" | "their" | "his"
+                        )
+                })
+                .map(|r| r.actor)
+        })
+        .or_else(|| {
+            // No one in the sentence: the story's subject, if the event word is a verb
+            // ("arrange talks in Jeddah" is nobody's stop).
+            if is_noun_trigger(doc.low(link.trigger)) {
+                None
+            } else {
+                Some(cast.main_actor().unwrap_or(usize::MAX))
+            }
+        });
+    let Some(subject) = subject else {
+        return out;
+    };
+    out.push(subject);
+    if link.class == Trigger::Meet {
+        for a in between {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// True for "his parents", "the captain's wife": a possessive that names someone other
+/// than its owner. "his first trip", "Lindbergh's flight", "his train" stay the owner's.
+fn owner_of_someone_else(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    let last = doc.low(tokens.end - 1);
+    let possessive = tokens.len() == 1 && matches!(last, "his" | "her" | "its" | "their")
+        || is_possessive(doc, tokens);
+    possessive
+        && !(tokens.end..tokens.end + 2).any(|k| {
+            is_noun_trigger(doc.low(k))
+                || lexicon::is_carrier_word(doc.low(k))
+                || lexicon::is_group_word(doc.low(k))
+                || lexicon::is_ship_word(doc.low(k))
+                || lexicon::is_aircraft_word(doc.low(k))
+        })
+}
+
+fn is_noun_trigger(word: &str) -> bool {
+    matches!(
+        word,
+        "trip"
+            | "tour"
+            | "tours"
+            | "visit"
+            | "visits"
+            | "journey"
+            | "flight"
+            | "voyage"
+            | "arrival"
+            | "departure"
+            | "talks"
+            | "meeting"
+            | "stop"
+            | "stopover"
+            | "entry"
+            | "return"
+            | "crossing"
+            | "diversion"
+            | "route"
+            | "way"
+    )
+}
+
+fn status_of(
+    doc: &Doc<'_>,
+    link: &Link,
+    place_end: usize,
+    sentence: &Range<usize>,
+    role: Role,
+    sources: &[String],
+    subordinate: bool,
+) -> Status {
+    // "would fly to Anchorage … before returning to Washington": a subordinate event
+    // shares the mood of its main clause.
+    let reach = if subordinate { 20 } else { 6 };
+    let from = sentence.start.max(link.trigger.saturating_sub(reach));
+    let mut negated = false;
+    let mut expected = role == Role::Intended;
+    for k in from..link.trigger {
+        if doc.time_at[k].is_some() {
+            continue;
+        }
+        let w = doc.low(k);
+        if lexicon::is_clause_break(w) || (!subordinate && (w == "," || w == "and")) {
+            negated = false;
+            // "would continue east, passing north of the Bahamas": a participle keeps the mood.
+            if !doc.low(link.trigger).ends_with("ing") || w != "," {
+                expected = role == Role::Intended;
+            }
+            continue;
+        }
+        negated |= lexicon::is_negation(w);
+        expected |= lexicon::is_expectation(w)
+            || (w == "to"
+                && k + 1 == link.trigger
+                && matches!(
+                    doc.low(k.saturating_sub(1)),
+                    "set" | "going" | "due" | "want" | "wants"
+                ));
+    }
+    // "a planned stop in Nairobi had been dropped"
+    let cancelled = (place_end..sentence.end.min(place_end + 5))
+        .take_while(|&k| !matches!(doc.low(k), "," | ";" | "where" | "and" | "but"))
+        .any(|k| {
+            matches!(
+                doc.low(k),
+                "dropped" | "cancelled" | "canceled" | "scrapped" | "postponed" | "shelved"
+            )
+        });
+    // "postponed a trip to Germany", "cancelled his visit to Lyon"
+    let called_off = is_noun_trigger(doc.low(link.trigger))
+        && (link.trigger.saturating_sub(3).max(sentence.start)..link.trigger).any(|k| {
+            matches!(
+                doc.low(k),
+                "postponed"
+                    | "cancelled"
+                    | "canceled"
+                    | "scrapped"
+                    | "shelved"
+                    | "delayed"
+                    | "abandoned"
+                    | "abandon"
+                    | "cancel"
+                    | "postpone"
+                    | "scrap"
+                    | "skip"
+                    | "skipped"
+                    | "off"
+            )
+        });
+    if negated || cancelled || called_off {
+        Status::Denied
+    } else if expected {
+        Status::Expected
+    } else if !sources.is_empty() {
+        Status::Reported
+    } else {
+        Status::Confirmed
+    }
+}
+
+/// The time expression of the sentence nearest the event word or the place.
+fn time_of(
+    doc: &Doc<'_>,
+    link: &Link,
+    tokens: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut k = sentence.start;
+    while k < sentence.end {
+        if let Some(t) = doc.time_at[k] {
+            let expr = &doc.times[t];
+            let r = doc.time_tokens(t);
+            let usable = matches!(
+                expr.kind,
+                crate::time::TimexType::Date | crate::time::TimexType::Time
+            ) && expr.earliest.is_some();
+            if usable {
+                let d = distance(&r, link.trigger).min(distance(&r, tokens.start));
+                if best.is_none_or(|(_, bd)| d < bd) {
+                    best = Some((t, d));
+                }
+            }
+            k = r.end.max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    best.map(|(t, _)| t)
+}
+
+fn distance(r: &Range<usize>, i: usize) -> usize {
+    if i < r.start {
+        r.start - i
+    } else if i >= r.end {
+        i + 1 - r.end
+    } else {
+        0
+    }
+}
+
+/// The narrative cue of an event, and whether the event sits in a subordinate phrase
+/// ("after a stop in Manila", "before returning to Tokyo") that orders it against the
+/// sentence's main event.
+fn cue_of(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> (Cue, bool) {
+    for k in trigger.saturating_sub(3).max(sentence.start)..trigger {
+        if doc.place_at[k].is_some() || doc.low(k) == "," {
+            continue;
+        }
+        match doc.low(k) {
+            "after" | "following" => return (Cue::Before, true),
+            "before" | "ahead" => return (Cue::After, true),
+            _ => {}
+        }
+    }
+    (cue_in_clause(doc, sentence, trigger), false)
+}
+
+fn cue_in_clause(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> Cue {
+    for k in sentence.start..trigger {
+        let w = doc.low(k);
+        if w == "before" {
+            if matches!(doc.low(k + 1), "that" | "then" | "this") {
+                return Cue::Before;
+            }
+            continue;
+        }
+        if lexicon::is_before_cue(w) && w != "prior" && w != "first" {
+            return Cue::Before;
+        }
+        if lexicon::is_after_cue(w) {
+            return Cue::After;
+        }
+    }
+    Cue::None
+}
+
+fn is_background(doc: &Doc<'_>, sentence: &Range<usize>) -> bool {
+    sentence.clone().any(|k| {
+        let w = doc.low(k);
+        (lexicon::is_background_cue(w) && !matches!(w, "last" | "past" | "previously"))
+            || (w == "last"
+                && matches!(
+                    doc.low(k + 1),
+                    "visited"
+                        | "went"
+                        | "travelled"
+                        | "traveled"
+                        | "came"
+                        | "seen"
+                        | "year"
+                        | "decade"
+                        | "summer"
+                        | "winter"
+                        | "spring"
+                        | "autumn"
+                ))
+    })
+}
+
+/// The sources each sentence cites ("KCNA said", "according to Yonhap").
+/// The sources of a sentence that vouch for the event at `trigger`: those in the same
+/// clause (between semicolons), and "according to" anywhere.
+fn sources_for(doc: &Doc<'_>, found: &[(usize, String)], trigger: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (at, name) in found {
+        let (a, b) = if *at < trigger {
+            (*at, trigger)
+        } else {
+            (trigger, *at)
+        };
+        let same_clause = !(a..b).any(|k| doc.low(k) == ";");
+        let according = doc.low(*at) == "according";
+        if (same_clause || according) && !out.contains(name) {
+            out.push(name.clone());
+        }
+    }
+    out
+}
+
+fn sources_by_sentence(doc: &Doc<'_>, cast: &Cast) -> Vec<Vec<(usize, String)>> {
+    let mut aliases: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::with_capacity(doc.sentence_tokens.len());
+    for range in &doc.sentence_tokens {
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for k in range.clone() {
+            let w = doc.low(k);
+            let name = if w == "according" && doc.low(k + 1) == "to" {
+                name_after(doc, cast, k + 2, range, &aliases)
+            } else if lexicon::is_reporting_verb(w) {
+                name_before(doc, cast, k, range, &mut aliases).or_else(|| {
+                    matches!(w, "said" | "says")
+                        .then(|| name_after(doc, cast, k + 1, range, &aliases))
+                        .flatten()
+                })
+            } else {
+                None
+            };
+            match name {
+                Some(Named::Source(n)) => {
+                    if !found.iter().any(|(_, f)| *f == n) {
+                        found.push((k, n));
+                    }
+                }
+                Some(Named::Pronoun) | None => {}
+            }
+        }
+        out.push(found);
+    }
+    out
+}
+
+enum Named {
+    Source(String),
+    /// "it said": the source named before.
+    Pronoun,
+}
+
+/// The source named just before a reporting verb, skipping adverbs and times.
+fn name_before(
+    doc: &Doc<'_>,
+    cast: &Cast,
+    verb: usize,
+    range: &Range<usize>,
+    aliases: &mut Vec<(String, String)>,
+) -> Option<Named> {
+    let mut k = verb;
+    let mut steps = 0;
+    while k > range.start && steps < 8 {
+        k -= 1;
+        steps += 1;
+        let w = doc.low(k);
+        if doc.time_at[k].is_some()
+            || is_calendar_word(w)
+            || matches!(
+                w,
+                "later"
+                    | "also"
+                    | "earlier"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "on"
+                    | "news"
+                    | "agency"
+                    | "then"
+                    | "first"
+                    | "officially"
+                    | "separately"
+                    | "state"
+                    | "media"
+                    | "television"
+                    | "newspaper"
+                    | "broadcaster"
+                    | "outlet"
+                    | "the"
+            )
+        {
+            continue;
+        }
+        if w == ")" {
+            // "Korean Central News Agency (KCNA) announced"
+            if k >= range.start + 2 && doc.low(k - 2) == "(" {
+                let short = doc.word(k - 1).to_owned();
+                let long_end = k - 2;
+                let mut s = long_end;
+                while s > range.start && doc.is_capitalised(s - 1) && doc.place_at[s - 1].is_none()
+                {
+                    s -= 1;
+                }
+                if s < long_end {
+                    let long = (s..long_end)
+                        .map(|i| doc.word(i))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    aliases.push((long.to_lowercase(), short.clone()));
+                }
+                return Some(Named::Source(short));
+            }
+            return None;
+        }
+        if matches!(w, "it" | "they" | "agency") {
+            return Some(Named::Pronoun);
+        }
+        if doc.is_capitalised(k) && doc.place_at[k].is_none() {
+            let end = k + 1;
+            let mut s = k;
+            while s > range.start && doc.is_capitalised(s - 1) && doc.place_at[s - 1].is_none() {
+                s -= 1;
+            }
+            return source_name(doc, cast, s..end, aliases).map(Named::Source);
+        }
+        return None;
+    }
+    None
+}
+
+/// The source named just after "according to" or "said".
+fn name_after(
+    doc: &Doc<'_>,
+    cast: &Cast,
+    from: usize,
+    range: &Range<usize>,
+    aliases: &[(String, String)],
+) -> Option<Named> {
+    let mut k = from;
+    while k < range.end
+        && (matches!(doc.low(k), "the" | "a" | "state" | "official" | "'s" | "’s")
+            || doc.place_at[k].is_some()
+            || !doc.is_capitalised(k) && lexicon::is_title(doc.low(k)))
+    {
+        k += 1;
+    }
+    let s = k;
+    // "the Chinese foreign ministry", "Unification Ministry", "state television"
+    while k < range.end
+        && doc.place_at[k].is_none()
+        && (doc.is_capitalised(k)
+            || (k > s || doc.is_capitalised(s))
+                && (lexicon::is_org_word(doc.low(k))
+                    || matches!(doc.low(k), "foreign" | "defense" | "defence" | "interior")))
+    {
+        k += 1;
+    }
+    if s == k {
+        return None;
+    }
+    source_name(doc, cast, s..k, aliases).map(Named::Source)
+}
+
+/// The short form of a source's name: an acronym or alias when known, a person's surname,
+/// an organisation's name without "news agency".
+fn source_name(
+    doc: &Doc<'_>,
+    cast: &Cast,
+    run: Range<usize>,
+    aliases: &[(String, String)],
+) -> Option<String> {
+    let words: Vec<&str> = run
+        .clone()
+        .map(|k| doc.word(k))
+        .filter(|w| !lexicon::is_capitalised_stopword(&w.to_lowercase()))
+        .collect();
+    // An organisation keeps its whole name ("National Hurricane Center"); a person loses
+    // the titles in front ("Kremlin spokesman Dmitry Peskov" → "Peskov").
+    let organisation = words
+        .iter()
+        .any(|w| lexicon::is_org_word(&w.to_lowercase()) && !lexicon::is_title(&w.to_lowercase()));
+    let words: Vec<&str> = if organisation {
+        words
+    } else {
+        words
+            .into_iter()
+            .skip_while(|w| lexicon::is_title(&w.to_lowercase()))
+            .collect()
+    };
+    if words.is_empty() {
+        return None;
+    }
+    let long = words.join(" ");
+    if let Some((_, short)) = aliases.iter().find(|(l, _)| *l == long.to_lowercase()) {
+        return Some(short.clone());
+    }
+    let person = cast.refs.iter().any(|r| {
+        r.tokens.start < run.end
+            && run.start < r.tokens.end
+            && cast.members[r.actor].kind == super::ActorKind::Person
+    });
+    if person && words.len() >= 2 {
+        return words.last().map(|w| (*w).to_owned());
+    }
+    Some(long)
+}

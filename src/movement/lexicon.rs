@@ -1,0 +1,872 @@
+//! Word lists the movement model reads text with. All entries are lower case.
+
+/// What an event word says about the actor and the place it governs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Trigger {
+    /// The actor came to the place ("arrived", "reached", "landed", "made landfall").
+    Arrive,
+    /// The actor left the place ("left", "departed", "fled").
+    Depart,
+    /// The actor moved; the preposition says which end the place is ("flew to", "sailed from").
+    Move,
+    /// The actor was heading for the place and may not have got there ("bound for", "headed to").
+    Intend,
+    /// The actor was sent somewhere other than planned ("diverted to").
+    Divert,
+    /// The actor came back to a place already on the route ("returned to").
+    Return,
+    /// The actor passed through the place ("stopped in", "via").
+    Waypoint,
+    /// The actor was at the place ("visited", "met … in", "was seen in", "battered").
+    Presence,
+    /// Presence that takes people along: the object of the verb was there too ("met Putin in").
+    Meet,
+    /// Presence only when the place follows at once ("was in", "said in").
+    Adjacent,
+}
+
+/// The trigger class of a lower-case word, if it is an event word.
+pub(crate) fn trigger(word: &str) -> Option<Trigger> {
+    use Trigger::{
+        Adjacent, Arrive, Depart, Divert, Intend, Meet, Move, Presence, Return, Waypoint,
+    };
+    let class = match word {
+        "arrive" | "arrived" | "arrives" | "arriving" | "arrival" | "reach" | "reached"
+        | "reaches" | "reaching" | "land" | "landed" | "lands" | "landing" | "enter"
+        | "entered" | "enters" | "entering" | "entry" | "landfall" | "docked" | "docks"
+        | "anchored" | "anchoring" | "berthed" | "moored" | "came" | "come" | "comes"
+        | "coming" | "pulled" | "touched" => Arrive,
+        "leave" | "left" | "leaves" | "leaving" | "depart" | "departed" | "departs"
+        | "departing" | "departure" | "fled" | "flee" | "flees" | "fleeing" | "escaped"
+        | "escape" | "evacuated" => Depart,
+        "travel" | "traveled" | "travelled" | "travels" | "traveling" | "travelling" | "went"
+        | "go" | "goes" | "going" | "gone" | "fly" | "flew" | "flown" | "flies" | "flying"
+        | "flight" | "sail" | "sailed" | "sails" | "sailing" | "drove" | "drive" | "driven"
+        | "drives" | "driving" | "walked" | "trekked" | "marched" | "moved" | "moves"
+        | "moving" | "journey" | "journeyed" | "trip" | "voyage" | "rode" | "ride"
+        | "continued" | "proceeded" | "set" | "took" | "boarded" | "crossed" | "cross"
+        | "crosses" | "crossing" | "steamed" | "cruised" | "hiked" | "rowed" | "drifted"
+        | "churned" | "tracked" | "swept" | "sweeping" | "raced" | "rushed" | "hurried"
+        | "taken" | "transferred" | "deported" | "extradited" | "brought" | "escorted"
+        | "hitchhiked" | "slipped" | "paddled" | "skied" | "sledged" | "pushed" | "ventured"
+        | "relocated" | "headed" | "head" | "heads" | "taxied" | "steered" | "motored"
+        | "cycled" | "hopped" | "airlifted" | "ferried" | "shuttled" | "move" | "pass"
+        | "passes" | "track" | "tracking" | "continue" | "continues" | "continuing" => Move,
+        "heading" | "bound" | "route" | "way" | "destined" => Intend,
+        "diverted" | "rerouted" | "redirected" | "diversion" => Divert,
+        "returned" | "return" | "returns" | "returning" => Return,
+        "stopped" | "stop" | "stops" | "stopover" | "stopping" | "via" | "transited" | "passed"
+        | "passing" | "refueled" | "refuelled" | "called" => Waypoint,
+        "visit" | "visited" | "visits" | "visiting" | "tour" | "toured" | "tours" | "touring"
+        | "talks" | "held" | "hold" | "holds" | "holding" | "attend" | "attended" | "attends"
+        | "attending" | "seen" | "spotted" | "sighted" | "photographed" | "pictured" | "filmed"
+        | "showed" | "shown" | "shows" | "appeared" | "stayed" | "remained" | "spent"
+        | "wintered" | "camped" | "hid" | "hiding" | "arrested" | "captured" | "caught"
+        | "detained" | "located" | "rescued" | "hit" | "struck" | "strikes" | "battered"
+        | "pounded" | "lashed" | "slammed" | "hammered" | "ravaged" | "lingered" | "stalled"
+        | "weakened" | "strengthened" | "intensified" | "inspected" | "addressed" | "spoke"
+        | "speaking" | "laid" | "surrendered" | "sheltered" | "docking" | "overnighted"
+        | "rested" | "paused" | "lunched" | "dined" | "performed" | "prayed" | "celebrated"
+        | "signed" | "capsized" | "sank" | "sunk" | "foundered" | "aground" | "wrecked"
+        | "crashed" | "disappeared" | "vanished" | "collided" | "seeing" | "saw" | "sighting"
+        | "waited" | "applied" | "registered" | "slept" | "recorded" | "hiding out" | "holed"
+        | "trapped" | "stranded" | "treated" | "hospitalized" | "hospitalised" | "interviewed"
+        | "killed" | "died" | "buried" | "born" | "dissipate" | "dissipated" | "dissipating"
+        | "dissipates" | "weaken" | "weakening" | "strike" | "striking" | "batter"
+        | "battering" | "pound" | "pounding" | "lash" | "lashing" | "hitting" | "threaten"
+        | "threatening" => Presence,
+        "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
+        | "joined" | "accompanied" => Meet,
+        "was" | "were" | "is" | "are" | "be" | "been" | "said" | "says" | "told" | "remains"
+        | "stays" | "live" | "lives" => Adjacent,
+        _ => return None,
+    };
+    Some(class)
+}
+
+/// Prepositions that put a place in relation to an event.
+pub(crate) fn is_locative_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "at"
+            | "near"
+            | "on"
+            | "to"
+            | "into"
+            | "onto"
+            | "from"
+            | "toward"
+            | "towards"
+            | "via"
+            | "through"
+            | "across"
+            | "over"
+            | "off"
+            | "outside"
+            | "inside"
+            | "around"
+            | "for"
+            | "within"
+            | "throughout"
+            | "along"
+            | "past"
+            | "beyond"
+            | "en"
+            | "aboard"
+    )
+}
+
+/// Prepositions with which one place describes another ("Khasan, on the Tumen River in …").
+pub(crate) fn is_descriptive_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on" | "of" | "near" | "outside" | "along" | "off" | "within" | "at"
+    )
+}
+
+/// Nouns that stand between a preposition and a name ("the port city of Vladivostok").
+pub(crate) fn is_place_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "city"
+            | "town"
+            | "village"
+            | "port"
+            | "capital"
+            | "province"
+            | "region"
+            | "state"
+            | "island"
+            | "islands"
+            | "district"
+            | "county"
+            | "settlement"
+            | "outskirts"
+            | "suburbs"
+            | "suburb"
+            | "area"
+            | "territory"
+            | "republic"
+            | "kingdom"
+            | "resort"
+            | "hamlet"
+            | "coast"
+            | "shores"
+            | "harbor"
+            | "harbour"
+            | "base"
+            | "airport"
+            | "station"
+            | "enclave"
+            | "municipality"
+            | "community"
+            | "center"
+            | "centre"
+            | "heart"
+            | "streets"
+            | "waters"
+            | "bay"
+            | "gulf"
+            | "mouth"
+            | "banks"
+            | "foot"
+            | "edge"
+            | "vicinity"
+            | "environs"
+            | "shore"
+    )
+}
+
+/// Compass words that make "north of X" a position relative to X.
+pub(crate) fn is_direction(word: &str) -> bool {
+    matches!(
+        word,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "outskirts"
+    )
+}
+
+/// Words that may sit between a preposition and a place name without breaking the link.
+pub(crate) fn is_np_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "what"
+            | "remote"
+            | "small"
+            | "tiny"
+            | "coastal"
+            | "border"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "capital"
+            | "historic"
+            | "ancient"
+            | "old"
+            | "new"
+            | "main"
+            | "train"
+            | "port"
+            | "seaside"
+            | "mountain"
+            | "mountainous"
+            | "frontier"
+            | "city"
+            | "island"
+            | "rural"
+            | "industrial"
+            | "outer"
+            | "inner"
+            | "nearby"
+            | "neighbouring"
+            | "neighboring"
+            | "sprawling"
+            | "bustling"
+            | "quiet"
+            | "fishing"
+            | "naval"
+            | "military"
+            | "river"
+            | "harbour"
+            | "harbor"
+            | "resort"
+            | "tiny-"
+    ) || is_place_noun(word)
+        || is_direction(word)
+}
+
+/// Words that end the reach of an event word in a sentence.
+pub(crate) fn is_clause_break(word: &str) -> bool {
+    matches!(
+        word,
+        ";" | "where"
+            | "which"
+            | "who"
+            | "whom"
+            | "while"
+            | "whereas"
+            | "but"
+            | "although"
+            | "because"
+            | "\""
+            | "“"
+            | "”"
+    )
+}
+
+/// Words that make an event negated, when they come shortly before it.
+pub(crate) fn is_negation(word: &str) -> bool {
+    matches!(
+        word,
+        "not" | "never" | "denied" | "denies" | "deny" | "denying" | "no" | "without" | "refused"
+    ) || word.ends_with("n't")
+        || word.ends_with("n’t")
+}
+
+/// Words that make an event announced or planned rather than done.
+pub(crate) fn is_expectation(word: &str) -> bool {
+    matches!(
+        word,
+        "will"
+            | "would"
+            | "shall"
+            | "expected"
+            | "expects"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "plan"
+            | "due"
+            | "scheduled"
+            | "intends"
+            | "intended"
+            | "hopes"
+            | "hoped"
+            | "ahead"
+            | "upcoming"
+            | "may"
+            | "might"
+            | "could"
+            | "likely"
+            | "possible"
+            | "proposed"
+            | "invited"
+            | "invitation"
+            | "forecast"
+            | "projected"
+            | "predicted"
+            | "trying"
+            | "tried"
+            | "hoping"
+            | "attempting"
+            | "seeking"
+            | "sought"
+            | "wants"
+            | "wanted"
+            | "aims"
+            | "aiming"
+    ) || word.ends_with("'ll")
+        || word.ends_with("’ll")
+}
+
+/// Verbs and phrases by which a source vouches for what follows.
+pub(crate) fn is_reporting_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "reported"
+            | "reports"
+            | "announced"
+            | "announces"
+            | "showed"
+            | "shown"
+            | "shows"
+            | "published"
+            | "quoted"
+            | "confirmed"
+            | "confirms"
+            | "claimed"
+            | "claims"
+            | "stated"
+            | "broadcast"
+            | "aired"
+            | "posted"
+            | "wrote"
+            | "tweeted"
+            | "cited"
+            | "citing"
+            | "told"
+            | "added"
+            | "released"
+    )
+}
+
+/// Cues that an event comes after the one narrated before it.
+pub(crate) fn is_after_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "later"
+            | "then"
+            | "afterwards"
+            | "afterward"
+            | "subsequently"
+            | "next"
+            | "eventually"
+            | "finally"
+            | "after"
+            | "onward"
+            | "onwards"
+            | "thereafter"
+    )
+}
+
+/// Cues that an event comes before the one narrated before it.
+pub(crate) fn is_before_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "earlier" | "previously" | "before" | "beforehand" | "prior" | "initially" | "first"
+    )
+}
+
+/// Cues that a sentence recalls an earlier, separate trip.
+pub(crate) fn is_background_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "previous" | "previously" | "former" | "once" | "ago" | "last" | "past" | "decades"
+    )
+}
+
+/// Titles and role words that come before a person's name.
+pub(crate) fn is_title(word: &str) -> bool {
+    matches!(
+        word,
+        "president"
+            | "vice"
+            | "prime"
+            | "minister"
+            | "premier"
+            | "chancellor"
+            | "leader"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "emperor"
+            | "pope"
+            | "sheikh"
+            | "emir"
+            | "sultan"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "secretary"
+            | "senator"
+            | "sen"
+            | "governor"
+            | "gov"
+            | "mayor"
+            | "general"
+            | "gen"
+            | "colonel"
+            | "col"
+            | "captain"
+            | "capt"
+            | "admiral"
+            | "adm"
+            | "commander"
+            | "lieutenant"
+            | "sergeant"
+            | "sheriff"
+            | "chief"
+            | "director"
+            | "ambassador"
+            | "envoy"
+            | "explorer"
+            | "navigator"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "sir"
+            | "lord"
+            | "lady"
+            | "rev"
+            | "father"
+            | "cardinal"
+            | "archbishop"
+            | "bishop"
+            | "chairman"
+            | "official"
+            | "officer"
+            | "inspector"
+            | "detective"
+            | "agent"
+            | "pilot"
+            | "skipper"
+            | "activist"
+            | "author"
+            | "singer"
+            | "star"
+            | "suspect"
+            | "fugitive"
+            | "inmate"
+            | "convict"
+            | "defense"
+            | "defence"
+            | "foreign"
+            | "interior"
+            | "state"
+            | "deputy"
+            | "supreme"
+            | "crown"
+            | "national"
+            | "security"
+            | "council"
+            | "house"
+            | "white"
+            | "kremlin"
+            | "party"
+            | "ruling"
+            | "opposition"
+            | "former"
+            | "late"
+            | "climber"
+            | "mountaineer"
+            | "sailor"
+            | "rower"
+            | "adventurer"
+            | "correspondent"
+            | "reporter"
+            | "journalist"
+            | "coach"
+            | "striker"
+    )
+}
+
+/// Heads of definite descriptions that refer back to a person ("the North Korean leader").
+pub(crate) fn is_person_role(word: &str) -> bool {
+    matches!(
+        word,
+        "leader"
+            | "president"
+            | "premier"
+            | "chancellor"
+            | "pope"
+            | "pontiff"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "monarch"
+            | "emperor"
+            | "minister"
+            | "envoy"
+            | "explorer"
+            | "navigator"
+            | "suspect"
+            | "fugitive"
+            | "gunman"
+            | "escapee"
+            | "inmate"
+            | "convict"
+            | "man"
+            | "woman"
+            | "senator"
+            | "governor"
+            | "dictator"
+            | "diplomat"
+            | "secretary"
+            | "adventurer"
+            | "climber"
+            | "sailor"
+            | "rower"
+            | "singer"
+            | "star"
+            | "visitor"
+            | "guest"
+    )
+}
+
+/// Heads that name storms.
+pub(crate) fn is_storm_word(word: &str) -> bool {
+    matches!(
+        word,
+        "storm" | "hurricane" | "typhoon" | "cyclone" | "depression" | "tempest" | "system"
+    )
+}
+
+/// Heads that name ships and boats.
+pub(crate) fn is_ship_word(word: &str) -> bool {
+    matches!(
+        word,
+        "ship"
+            | "vessel"
+            | "boat"
+            | "tanker"
+            | "ferry"
+            | "yacht"
+            | "carrier"
+            | "submarine"
+            | "freighter"
+            | "trawler"
+            | "dinghy"
+            | "cutter"
+            | "frigate"
+            | "destroyer"
+            | "liner"
+            | "schooner"
+            | "barge"
+            | "raft"
+            | "sloop"
+            | "steamer"
+            | "icebreaker"
+    )
+}
+
+/// Heads that name aircraft.
+pub(crate) fn is_aircraft_word(word: &str) -> bool {
+    matches!(
+        word,
+        "plane"
+            | "aircraft"
+            | "jet"
+            | "airliner"
+            | "flight"
+            | "helicopter"
+            | "airplane"
+            | "jetliner"
+    )
+}
+
+/// Vehicles that carry a person ("his personal armored train").
+pub(crate) fn is_carrier_word(word: &str) -> bool {
+    matches!(
+        word,
+        "train" | "motorcade" | "convoy" | "car" | "limousine" | "entourage" | "cortege"
+    )
+}
+
+/// Heads of groups that travel together.
+pub(crate) fn is_group_word(word: &str) -> bool {
+    matches!(
+        word,
+        "delegation"
+            | "expedition"
+            | "party"
+            | "team"
+            | "crew"
+            | "survivors"
+            | "passengers"
+            | "migrants"
+            | "group"
+            | "caravan"
+            | "column"
+            | "refugees"
+            | "pilgrims"
+            | "troops"
+            | "band"
+            | "explorers"
+            | "men"
+    )
+}
+
+/// Prefixes of ship names ("USS Gerald R. Ford").
+pub(crate) fn is_ship_prefix(word: &str) -> bool {
+    matches!(
+        word,
+        "USS" | "HMS" | "MV" | "MS" | "RV" | "SS" | "INS" | "HMAS" | "HMCS" | "FV" | "USNS" | "RMS"
+    )
+}
+
+/// Prefixes of storm names ("Hurricane Ian").
+pub(crate) fn is_storm_prefix(word: &str) -> bool {
+    matches!(
+        word,
+        "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Tropical" | "Super" | "Superstorm"
+    )
+}
+
+/// Capitalised words that begin sentences or headlines but are no names.
+pub(crate) fn is_capitalised_stopword(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "but"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "to"
+            | "of"
+            | "with"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "as"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "then"
+            | "later"
+            | "earlier"
+            | "meanwhile"
+            | "however"
+            | "according"
+            | "unnamed"
+            | "officials"
+            | "police"
+            | "authorities"
+            | "rescuers"
+            | "witnesses"
+            | "residents"
+            | "forecasters"
+            | "we"
+            | "i"
+            | "you"
+            | "our"
+            | "no"
+            | "not"
+            | "if"
+            | "since"
+            | "during"
+            | "until"
+            | "one"
+            | "two"
+            | "some"
+            | "many"
+            | "all"
+            | "both"
+            | "each"
+            | "every"
+            | "what"
+            | "who"
+            | "where"
+            | "why"
+            | "how"
+            | "yet"
+            | "so"
+            | "still"
+            | "instead"
+            | "also"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "ukrainian"
+            | "russian"
+            | "western"
+            | "eastern"
+            | "northern"
+            | "southern"
+    )
+}
+
+/// Words that make a capitalised run an organisation rather than a person.
+pub(crate) fn is_org_word(word: &str) -> bool {
+    matches!(
+        word,
+        "agency"
+            | "news"
+            | "ministry"
+            | "department"
+            | "office"
+            | "council"
+            | "times"
+            | "post"
+            | "press"
+            | "associated"
+            | "reuters"
+            | "tass"
+            | "xinhua"
+            | "yonhap"
+            | "interfax"
+            | "novosti"
+            | "ria"
+            | "kcna"
+            | "afp"
+            | "ap"
+            | "bbc"
+            | "cnn"
+            | "kremlin"
+            | "house"
+            | "guard"
+            | "army"
+            | "navy"
+            | "police"
+            | "service"
+            | "center"
+            | "centre"
+            | "committee"
+            | "commission"
+            | "bureau"
+            | "company"
+            | "airlines"
+            | "airways"
+            | "air"
+            | "lines"
+            | "university"
+            | "institute"
+            | "party"
+            | "government"
+            | "administration"
+            | "parliament"
+            | "congress"
+            | "senate"
+            | "court"
+            | "union"
+            | "organization"
+            | "organisation"
+            | "forces"
+            | "force"
+            | "coast"
+            | "journal"
+            | "herald"
+            | "tribune"
+            | "telegraph"
+            | "guardian"
+            | "television"
+            | "tv"
+            | "radio"
+            | "network"
+            | "channel"
+            | "media"
+            | "group"
+            | "inc"
+            | "corp"
+            | "bank"
+            | "fund"
+            | "forum"
+            | "summit"
+            | "conference"
+            | "club"
+            | "foundation"
+            | "society"
+            | "museum"
+            | "hospital"
+            | "school"
+            | "church"
+            | "embassy"
+            | "mission"
+            | "command"
+            | "fleet"
+            | "patrol"
+            | "rescue"
+    )
+}

@@ -1,0 +1,450 @@
+//! From events to routes: drop what is not a stop, merge what is one place, order stops by
+//! time and narrative cues, and link stops that sources give for the same event.
+
+use std::cmp::Ordering;
+
+use super::actors::{ActorKind, Cast};
+use super::doc::Doc;
+use super::events::{Cue, Event, Role};
+use super::{Actor, Evidence, Status, Stop, When};
+use crate::gazetteer::{Candidate, PlaceKind};
+
+/// Days before the story's main period after which a dated event is an earlier trip.
+const BACKGROUND_DAYS: i64 = 365;
+
+/// Stops closer than this, told one after the other with the same status, are merged.
+const NEARBY_KM: f64 = 30.0;
+
+/// A stop being built, with what ordering needs.
+struct Draft {
+    stop: Stop,
+    key: Key,
+    roles: Vec<Role>,
+}
+
+/// Where an event falls in the story: its time if known (inherited from the event told
+/// before it otherwise), then its place in the narrative.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Key {
+    earliest: Option<i64>,
+    latest: Option<i64>,
+    order: f64,
+    /// The time is the event's own, not inherited from the one told before.
+    own: bool,
+    /// The stop is only a starting point ("left Berlin"): it comes first among stops of
+    /// one time.
+    origin: bool,
+}
+
+impl Key {
+    /// A total order (the sort needs one): the day; then, within a day, starting points
+    /// first; then the time of day ("early on September 12" before "after dark"); then
+    /// narrative order.
+    fn cmp(&self, other: &Key) -> Ordering {
+        const DAY: i64 = 86_400;
+        let day = |k: &Key| k.earliest.map(|e| e.div_euclid(DAY));
+        // A whole day counts as its noon: "early on the 12th" before it, "after dark" after.
+        let within = |k: &Key| match (k.earliest, k.latest) {
+            (Some(e), Some(l)) if l - e < DAY - 1 => Some(e),
+            (Some(e), _) => Some(e.div_euclid(DAY) * DAY + DAY / 2),
+            _ => None,
+        };
+        let rank = |k: &Key| u8::from(!k.origin);
+        day(self)
+            .cmp(&day(other))
+            .then(rank(self).cmp(&rank(other)))
+            .then(within(self).cmp(&within(other)))
+            .then(self.order.total_cmp(&other.order))
+    }
+}
+
+/// Builds each actor's route and ranks the actors.
+pub(crate) fn build(doc: &Doc<'_>, cast: &Cast, events: &[Event]) -> Vec<Actor> {
+    let events = without_earlier_trips(doc, events);
+    let events = events.as_slice();
+    let mut ids: Vec<usize> = events.iter().map(|e| e.actor).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut actors: Vec<(f64, usize, Actor)> = Vec::new();
+    for id in ids {
+        let mine: Vec<&Event> = events.iter().filter(|e| e.actor == id).collect();
+        let (stops, denied) = route(doc, &mine);
+        if stops.is_empty() && denied.is_empty() {
+            continue;
+        }
+        let (name, kind, mentions) = match cast.members.get(id) {
+            Some(m) => (m.name.clone(), m.kind, m.mentions.clone()),
+            None => (
+                String::from("Unknown traveller"),
+                ActorKind::Unknown,
+                Vec::new(),
+            ),
+        };
+        let first = mentions.first().map_or(usize::MAX, |s| s.start);
+        let salience = 3.0 * stops.len() as f64
+            + mentions.len() as f64
+            + if first < doc.sentence_spans.first().map_or(0, |s| s.end) {
+                3.0
+            } else {
+                0.0
+            }
+            - if kind == ActorKind::Unknown { 5.0 } else { 0.0 };
+        actors.push((
+            salience,
+            first,
+            Actor {
+                name,
+                mentions,
+                stops,
+                kind,
+                denied,
+            },
+        ));
+    }
+    actors.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    actors.into_iter().map(|(_, _, a)| a).collect()
+}
+
+/// Drops events dated long before the story's main period ("last year", "in 2001"): when
+/// the dated events fall in two groups more than [`BACKGROUND_DAYS`] apart and the older
+/// group is a minority, that group tells earlier trips. A long expedition with dates
+/// spread evenly over years keeps them all.
+fn without_earlier_trips(doc: &Doc<'_>, events: &[Event]) -> Vec<Event> {
+    let start = |e: &Event| e.time.and_then(|t| seconds(doc.times[t].earliest));
+    let mut dated: Vec<i64> = events.iter().filter_map(start).collect();
+    dated.sort_unstable();
+    let gap = BACKGROUND_DAYS * 86_400;
+    let Some(split) = (1..dated.len())
+        .rev()
+        .find(|&i| dated[i] - dated[i - 1] > gap)
+    else {
+        return events.to_vec();
+    };
+    if split * 3 > dated.len() {
+        return events.to_vec();
+    }
+    let cutoff = dated[split];
+    events
+        .iter()
+        .filter(|e| start(e).is_none_or(|t| t >= cutoff))
+        .cloned()
+        .collect()
+}
+
+fn seconds(t: Option<chrono::NaiveDateTime>) -> Option<i64> {
+    t.map(|t| t.and_utc().timestamp())
+}
+
+/// One actor's stops in travel order, and the places it is said not to have gone to.
+fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
+    let mut events: Vec<&Event> = events.to_vec();
+    events.sort_by_key(|e| (e.trigger, e.place));
+    events.retain(|e| !e.background);
+    // A diversion cancels the destinations announced before it.
+    if let Some(d) = events.iter().position(|e| e.role == Role::Diverted) {
+        let mut i = 0;
+        events.retain(|e| {
+            i += 1;
+            !(i <= d && e.role == Role::Intended)
+        });
+    }
+    // Keys in narrative order.
+    let mut keys: Vec<Key> = Vec::with_capacity(events.len());
+    let mut current: Option<(Option<i64>, Option<i64>)> = None;
+    let mut last_order = 0.0;
+    for (n, e) in events.iter().enumerate() {
+        // Text order, with the ends of one event in travel order: "flew from A via B to C".
+        let offset = match e.role {
+            Role::Origin => 0.0,
+            Role::Waypoint => 0.2,
+            _ => 0.4,
+        };
+        let order = e.trigger as f64 + offset + n as f64 * 1e-6;
+        let origin = e.role == Role::Origin;
+        let own = e
+            .time
+            .map(|t| (seconds(doc.times[t].earliest), seconds(doc.times[t].latest)));
+        let key = match (own, e.cue) {
+            (Some(t), _) => {
+                current = Some(t);
+                Key {
+                    earliest: t.0,
+                    latest: t.1,
+                    order,
+                    own: true,
+                    origin,
+                }
+            }
+            (None, Cue::Before) => Key {
+                earliest: current.and_then(|c| c.0),
+                latest: current.and_then(|c| c.1),
+                order: last_order - 0.5,
+                own: false,
+                origin,
+            },
+            (None, _) => Key {
+                earliest: current.and_then(|c| c.0),
+                latest: current.and_then(|c| c.1),
+                order,
+                own: false,
+                origin,
+            },
+        };
+        last_order = key.order;
+        keys.push(key);
+    }
+    // Events told before any date take the first date, keeping their narrative place.
+    if let Some(first) = keys.iter().find(|k| k.earliest.is_some()).copied() {
+        for k in &mut keys {
+            if k.earliest.is_none() {
+                k.earliest = first.earliest;
+                k.latest = first.latest;
+            } else {
+                break;
+            }
+        }
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut denied: Vec<Stop> = Vec::new();
+    // Merge in travel order, so that a place left and later come back to ("left
+    // Washington … returning to Washington") gives two stops.
+    let mut timed: Vec<(&Event, Key)> = events.iter().copied().zip(keys).collect();
+    timed.sort_by(|a, b| a.1.cmp(&b.1));
+    for (e, key) in timed {
+        let Some(place) = doc.places[e.place].resolved.clone() else {
+            continue;
+        };
+        if e.status == Status::Denied {
+            if let Some(s) = denied.iter_mut().find(|s| s.place.id == place.id) {
+                absorb(doc, s, e);
+            } else {
+                denied.push(new_stop(doc, place, e));
+            }
+            continue;
+        }
+        let existing = drafts.iter().position(|d| d.stop.place.id == place.id);
+        let is_return = e.role == Role::Return
+            || (e.role == Role::Arrival
+                && existing
+                    .is_some_and(|i| drafts[i].roles == [Role::Origin] && i + 1 < drafts.len()));
+        match existing {
+            Some(i) if !is_return => {
+                let d = &mut drafts[i];
+                absorb(doc, &mut d.stop, e);
+                if !d.roles.contains(&e.role) {
+                    d.roles.push(e.role);
+                }
+                if !d.key.own && key.own {
+                    d.key = key;
+                }
+                d.key.origin &= e.role == Role::Origin;
+            }
+            _ => drafts.push(Draft {
+                stop: new_stop(doc, place, e),
+                key,
+                roles: vec![e.role],
+            }),
+        }
+    }
+    drop_containers(&mut drafts);
+    drop_features_near_stops(&mut drafts);
+    drafts.retain(|d| !is_open_water(&d.stop.place));
+    // Origins first among stops of one time; then time, then narrative.
+    drafts.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut stops: Vec<Stop> = Vec::new();
+    for d in drafts {
+        // "arrived in Moscow … landed at Vnukovo airport": a landmark a few kilometres from
+        // the stop told just before it is the same stop on the map.
+        if let Some(last) = stops.last_mut()
+            && last.place.latlon.distance_km(d.stop.place.latlon) < NEARBY_KM
+            && (last.place.kind == PlaceKind::Landmark || d.stop.place.kind == PlaceKind::Landmark)
+            && last.status == d.stop.status
+        {
+            let stop = d.stop;
+            for m in stop.mentions {
+                if !last.mentions.contains(&m) {
+                    last.mentions.push(m);
+                }
+            }
+            for e in stop.evidence {
+                if !last.evidence.iter().any(|x| x.span == e.span) {
+                    last.evidence.push(e);
+                }
+            }
+            for s in stop.sources {
+                if !last.sources.contains(&s) {
+                    last.sources.push(s);
+                }
+            }
+            if last.when.is_none() {
+                last.when = stop.when;
+            }
+            continue;
+        }
+        stops.push(d.stop);
+    }
+    link_alternatives(doc, &mut stops, events.as_slice());
+    (stops, denied)
+}
+
+fn new_stop(doc: &Doc<'_>, place: Candidate, e: &Event) -> Stop {
+    let mut stop = Stop {
+        place,
+        mentions: Vec::new(),
+        when: None,
+        status: e.status,
+        sources: Vec::new(),
+        evidence: Vec::new(),
+        alternatives: Vec::new(),
+    };
+    absorb(doc, &mut stop, e);
+    stop.status = e.status;
+    stop
+}
+
+/// Adds an event's evidence to a stop.
+fn absorb(doc: &Doc<'_>, stop: &mut Stop, e: &Event) {
+    let span = doc.places[e.place].span;
+    if !stop.mentions.contains(&span) {
+        stop.mentions.push(span);
+    }
+    if let Some(sentence) = doc.sentence_spans.get(e.sentence)
+        && !stop.evidence.iter().any(|ev| ev.span == *sentence)
+    {
+        stop.evidence.push(Evidence {
+            span: *sentence,
+            quote: sentence.slice(doc.text).to_owned(),
+        });
+    }
+    for s in &e.sources {
+        if !stop.sources.contains(s) {
+            stop.sources.push(s.clone());
+        }
+    }
+    stop.status = stronger(stop.status, e.status);
+    if stop.when.is_none()
+        && let Some(t) = e.time.and_then(|t| doc.times.get(t))
+    {
+        stop.when = Some(When {
+            value: t.value.clone(),
+            earliest: t.earliest,
+            latest: t.latest,
+            span: t.span,
+        });
+    }
+}
+
+/// The better-vouched of two statuses: narrated fact, then reports, then plans.
+fn stronger(a: Status, b: Status) -> Status {
+    let rank = |s: Status| match s {
+        Status::Confirmed => 0,
+        Status::Reported => 1,
+        Status::Expected => 2,
+        Status::Denied => 3,
+    };
+    if rank(a) <= rank(b) { a } else { b }
+}
+
+/// Drops countries and regions that only contain a more specific stop of the same route.
+fn drop_containers(drafts: &mut Vec<Draft>) {
+    let broad = |c: &Candidate| {
+        matches!(
+            c.kind,
+            PlaceKind::Country
+                | PlaceKind::Continent
+                | PlaceKind::Region
+                | PlaceKind::InformalRegion
+        )
+    };
+    let contains = |outer: &Candidate, inner: &Candidate| -> bool {
+        if outer.id == inner.id || !broad(outer) {
+            return false;
+        }
+        let rank = |k: PlaceKind| match k {
+            PlaceKind::Continent => 0,
+            PlaceKind::Country => 1,
+            PlaceKind::Region | PlaceKind::InformalRegion => 2,
+            PlaceKind::District => 3,
+            _ => 4,
+        };
+        if rank(inner.kind) <= rank(outer.kind) {
+            return false;
+        }
+        let distance = outer.latlon.distance_km(inner.latlon);
+        match outer.kind {
+            PlaceKind::Continent => distance < 5000.0,
+            PlaceKind::Country => {
+                inner.country.is_some() && inner.country == outer.country || distance < 400.0
+            }
+            _ => {
+                (inner.admin1.is_some() && inner.admin1.as_deref() == Some(outer.name.as_str()))
+                    || distance < 300.0
+            }
+        }
+    };
+    let places: Vec<Candidate> = drafts.iter().map(|d| d.stop.place.clone()).collect();
+    drafts.retain(|d| !places.iter().any(|p| contains(&d.stop.place, p)));
+}
+
+/// Drops rivers, seas and mountains that lie near a town of the same route: the town
+/// says where the actor was.
+fn drop_features_near_stops(drafts: &mut Vec<Draft>) {
+    let towns: Vec<Candidate> = drafts
+        .iter()
+        .map(|d| d.stop.place.clone())
+        .filter(|c| !matches!(c.kind, PlaceKind::Physical))
+        .collect();
+    drafts.retain(|d| {
+        d.stop.place.kind != PlaceKind::Physical
+            || !towns
+                .iter()
+                .any(|t| t.latlon.distance_km(d.stop.place.latlon) < 60.0)
+    });
+}
+
+/// True for oceans, seas, gulfs and straits: crossed, never stopped at.
+fn is_open_water(c: &Candidate) -> bool {
+    c.kind == PlaceKind::Physical
+        && (matches!(
+            c.feature_code.as_str(),
+            "OCN" | "SEA" | "GULF" | "STRT" | "CHN" | "BAY" | "SD"
+        ) || c.name.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "Ocean" | "Sea" | "Gulf" | "Strait" | "Channel" | "Bight" | "Straits" | "Passage"
+            )
+        }))
+}
+
+/// Links stops that different sources give for the same arrival.
+fn link_alternatives(doc: &Doc<'_>, stops: &mut [Stop], events: &[&Event]) {
+    let arrival_day = |s: &Stop| -> Option<(String, Vec<String>)> {
+        let e = events.iter().find(|e| {
+            e.role == Role::Arrival
+                && e.status == Status::Reported
+                && doc.places[e.place].resolved.as_ref().map(|c| &c.id) == Some(&s.place.id)
+        })?;
+        let day = e
+            .time
+            .and_then(|t| doc.times.get(t))
+            .map(|t| t.value.chars().take(10).collect::<String>())?;
+        Some((day, e.sources.clone()))
+    };
+    let days: Vec<Option<(String, Vec<String>)>> = stops.iter().map(arrival_day).collect();
+    for i in 0..stops.len() {
+        for j in 0..stops.len() {
+            if i == j {
+                continue;
+            }
+            if let (Some((da, sa)), Some((db, sb))) = (&days[i], &days[j])
+                && da == db
+                && !sa.is_empty()
+                && !sb.is_empty()
+                && !sa.iter().any(|s| sb.contains(s))
+                && stops[i].place.latlon.distance_km(stops[j].place.latlon) > 20.0
+            {
+                stops[i].alternatives.push(j);
+            }
+        }
+    }
+}

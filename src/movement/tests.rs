@@ -1,0 +1,258 @@
+//! The movement model on short texts with a tiny gazetteer.
+
+use chrono::NaiveDate;
+
+use super::{Actor, Status, movements};
+use crate::gazetteer::{Candidate, Gazetteer, PlaceKind};
+use crate::geo::LatLon;
+use crate::geoparse::geoparse;
+use crate::text::{sentences, tokenize};
+use crate::time::tag;
+
+fn place(
+    name: &str,
+    lat: f64,
+    lon: f64,
+    kind: PlaceKind,
+    country: &str,
+) -> (Candidate, Vec<String>) {
+    (
+        Candidate {
+            id: format!("test:{name}"),
+            name: name.to_owned(),
+            latlon: LatLon::new(lat, lon),
+            kind,
+            feature_code: String::new(),
+            country: Some(country.to_owned()),
+            admin1: None,
+            population: 1000,
+            importance: 0.5,
+        },
+        Vec::new(),
+    )
+}
+
+fn gazetteer() -> Gazetteer {
+    use PlaceKind::{Country, Physical, PopulatedPlace as Town, Region};
+    Gazetteer::from_records(vec![
+        place("Russia", 61.0, 98.0, Country, "RU"),
+        place("Moscow", 55.75, 37.62, Town, "RU"),
+        place("Vladivostok", 43.12, 131.89, Town, "RU"),
+        place("Khasan", 42.43, 130.64, Town, "RU"),
+        place("Ussuriysk", 43.80, 131.95, Town, "RU"),
+        place("Tumen River", 42.3, 130.6, Physical, "RU"),
+        place("Primorsky region", 45.0, 134.0, Region, "RU"),
+        place("Pyongyang", 39.03, 125.75, Town, "KP"),
+        place("Paris", 48.85, 2.35, Town, "FR"),
+        place("Lyon", 45.76, 4.84, Town, "FR"),
+        place("Berlin", 52.52, 13.41, Town, "DE"),
+        place("Warsaw", 52.23, 21.01, Town, "PL"),
+        place("Kyiv", 50.45, 30.52, Town, "UA"),
+        place("Miami", 25.76, -80.19, Town, "US"),
+        place("Havana", 23.11, -82.37, Town, "CU"),
+        place("Cuba", 21.5, -79.5, Country, "CU"),
+    ])
+}
+
+fn run(text: &str) -> Vec<Actor> {
+    let gazetteer = gazetteer();
+    let tokens = tokenize(text);
+    let places = geoparse(text, &tokens, &gazetteer);
+    let times = tag(text, NaiveDate::from_ymd_opt(2023, 9, 12));
+    movements(text, &sentences(text), &places, &times)
+}
+
+/// The main actor's name and stop names, in route order.
+fn route(text: &str) -> (String, Vec<String>) {
+    let actors = run(text);
+    let Some(main) = actors.first() else {
+        return (String::new(), Vec::new());
+    };
+    (
+        main.name.clone(),
+        main.stops.iter().map(|s| s.place.name.clone()).collect(),
+    )
+}
+
+fn names(stops: &[&str]) -> Vec<String> {
+    stops.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn arrivals_and_departures_make_an_ordered_route() {
+    let (actor, stops) = route(
+        "President Anna Berg left Paris on September 10 and arrived in Berlin on September 11.",
+    );
+    assert_eq!(actor, "Anna Berg");
+    assert_eq!(stops, names(&["Paris", "Berlin"]));
+}
+
+#[test]
+fn a_city_mentioned_twice_is_one_stop() {
+    let (_, stops) = route(
+        "Chancellor Otto Lind arrived in Warsaw. Lind held talks in Warsaw with the prime minister.",
+    );
+    assert_eq!(stops, names(&["Warsaw"]));
+}
+
+#[test]
+fn a_country_holding_a_more_specific_stop_is_not_a_stop() {
+    let (_, stops) =
+        route("Leader Kim Jong Un arrived in Russia. Kim had arrived at Khasan, the agency said.");
+    assert_eq!(stops, names(&["Khasan"]));
+}
+
+#[test]
+fn places_that_describe_another_are_not_stops() {
+    let (_, stops) = route(
+        "Leader Kim Jong Un arrived at Khasan, a settlement on the Tumen River in the Primorsky region, on Tuesday.",
+    );
+    assert_eq!(stops, names(&["Khasan"]));
+}
+
+#[test]
+fn governments_named_by_their_capital_are_not_stops() {
+    let (_, stops) = route(
+        "Leader Kim Jong Un arrived in Vladivostok. Officials warned Moscow may be seeking arms, and Pyongyang's commitments were questioned.",
+    );
+    assert_eq!(stops, names(&["Vladivostok"]));
+}
+
+#[test]
+fn a_named_source_makes_a_stop_reported() {
+    let actors = run("The agency Yonhap said leader Kim Jong Un arrived in Ussuriysk.");
+    let stop = &actors[0].stops[0];
+    assert_eq!(stop.status, Status::Reported);
+    assert_eq!(stop.sources, ["Yonhap"]);
+}
+
+#[test]
+fn an_acronym_in_brackets_is_the_source_name() {
+    let actors = run(
+        "The Korean Central News Agency (KCNA) announced that leader Kim Jong Un had arrived at Khasan.",
+    );
+    assert_eq!(actors[0].stops[0].sources, ["KCNA"]);
+}
+
+#[test]
+fn plans_are_expected_and_denials_are_kept_apart() {
+    let actors = run(
+        "President Anna Berg arrived in Paris. Berg is expected to travel to Lyon. She did not go to Kyiv.",
+    );
+    let berg = &actors[0];
+    let statuses: Vec<(String, Status)> = berg
+        .stops
+        .iter()
+        .map(|s| (s.place.name.clone(), s.status))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("Paris".to_owned(), Status::Confirmed),
+            ("Lyon".to_owned(), Status::Expected)
+        ]
+    );
+    assert_eq!(berg.denied[0].place.name, "Kyiv");
+    assert_eq!(berg.denied[0].status, Status::Denied);
+}
+
+#[test]
+fn a_pronoun_carries_the_route_to_the_next_sentence() {
+    let (actor, stops) =
+        route("Prime Minister Otto Lind landed in Warsaw. He then flew to Berlin.");
+    assert_eq!(actor, "Otto Lind");
+    assert_eq!(stops, names(&["Warsaw", "Berlin"]));
+}
+
+#[test]
+fn dates_order_a_story_told_backwards() {
+    let (_, stops) = route(
+        "Envoy Maria Sala arrived in Berlin on September 12. She had left Paris on September 9 and stopped in Lyon on September 10.",
+    );
+    assert_eq!(stops, names(&["Paris", "Lyon", "Berlin"]));
+}
+
+#[test]
+fn a_stop_told_after_the_main_clause_comes_first() {
+    let (_, stops) = route("Envoy Maria Sala arrived in Berlin after a two-day stop in Warsaw.");
+    assert_eq!(stops, names(&["Warsaw", "Berlin"]));
+}
+
+#[test]
+fn a_storm_is_an_actor_with_its_own_track() {
+    let (actor, stops) = route(
+        "Hurricane Elsa struck Cuba near Havana on September 10. The storm then moved north and made landfall near Miami on September 11.",
+    );
+    assert_eq!(actor, "Hurricane Elsa");
+    assert_eq!(stops, names(&["Havana", "Miami"]));
+}
+
+#[test]
+fn several_actors_keep_their_own_stops() {
+    let actors = run(
+        "President Anna Berg arrived in Paris on Monday. Berg later visited Lyon. Meanwhile Chancellor Otto Lind flew to Warsaw.",
+    );
+    assert_eq!(actors[0].name, "Anna Berg");
+    let lind = actors.iter().find(|a| a.name == "Otto Lind").unwrap();
+    assert_eq!(lind.stops[0].place.name, "Warsaw");
+}
+
+#[test]
+fn sources_that_disagree_about_one_arrival_are_alternatives() {
+    let actors = run(
+        "The agency Yonhap said leader Kim Jong Un arrived at Vladivostok on September 12. The agency KCNA said Kim arrived at Khasan on September 12.",
+    );
+    let kim = &actors[0];
+    assert_eq!(kim.stops.len(), 2);
+    assert_eq!(kim.stops[0].alternatives, [1]);
+    assert_eq!(kim.stops[1].alternatives, [0]);
+}
+
+#[test]
+fn an_earlier_trip_told_for_background_is_not_on_the_route() {
+    let (_, stops) = route(
+        "President Anna Berg arrived in Paris on September 10, 2023. She flew to Lyon on September 11, 2023, and reached Berlin on September 12, 2023. Berg had visited Kyiv on May 3, 2019.",
+    );
+    assert_eq!(stops, names(&["Paris", "Lyon", "Berlin"]));
+}
+
+#[test]
+fn a_long_expedition_keeps_its_early_dates() {
+    let (_, stops) = route(
+        "Explorer Otto Lind left Paris on May 1, 2020. He reached Warsaw on March 3, 2021, and Kyiv on February 2, 2022.",
+    );
+    assert_eq!(stops, names(&["Paris", "Warsaw", "Kyiv"]));
+}
+
+#[test]
+fn text_without_movement_has_no_actors() {
+    assert!(run("The weather in Paris was mild. Prices rose in Berlin.").is_empty());
+    assert!(run("").is_empty());
+}
+
+proptest::proptest! {
+    #[test]
+    // ASCII only: `text::sentences` panics on some multi-byte spaces (reported to its owner).
+    fn any_text_gives_routes_with_spans_inside_it(text in "[ -~\\n]{0,200}") {
+        for actor in run(&text) {
+            for span in actor.mentions.iter().chain(actor.stops.iter().flat_map(|s| &s.mentions)) {
+                proptest::prop_assert!(text.get(span.start..span.end).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn journey_words_in_any_order_do_not_panic(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Kim", "Jong", "Un", "arrived", "in", "at", "Khasan", "Russia", "'s", ",", ".",
+                "said", "the", "leader", "he", "later", "from", "to", "via", "Paris", "not",
+                "(KCNA)", "according", "September", "12", "Hurricane", "Elsa", "it", "\n",
+            ]),
+            0..40,
+        )
+    ) {
+        let text = words.join(" ");
+        let _ = run(&text);
+    }
+}

@@ -1,0 +1,205 @@
+//! The movement model on whole journey articles: each fixture in `tests/fixtures/articles`
+//! is analysed and its main actor's route compared with the expected one by the rule of
+//! `route_eval.py` (stops matched one-to-one within 50 km, order of the matched dated
+//! stops), plus a snapshot of every actor and stop.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers read fixtures that must exist; a panic is the right failure"
+)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use itinera::gazetteer::{Candidate, PlaceKind};
+use itinera::{Document, Gazetteer, LatLon, Options, analyze};
+use serde_json::{Value, json};
+
+const RADIUS_KM: f64 = 50.0;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles")
+}
+
+/// The hand-made gazetteer of the fixture articles.
+fn gazetteer() -> Gazetteer {
+    let table = fs::read_to_string(fixtures().join("places.tsv")).unwrap();
+    let mut records = Vec::new();
+    for (n, line) in table.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let kind = match f[3] {
+            "C" => PlaceKind::Country,
+            "R" => PlaceKind::Region,
+            "H" => PlaceKind::Physical,
+            "K" => PlaceKind::Continent,
+            _ => PlaceKind::PopulatedPlace,
+        };
+        let population: u64 = f[6].parse().unwrap();
+        let candidate = Candidate {
+            id: format!("fixture:{n}"),
+            name: f[0].to_owned(),
+            latlon: LatLon::new(f[1].parse().unwrap(), f[2].parse().unwrap()),
+            kind,
+            feature_code: f[3].to_owned(),
+            country: Some(f[4].to_owned()).filter(|c| !c.is_empty()),
+            admin1: Some(f[5].to_owned()).filter(|c| !c.is_empty()),
+            population,
+            importance: (population as f32).log10() / 10.0,
+        };
+        let alternates = f
+            .get(7)
+            .map(|a| {
+                a.split('|')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        records.push((candidate, alternates));
+    }
+    Gazetteer::from_records(records)
+}
+
+struct Case {
+    name: String,
+    text: String,
+    expected: Value,
+}
+
+fn cases() -> Vec<Case> {
+    let mut names: Vec<PathBuf> = fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let expected = fixtures().join(format!("{stem}.expected.json"));
+            Case {
+                text: fs::read_to_string(&p).unwrap(),
+                expected: serde_json::from_str(&fs::read_to_string(expected).unwrap()).unwrap(),
+                name: stem,
+            }
+        })
+        .collect()
+}
+
+fn point(v: &Value) -> LatLon {
+    LatLon::new(v["lat"].as_f64().unwrap(), v["lon"].as_f64().unwrap())
+}
+
+/// F1 of stops within 50 km times the share of matched stop pairs in the right order.
+fn score(expected: &Value, predicted: &[LatLon]) -> f64 {
+    let stops = expected["stops"].as_array().unwrap();
+    let gold: Vec<LatLon> = stops
+        .iter()
+        .chain(expected["expected"].as_array().unwrap())
+        .map(point)
+        .collect();
+    let mut used = vec![false; predicted.len()];
+    let mut pairs = Vec::new();
+    for (g, gp) in gold.iter().enumerate() {
+        let mut best: Option<(f64, usize)> = None;
+        for (p, pp) in predicted.iter().enumerate() {
+            let d = gp.distance_km(*pp);
+            if !used[p] && d <= RADIUS_KM && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, p));
+            }
+        }
+        if let Some((_, p)) = best {
+            used[p] = true;
+            pairs.push((g, p));
+        }
+    }
+    let recall = pairs.len() as f64 / gold.len().max(1) as f64;
+    let precision = if predicted.is_empty() {
+        0.0
+    } else {
+        pairs.len() as f64 / predicted.len() as f64
+    };
+    let f1 = if recall + precision > 0.0 {
+        2.0 * recall * precision / (recall + precision)
+    } else {
+        0.0
+    };
+    let ordered: Vec<(usize, usize)> = pairs
+        .into_iter()
+        .filter(|&(g, _)| g < stops.len())
+        .collect();
+    let (mut agree, mut total) = (0, 0);
+    for i in 0..ordered.len() {
+        for j in i + 1..ordered.len() {
+            total += 1;
+            if (ordered[i].0 < ordered[j].0) == (ordered[i].1 < ordered[j].1) {
+                agree += 1;
+            }
+        }
+    }
+    let order = if total == 0 {
+        1.0
+    } else {
+        f64::from(agree) / f64::from(total)
+    };
+    f1 * order
+}
+
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+#[test]
+fn fixture_routes_match_their_expected_stops() {
+    let gazetteer = gazetteer();
+    let mut scores = Vec::new();
+    for case in cases() {
+        let reference = case.expected["reference_date"]
+            .as_str()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let options = Options {
+            reference_date: reference,
+        };
+        let analysis = analyze(
+            &Document::from_text(case.text.clone()),
+            &gazetteer,
+            &options,
+        );
+        let predicted: Vec<LatLon> = analysis
+            .actors
+            .first()
+            .map(|a| a.stops.iter().map(|s| s.place.latlon).collect())
+            .unwrap_or_default();
+        let s = score(&case.expected, &predicted);
+        eprintln!("{:28} {s:.2}", case.name);
+        scores.push(s);
+        let snapshot = json!(
+            analysis
+                .actors
+                .iter()
+                .map(|a| json!({
+                    "name": a.name,
+                    "kind": a.kind,
+                    "stops": a.stops.iter().map(|s| json!({
+                        "place": s.place.name,
+                        "lat": round(s.place.latlon.lat),
+                        "lon": round(s.place.latlon.lon),
+                        "when": s.when.as_ref().map(|w| w.value.clone()),
+                        "status": s.status.label(),
+                        "sources": s.sources,
+                        "alternatives": s.alternatives,
+                    })).collect::<Vec<_>>(),
+                    "denied": a.denied.iter().map(|s| s.place.name.clone()).collect::<Vec<_>>(),
+                }))
+                .collect::<Vec<_>>()
+        );
+        insta::assert_json_snapshot!(format!("route_{}", case.name), snapshot);
+    }
+    let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+    eprintln!("mean {mean:.3}");
+    assert!(scores.len() >= 12, "only {} fixtures", scores.len());
+    assert!(mean >= 0.6, "mean route score {mean:.3} is below 0.6");
+}
