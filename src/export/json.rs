@@ -67,7 +67,9 @@ fn actor_json(a: &Actor) -> Value {
     json!({
         "name": a.name,
         "mentions": a.mentions.iter().copied().map(span_pair).collect::<Vec<_>>(),
+        "kind": a.kind,
         "stops": a.stops.iter().map(stop_json).collect::<Vec<_>>(),
+        "denied": a.denied.iter().map(stop_json).collect::<Vec<_>>(),
     })
 }
 

@@ -259,6 +259,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn json_names_each_actors_kind_and_denied_stops() {
+        let mut analysis = sample::analysis();
+        analysis.actors[1].kind = crate::movement::ActorKind::Person;
+        let moved = analysis.actors[1].stops.remove(0);
+        analysis.actors[1].denied.push(moved);
+        let json = to_json(&analysis, None);
+        let host = &json["actors"][1];
+        assert_eq!(host["kind"], "person");
+        assert_eq!(host["stops"].as_array().map(Vec::len), Some(0));
+        assert_eq!(host["denied"][0]["place"]["name"], "Vladivostok");
+        assert_eq!(json["actors"][0]["kind"], "unknown");
+    }
+
+    #[test]
     fn formats_are_read_by_name_in_any_case() {
         for format in Format::ALL {
             assert_eq!(format.name().parse::<Format>(), Ok(format));
