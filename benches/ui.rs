@@ -22,7 +22,7 @@ fn raw_input(time: f64) -> egui::RawInput {
             egui::vec2(1400.0, 900.0),
         )),
         time: Some(time),
-        ..Default::default()
+        ..egui::RawInput::default()
     }
 }
 

@@ -94,8 +94,8 @@ impl Basemap {
                 let mut points = Vec::with_capacity(n.min(1 << 20));
                 let mut bbox = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
                 for _ in 0..n {
-                    let lon = f64::from(r.i16()?) * 180.0 / 32767.0;
-                    let lat = f64::from(r.i16()?) * 90.0 / 32767.0;
+                    let lon = f64::from(r.i16()?) * 180.0 / 32_767.0;
+                    let lat = f64::from(r.i16()?) * 90.0 / 32_767.0;
                     let [x, y] = mercator(lat, lon);
                     let p = [x as f32, y as f32];
                     bbox = [
@@ -123,10 +123,8 @@ impl Basemap {
             .iter()
             .filter(|l| matches!(l.kind, Kind::Land | Kind::Lake))
         {
-            let n = line.points.len();
-            for i in 0..n {
-                let a = line.points[i];
-                let b = line.points[(i + 1) % n];
+            let next = line.points.iter().cycle().skip(1);
+            for (&a, &b) in line.points.iter().zip(next) {
                 let (ay, by) = (a[1] * scale, b[1] * scale);
                 if (ay - by).abs() < f32::EPSILON {
                     continue;

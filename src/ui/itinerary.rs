@@ -313,15 +313,18 @@ pub fn positions(stops: &[Stop]) -> Vec<f32> {
             d.map(|d| (0.7 * ((d as f64 - t0) / (t1 - t0)) as f32 + 0.3 * even(i)).clamp(0.0, 1.0))
         })
         .collect();
-    for i in 0..n {
-        if out[i].is_none() {
-            let prev = (0..i).rev().find_map(|j| out[j].map(|p| (j, p)));
-            let next = (i + 1..n).find_map(|j| out[j].map(|p| (j, p)));
-            out[i] = Some(match (prev, next) {
-                (Some((j, p)), Some((k, q))) => p + (q - p) * (i - j) as f32 / (k - j) as f32,
-                (Some((_, p)), None) => p + (1.0 - p) * 0.5,
-                (None, Some((_, q))) => q * 0.5,
-                (None, None) => even(i),
+    let dated = out.clone();
+    for (index, slot) in out.iter_mut().enumerate() {
+        if slot.is_none() {
+            let before = (0..index).rev().find_map(|j| dated[j].map(|pos| (j, pos)));
+            let after = (index + 1..n).find_map(|j| dated[j].map(|pos| (j, pos)));
+            *slot = Some(match (before, after) {
+                (Some((j, from)), Some((k, to))) => {
+                    from + (to - from) * (index - j) as f32 / (k - j) as f32
+                }
+                (Some((_, from)), None) => from + (1.0 - from) * 0.5,
+                (None, Some((_, to))) => to * 0.5,
+                (None, None) => even(index),
             });
         }
     }

@@ -118,6 +118,7 @@ impl Loader {
     }
 
     /// Results that arrived since the last call.
+    #[must_use]
     pub fn poll(&self) -> Vec<Action> {
         self.rx.try_iter().collect()
     }

@@ -436,15 +436,13 @@ fn fit(points: &[LatLon], size: Vec2) -> ([f64; 2], f64) {
         .collect();
     let (mut min, mut max) = ([f64::MAX; 2], [f64::MIN; 2]);
     for p in &merc {
-        for k in 0..2 {
-            min[k] = min[k].min(p[k]);
-            max[k] = max[k].max(p[k]);
-        }
+        min = [min[0].min(p[0]), min[1].min(p[1])];
+        max = [max[0].max(p[0]), max[1].max(p[1])];
     }
     if merc.is_empty() {
         return ([0.5, 0.5], 2.0);
     }
-    let center = [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0];
+    let center = [f64::midpoint(min[0], max[0]), f64::midpoint(min[1], max[1])];
     let usable = [
         f64::from(size.x - 120.0).max(100.0),
         f64::from(size.y - 120.0).max(100.0),
@@ -492,15 +490,11 @@ impl Plugin for RoutePlugin<'_> {
             for pair in valid.windows(2) {
                 let (from, to) = (&actor.stops[pair[0]], &actor.stops[pair[1]]);
                 let phase = match selected {
-                    Some(sel) if sel.actor == a => {
-                        if pair[1] < sel.stop {
-                            LegPhase::Travelled
-                        } else if pair[1] == sel.stop {
-                            LegPhase::Current
-                        } else {
-                            LegPhase::ToCome
-                        }
-                    }
+                    Some(sel) if sel.actor == a => match pair[1].cmp(&sel.stop) {
+                        std::cmp::Ordering::Less => LegPhase::Travelled,
+                        std::cmp::Ordering::Equal => LegPhase::Current,
+                        std::cmp::Ordering::Greater => LegPhase::ToCome,
+                    },
                     _ => LegPhase::Travelled,
                 };
                 let points: Vec<Pos2> = great_circle(from.place.latlon, to.place.latlon)
@@ -610,36 +604,36 @@ impl Plugin for RoutePlugin<'_> {
 }
 
 /// Points along the great circle from `a` to `b`; a straight pair for short legs.
-fn great_circle(a: LatLon, b: LatLon) -> Vec<LatLon> {
-    let km = a.distance_km(b);
+fn great_circle(from: LatLon, to: LatLon) -> Vec<LatLon> {
+    let km = from.distance_km(to);
     if km < 300.0 {
-        return vec![a, b];
+        return vec![from, to];
     }
     let steps = ((km / 150.0) as usize).clamp(4, 64);
-    let v = |p: LatLon| {
-        let (la, lo) = (p.lat.to_radians(), p.lon.to_radians());
-        [la.cos() * lo.cos(), la.cos() * lo.sin(), la.sin()]
+    let unit = |point: LatLon| {
+        let (lat, lon) = (point.lat.to_radians(), point.lon.to_radians());
+        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
     };
-    let (va, vb) = (v(a), v(b));
-    let omega = (va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2])
+    let (start, end) = (unit(from), unit(to));
+    let omega = (start[0] * end[0] + start[1] * end[1] + start[2] * end[2])
         .clamp(-1.0, 1.0)
         .acos();
     if omega.sin().abs() < 1e-9 {
-        return vec![a, b];
+        return vec![from, to];
     }
     let mut out = Vec::with_capacity(steps + 1);
-    let mut prev_lon = a.lon;
-    for i in 0..=steps {
-        let t = i as f64 / steps as f64;
-        let ka = ((1.0 - t) * omega).sin() / omega.sin();
-        let kb = (t * omega).sin() / omega.sin();
-        let p = [
-            ka * va[0] + kb * vb[0],
-            ka * va[1] + kb * vb[1],
-            ka * va[2] + kb * vb[2],
+    let mut prev_lon = from.lon;
+    for step in 0..=steps {
+        let frac = step as f64 / steps as f64;
+        let weight_start = ((1.0 - frac) * omega).sin() / omega.sin();
+        let weight_end = (frac * omega).sin() / omega.sin();
+        let mix = [
+            weight_start * start[0] + weight_end * end[0],
+            weight_start * start[1] + weight_end * end[1],
+            weight_start * start[2] + weight_end * end[2],
         ];
-        let lat = p[2].atan2(p[0].hypot(p[1])).to_degrees();
-        let mut lon = p[1].atan2(p[0]).to_degrees();
+        let lat = mix[2].atan2(mix[0].hypot(mix[1])).to_degrees();
+        let mut lon = mix[1].atan2(mix[0]).to_degrees();
         // Keep longitudes continuous so a leg over the antimeridian is not drawn across the world.
         while lon - prev_lon > 180.0 {
             lon -= 360.0;

@@ -371,7 +371,7 @@ impl State {
             }
             Action::LoadFailed { job, message } => {
                 if self.loading.as_ref().is_some_and(|l| l.job == job) {
-                    let name = self.loading.take().map(|l| l.name).unwrap_or_default();
+                    let name = self.loading.take().map_or_else(String::new, |l| l.name);
                     self.error = Some(format!("Could not open {name}: {message}"));
                 }
             }
