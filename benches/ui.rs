@@ -1,0 +1,70 @@
+//! Frame cost of the app, headless (no GPU): a 500-stop route while the map pans.
+//!
+//! Each iteration is one whole frame: layout and painting of every panel by egui
+//! (`Context::run`) plus tessellation into triangles, which is the CPU work a real frame does
+//! before the GPU takes over.
+
+use std::sync::Arc;
+
+use itinera::LatLon;
+use itinera::ui::state::Settings;
+use itinera::ui::testing::long_route_analysis;
+use itinera::ui::{App, AppConfig};
+
+fn main() {
+    divan::main();
+}
+
+fn raw_input(time: f64) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1400.0, 900.0),
+        )),
+        time: Some(time),
+        ..egui::RawInput::default()
+    }
+}
+
+fn setup(stops: usize) -> (egui::Context, App) {
+    let ctx = egui::Context::default();
+    let mut app = App::new(
+        &ctx,
+        Settings::default(),
+        AppConfig::offline(Arc::new(|_| long_route_analysis(1))),
+    );
+    app.show_analysis("Long route", long_route_analysis(stops));
+    app.map.wait_for_basemap(&ctx);
+    // Warm-up frames: fonts, the land texture, the article layout.
+    for i in 0..5 {
+        let out = ctx.run_ui(raw_input(f64::from(i)), |ui| app.show(ui));
+        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+    }
+    (ctx, app)
+}
+
+#[divan::bench(args = [500])]
+fn frame_while_panning(bencher: divan::Bencher, stops: usize) {
+    let (ctx, mut app) = setup(stops);
+    let mut t = 10.0;
+    let mut lon = 0.0;
+    bencher.bench_local(|| {
+        t += 1.0 / 60.0;
+        lon += 0.3;
+        app.map.center_on(LatLon::new(35.0, lon % 120.0), 4.0);
+        let out = ctx.run_ui(raw_input(t), |ui| app.show(ui));
+        ctx.tessellate(out.shapes, out.pixels_per_point)
+    });
+}
+
+#[divan::bench(args = [500])]
+fn frame_zoomed_out(bencher: divan::Bencher, stops: usize) {
+    let (ctx, mut app) = setup(stops);
+    let mut t = 10.0;
+    bencher.bench_local(|| {
+        t += 1.0 / 60.0;
+        app.map.center_on(LatLon::new(30.0, 60.0), 2.0);
+        let out = ctx.run_ui(raw_input(t), |ui| app.show(ui));
+        ctx.tessellate(out.shapes, out.pixels_per_point)
+    });
+}

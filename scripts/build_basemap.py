@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Builds assets/basemap/world.bin.gz, the offline basemap the app draws when tiles are unavailable.
+
+Input: Natural Earth 1:50m physical data as TopoJSON (world-atlas `world-50m-physical.topo.json`).
+Output: a gzipped little-endian file read by `src/ui/basemap.rs`:
+
+    b"ITBM" u8 version(=1) u8 layer_count
+    per layer: u8 kind, u32 polyline_count,
+        per polyline: u32 point_count, then point_count x (i16 lon_q, i16 lat_q)
+    with lon = lon_q * 180 / 32767 and lat = lat_q * 90 / 32767 degrees.
+
+Layer kinds: 0 land rings, 1 lake rings, 2 coastlines, 3 country borders, 4 rivers.
+Usage: scripts/build_basemap.py /path/to/world-50m-physical.topo.json assets/basemap/world.bin.gz
+"""
+import gzip
+import json
+import struct
+import sys
+
+TOLERANCE_DEG = 0.03
+
+
+def decode_arcs(topo):
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    return arcs
+
+
+def arc_points(arcs, index):
+    if index >= 0:
+        return arcs[index]
+    return list(reversed(arcs[~index]))
+
+
+def join(arcs, indices):
+    out = []
+    for i in indices:
+        pts = arc_points(arcs, i)
+        out.extend(pts if not out else pts[1:])
+    return out
+
+
+def rings_of(geometry):
+    kind = geometry["type"]
+    if kind == "Polygon":
+        return list(geometry["arcs"])
+    if kind == "MultiPolygon":
+        return [ring for polygon in geometry["arcs"] for ring in polygon]
+    return []
+
+
+def lines_of(geometry):
+    kind = geometry["type"]
+    if kind == "LineString":
+        return [geometry["arcs"]]
+    if kind == "MultiLineString":
+        return list(geometry["arcs"])
+    return []
+
+
+def simplify(points, tolerance):
+    """Douglas-Peucker, iterative; keeps the end points."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        a, b = stack.pop()
+        ax, ay = points[a]
+        bx, by = points[b]
+        dx, dy = bx - ax, by - ay
+        norm = (dx * dx + dy * dy) ** 0.5
+        best, best_d = -1, tolerance
+        for i in range(a + 1, b):
+            px, py = points[i]
+            if norm == 0:
+                d = ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5
+            else:
+                d = abs(dy * (px - ax) - dx * (py - ay)) / norm
+            if d > best_d:
+                best, best_d = i, d
+        if best >= 0:
+            keep[best] = True
+            stack.append((a, best))
+            stack.append((best, b))
+    return [p for p, k in zip(points, keep) if k]
+
+
+def quantize(points):
+    out = []
+    for lon, lat in points:
+        q = (
+            max(-32767, min(32767, round(lon / 180 * 32767))),
+            max(-32767, min(32767, round(lat / 90 * 32767))),
+        )
+        if not out or out[-1] != q:
+            out.append(q)
+    return out
+
+
+def main():
+    source, target = sys.argv[1], sys.argv[2]
+    topo = json.load(open(source, encoding="utf-8"))
+    arcs = decode_arcs(topo)
+    objects = topo["objects"]
+
+    def polylines(object_name, rings, min_points):
+        out = []
+        for geometry in objects[object_name]["geometries"]:
+            parts = rings_of(geometry) if rings else lines_of(geometry)
+            for part in parts:
+                pts = quantize(simplify(join(arcs, part), TOLERANCE_DEG))
+                if len(pts) >= min_points:
+                    out.append(pts)
+        return out
+
+    # Borders: arcs shared by two different countries.
+    users = {}
+    for n, geometry in enumerate(objects["countries"]["geometries"]):
+        for ring in rings_of(geometry):
+            for i in ring:
+                users.setdefault(i if i >= 0 else ~i, set()).add(n)
+    borders = []
+    for index in sorted(users):
+        if len(users[index]) >= 2:
+            pts = quantize(simplify(arcs[index], TOLERANCE_DEG))
+            if len(pts) >= 2:
+                borders.append(pts)
+
+    layers = [
+        (0, polylines("land", True, 4)),
+        (1, polylines("lakes", True, 4)),
+        (2, polylines("coastlines", False, 2)),
+        (3, borders),
+        (4, polylines("rivers", False, 2)),
+    ]
+    blob = bytearray(b"ITBM")
+    blob += struct.pack("<BB", 1, len(layers))
+    total = 0
+    for kind, lines in layers:
+        blob += struct.pack("<BI", kind, len(lines))
+        for pts in lines:
+            blob += struct.pack("<I", len(pts))
+            for x, y in pts:
+                blob += struct.pack("<hh", x, y)
+            total += len(pts)
+    with open(target, "wb") as f:
+        f.write(gzip.compress(bytes(blob), 9, mtime=0))
+    print(f"{target}: {total} points, {len(blob)} bytes raw", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,348 @@
+//! The article panel: the text with places highlighted by role and times underlined.
+//! Clicking a highlighted stop selects it.
+
+use std::sync::Arc;
+
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Align, Color32, FontId, Galley, Sense, Ui};
+
+use super::state::{Action, State, StopRef};
+use super::style::{self, Highlight};
+use crate::span::Span;
+
+/// Longest text laid out in the panel, in bytes; the rest is summarised.
+pub const MAX_SHOWN_BYTES: usize = 400_000;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    analysis: usize,
+    width: u32,
+    dark: bool,
+    selected: Option<StopRef>,
+    visible: u64,
+}
+
+/// The article panel's state kept between frames: the laid-out text, rebuilt only when
+/// the analysis, the width, the theme or the selection change.
+#[derive(Default)]
+pub struct ArticleView {
+    cache: Option<(Key, Arc<Galley>)>,
+    /// Byte offset of every char of the shown text, plus the end.
+    char_starts: Vec<usize>,
+    scrolled_to: Option<StopRef>,
+    /// How many layouts were made (for tests of the cache).
+    pub layouts: usize,
+}
+
+/// Builds the formatted text: `highlights` and `times` are sorted, non-overlapping spans.
+#[must_use]
+pub fn layout_job(
+    text: &str,
+    highlights: &[(Span, Highlight)],
+    times: &[Span],
+    dark: bool,
+    wrap_width: f32,
+    text_colour: Color32,
+) -> LayoutJob {
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (s, _) in highlights {
+        cuts.extend([s.start, s.end]);
+    }
+    for s in times {
+        cuts.extend([s.start, s.end]);
+    }
+    cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let font = FontId::proportional(14.5);
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    let (mut h, mut t) = (0, 0);
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        while h < highlights.len() && highlights[h].0.end <= a {
+            h += 1;
+        }
+        while t < times.len() && times[t].end <= a {
+            t += 1;
+        }
+        let mut format = TextFormat::simple(font.clone(), text_colour);
+        format.line_height = Some(21.0);
+        if let Some((span, kind)) = highlights.get(h)
+            && span.start <= a
+            && b <= span.end
+        {
+            format.background = style::highlight_background(*kind, dark);
+            if let Some(c) = style::highlight_text(*kind) {
+                format.color = c;
+            }
+        }
+        if times.get(t).is_some_and(|s| s.start <= a && b <= s.end) {
+            format.underline = style::time_underline(dark);
+        }
+        job.append(&text[a..b], 0.0, format);
+    }
+    job
+}
+
+fn hash_visible(state: &State) -> u64 {
+    state
+        .actor_visible
+        .iter()
+        .enumerate()
+        .fold(0_u64, |acc, (i, v)| acc ^ (u64::from(*v) << (i % 64)))
+}
+
+/// Place highlights for the state: stops (selected one apart), other resolved places,
+/// unresolved names. Sorted and non-overlapping.
+#[must_use]
+pub fn highlights(state: &State) -> Vec<(Span, Highlight)> {
+    let Some(analysis) = state.analysis() else {
+        return Vec::new();
+    };
+    let mut stop_spans: Vec<(Span, Highlight)> = Vec::new();
+    for (a, actor) in analysis.actors.iter().enumerate() {
+        if !state.is_visible(a) {
+            continue;
+        }
+        for (s, stop) in actor.stops.iter().enumerate() {
+            let kind = if state.selected == Some(StopRef { actor: a, stop: s }) {
+                Highlight::Selected
+            } else {
+                Highlight::Stop
+            };
+            stop_spans.extend(stop.mentions.iter().map(|m| (*m, kind)));
+        }
+    }
+    let mut out: Vec<(Span, Highlight)> = analysis
+        .places
+        .iter()
+        .map(|p| {
+            let kind = if p.resolved.is_some() {
+                Highlight::Mentioned
+            } else {
+                Highlight::Unresolved
+            };
+            (p.span, kind)
+        })
+        .chain(stop_spans)
+        .collect();
+    // Stronger roles first at equal spans, then drop what overlaps an earlier kept span.
+    let rank = |k: Highlight| match k {
+        Highlight::Selected => 0,
+        Highlight::Stop => 1,
+        Highlight::Mentioned => 2,
+        Highlight::Unresolved => 3,
+    };
+    out.sort_by_key(|(s, k)| (rank(*k), s.start, s.end));
+    let mut kept: Vec<(Span, Highlight)> = Vec::with_capacity(out.len());
+    for (span, kind) in out {
+        if span.is_empty() || span.end > analysis.text.len() {
+            continue;
+        }
+        if !kept.iter().any(|(k, _)| k.overlaps(span)) {
+            kept.push((span, kind));
+        }
+    }
+    kept.sort_by_key(|(s, _)| *s);
+    kept
+}
+
+impl ArticleView {
+    /// Shows the article; returns a selection when a stop mention was clicked.
+    pub fn show(&mut self, ui: &mut Ui, state: &State) -> Option<Action> {
+        let Some(current) = &state.current else {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| {
+                ui.label(egui::RichText::new("Drop an article here").heading());
+                ui.label("or use File ▸ Open article… or Paste article… (Ctrl+V)");
+            });
+            return None;
+        };
+        let analysis = &current.analysis;
+        if let Some(title) = &analysis.title {
+            ui.label(egui::RichText::new(title).heading().strong());
+        }
+        let mut meta = current.name.clone();
+        if let Some(date) = analysis.published {
+            meta.push_str(&format!(" · published {}", date.format("%-d %B %Y")));
+        }
+        ui.label(egui::RichText::new(meta).weak().small());
+        legend(ui, ui.visuals().dark_mode);
+        ui.separator();
+
+        let dark = ui.visuals().dark_mode;
+        let width = ui.available_width().max(100.0);
+        let key = Key {
+            analysis: Arc::as_ptr(analysis) as usize,
+            width: width.round() as u32,
+            dark,
+            selected: state.selected,
+            visible: hash_visible(state),
+        };
+        let shown_len = floor_boundary(&analysis.text, MAX_SHOWN_BYTES);
+        let galley = match &self.cache {
+            Some((k, g)) if *k == key => g.clone(),
+            _ => {
+                let text = &analysis.text[..shown_len];
+                let times: Vec<Span> = analysis.times.iter().map(|t| t.span).collect();
+                let job = layout_job(
+                    text,
+                    &highlights(state),
+                    &times,
+                    dark,
+                    width,
+                    ui.visuals().text_color(),
+                );
+                let galley = ui.painter().layout_job(job);
+                self.char_starts = text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain([text.len()])
+                    .collect();
+                self.layouts += 1;
+                self.cache = Some((key, galley.clone()));
+                galley
+            }
+        };
+        let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
+        let label = analysis.text[..shown_len].to_owned();
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        ui.painter()
+            .galley(rect.min, galley.clone(), ui.visuals().text_color());
+        if shown_len < analysis.text.len() {
+            ui.label(
+                egui::RichText::new(format!(
+                    "… the rest of the text ({} kB) is analysed but not shown",
+                    (analysis.text.len() - shown_len) / 1024
+                ))
+                .weak(),
+            );
+        }
+
+        // Scroll to the selected stop's first mention when the selection changes.
+        if state.selected != self.scrolled_to {
+            self.scrolled_to = state.selected;
+            if let Some(stop) = state.selected.and_then(|s| state.stop(s))
+                && let Some(m) = stop.mentions.first()
+            {
+                let at = self.char_index(m.start);
+                let r = galley
+                    .pos_from_cursor(CCursor::new(at))
+                    .translate(rect.min.to_vec2());
+                ui.scroll_to_rect(r.expand(40.0), Some(Align::Center));
+            }
+        }
+
+        let offset_at = |pos: egui::Pos2| -> usize {
+            let c = galley.cursor_from_pos(pos - rect.min);
+            self.char_starts.get(c.index.0).copied().unwrap_or(0)
+        };
+        if let Some(pos) = response.hover_pos()
+            && state.stop_at_offset(offset_at(pos)).is_some()
+        {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        }
+        if response.clicked()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            return Some(Action::SelectAtOffset(offset_at(pos)));
+        }
+        None
+    }
+
+    fn char_index(&self, byte: usize) -> usize {
+        self.char_starts.partition_point(|&b| b < byte)
+    }
+}
+
+fn floor_boundary(text: &str, max: usize) -> usize {
+    if text.len() <= max {
+        return text.len();
+    }
+    (0..=max)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+fn legend(ui: &mut Ui, dark: bool) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 10.0;
+        for (kind, label, tip) in [
+            (Highlight::Stop, "Stop", "A place someone went to"),
+            (
+                Highlight::Mentioned,
+                "Mentioned",
+                "A place named but not visited",
+            ),
+            (
+                Highlight::Unresolved,
+                "Unresolved",
+                "A place name not found in the gazetteer",
+            ),
+        ] {
+            let text = egui::RichText::new(label)
+                .small()
+                .background_color(style::highlight_background(kind, dark));
+            ui.label(text).on_hover_text(tip);
+        }
+        let mut underline =
+            TextFormat::simple(FontId::proportional(11.0), ui.visuals().text_color());
+        underline.underline = style::time_underline(dark);
+        let mut job = LayoutJob::default();
+        job.append("Time", 0.0, underline);
+        ui.label(job).on_hover_text("A date or time expression");
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::Stroke;
+
+    #[test]
+    fn the_layout_covers_the_text_exactly_once() {
+        let text = "From Seoul to Москва on 1 May.";
+        let seoul = Span::new(5, 10);
+        let moscow = Span::new(14, 26);
+        let may = Span::new(30, 35);
+        let job = layout_job(
+            text,
+            &[(seoul, Highlight::Stop), (moscow, Highlight::Unresolved)],
+            &[may],
+            false,
+            300.0,
+            Color32::BLACK,
+        );
+        assert_eq!(job.text, text);
+        let underlined: Vec<&str> = job
+            .sections
+            .iter()
+            .filter(|s| s.format.underline != Stroke::NONE)
+            .map(|s| &job.text[s.byte_range.clone()])
+            .collect();
+        assert_eq!(underlined, vec!["1 May"]);
+    }
+
+    #[test]
+    fn spans_off_char_boundaries_are_ignored() {
+        let text = "Москва";
+        let job = layout_job(
+            text,
+            &[(Span::new(1, 3), Highlight::Stop)],
+            &[],
+            true,
+            100.0,
+            Color32::WHITE,
+        );
+        assert_eq!(job.text, text);
+    }
+
+    #[test]
+    fn long_texts_are_cut_on_a_char_boundary() {
+        let text = "ж".repeat(10);
+        assert_eq!(floor_boundary(&text, 5), 4);
+        assert_eq!(floor_boundary("abc", 10), 3);
+    }
+}

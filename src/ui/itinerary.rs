@@ -1,0 +1,372 @@
+//! The itinerary: actors with their colours, the stop cards, and the timeline scrubber.
+
+use egui::{Align, Align2, Color32, FontId, Frame, Margin, RichText, Sense, Stroke, Ui, vec2};
+
+use super::state::{Action, State, StopRef};
+use super::style;
+use crate::movement::Stop;
+
+/// A short human form of a stop's time: "4 June 2025", "June 2025", or the raw value.
+#[must_use]
+pub fn when_label(stop: &Stop) -> Option<String> {
+    let when = stop.when.as_ref()?;
+    let value = when.value.as_str();
+    let parse = |fmt: &str, s: &str| chrono::NaiveDate::parse_from_str(s, fmt).ok();
+    let label = if value.len() >= 10
+        && let Some(d) = parse("%Y-%m-%d", &value[..10])
+    {
+        let mut out = d.format("%-d %B %Y").to_string();
+        if let Some(rest) = value.get(10..).filter(|r| !r.is_empty()) {
+            let part = match rest {
+                "TMO" => " morning".to_owned(),
+                "TAF" => " afternoon".to_owned(),
+                "TEV" => " evening".to_owned(),
+                "TNI" => " night".to_owned(),
+                r if r.starts_with('T') => format!(", {}", &r[1..]),
+                r => format!(" {r}"),
+            };
+            out.push_str(&part);
+        }
+        out
+    } else if value.len() == 7
+        && let Some(d) = parse("%Y-%m-%d", &format!("{value}-01"))
+    {
+        d.format("%B %Y").to_string()
+    } else if let Some(rest) = value.strip_prefix("XXXX-")
+        && let Some(d) = parse("%Y-%m-%d", &format!("2000-{rest}"))
+    {
+        d.format("%-d %B").to_string()
+    } else {
+        value.to_owned()
+    };
+    Some(label)
+}
+
+/// Shows the actor toggles; returns a toggle when one was clicked.
+pub fn actors_ui(ui: &mut Ui, state: &State) -> Option<Action> {
+    let analysis = state.analysis()?;
+    let mut action = None;
+    for (i, actor) in analysis.actors.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+            ui.painter()
+                .circle_filled(r.center(), 6.0, style::actor_colour(i));
+            let mut shown = state.is_visible(i);
+            let label = format!("{} ({} stops)", actor.name, actor.stops.len());
+            if ui
+                .checkbox(&mut shown, label)
+                .on_hover_text("Show or hide this actor's route")
+                .changed()
+            {
+                action = Some(Action::ToggleActor(i));
+            }
+        });
+    }
+    action
+}
+
+/// Shows the stop cards of every visible actor; returns a selection when one was clicked.
+/// `scroll` brings the selected card into view (when the selection just changed).
+pub fn cards_ui(ui: &mut Ui, state: &State, scroll: bool) -> Option<Action> {
+    let analysis = state.analysis()?;
+    if analysis.actors.iter().all(|a| a.stops.is_empty()) {
+        ui.label(RichText::new("No journey found in this text.").weak());
+        let unresolved = analysis
+            .places
+            .iter()
+            .filter(|p| p.resolved.is_none())
+            .count();
+        ui.label(
+            RichText::new(format!(
+                "{} places named, {} not found in the gazetteer; {} time expressions.",
+                analysis.places.len(),
+                unresolved,
+                analysis.times.len()
+            ))
+            .weak()
+            .small(),
+        );
+        return None;
+    }
+    let mut action = None;
+    for (a, actor) in analysis.actors.iter().enumerate() {
+        if !state.is_visible(a) || actor.stops.is_empty() {
+            continue;
+        }
+        if analysis.actors.len() > 1 {
+            ui.label(
+                RichText::new(&actor.name)
+                    .strong()
+                    .color(style::actor_colour(a)),
+            );
+        }
+        for (s, stop) in actor.stops.iter().enumerate() {
+            let here = StopRef { actor: a, stop: s };
+            if let Some(act) = card(ui, stop, here, state.selected == Some(here), scroll) {
+                action = Some(act);
+            }
+        }
+        ui.add_space(style::GAP);
+    }
+    action
+}
+
+fn card(ui: &mut Ui, stop: &Stop, here: StopRef, selected: bool, scroll: bool) -> Option<Action> {
+    let colour = style::actor_colour(here.actor);
+    let visuals = ui.visuals();
+    let fill = if selected {
+        visuals.selection.bg_fill.gamma_multiply(0.35)
+    } else {
+        visuals.faint_bg_color
+    };
+    let stroke = if selected {
+        Stroke::new(2.0, colour)
+    } else {
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
+    };
+    let inner = Frame::new()
+        .fill(fill)
+        .stroke(stroke)
+        .corner_radius(6.0)
+        .inner_margin(Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let (r, _) = ui.allocate_exact_size(vec2(24.0, 24.0), Sense::hover());
+                ui.painter().circle_filled(r.center(), 12.0, colour);
+                ui.painter().text(
+                    r.center(),
+                    Align2::CENTER_CENTER,
+                    (here.stop + 1).to_string(),
+                    FontId::proportional(12.0),
+                    style::ON_DARK,
+                );
+                ui.vertical(|ui| {
+                    let mut title = stop.place.name.clone();
+                    if let Some(cc) = &stop.place.country {
+                        title.push_str(&format!(" ({cc})"));
+                    }
+                    ui.label(RichText::new(title).strong().size(15.0));
+                    ui.horizontal_wrapped(|ui| {
+                        if let Some(when) = when_label(stop) {
+                            ui.label(when);
+                        } else {
+                            ui.label(RichText::new("date not given").weak());
+                        }
+                        badge(ui, stop.status.label(), style::status_colour(stop.status));
+                    });
+                });
+            });
+            if !stop.sources.is_empty() {
+                ui.label(
+                    RichText::new(format!("According to {}", stop.sources.join(", "))).small(),
+                );
+            }
+            if let Some(e) = stop.evidence.first() {
+                let mut quote = e.quote.trim().to_owned();
+                if quote.chars().count() > 220 {
+                    quote = quote.chars().take(217).collect::<String>() + "…";
+                }
+                ui.label(RichText::new(format!("“{quote}”")).italics().weak());
+            }
+            if !stop.alternatives.is_empty() {
+                ui.label(
+                    RichText::new(format!(
+                        "{} other account(s) differ",
+                        stop.alternatives.len()
+                    ))
+                    .small(),
+                );
+            }
+        });
+    let response = ui.interact(
+        inner.response.rect,
+        ui.scope_id().with(("card", here.actor, here.stop)),
+        Sense::click(),
+    );
+    let name = format!("Stop {}: {}", here.stop + 1, stop.place.name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    if selected && scroll {
+        ui.scroll_to_rect(inner.response.rect, Some(Align::Center));
+    }
+    let response = response.on_hover_text("Show this stop on the map and in the text");
+    response.clicked().then_some(Action::Select(here))
+}
+
+fn badge(ui: &mut Ui, text: &str, colour: Color32) {
+    Frame::new()
+        .fill(colour)
+        .corner_radius(8.0)
+        .inner_margin(Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).small().color(style::ON_DARK));
+        });
+}
+
+/// The timeline of the active actor: one tick per stop (spaced by date when the dates allow)
+/// and a scrubber; returns a selection when moved.
+pub fn timeline_ui(ui: &mut Ui, state: &State) -> Option<Action> {
+    let analysis = state.analysis()?;
+    let actor = analysis.actors.get(state.active_actor)?;
+    let n = actor.stops.len();
+    if n == 0 {
+        ui.label(RichText::new("No stops to play").weak());
+        return None;
+    }
+    let mut action = None;
+    let positions = positions(actor.stops.as_slice());
+    let colour = style::actor_colour(state.active_actor);
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), 30.0), Sense::click_and_drag());
+    let painter = ui.painter_at(rect);
+    let x = |t: f32| rect.left() + 14.0 + t * (rect.width() - 28.0);
+    let y = rect.center().y - 4.0;
+    painter.line_segment(
+        [egui::pos2(x(0.0), y), egui::pos2(x(1.0), y)],
+        Stroke::new(2.0, ui.visuals().weak_text_color()),
+    );
+    let current = state
+        .selected
+        .filter(|s| s.actor == state.active_actor)
+        .map(|s| s.stop);
+    if let Some(c) = current {
+        painter.line_segment(
+            [egui::pos2(x(0.0), y), egui::pos2(x(positions[c]), y)],
+            Stroke::new(3.0, colour),
+        );
+    }
+    for (i, stop) in actor.stops.iter().enumerate() {
+        let px = x(positions[i]);
+        let r = if Some(i) == current { 7.0 } else { 4.5 };
+        painter.circle_filled(egui::pos2(px, y), r, colour);
+        if Some(i) == current || n <= 12 {
+            let text = when_label(stop).unwrap_or_else(|| (i + 1).to_string());
+            painter.text(
+                egui::pos2(px, y + 9.0),
+                Align2::CENTER_TOP,
+                text,
+                FontId::proportional(10.0),
+                ui.visuals().text_color(),
+            );
+        }
+    }
+    if (response.clicked() || response.dragged())
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        let t = ((pos.x - x(0.0)) / (x(1.0) - x(0.0))).clamp(0.0, 1.0);
+        let nearest = (0..n)
+            .min_by(|&a, &b| {
+                (positions[a] - t)
+                    .abs()
+                    .total_cmp(&(positions[b] - t).abs())
+            })
+            .unwrap_or(0);
+        if Some(nearest) != current {
+            action = Some(Action::Select(StopRef {
+                actor: state.active_actor,
+                stop: nearest,
+            }));
+        }
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Timeline"));
+    response.on_hover_text("Click or drag to scrub through the stops");
+    action
+}
+
+/// Where each stop sits on the timeline in `0..=1`: by date when at least two stops are
+/// dated and the dates run forwards, else evenly.
+#[must_use]
+pub fn positions(stops: &[Stop]) -> Vec<f32> {
+    let n = stops.len();
+    let even = |i: usize| {
+        if n > 1 {
+            i as f32 / (n - 1) as f32
+        } else {
+            0.5
+        }
+    };
+    let dates: Vec<Option<i64>> = stops
+        .iter()
+        .map(|s| {
+            s.when
+                .as_ref()
+                .and_then(|w| w.earliest)
+                .map(|d| d.and_utc().timestamp())
+        })
+        .collect();
+    let known: Vec<(usize, i64)> = dates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.map(|d| (i, d)))
+        .collect();
+    let forwards = known.windows(2).all(|w| w[0].1 <= w[1].1);
+    if known.len() < 2 || !forwards || known.first().map(|k| k.1) == known.last().map(|k| k.1) {
+        return (0..n).map(even).collect();
+    }
+    let (t0, t1) = (known[0].1 as f64, known[known.len() - 1].1 as f64);
+    // Dated stops by date (blended with their rank so same-day stops do not collide),
+    // undated ones in between their neighbours.
+    let mut out: Vec<Option<f32>> = dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            d.map(|d| (0.7 * ((d as f64 - t0) / (t1 - t0)) as f32 + 0.3 * even(i)).clamp(0.0, 1.0))
+        })
+        .collect();
+    let dated = out.clone();
+    for (index, slot) in out.iter_mut().enumerate() {
+        if slot.is_none() {
+            let before = (0..index).rev().find_map(|j| dated[j].map(|pos| (j, pos)));
+            let after = (index + 1..n).find_map(|j| dated[j].map(|pos| (j, pos)));
+            *slot = Some(match (before, after) {
+                (Some((j, from)), Some((k, to))) => {
+                    from + (to - from) * (index - j) as f32 / (k - j) as f32
+                }
+                (Some((_, from)), None) => from + (1.0 - from) * 0.5,
+                (None, Some((_, to))) => to * 0.5,
+                (None, None) => even(index),
+            });
+        }
+    }
+    out.into_iter().map(|p| p.unwrap_or(0.0)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::testing::three_stop_analysis;
+
+    #[test]
+    fn times_read_like_a_newspaper() {
+        let mut stop = three_stop_analysis().actors[0].stops[0].clone();
+        let table = [
+            ("2025-06-04", "4 June 2025"),
+            ("2025-06-04TMO", "4 June 2025 morning"),
+            ("2025-06-04T13:10", "4 June 2025, 13:10"),
+            ("2025-06", "June 2025"),
+            ("XXXX-09-12", "12 September"),
+            ("PAST_REF", "PAST_REF"),
+        ];
+        for (value, expected) in table {
+            stop.when.as_mut().unwrap().value = value.into();
+            assert_eq!(when_label(&stop).as_deref(), Some(expected), "{value}");
+        }
+    }
+
+    #[test]
+    fn dated_stops_spread_by_date_and_stay_in_order() {
+        let stops = three_stop_analysis().actors[0].stops.clone();
+        let p = positions(&stops);
+        assert!(p.windows(2).all(|w| w[0] < w[1]), "{p:?}");
+        assert!(p[0].abs() < 1e-6 && (p[2] - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn undated_stops_are_evenly_spaced() {
+        let mut stops = three_stop_analysis().actors[0].stops.clone();
+        for s in &mut stops {
+            s.when = None;
+        }
+        assert_eq!(positions(&stops), vec![0.0, 0.5, 1.0]);
+    }
+}

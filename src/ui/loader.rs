@@ -1,0 +1,125 @@
+//! Reading and analysing inputs off the UI thread.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+
+use super::state::{Action, Input, Loaded};
+use crate::analysis::{Analysis, Options, analyze};
+use crate::gazetteer::Gazetteer;
+use crate::ingest::Document;
+
+/// The function that turns a document into an analysis (the pipeline, or a stand-in in tests).
+pub type Analyzer = Arc<dyn Fn(&Document) -> Analysis + Send + Sync>;
+
+/// The real pipeline with the embedded gazetteer.
+#[must_use]
+pub fn pipeline() -> Analyzer {
+    Arc::new(|doc: &Document| analyze(doc, Gazetteer::embedded(), &Options::default()))
+}
+
+/// Runs one job at a time on a named thread and hands back [`Action`]s.
+pub struct Loader {
+    analyzer: Analyzer,
+    tx: Sender<Action>,
+    rx: Receiver<Action>,
+    cancel: Option<Arc<AtomicBool>>,
+    stage: Arc<Mutex<&'static str>>,
+}
+
+impl Loader {
+    /// A loader using `analyzer`.
+    #[must_use]
+    pub fn new(analyzer: Analyzer) -> Self {
+        let (tx, rx) = channel();
+        Self {
+            analyzer,
+            tx,
+            rx,
+            cancel: None,
+            stage: Arc::new(Mutex::new("")),
+        }
+    }
+
+    /// What the running job is doing ("Reading", "Analysing").
+    #[must_use]
+    pub fn stage(&self) -> &'static str {
+        self.stage.lock().map_or("", |s| *s)
+    }
+
+    /// Starts job `job`; the result arrives through [`Loader::poll`].
+    pub fn start(&mut self, job: u64, input: Input, ctx: &egui::Context) {
+        self.cancel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.cancel = Some(cancel.clone());
+        let tx = self.tx.clone();
+        let analyzer = self.analyzer.clone();
+        let stage = self.stage.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(format!("itinera-analysis-{job}"))
+            .spawn(move || {
+                let set = |s| {
+                    if let Ok(mut st) = stage.lock() {
+                        *st = s;
+                    }
+                };
+                set("Reading");
+                let name = input.name();
+                let path = match &input {
+                    Input::Path(p) => Some(p.clone()),
+                    _ => None,
+                };
+                let document = match &input {
+                    Input::Path(p) => Document::from_path(p),
+                    Input::Text { text, .. } => Document::from_bytes(text.as_bytes()),
+                    Input::Bytes { bytes, .. } => Document::from_bytes(bytes),
+                };
+                let action = match document {
+                    Err(e) => Action::LoadFailed {
+                        job,
+                        message: e.to_string(),
+                    },
+                    Ok(document) => {
+                        if cancel.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        set("Analysing");
+                        let analysis = analyzer(&document);
+                        Action::Loaded {
+                            job,
+                            loaded: Box::new(Loaded {
+                                name,
+                                path,
+                                analysis: Arc::new(analysis),
+                            }),
+                        }
+                    }
+                };
+                set("");
+                if !cancel.load(Ordering::Relaxed) {
+                    let _ = tx.send(action);
+                    ctx.request_repaint();
+                }
+            });
+        if let Err(e) = spawned {
+            let _ = self.tx.send(Action::LoadFailed {
+                job,
+                message: format!("could not start the analysis ({e})"),
+            });
+        }
+    }
+
+    /// Abandons the running job: its result, when it comes, is dropped.
+    pub fn cancel(&mut self) {
+        if let Some(flag) = self.cancel.take() {
+            flag.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Results that arrived since the last call.
+    #[must_use]
+    pub fn poll(&self) -> Vec<Action> {
+        self.rx.try_iter().collect()
+    }
+}

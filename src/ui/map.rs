@@ -1,0 +1,735 @@
+//! The map: tiles (with an offline basemap under them), the routes, markers, and the camera
+//! that glides from stop to stop.
+
+use std::time::{Duration, Instant};
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, Response, Sense, Shape, Stroke, Ui, Vec2, vec2};
+use walkers::sources::{Attribution, OpenStreetMap, OpenTopoMap, OpenTopoServer, TileSource};
+use walkers::{
+    HttpOptions, HttpTiles, Map, MapMemory, Plugin, Projector, TileId, TilePiece, Tiles, lat_lon,
+};
+
+use super::basemap::{self, LandTexture, ScreenTransform};
+use super::state::{Action, CameraTarget, State, StopRef, TileChoice};
+use super::style::{self, LegPhase};
+use crate::geo::LatLon;
+use crate::movement::Status;
+
+/// How long a glide to a new camera target takes, in seconds.
+const GLIDE_SECONDS: f64 = 0.7;
+/// How long tiles must have failed before the tile source is rebuilt and retried.
+const RETRY_AFTER: Duration = Duration::from_secs(20);
+/// Zoom used when the camera goes to one point and the map is zoomed further out.
+const MIN_STOP_ZOOM: f64 = 5.0;
+/// Zoom used when the camera goes to one point and the map is zoomed further in.
+const MAX_STOP_ZOOM: f64 = 11.0;
+
+/// The User-Agent sent to tile servers, as their usage policies ask.
+pub const USER_AGENT: &str = concat!(
+    "itinera/",
+    env!("CARGO_PKG_VERSION"),
+    " (desktop viewer of travel routes in news articles)"
+);
+
+/// A tile source from an XYZ template.
+struct Xyz {
+    template: String,
+}
+
+impl TileSource for Xyz {
+    fn tile_url(&self, tile_id: TileId) -> String {
+        self.template
+            .replace("{z}", &tile_id.zoom.to_string())
+            .replace("{x}", &tile_id.x.to_string())
+            .replace("{y}", &tile_id.y.to_string())
+    }
+
+    fn attribution(&self) -> Attribution {
+        Attribution {
+            text: "custom tiles",
+            url: "",
+            logo_light: None,
+            logo_dark: None,
+        }
+    }
+}
+
+/// True when a custom template has the three placeholders and an http(s) scheme.
+#[must_use]
+pub fn valid_template(template: &str) -> bool {
+    (template.starts_with("https://") || template.starts_with("http://"))
+        && ["{z}", "{x}", "{y}"].iter().all(|p| template.contains(p))
+}
+
+/// The attribution line drawn on the map for a tile choice.
+#[must_use]
+pub fn attribution(choice: &TileChoice, tiles_shown: bool) -> String {
+    let tiles = match choice {
+        TileChoice::OpenStreetMap => "© OpenStreetMap contributors",
+        TileChoice::OpenTopoMap => {
+            "© OpenStreetMap contributors, SRTM · style © OpenTopoMap (CC-BY-SA)"
+        }
+        TileChoice::Custom(_) => "Custom tiles",
+        TileChoice::BasemapOnly => "",
+    };
+    match (tiles_shown, tiles.is_empty()) {
+        (true, false) => format!("{tiles} · Natural Earth"),
+        _ => "Basemap: Natural Earth".to_owned(),
+    }
+}
+
+struct LiveTiles {
+    tiles: HttpTiles,
+    created: Instant,
+    failing_since: Option<Instant>,
+    shown: bool,
+}
+
+/// Counts what the wrapped tiles had ready this frame.
+struct Watched<'a> {
+    inner: &'a mut HttpTiles,
+    hits: u32,
+    misses: u32,
+}
+
+impl Tiles for Watched<'_> {
+    fn at(&mut self, tile_id: TileId) -> Option<TilePiece> {
+        let piece = self.inner.at(tile_id);
+        if piece.is_some() {
+            self.hits += 1;
+        } else {
+            self.misses += 1;
+        }
+        piece
+    }
+
+    fn attribution(&self) -> Attribution {
+        self.inner.attribution()
+    }
+
+    fn tile_size(&self) -> u32 {
+        self.inner.tile_size()
+    }
+
+    fn stats(&self) -> walkers::Stats {
+        self.inner.stats()
+    }
+}
+
+struct Glide {
+    from: [f64; 2],
+    to: [f64; 2],
+    from_zoom: f64,
+    to_zoom: f64,
+    start: f64,
+}
+
+/// The map panel's state kept between frames.
+pub struct MapView {
+    memory: MapMemory,
+    network: bool,
+    choice: TileChoice,
+    tiles: Option<LiveTiles>,
+    land: LandTexture,
+    glide: Option<Glide>,
+    camera_serial: u64,
+    rect: Rect,
+}
+
+impl MapView {
+    /// A map; `network` false keeps it to the embedded basemap (tests, benchmarks).
+    #[must_use]
+    pub fn new(network: bool) -> Self {
+        let mut memory = MapMemory::default();
+        memory.center_at(lat_lon(30.0, 15.0));
+        let _ = memory.set_zoom(2.0);
+        Self {
+            memory,
+            network,
+            choice: TileChoice::BasemapOnly,
+            tiles: None,
+            land: LandTexture::default(),
+            glide: None,
+            camera_serial: 0,
+            rect: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
+        }
+    }
+
+    /// The map centre.
+    #[must_use]
+    pub fn center(&self) -> LatLon {
+        let p = self.memory.detached().unwrap_or(lat_lon(0.0, 0.0));
+        LatLon::new(p.y(), p.x())
+    }
+
+    /// Puts the map centre at `at` and the zoom at `zoom`, stopping any glide.
+    pub fn center_on(&mut self, at: LatLon, zoom: f64) {
+        self.glide = None;
+        self.memory.center_at(lat_lon(at.lat, at.lon));
+        let _ = self.memory.set_zoom(zoom.clamp(0.0, 19.0));
+    }
+
+    /// The zoom level.
+    #[must_use]
+    pub fn zoom(&self) -> f64 {
+        self.memory.zoom()
+    }
+
+    /// True while the camera is gliding.
+    #[must_use]
+    pub fn gliding(&self) -> bool {
+        self.glide.is_some()
+    }
+
+    /// Blocks until the land texture is ready (benchmarks and screenshots).
+    pub fn wait_for_basemap(&mut self, ctx: &egui::Context) {
+        self.land.wait(ctx);
+    }
+
+    /// Switches the tile source (no-op when unchanged).
+    pub fn set_tiles(&mut self, choice: &TileChoice, ctx: &egui::Context) {
+        if &self.choice == choice && (self.tiles.is_some() || !self.wants_tiles()) {
+            return;
+        }
+        self.choice = choice.clone();
+        self.tiles = None;
+        if self.wants_tiles() {
+            self.tiles = self.make_tiles(ctx).map(|tiles| LiveTiles {
+                tiles,
+                created: Instant::now(),
+                failing_since: None,
+                shown: false,
+            });
+        }
+    }
+
+    fn wants_tiles(&self) -> bool {
+        self.network && self.choice != TileChoice::BasemapOnly
+    }
+
+    fn make_tiles(&self, ctx: &egui::Context) -> Option<HttpTiles> {
+        let options = || HttpOptions {
+            cache: dirs::cache_dir().map(|d| d.join("itinera").join("tiles")),
+            user_agent: walkers::HeaderValue::from_str(USER_AGENT).ok(),
+            ..HttpOptions::default()
+        };
+        let ctx = ctx.clone();
+        Some(match &self.choice {
+            TileChoice::OpenStreetMap => HttpTiles::with_options(OpenStreetMap, options(), ctx),
+            TileChoice::OpenTopoMap => {
+                HttpTiles::with_options(OpenTopoMap(OpenTopoServer::A), options(), ctx)
+            }
+            TileChoice::Custom(template) if valid_template(template) => HttpTiles::with_options(
+                Xyz {
+                    template: template.clone(),
+                },
+                options(),
+                ctx,
+            ),
+            TileChoice::Custom(_) | TileChoice::BasemapOnly => return None,
+        })
+    }
+
+    /// True when tiles have been failing for a while (shown as a note on the map).
+    #[must_use]
+    pub fn offline(&self) -> bool {
+        self.tiles
+            .as_ref()
+            .and_then(|t| t.failing_since)
+            .is_some_and(|since| since.elapsed() > Duration::from_secs(3))
+    }
+
+    fn follow_camera(&mut self, state: &State, now: f64) {
+        let Some(camera) = &state.camera else {
+            return;
+        };
+        if camera.serial == self.camera_serial {
+            return;
+        }
+        self.camera_serial = camera.serial;
+        let zoom = self.memory.zoom();
+        let (to, to_zoom) = match &camera.target {
+            CameraTarget::Point(p) => (
+                basemap::mercator(p.lat, p.lon),
+                zoom.clamp(MIN_STOP_ZOOM, MAX_STOP_ZOOM),
+            ),
+            CameraTarget::Fit(points) => fit(points, self.rect.size()),
+        };
+        let c = self.center();
+        self.glide = Some(Glide {
+            from: basemap::mercator(c.lat, c.lon),
+            to,
+            from_zoom: zoom,
+            to_zoom,
+            start: now,
+        });
+    }
+
+    fn advance_glide(&mut self, now: f64) -> bool {
+        let Some(g) = &self.glide else {
+            return false;
+        };
+        let t = ((now - g.start) / GLIDE_SECONDS).clamp(0.0, 1.0);
+        let e = t * t * (3.0 - 2.0 * t);
+        let p = [
+            g.from[0] + (g.to[0] - g.from[0]) * e,
+            g.from[1] + (g.to[1] - g.from[1]) * e,
+        ];
+        let zoom = g.from_zoom + (g.to_zoom - g.from_zoom) * e;
+        let (lat, lon) = unmercator(p);
+        self.memory.center_at(lat_lon(lat, lon));
+        let _ = self.memory.set_zoom(zoom.clamp(0.0, 19.0));
+        if t >= 1.0 {
+            self.glide = None;
+        }
+        true
+    }
+
+    /// Shows the map filling `ui`; returns what the user did on it.
+    pub fn show(&mut self, ui: &mut Ui, state: &State, dark: bool) -> Option<Action> {
+        let now = ui.input(|i| i.time);
+        self.follow_camera(state, now);
+        if self.advance_glide(now) {
+            ui.ctx().request_repaint();
+        }
+        let rect = ui.available_rect_before_wrap();
+        self.rect = rect;
+
+        // Basemap first, under the tiles.
+        let center = self.center();
+        let transform = ScreenTransform::new(center.lat, center.lon, self.memory.zoom(), rect);
+        let colours = style::basemap_colours(dark);
+        let land = self.land.get(ui.ctx()).cloned();
+        basemap::paint(
+            &ui.painter().with_clip_rect(rect),
+            rect,
+            &transform,
+            &colours,
+            land.as_ref(),
+            self.memory.zoom(),
+        );
+
+        let mut action = None;
+        let my_position = lat_lon(center.lat, center.lon);
+        let plugin = RoutePlugin {
+            state,
+            out: &mut action,
+        };
+        let mut hits = 0;
+        let mut misses = 0;
+        let mut in_progress = 0;
+        let response = if let Some(live) = &mut self.tiles {
+            let mut watched = Watched {
+                inner: &mut live.tiles,
+                hits: 0,
+                misses: 0,
+            };
+            let response = Map::new(Some(&mut watched), &mut self.memory, my_position)
+                .zoom_with_ctrl(false)
+                .with_plugin(plugin)
+                .show(ui, |_, _, _, _| ())
+                .response;
+            hits = watched.hits;
+            misses = watched.misses;
+            in_progress = watched.stats().in_progress;
+            response
+        } else {
+            Map::new(None, &mut self.memory, my_position)
+                .zoom_with_ctrl(false)
+                .with_plugin(plugin)
+                .show(ui, |_, _, _, _| ())
+                .response
+        };
+        if response.dragged() {
+            self.glide = None;
+        }
+        self.watch_tiles(ui.ctx(), hits, misses, in_progress);
+        let shown = self.tiles.as_ref().is_some_and(|t| t.shown);
+        self.overlay(ui, rect, &attribution(&state.settings.tiles, shown));
+        action
+    }
+
+    fn watch_tiles(&mut self, ctx: &egui::Context, hits: u32, misses: u32, in_progress: usize) {
+        let Some(live) = &mut self.tiles else {
+            return;
+        };
+        if hits > 0 {
+            live.shown = true;
+        }
+        if misses == 0 {
+            live.failing_since = None;
+        } else if in_progress == 0 {
+            let since = *live.failing_since.get_or_insert_with(Instant::now);
+            if since.elapsed() > RETRY_AFTER && live.created.elapsed() > RETRY_AFTER {
+                // walkers never asks again for a tile that failed: start afresh.
+                if let Some(tiles) = self.make_tiles(ctx)
+                    && let Some(live) = &mut self.tiles
+                {
+                    live.tiles = tiles;
+                    live.created = Instant::now();
+                    live.failing_since = None;
+                }
+            }
+            ctx.request_repaint_after(Duration::from_secs(5));
+        }
+    }
+
+    fn overlay(&mut self, ui: &mut Ui, rect: Rect, attribution: &str) {
+        let painter = ui.painter().with_clip_rect(rect);
+        let font = FontId::proportional(11.0);
+        let galley = painter.layout_no_wrap(attribution.to_owned(), font, style::ATTRIBUTION_TEXT);
+        let at = rect.right_bottom() - vec2(4.0, 2.0);
+        let text_rect = Align2::RIGHT_BOTTOM.anchor_size(at, galley.size());
+        painter.rect_filled(text_rect.expand(2.0), 2.0, style::ATTRIBUTION_BG);
+        painter.galley(text_rect.min, galley, style::ATTRIBUTION_TEXT);
+
+        if self.offline() {
+            let note = "Tiles unavailable: showing the built-in basemap";
+            let galley = painter.layout_no_wrap(
+                note.to_owned(),
+                FontId::proportional(12.0),
+                style::ATTRIBUTION_TEXT,
+            );
+            let r =
+                Align2::CENTER_TOP.anchor_size(rect.center_top() + vec2(0.0, 6.0), galley.size());
+            painter.rect_filled(r.expand(4.0), 4.0, style::ATTRIBUTION_BG);
+            painter.galley(r.min, galley, style::ATTRIBUTION_TEXT);
+        }
+
+        let buttons = Rect::from_min_size(rect.left_top() + vec2(8.0, 8.0), vec2(28.0, 60.0));
+        ui.scope_builder(egui::UiBuilder::new().max_rect(buttons), |ui| {
+            ui.spacing_mut().item_spacing.y = 4.0;
+            if ui
+                .add_sized([28.0, 28.0], egui::Button::new("+"))
+                .on_hover_text("Zoom in")
+                .clicked()
+            {
+                self.glide = None;
+                let _ = self.memory.zoom_in();
+            }
+            if ui
+                .add_sized([28.0, 28.0], egui::Button::new("−"))
+                .on_hover_text("Zoom out")
+                .clicked()
+            {
+                self.glide = None;
+                let _ = self.memory.zoom_out();
+            }
+        });
+    }
+}
+
+fn unmercator(p: [f64; 2]) -> (f64, f64) {
+    let lon = p[0] * 360.0 - 180.0;
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * p[1]))
+        .sinh()
+        .atan()
+        .to_degrees();
+    (lat, lon)
+}
+
+/// Centre and zoom showing every point in a map of `size` points, with a margin.
+fn fit(points: &[LatLon], size: Vec2) -> ([f64; 2], f64) {
+    let merc: Vec<[f64; 2]> = points
+        .iter()
+        .map(|p| basemap::mercator(p.lat, p.lon))
+        .collect();
+    let (mut min, mut max) = ([f64::MAX; 2], [f64::MIN; 2]);
+    for p in &merc {
+        min = [min[0].min(p[0]), min[1].min(p[1])];
+        max = [max[0].max(p[0]), max[1].max(p[1])];
+    }
+    if merc.is_empty() {
+        return ([0.5, 0.5], 2.0);
+    }
+    let center = [f64::midpoint(min[0], max[0]), f64::midpoint(min[1], max[1])];
+    let usable = [
+        f64::from(size.x - 120.0).max(100.0),
+        f64::from(size.y - 120.0).max(100.0),
+    ];
+    let span = [(max[0] - min[0]).max(1e-9), (max[1] - min[1]).max(1e-9)];
+    let world = (usable[0] / span[0]).min(usable[1] / span[1]);
+    let zoom = (world / 256.0).log2().clamp(1.0, 10.0);
+    (center, zoom)
+}
+
+/// Paints every visible actor's route and reports clicks on markers.
+struct RoutePlugin<'a> {
+    state: &'a State,
+    out: &'a mut Option<Action>,
+}
+
+impl Plugin for RoutePlugin<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &Response,
+        projector: &Projector,
+        _: &walkers::MapMemory,
+    ) {
+        let Some(analysis) = self.state.analysis() else {
+            return;
+        };
+        let painter = ui.painter().with_clip_rect(response.rect);
+        let clip = response.rect.expand(40.0);
+        let to_screen = |p: LatLon| -> Pos2 { projector.project(lat_lon(p.lat, p.lon)).to_pos2() };
+        let selected = self.state.selected;
+        let mut clicked: Option<StopRef> = None;
+
+        // Legs first (under the markers); the active actor last, on top.
+        let mut order: Vec<usize> = (0..analysis.actors.len())
+            .filter(|&a| self.state.is_visible(a))
+            .collect();
+        order.sort_by_key(|&a| a == self.state.active_actor);
+        for &a in &order {
+            let actor = &analysis.actors[a];
+            let colour = style::actor_colour(a);
+            let valid: Vec<usize> = (0..actor.stops.len())
+                .filter(|&s| actor.stops[s].place.latlon.is_valid())
+                .collect();
+            for pair in valid.windows(2) {
+                let (from, to) = (&actor.stops[pair[0]], &actor.stops[pair[1]]);
+                let phase = match selected {
+                    Some(sel) if sel.actor == a => match pair[1].cmp(&sel.stop) {
+                        std::cmp::Ordering::Less => LegPhase::Travelled,
+                        std::cmp::Ordering::Equal => LegPhase::Current,
+                        std::cmp::Ordering::Greater => LegPhase::ToCome,
+                    },
+                    _ => LegPhase::Travelled,
+                };
+                let points: Vec<Pos2> = great_circle(from.place.latlon, to.place.latlon)
+                    .into_iter()
+                    .map(to_screen)
+                    .collect();
+                let bounds = Rect::from_points(&points);
+                if !bounds.intersects(clip) {
+                    continue;
+                }
+                let width = if phase == LegPhase::Current {
+                    style::CURRENT_LEG_WIDTH
+                } else {
+                    style::LEG_WIDTH
+                };
+                let stroke = Stroke::new(width, style::leg_colour(colour, phase));
+                if matches!(
+                    to.status,
+                    Status::Expected | Status::Reported | Status::Denied
+                ) {
+                    painter.extend(Shape::dashed_line(&points, stroke, 9.0, 6.0));
+                } else {
+                    painter.add(Shape::line(points.clone(), stroke));
+                }
+                arrow(&painter, &points, stroke.color, width);
+            }
+        }
+
+        // Markers.
+        let hover = ui.ctx().pointer_hover_pos();
+        for &a in &order {
+            let actor = &analysis.actors[a];
+            let colour = style::actor_colour(a);
+            for (s, stop) in actor.stops.iter().enumerate() {
+                if !stop.place.latlon.is_valid() {
+                    continue;
+                }
+                let at = to_screen(stop.place.latlon);
+                if !clip.contains(at) {
+                    continue;
+                }
+                let here = StopRef { actor: a, stop: s };
+                let is_selected = selected == Some(here);
+                let radius = if is_selected {
+                    style::MARKER_RADIUS + 3.0
+                } else {
+                    style::MARKER_RADIUS
+                };
+                let (fill, text) = match stop.status {
+                    Status::Expected => (Color32::WHITE, colour),
+                    Status::Denied => (Color32::GRAY, style::ON_DARK),
+                    _ => (colour, style::ON_DARK),
+                };
+                if is_selected {
+                    painter.circle_filled(at, radius + 4.0, style::SELECTED_HALO);
+                }
+                painter.circle(
+                    at,
+                    radius,
+                    fill,
+                    Stroke::new(
+                        2.0,
+                        if fill == Color32::WHITE {
+                            colour
+                        } else {
+                            Color32::WHITE
+                        },
+                    ),
+                );
+                painter.text(
+                    at,
+                    Align2::CENTER_CENTER,
+                    (s + 1).to_string(),
+                    FontId::proportional(11.0),
+                    text,
+                );
+                if is_selected {
+                    let label = painter.layout_no_wrap(
+                        stop.place.name.clone(),
+                        FontId::proportional(13.0),
+                        Color32::BLACK,
+                    );
+                    let r = Rect::from_min_size(
+                        at + vec2(radius + 6.0, -label.size().y / 2.0),
+                        label.size(),
+                    );
+                    painter.rect_filled(r.expand(3.0), 3.0, style::LABEL_BG);
+                    painter.galley(r.min, label, Color32::BLACK);
+                }
+                let hit = Rect::from_center_size(at, Vec2::splat(radius * 2.0));
+                let id = ui.scope_id().with(("marker", a, s));
+                let marker = ui.interact(hit, id, Sense::click());
+                let name = format!("Map marker {}: {}", s + 1, stop.place.name);
+                marker.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                if marker.clicked() {
+                    clicked = Some(here);
+                }
+                if hover.is_some_and(|h| h.distance(at) <= radius) {
+                    marker.on_hover_text(format!("{} — {}", stop.place.name, actor.name));
+                }
+            }
+        }
+        if let Some(here) = clicked {
+            *self.out = Some(Action::Select(here));
+        }
+    }
+}
+
+/// Points along the great circle from `a` to `b`; a straight pair for short legs.
+fn great_circle(from: LatLon, to: LatLon) -> Vec<LatLon> {
+    let km = from.distance_km(to);
+    if km < 300.0 {
+        return vec![from, to];
+    }
+    let steps = ((km / 150.0) as usize).clamp(4, 64);
+    let unit = |point: LatLon| {
+        let (lat, lon) = (point.lat.to_radians(), point.lon.to_radians());
+        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    };
+    let (start, end) = (unit(from), unit(to));
+    let omega = (start[0] * end[0] + start[1] * end[1] + start[2] * end[2])
+        .clamp(-1.0, 1.0)
+        .acos();
+    if omega.sin().abs() < 1e-9 {
+        return vec![from, to];
+    }
+    let mut out = Vec::with_capacity(steps + 1);
+    let mut prev_lon = from.lon;
+    for step in 0..=steps {
+        let frac = step as f64 / steps as f64;
+        let weight_start = ((1.0 - frac) * omega).sin() / omega.sin();
+        let weight_end = (frac * omega).sin() / omega.sin();
+        let mix = [
+            weight_start * start[0] + weight_end * end[0],
+            weight_start * start[1] + weight_end * end[1],
+            weight_start * start[2] + weight_end * end[2],
+        ];
+        let lat = mix[2].atan2(mix[0].hypot(mix[1])).to_degrees();
+        let mut lon = mix[1].atan2(mix[0]).to_degrees();
+        // Keep longitudes continuous so a leg over the antimeridian is not drawn across the world.
+        while lon - prev_lon > 180.0 {
+            lon -= 360.0;
+        }
+        while prev_lon - lon > 180.0 {
+            lon += 360.0;
+        }
+        prev_lon = lon;
+        out.push(LatLon { lat, lon });
+    }
+    out
+}
+
+/// A direction arrow half-way along a polyline.
+fn arrow(painter: &egui::Painter, points: &[Pos2], colour: Color32, width: f32) {
+    if points.len() < 2 {
+        return;
+    }
+    let total: f32 = points.windows(2).map(|w| w[0].distance(w[1])).sum();
+    if total < 40.0 {
+        return;
+    }
+    let mut left = total / 2.0;
+    for w in points.windows(2) {
+        let d = w[0].distance(w[1]);
+        if d >= left && d > 0.0 {
+            let dir = (w[1] - w[0]) / d;
+            let tip = w[0] + dir * left + dir * 6.0;
+            let normal = vec2(-dir.y, dir.x);
+            let size = 5.0 + width;
+            let base = tip - dir * size * 1.6;
+            painter.add(Shape::convex_polygon(
+                vec![tip, base + normal * size, base - normal * size],
+                colour,
+                Stroke::NONE,
+            ));
+            return;
+        }
+        left -= d;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_need_the_three_placeholders() {
+        let table = [
+            ("https://t.example/{z}/{x}/{y}.png", true),
+            ("http://t.example/{z}/{y}/{x}", true),
+            ("https://t.example/{z}/{x}.png", false),
+            ("file:///{z}/{x}/{y}", false),
+            ("", false),
+        ];
+        for (template, expected) in table {
+            assert_eq!(valid_template(template), expected, "{template}");
+        }
+    }
+
+    #[test]
+    fn fitting_two_cities_centres_between_them() {
+        let (c, zoom) = fit(
+            &[LatLon::new(48.2, 16.4), LatLon::new(44.8, 20.4)],
+            vec2(800.0, 600.0),
+        );
+        let (lat, lon) = unmercator(c);
+        assert!(
+            (lon - 18.4).abs() < 0.01 && (lat - 46.5).abs() < 0.3,
+            "{lat} {lon}"
+        );
+        assert!((5.0..9.0).contains(&zoom), "{zoom}");
+    }
+
+    #[test]
+    fn a_long_leg_follows_the_great_circle_across_the_antimeridian() {
+        let points = great_circle(LatLon::new(35.7, 139.7), LatLon::new(37.8, -122.4));
+        assert!(points.len() > 10);
+        assert!(
+            points
+                .windows(2)
+                .all(|w| (w[0].lon - w[1].lon).abs() < 180.0)
+        );
+        let highest = points.iter().map(|p| p.lat).fold(f64::MIN, f64::max);
+        assert!(highest > 45.0, "bends north: {highest}");
+    }
+
+    #[test]
+    fn attribution_credits_the_sources_shown() {
+        assert_eq!(
+            attribution(&TileChoice::OpenStreetMap, true),
+            "© OpenStreetMap contributors · Natural Earth"
+        );
+        assert_eq!(
+            attribution(&TileChoice::OpenStreetMap, false),
+            "Basemap: Natural Earth"
+        );
+    }
+}

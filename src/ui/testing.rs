@@ -1,0 +1,210 @@
+//! Hand-made analyses for tests and benchmarks, built without the pipeline.
+
+use chrono::NaiveDate;
+
+use crate::analysis::Analysis;
+use crate::gazetteer::{Candidate, PlaceKind};
+use crate::geo::LatLon;
+use crate::geoparse::PlaceMention;
+use crate::movement::{Actor, Evidence, Status, Stop, When};
+use crate::span::Span;
+use crate::time::{Granularity, TimeExpr, TimexType};
+
+const TEXT: &str = "The envoy left Vienna on June 4, 2025, by boat. \
+She reached Budapest on June 6, 2025, and met ministers. \
+Officials said she is expected in Belgrade on June 8, 2025. \
+Her deputy stayed in Bratislava. \
+Reporters waited in Atlantis.";
+
+fn city(name: &str, lat: f64, lon: f64, country: &str) -> Candidate {
+    Candidate {
+        id: format!("test:{}", name.to_lowercase()),
+        name: name.into(),
+        latlon: LatLon::new(lat, lon),
+        kind: PlaceKind::PopulatedPlace,
+        feature_code: "PPLC".into(),
+        country: Some(country.into()),
+        admin1: None,
+        population: 1_000_000,
+        importance: 0.9,
+    }
+}
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let start = text.find(needle).unwrap_or(0);
+    Span::new(start, start + needle.len())
+}
+
+fn sentence_of(text: &str, span: Span) -> Evidence {
+    let start = text[..span.start].rfind(". ").map_or(0, |i| i + 2);
+    let end = text[span.end..]
+        .find('.')
+        .map_or(text.len(), |i| span.end + i + 1);
+    Evidence {
+        span: Span::new(start, end),
+        quote: text[start..end].to_owned(),
+    }
+}
+
+fn time(text: &str, mention: &str, date: NaiveDate) -> TimeExpr {
+    TimeExpr {
+        span: span_of(text, mention),
+        mention: mention.into(),
+        kind: TimexType::Date,
+        value: date.format("%Y-%m-%d").to_string(),
+        earliest: date.and_hms_opt(0, 0, 0),
+        latest: date.and_hms_opt(23, 59, 59),
+        granularity: Granularity::Day,
+    }
+}
+
+fn stop(text: &str, place: Candidate, when: Option<&TimeExpr>, status: Status) -> Stop {
+    let span = span_of(text, &place.name);
+    Stop {
+        mentions: vec![span],
+        when: when.map(|t| When {
+            value: t.value.clone(),
+            earliest: t.earliest,
+            latest: t.latest,
+            span: t.span,
+        }),
+        status,
+        sources: if status == Status::Reported || status == Status::Expected {
+            vec!["officials".into()]
+        } else {
+            Vec::new()
+        },
+        evidence: vec![sentence_of(text, span)],
+        alternatives: Vec::new(),
+        place,
+    }
+}
+
+/// Two actors: "Envoy" with three stops (Vienna, Budapest, Belgrade — the last one expected)
+/// and "Deputy" with one (Bratislava); "Atlantis" is an unresolved mention.
+#[must_use]
+pub fn three_stop_analysis() -> Analysis {
+    let text = TEXT.to_owned();
+    let d = |day| NaiveDate::from_ymd_opt(2025, 6, day).unwrap_or_default();
+    let times = vec![
+        time(&text, "June 4, 2025", d(4)),
+        time(&text, "June 6, 2025", d(6)),
+        time(&text, "June 8, 2025", d(8)),
+    ];
+    let vienna = city("Vienna", 48.2082, 16.3738, "AT");
+    let budapest = city("Budapest", 47.4979, 19.0402, "HU");
+    let belgrade = city("Belgrade", 44.7866, 20.4489, "RS");
+    let bratislava = city("Bratislava", 48.1486, 17.1077, "SK");
+    let mut places: Vec<PlaceMention> = [&vienna, &budapest, &belgrade, &bratislava]
+        .into_iter()
+        .map(|c| PlaceMention {
+            span: span_of(&text, &c.name),
+            mention: c.name.clone(),
+            resolved: Some(c.clone()),
+            confidence: 0.9,
+            adjectival: false,
+        })
+        .collect();
+    places.push(PlaceMention {
+        span: span_of(&text, "Atlantis"),
+        mention: "Atlantis".into(),
+        resolved: None,
+        confidence: 0.2,
+        adjectival: false,
+    });
+    places.sort_by_key(|p| p.span);
+    let actors = vec![
+        Actor {
+            name: "Envoy".into(),
+            mentions: vec![span_of(&text, "envoy")],
+            stops: vec![
+                stop(&text, vienna, Some(&times[0]), Status::Confirmed),
+                stop(&text, budapest, Some(&times[1]), Status::Confirmed),
+                stop(&text, belgrade, Some(&times[2]), Status::Expected),
+            ],
+        },
+        Actor {
+            name: "Deputy".into(),
+            mentions: vec![span_of(&text, "deputy")],
+            stops: vec![stop(&text, bratislava, None, Status::Reported)],
+        },
+    ];
+    let sentences = text
+        .match_indices(". ")
+        .map(|(i, _)| i + 1)
+        .scan(0, |start, end| {
+            let s = Span::new(*start, end);
+            *start = end + 1;
+            Some(s)
+        })
+        .collect();
+    Analysis {
+        title: Some("Envoy on the Danube".into()),
+        published: Some(d(9)),
+        reference_date: Some(d(9)),
+        text,
+        sentences,
+        places,
+        times,
+        actors,
+        diagnostics: Vec::new(),
+    }
+}
+
+/// One actor with `n` stops winding across Eurasia, one sentence per stop, for benchmarks.
+#[must_use]
+pub fn long_route_analysis(n: usize) -> Analysis {
+    let mut text = String::new();
+    let mut stops = Vec::with_capacity(n);
+    let mut places = Vec::with_capacity(n);
+    for i in 0..n {
+        let name = format!("Town{i}");
+        let t = i as f64 / n.max(1) as f64;
+        let lat = 30.0 + 20.0 * (t * 12.0).sin();
+        let lon = -10.0 + 140.0 * t;
+        let place = city(&name, lat, lon, "ZZ");
+        let start = text.len();
+        text.push_str("The caravan reached ");
+        let span = Span::new(text.len(), text.len() + name.len());
+        text.push_str(&name);
+        text.push_str(" after a long day. ");
+        places.push(PlaceMention {
+            span,
+            mention: name.clone(),
+            resolved: Some(place.clone()),
+            confidence: 0.8,
+            adjectival: false,
+        });
+        stops.push(Stop {
+            place,
+            mentions: vec![span],
+            when: None,
+            status: if i % 7 == 3 {
+                Status::Reported
+            } else {
+                Status::Confirmed
+            },
+            sources: Vec::new(),
+            evidence: vec![Evidence {
+                span: Span::new(start, text.len() - 1),
+                quote: text[start..text.len() - 1].to_owned(),
+            }],
+            alternatives: Vec::new(),
+        });
+    }
+    Analysis {
+        title: None,
+        published: None,
+        reference_date: None,
+        text,
+        sentences: Vec::new(),
+        places,
+        times: Vec::new(),
+        actors: vec![Actor {
+            name: "Caravan".into(),
+            mentions: Vec::new(),
+            stops,
+        }],
+        diagnostics: Vec::new(),
+    }
+}

@@ -1,0 +1,246 @@
+//! The app driven as a user would, with egui_kittest. No network: the map shows the
+//! embedded basemap only.
+#![cfg(feature = "gui")]
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use itinera::Gazetteer;
+use itinera::ui::loader::{Analyzer, pipeline};
+use itinera::ui::state::{Settings, StopRef, TileChoice};
+use itinera::ui::testing::three_stop_analysis;
+use itinera::ui::{App, AppConfig};
+
+fn fake_pipeline() -> Analyzer {
+    Arc::new(|_| three_stop_analysis())
+}
+
+fn harness(analyzer: Analyzer) -> Harness<'static, App> {
+    let ctx = egui::Context::default();
+    let app = App::new(&ctx, Settings::default(), AppConfig::offline(analyzer));
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(400)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+}
+
+fn with_route() -> Harness<'static, App> {
+    let mut h = harness(fake_pipeline());
+    h.state_mut()
+        .show_analysis("Test route", three_stop_analysis());
+    h.run();
+    h
+}
+
+/// Steps frames until `done` holds (background work needs wall time).
+fn step_until(h: &mut Harness<'static, App>, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    while !done(h.state()) {
+        assert!(start.elapsed() < Duration::from_secs(30), "timed out");
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+}
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(h: &mut Harness<'static, App>, path: &std::path::Path) {
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.to_path_buf())));
+    h.step();
+}
+
+#[test]
+fn dropping_a_file_fills_the_stop_list() {
+    let mut h = harness(fake_pipeline());
+    h.run();
+    assert!(h.query_by_label("Stop 1: Vienna").is_none());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(
+        &path,
+        "The envoy went to Vienna, then Budapest and Belgrade.",
+    )
+    .unwrap();
+    drop_file(&mut h, &path);
+    step_until(&mut h, |app| app.state.current.is_some());
+    h.get_by_label("Stop 1: Vienna");
+    h.get_by_label("Stop 2: Budapest");
+    h.get_by_label("Stop 3: Belgrade");
+    assert_eq!(h.state().state.settings.recent, vec![path]);
+}
+
+#[test]
+fn next_selects_the_second_stop_and_moves_the_map() {
+    let mut h = with_route();
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 0 })
+    );
+    let before = h.state().map.center();
+    h.get_by_label("Next").click();
+    h.run();
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 1 })
+    );
+    let after = h.state().map.center();
+    assert!(before.distance_km(after) > 10.0, "the map did not move");
+    let budapest = itinera::LatLon::new(47.4979, 19.0402);
+    assert!(after.distance_km(budapest) < 1.0, "centre {after:?}");
+    h.get_by_label_contains("Stop 2 of 3");
+}
+
+#[test]
+fn the_keyboard_steps_through_the_route() {
+    let mut h = with_route();
+    let stop = |h: &Harness<'static, App>| h.state().state.selected.map(|s| s.stop);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(stop(&h), Some(1));
+    h.key_press(Key::End);
+    h.run();
+    assert_eq!(stop(&h), Some(2));
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(stop(&h), Some(1));
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(stop(&h), Some(0));
+    h.key_press(Key::Space);
+    h.step();
+    assert!(h.state().state.playing);
+    h.key_press(Key::Space);
+    h.step();
+    assert!(!h.state().state.playing);
+}
+
+#[test]
+fn clicking_a_card_or_a_marker_selects_that_stop() {
+    let mut h = with_route();
+    h.get_by_label("Stop 3: Belgrade").click();
+    h.run();
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 2 })
+    );
+    h.get_by_label("Map marker 2: Budapest").click();
+    h.run();
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 1 })
+    );
+}
+
+#[test]
+fn an_actor_can_be_hidden() {
+    let mut h = with_route();
+    h.get_by_label("Deputy (1 stops)").click();
+    h.run();
+    assert!(!h.state().state.is_visible(1));
+    assert!(h.query_by_label("Stop 1: Bratislava").is_none());
+}
+
+#[test]
+fn the_tile_menu_switches_the_source() {
+    let mut h = with_route();
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("OpenTopoMap").click();
+    h.run();
+    assert_eq!(h.state().state.settings.tiles, TileChoice::OpenTopoMap);
+    h.get_by_label("Map").click();
+    h.run();
+    assert!(h.get_by_label("Local PMTiles file…").is_disabled());
+}
+
+#[test]
+fn a_binary_file_gives_a_message_not_a_crash() {
+    let mut h = harness(fake_pipeline());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("photo.jpg");
+    std::fs::write(
+        &path,
+        [
+            0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0, 0, 0, 1, 2, 3,
+        ],
+    )
+    .unwrap();
+    drop_file(&mut h, &path);
+    step_until(&mut h, |app| app.state.error.is_some());
+    h.get_by_label_contains("it looks like binary data");
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.state().state.error.is_none());
+}
+
+#[test]
+fn pasting_text_analyses_it() {
+    let mut h = harness(fake_pipeline());
+    h.run();
+    h.event(egui::Event::Paste(
+        "The envoy reached Budapest on June 6.".into(),
+    ));
+    h.step();
+    step_until(&mut h, |app| app.state.current.is_some());
+    assert_eq!(
+        h.state().state.current.as_ref().unwrap().name,
+        "Pasted text"
+    );
+}
+
+#[test]
+fn an_analysis_without_actors_or_places_is_shown_calmly() {
+    let mut h = harness(fake_pipeline());
+    let mut empty = three_stop_analysis();
+    empty.actors.clear();
+    empty.places.clear();
+    empty.times.clear();
+    h.state_mut().show_analysis("Nothing", empty);
+    h.run();
+    h.get_by_label("No journey found in this text.");
+    h.key_press(Key::ArrowRight);
+    h.key_press(Key::Space);
+    h.run();
+    assert!(h.state().state.selected.is_none());
+}
+
+#[test]
+fn the_sample_article_opens_from_help() {
+    let mut h = harness(pipeline());
+    h.run();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Open the sample article").click();
+    step_until(&mut h, |app| app.state.current.is_some());
+    // The article is in the text panel.
+    h.get_by_label_contains("Halvorsen set out from Vienna on June 4");
+    let stops: usize = h
+        .state()
+        .state
+        .analysis()
+        .map_or(0, |a| a.actors.iter().map(|x| x.stops.len()).sum());
+    if !Gazetteer::embedded().is_empty() {
+        assert!(
+            stops > 0,
+            "a journey article with a real gazetteer gives stops"
+        );
+        h.get_by_label_contains("Stop 1:");
+    }
+}
