@@ -122,11 +122,13 @@ pub fn three_stop_analysis() -> Analysis {
                 stop(&text, budapest, Some(&times[1]), Status::Confirmed),
                 stop(&text, belgrade, Some(&times[2]), Status::Expected),
             ],
+            ..Default::default()
         },
         Actor {
             name: "Deputy".into(),
             mentions: vec![span_of(&text, "deputy")],
             stops: vec![stop(&text, bratislava, None, Status::Reported)],
+            ..Default::default()
         },
     ];
     let sentences = text
@@ -204,6 +206,7 @@ pub fn long_route_analysis(n: usize) -> Analysis {
             name: "Caravan".into(),
             mentions: Vec::new(),
             stops,
+            ..Default::default()
         }],
         diagnostics: Vec::new(),
     }
