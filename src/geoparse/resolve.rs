@@ -1,0 +1,191 @@
+//! Resolution: which candidate each accepted name means.
+//!
+//! Candidates are scored on their prior (importance, population, kind), the countries
+//! and regions the document is about, an explicit qualifier ("Paris, Texas") and
+//! closeness to the other places of the text; then one sense is kept per name.
+
+use std::collections::HashMap;
+
+use crate::gazetteer::{Candidate, PlaceKind};
+
+use super::recognize::Spot;
+
+/// How much each country and first-level region is talked about.
+#[derive(Default)]
+struct Context {
+    countries: HashMap<String, f32>,
+    regions: HashMap<(String, String), f32>,
+    total: f32,
+}
+
+impl Context {
+    fn of(spots: &[&Spot]) -> Self {
+        let mut cx = Context::default();
+        for s in spots {
+            let Some(c) = s.candidates.first() else {
+                continue;
+            };
+            let clear = s.candidates.len() == 1
+                || s.adjectival
+                || matches!(c.kind, PlaceKind::Country)
+                || s.candidates[1].importance + 0.15 < c.importance;
+            if !clear {
+                continue;
+            }
+            if let Some(cc) = &c.country {
+                *cx.countries.entry(cc.clone()).or_default() += 1.0;
+                cx.total += 1.0;
+                if matches!(c.kind, PlaceKind::Region)
+                    && let Some(a1) = &c.admin1
+                {
+                    *cx.regions.entry((cc.clone(), a1.clone())).or_default() += 1.0;
+                }
+            }
+        }
+        cx
+    }
+
+    fn country_share(&self, cc: Option<&String>) -> f32 {
+        match cc {
+            Some(cc) if self.total > 0.0 => {
+                self.countries.get(cc).copied().unwrap_or(0.0) / self.total
+            }
+            _ => 0.0,
+        }
+    }
+
+    fn in_region(&self, c: &Candidate) -> bool {
+        match (&c.country, &c.admin1) {
+            (Some(cc), Some(a1)) => self.regions.contains_key(&(cc.clone(), a1.clone())),
+            _ => false,
+        }
+    }
+}
+
+fn kind_bonus(c: &Candidate) -> f32 {
+    match c.kind {
+        PlaceKind::Country | PlaceKind::Continent => 0.6,
+        PlaceKind::Region => 0.35,
+        PlaceKind::District => 0.0,
+        PlaceKind::PopulatedPlace => match c.feature_code.as_str() {
+            "PPLC" => 0.3,
+            "PPLA" => 0.15,
+            "PPLA2" => 0.05,
+            _ => 0.0,
+        },
+        PlaceKind::Physical | PlaceKind::Landmark | PlaceKind::InformalRegion => 0.1,
+    }
+}
+
+/// True when `outer` can contain `inner` ("Texas" contains Paris, Texas).
+fn contains(outer: &Candidate, inner: &Candidate) -> bool {
+    if outer.country.is_none() || outer.country != inner.country {
+        return false;
+    }
+    match outer.kind {
+        PlaceKind::Country => true,
+        PlaceKind::Region => inner.admin1.is_some() && inner.admin1 == outer.admin1,
+        _ => outer.latlon.distance_km(inner.latlon) < 120.0,
+    }
+}
+
+fn score(
+    c: &Candidate,
+    s: &Spot,
+    cx: &Context,
+    qualifier: Option<&Spot>,
+    near: &[&Candidate],
+) -> f32 {
+    let pop = (c.population as f32 + 1.0).log10() / 7.0;
+    let mut v = c.importance + 0.3 * pop.min(1.2) + kind_bonus(c);
+    let share = cx.country_share(c.country.as_ref());
+    if share > 0.0 {
+        v += 0.35 + 0.4 * share;
+    }
+    if cx.in_region(c) {
+        v += 0.4;
+    }
+    if let Some(q) = qualifier
+        && q.candidates.iter().take(8).any(|o| contains(o, c))
+    {
+        v += 2.0;
+    }
+    if s.is_qualifier && matches!(c.kind, PlaceKind::Region | PlaceKind::Country) {
+        v += 0.3;
+    }
+    let close = near
+        .iter()
+        .filter(|o| o.id != c.id && o.latlon.distance_km(c.latlon) < 250.0)
+        .count();
+    v += 0.25 * (close as f32).min(3.0);
+    v
+}
+
+/// Picks a candidate for every accepted spot, one sense per name per document.
+/// Returns, per spot, the chosen candidate index and a confidence in `0..=1`.
+pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f32)>> {
+    let kept: Vec<&Spot> = spots
+        .iter()
+        .zip(accepted)
+        .filter_map(|(s, &a)| a.then_some(s))
+        .collect();
+    let cx = Context::of(&kept);
+    let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
+    // round 1 without coherence, round 2 with the round-1 picks of the other names
+    for round in 0..2 {
+        let near: Vec<&Candidate> = if round == 0 {
+            Vec::new()
+        } else {
+            spots
+                .iter()
+                .zip(&picks)
+                .filter_map(|(s, p)| p.map(|(i, _)| &s.candidates[i]))
+                .collect()
+        };
+        let mut by_key: HashMap<&str, Vec<f32>> = HashMap::new();
+        for (k, s) in spots.iter().enumerate() {
+            if !accepted[k] {
+                continue;
+            }
+            let q = s.qualifier.map(|q| &spots[q]);
+            let scores: Vec<f32> = s
+                .candidates
+                .iter()
+                .map(|c| score(c, s, &cx, q, &near))
+                .collect();
+            let e = by_key
+                .entry(s.key.as_str())
+                .or_insert_with(|| vec![0.0; scores.len()]);
+            for (a, b) in e.iter_mut().zip(&scores) {
+                *a += b;
+            }
+        }
+        for (k, s) in spots.iter().enumerate() {
+            if !accepted[k] {
+                continue;
+            }
+            let Some(scores) = by_key.get(s.key.as_str()) else {
+                continue;
+            };
+            let mut best = (0usize, f32::MIN);
+            let mut second = f32::MIN;
+            for (i, &v) in scores.iter().enumerate() {
+                if v > best.1 {
+                    second = best.1;
+                    best = (i, v);
+                } else if v > second {
+                    second = v;
+                }
+            }
+            if best.1 > f32::MIN {
+                let margin = if second > f32::MIN {
+                    (best.1 - second).clamp(0.0, 1.0)
+                } else {
+                    1.0
+                };
+                picks[k] = Some((best.0, 0.5 + 0.5 * margin));
+            }
+        }
+    }
+    picks
+}
