@@ -33,6 +33,9 @@ pub struct Cli {
 pub enum Command {
     /// Analyse an article and print the result (the `itinera/1` contract).
     Extract(ExtractArgs),
+    /// Build the gazetteer from GeoNames dumps, or look names up in it.
+    #[command(subcommand)]
+    Gazetteer(crate::gazetteer::cli::GazetteerCommand),
 }
 
 /// Arguments of `itinera extract`.
@@ -73,6 +76,7 @@ pub fn run(command: Command) -> Result<(), CliError> {
     match command {
         Command::Extract(args) if args.jsonl => extract_jsonl(&args),
         Command::Extract(args) => extract_one(&args),
+        Command::Gazetteer(command) => crate::gazetteer::cli::run(&command),
     }
 }
 

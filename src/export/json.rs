@@ -16,7 +16,7 @@ fn round(x: f64, places: i32) -> f64 {
     (x * f).round() / f
 }
 
-fn place_json(c: &Candidate) -> Value {
+pub(crate) fn place_json(c: &Candidate) -> Value {
     json!({
         "id": c.id,
         "name": c.name,

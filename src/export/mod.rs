@@ -3,6 +3,7 @@
 
 mod json;
 
+pub(crate) use json::place_json;
 pub use json::{SCHEMA, to_json};
 
 use crate::analysis::Analysis;

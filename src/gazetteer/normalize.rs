@@ -4,7 +4,8 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The index key for a place name: lower case, diacritics removed, apostrophes dropped,
 /// hyphens and runs of spaces made one space, "St."/"Saint" made "saint", a leading
-/// "the" and a trailing possessive "'s" removed.
+/// "the" and a trailing possessive "'s" removed; transliteration variants made one
+/// ("Primorskiy Kray" and "Primorsky Krai" both give "primorsky krai").
 ///
 /// ```
 /// use itinera::gazetteer::normalize;
@@ -57,12 +58,24 @@ pub fn normalize(name: &str) -> String {
         if i > 0 {
             joined.push(' ');
         }
-        joined.push_str(match *w {
-            "st" | "ste" | "saint" | "sainte" if i + 1 < words.len() => "saint",
-            "mt" | "mount" if i + 1 < words.len() => "mount",
-            "ft" | "fort" if i + 1 < words.len() => "fort",
-            other => other,
-        });
+        let not_last = i + 1 < words.len();
+        match *w {
+            "st" | "ste" | "saint" | "sainte" if not_last => joined.push_str("saint"),
+            "mt" | "mount" if not_last => joined.push_str("mount"),
+            "ft" | "fort" if not_last => joined.push_str("fort"),
+            "kray" => joined.push_str("krai"),
+            // Transliterations of Russian -ский: -skiy, -skii, -skij, -skyi, -skyy → -sky.
+            other => match ["skiy", "skii", "skij", "skyi", "skyy"]
+                .iter()
+                .find_map(|s| other.strip_suffix(s))
+            {
+                Some(stem) if !stem.is_empty() => {
+                    joined.push_str(stem);
+                    joined.push_str("sky");
+                }
+                _ => joined.push_str(other),
+            },
+        }
     }
     joined
 }
@@ -91,6 +104,11 @@ mod tests {
             ("Mount", "mount"),
             ("København", "kobenhavn"),
             ("Łódź", "lodz"),
+            ("Primorskiy Kray", "primorsky krai"),
+            ("Primorsky Krai", "primorsky krai"),
+            ("Khasanskiy", "khasansky"),
+            ("Sky", "sky"),
+            ("Skiy", "skiy"),
         ] {
             assert_eq!(normalize(input), want, "{input}");
         }

@@ -1,0 +1,270 @@
+//! The gazetteer's source tables: plain tab-separated text, one place per line.
+//!
+//! `places.tsv.gz` is written by `itinera gazetteer build` from GeoNames and Natural Earth;
+//! `features.tsv`, `continents.tsv` and `demonyms.tsv` are written by hand. The build script
+//! reads them all (this file is shared with `build.rs`) and writes the binary index.
+
+/// Kind words of the source table, in the order of `PlaceKind`'s variants.
+pub const KIND_WORDS: [&str; 8] = [
+    "continent",
+    "country",
+    "region",
+    "district",
+    "place",
+    "physical",
+    "landmark",
+    "informal",
+];
+
+/// Index into [`KIND_WORDS`] of populated places.
+pub const KIND_PLACE: u8 = 4;
+/// Index into [`KIND_WORDS`] of countries.
+pub const KIND_COUNTRY: u8 = 1;
+/// Index into [`KIND_WORDS`] of first-level regions.
+pub const KIND_REGION: u8 = 2;
+/// Index into [`KIND_WORDS`] of second-level units.
+pub const KIND_DISTRICT: u8 = 3;
+/// Index into [`KIND_WORDS`] of continents and world regions.
+pub const KIND_CONTINENT: u8 = 0;
+/// Index into [`KIND_WORDS`] of natural features.
+pub const KIND_PHYSICAL: u8 = 5;
+/// Index into [`KIND_WORDS`] of landmarks.
+pub const KIND_LANDMARK: u8 = 6;
+/// Index into [`KIND_WORDS`] of informal regions.
+pub const KIND_INFORMAL: u8 = 7;
+
+/// One place of a source table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// Stable identifier (`geonames:2022586`, `itinera:tumen-river`).
+    pub id: String,
+    /// Preferred English name.
+    pub name: String,
+    /// Index into [`KIND_WORDS`].
+    pub kind: u8,
+    /// GeoNames feature code or our own kind word.
+    pub code: String,
+    /// ISO 3166-1 alpha-2 country code, or empty.
+    pub country: String,
+    /// GeoNames first-level code within the country (`59`), or empty.
+    pub admin1: String,
+    /// GeoNames second-level code within the region, or empty.
+    pub admin2: String,
+    /// Latitude in degrees.
+    pub lat: f64,
+    /// Longitude in degrees.
+    pub lon: f64,
+    /// Population; for regions and districts, the summed population of their places.
+    pub population: u64,
+    /// Prior given by hand, when the table has one; computed from the other fields otherwise.
+    pub importance: Option<f32>,
+    /// Other spellings of its main name (ASCII form, English forms): found at full rank.
+    pub names: Vec<String>,
+    /// Names in other languages, old names, variants: found at a lower rank.
+    pub alternates: Vec<String>,
+}
+
+fn clean(field: &str) -> String {
+    field
+        .chars()
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r' | '|') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+impl Entry {
+    /// The entry as one line of `places.tsv` (no newline).
+    #[must_use]
+    pub fn to_line(&self) -> String {
+        let names: Vec<String> = self.names.iter().map(|n| clean(n)).collect();
+        let alternates: Vec<String> = self.alternates.iter().map(|n| clean(n)).collect();
+        format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.5}\t{:.5}\t{}\t{}\t{}\t{}",
+            clean(&self.id),
+            clean(&self.name),
+            KIND_WORDS[usize::from(self.kind) % KIND_WORDS.len()],
+            clean(&self.code),
+            clean(&self.country),
+            clean(&self.admin1),
+            clean(&self.admin2),
+            self.lat,
+            self.lon,
+            self.population,
+            self.importance
+                .map(|i| format!("{i:.3}"))
+                .unwrap_or_default(),
+            names.join("|"),
+            alternates.join("|"),
+        )
+    }
+
+    /// Parses one line of `places.tsv`; `None` for a comment, a header or a malformed line.
+    #[must_use]
+    pub fn parse_line(line: &str) -> Option<Entry> {
+        let f: Vec<&str> = line.trim_end_matches(['\r', '\n']).split('\t').collect();
+        if f.len() < 13 || f[0].starts_with('#') {
+            return None;
+        }
+        let kind = KIND_WORDS.iter().position(|k| *k == f[2])? as u8;
+        Some(Entry {
+            id: f[0].to_owned(),
+            name: f[1].to_owned(),
+            kind,
+            code: f[3].to_owned(),
+            country: f[4].to_owned(),
+            admin1: f[5].to_owned(),
+            admin2: f[6].to_owned(),
+            lat: f[7].parse().ok()?,
+            lon: f[8].parse().ok()?,
+            population: f[9].parse().unwrap_or(0),
+            importance: f[10].parse().ok(),
+            names: split_names(f[11]),
+            alternates: split_names(f[12]),
+        })
+    }
+
+    /// Parses one line of a hand table in the `features.tsv` format
+    /// (`id name alt_names kind countries lat lon extra_points importance`).
+    #[must_use]
+    pub fn parse_feature_line(line: &str) -> Option<Entry> {
+        let f: Vec<&str> = line.trim_end_matches(['\r', '\n']).split('\t').collect();
+        if f.len() < 7 || f[0].starts_with('#') || f[0] == "id" {
+            return None;
+        }
+        let word = f[3].trim().to_lowercase();
+        let kind = match word.as_str() {
+            "continent" | "world region" => KIND_CONTINENT,
+            "region" => KIND_INFORMAL,
+            "landmark" | "airport" | "station" | "port" | "cosmodrome" | "military base"
+            | "border crossing" | "dam" => KIND_LANDMARK,
+            _ => KIND_PHYSICAL,
+        };
+        let countries: Vec<&str> = f[4]
+            .split([',', ' '])
+            .map(str::trim)
+            .filter(|c| c.len() == 2)
+            .collect();
+        let lat: f64 = f[5].trim().parse().ok()?;
+        let lon: f64 = f[6].trim().parse().ok()?;
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+            return None;
+        }
+        let importance = f
+            .get(8)
+            .and_then(|s| s.trim().parse::<f32>().ok())
+            .map(|i| i.clamp(0.0, 1.0));
+        let id = f[0].trim();
+        Some(Entry {
+            id: if id.contains(':') {
+                id.to_owned()
+            } else {
+                format!("itinera:{id}")
+            },
+            name: f[1].trim().to_owned(),
+            kind,
+            code: word,
+            country: if countries.len() == 1 {
+                countries[0].to_uppercase()
+            } else {
+                String::new()
+            },
+            admin1: String::new(),
+            admin2: String::new(),
+            lat,
+            lon,
+            population: 0,
+            importance: Some(importance.unwrap_or(0.5)),
+            names: split_names(f[2]),
+            alternates: Vec::new(),
+        })
+    }
+}
+
+fn split_names(field: &str) -> Vec<String> {
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// One row of `demonyms.tsv`: an adjective and the place it stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DemonymRow {
+    /// The adjective ("North Korean").
+    pub adjective: String,
+    /// Name of the place ("North Korea").
+    pub place: String,
+    /// Kind word: country, region, city, continent or historical.
+    pub kind: String,
+    /// ISO2 country the place lies in, or empty.
+    pub country: String,
+}
+
+impl DemonymRow {
+    /// Parses one line of `demonyms.tsv`; `None` for the header, a comment or a short line.
+    #[must_use]
+    pub fn parse_line(line: &str) -> Option<DemonymRow> {
+        let f: Vec<&str> = line.trim_end_matches(['\r', '\n']).split('\t').collect();
+        if f.len() < 2 || f[0].starts_with('#') || f[0] == "adjective" {
+            return None;
+        }
+        Some(DemonymRow {
+            adjective: f[0].trim().to_owned(),
+            place: f[1].trim().to_owned(),
+            kind: f
+                .get(2)
+                .map(|s| s.trim().to_lowercase())
+                .unwrap_or_default(),
+            country: f
+                .get(3)
+                .map(|s| s.trim().to_uppercase())
+                .unwrap_or_default(),
+        })
+    }
+}
+
+/// The prior of a place when no hand-given importance exists: countries and continents
+/// highest, then big and capital cities, regions, districts, small places.
+#[must_use]
+pub fn prior(kind: u8, code: &str, population: u64) -> f32 {
+    let lp = ((population as f64) + 1.0).log10() as f32;
+    match kind {
+        KIND_CONTINENT => 0.95,
+        KIND_COUNTRY => (0.9 + 0.01 * lp).min(0.999),
+        KIND_REGION => 0.45 + 0.03 * lp,
+        KIND_DISTRICT => 0.28 + 0.03 * lp,
+        KIND_PLACE => {
+            let bonus = match code {
+                "PPLC" => 0.2,
+                "PPLA" => 0.1,
+                "PPLG" => 0.06,
+                "PPLA2" => 0.03,
+                "PPLA3" | "PPLA4" => 0.01,
+                _ => 0.0,
+            };
+            (0.1 * lp).min(0.75) + bonus
+        }
+        _ => 0.6,
+    }
+}
+
+/// How much lower a place ranks when found by one of its `alternates` rather than its name.
+pub const ALTERNATE_PENALTY: f32 = 0.25;
+
+/// The importance used in the index for a hand-table entry whose table importance is `i`.
+#[must_use]
+pub fn scaled_hand_importance(kind: u8, i: f32) -> f32 {
+    match kind {
+        KIND_CONTINENT => 0.9 + 0.1 * i,
+        _ => 0.4 + 0.55 * i,
+    }
+}
