@@ -542,7 +542,7 @@ pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
         .map(|c| {
             let region = matches!(c.kind, PlaceKind::Region);
             let name = if region {
-                Some(c.name.clone())
+                Some(c.admin1.clone().unwrap_or_else(|| c.name.clone()))
             } else {
                 c.admin1.clone()
             };

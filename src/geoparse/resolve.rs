@@ -36,9 +36,9 @@ impl Context {
                 *cx.countries.entry(cc.clone()).or_default() += 1.0;
                 cx.total += 1.0;
                 if matches!(c.kind, PlaceKind::Region)
-                    && let Some(a1) = &c.admin1
+                    && let Some(a1) = region_of(c)
                 {
-                    *cx.regions.entry((cc.clone(), a1.clone())).or_default() += 1.0;
+                    *cx.regions.entry((cc.clone(), a1.to_owned())).or_default() += 1.0;
                 }
             }
         }
@@ -55,10 +55,21 @@ impl Context {
     }
 
     fn in_region(&self, c: &Candidate) -> bool {
-        match (&c.country, &c.admin1) {
-            (Some(cc), Some(a1)) => self.regions.contains_key(&(cc.clone(), a1.clone())),
+        if matches!(c.kind, PlaceKind::Region) {
+            return false;
+        }
+        match (&c.country, region_of(c)) {
+            (Some(cc), Some(a1)) => self.regions.contains_key(&(cc.clone(), a1.to_owned())),
             _ => false,
         }
+    }
+}
+
+/// The first-level region a candidate lies in, or names, for a region itself.
+fn region_of(c: &Candidate) -> Option<&str> {
+    match c.kind {
+        PlaceKind::Region => Some(c.admin1.as_deref().unwrap_or(&c.name)),
+        _ => c.admin1.as_deref(),
     }
 }
 
@@ -84,9 +95,69 @@ fn contains(outer: &Candidate, inner: &Candidate) -> bool {
     }
     match outer.kind {
         PlaceKind::Country => true,
-        PlaceKind::Region => inner.admin1.is_some() && inner.admin1 == outer.admin1,
+        PlaceKind::Region => region_of(inner).is_some() && region_of(inner) == region_of(outer),
         _ => outer.latlon.distance_km(inner.latlon) < 120.0,
     }
+}
+
+/// True when `a` and `b` support each other as parts of one story's geography: a region
+/// and a place inside it, or two places less than [`SUPPORT_KM`] apart.
+fn supports(a: &Candidate, b: &Candidate) -> bool {
+    let point = |c: &Candidate| {
+        !matches!(
+            c.kind,
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
+        )
+    };
+    match (a.kind, b.kind) {
+        (PlaceKind::Region, _) if point(b) => {
+            a.country == b.country && region_of(b).is_some() && region_of(a) == region_of(b)
+        }
+        (_, PlaceKind::Region) if point(a) => {
+            a.country == b.country && region_of(a).is_some() && region_of(a) == region_of(b)
+        }
+        _ if point(a) && point(b) => {
+            // a cheap box first: 150 km is under 1.4 degrees of latitude
+            (a.latlon.lat - b.latlon.lat).abs() < 1.4 && a.latlon.distance_km(b.latlon) < SUPPORT_KM
+        }
+        _ => false,
+    }
+}
+
+/// Score per other name that supports a candidate.
+const SUPPORT_WEIGHT: f32 = 0.3;
+/// Two places this close are taken as one story's neighbours.
+const SUPPORT_KM: f64 = 150.0;
+/// Candidates per name that give or get support.
+const SUPPORT_CANDIDATES: usize = 10;
+/// Names per document weighed against each other.
+const SUPPORT_NAMES: usize = 80;
+
+/// For each accepted spot's key, how many other names of the document have a candidate
+/// supporting each of its candidates.
+fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>> {
+    let mut keys: Vec<(&str, &[Candidate])> = Vec::new();
+    for (s, &a) in spots.iter().zip(accepted) {
+        if a && !keys.iter().any(|(k, _)| *k == s.key.as_str()) && keys.len() < SUPPORT_NAMES {
+            let n = s.candidates.len().min(SUPPORT_CANDIDATES);
+            keys.push((s.key.as_str(), &s.candidates[..n]));
+        }
+    }
+    let mut out = HashMap::new();
+    for (i, (key, cands)) in keys.iter().enumerate() {
+        let counts: Vec<u8> = cands
+            .iter()
+            .map(|c| {
+                keys.iter()
+                    .enumerate()
+                    .filter(|&(j, (_, others))| j != i && others.iter().any(|o| supports(c, o)))
+                    .count()
+                    .min(255) as u8
+            })
+            .collect();
+        out.insert(*key, counts);
+    }
+    out
 }
 
 fn score(
@@ -103,7 +174,7 @@ fn score(
         v += 0.35 + 0.4 * share;
     }
     if cx.in_region(c) {
-        v += 0.4;
+        v += 0.6;
     }
     if let Some(q) = qualifier
         && q.candidates.iter().take(8).any(|o| contains(o, c))
@@ -131,6 +202,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         .collect();
     let cx = Context::of(&kept);
     let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
+    let backing = support(spots, accepted);
     // round 1 without coherence, round 2 with the round-1 picks of the other names
     for round in 0..2 {
         let near: Vec<&Candidate> = if round == 0 {
@@ -148,10 +220,15 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 continue;
             }
             let q = s.qualifier.map(|q| &spots[q]);
+            let counts = backing.get(s.key.as_str());
             let scores: Vec<f32> = s
                 .candidates
                 .iter()
-                .map(|c| score(c, s, &cx, q, &near))
+                .enumerate()
+                .map(|(i, c)| {
+                    let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
+                    score(c, s, &cx, q, &near) + SUPPORT_WEIGHT * f32::from(n.min(4))
+                })
                 .collect();
             let e = by_key
                 .entry(s.key.as_str())
