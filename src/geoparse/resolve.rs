@@ -28,7 +28,11 @@ impl Context {
             let clear = s.candidates.len() == 1
                 || s.adjectival
                 || matches!(c.kind, PlaceKind::Country)
-                || s.candidates[1].importance + 0.15 < c.importance;
+                || s.candidates[1].importance + 0.15 < c.importance
+                || (matches!(c.kind, PlaceKind::Region)
+                    && !s.candidates[1..]
+                        .iter()
+                        .any(|o| matches!(o.kind, PlaceKind::Region | PlaceKind::Country)));
             if !clear {
                 continue;
             }
@@ -124,12 +128,16 @@ fn supports(a: &Candidate, b: &Candidate) -> bool {
     }
 }
 
+/// Score for a candidate in a country that all the document's clear places lie in.
+const SHARE_WEIGHT: f32 = 0.5;
+/// Extra score for a candidate some other name supports at all.
+const FIRST_SUPPORT: f32 = 0.4;
 /// Score per other name that supports a candidate.
 const SUPPORT_WEIGHT: f32 = 0.3;
 /// Two places this close are taken as one story's neighbours.
 const SUPPORT_KM: f64 = 150.0;
 /// Candidates per name that give or get support.
-const SUPPORT_CANDIDATES: usize = 10;
+const SUPPORT_CANDIDATES: usize = 25;
 /// Names per document weighed against each other.
 const SUPPORT_NAMES: usize = 80;
 
@@ -171,7 +179,7 @@ fn score(
     let mut v = c.importance + 0.3 * pop.min(1.2) + kind_bonus(c);
     let share = cx.country_share(c.country.as_ref());
     if share > 0.0 {
-        v += 0.35 + 0.4 * share;
+        v += 0.3 + SHARE_WEIGHT * share;
     }
     if cx.in_region(c) {
         v += 0.6;
@@ -227,7 +235,8 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 .enumerate()
                 .map(|(i, c)| {
                     let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
-                    score(c, s, &cx, q, &near) + SUPPORT_WEIGHT * f32::from(n.min(4))
+                    let backed = if n > 0 { FIRST_SUPPORT } else { 0.0 };
+                    score(c, s, &cx, q, &near) + backed + SUPPORT_WEIGHT * f32::from(n.min(4))
                 })
                 .collect();
             let e = by_key
