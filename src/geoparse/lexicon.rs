@@ -58,7 +58,7 @@ const STOP: &[&str] = &[
     "medical", "public", "private", "general", "special", "major", "minor", "chief", "head",
     "deputy", "director", "officer", "sheriff", "judge", "lawyer", "doctor", "professor",
     "student", "students", "teacher", "business", "company", "bank", "trade", "market", "money",
-    "dollar", "dollars", "euro", "drug", "drugs", "mad", "sales", "price", "prices", "tax",
+    "dollar", "dollars", "euro", "drug", "drugs", "mad", "superior", "pack", "hamas", "hezbollah", "taliban", "nato", "sales", "price", "prices", "tax",
     "taxes", "law", "laws", "rule", "rules", "bill", "plan", "project", "program", "programme",
     "service", "services", "system", "network", "group", "club", "league", "cup", "games",
     "olympic", "olympics", "championship", "final", "sport", "sports", "football", "soccer",
@@ -312,10 +312,62 @@ const CALENDAR: &[&str] = &[
     "nov", "dec",
 ];
 
+/// Words that make the capitalised word before them a street's name ("Wichita Street").
+const STREETS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "drive",
+    "dr",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "highway",
+    "hwy",
+    "parkway",
+    "pkwy",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "terrace",
+    "circle",
+    "trail",
+    "pike",
+    "expressway",
+    "freeway",
+];
+
+/// Compass words that qualify the name after them ("North Texas", "South Arlington").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+];
+
 /// All the word lists, hashed for quick lookup.
 pub(crate) struct Lexicon {
     stop: HashSet<&'static str>,
     calendar: HashSet<&'static str>,
+    streets: HashSet<&'static str>,
+    compass: HashSet<&'static str>,
     given: HashSet<&'static str>,
     titles: HashSet<&'static str>,
     org_heads: HashSet<&'static str>,
@@ -334,6 +386,8 @@ impl Lexicon {
         LEXICON.get_or_init(|| Lexicon {
             stop: STOP.iter().copied().collect(),
             calendar: CALENDAR.iter().copied().collect(),
+            streets: STREETS.iter().copied().collect(),
+            compass: COMPASS.iter().copied().collect(),
             given: GIVEN_NAMES.iter().copied().collect(),
             titles: TITLES.iter().copied().collect(),
             org_heads: ORG_HEADS.iter().copied().collect(),
@@ -354,6 +408,16 @@ impl Lexicon {
     /// A month or weekday name.
     pub(crate) fn is_calendar(&self, lower: &str) -> bool {
         self.calendar.contains(lower)
+    }
+
+    /// A street-type word.
+    pub(crate) fn is_street(&self, lower: &str) -> bool {
+        self.streets.contains(lower)
+    }
+
+    /// A compass or position word.
+    pub(crate) fn is_compass(&self, lower: &str) -> bool {
+        self.compass.contains(lower)
     }
 
     /// A common given name.

@@ -429,6 +429,13 @@ fn local_evidence(
         && (lex.is_title(&first_lower) || lex.is_stop(&first_lower) || first_lower == "inc");
     // "US$460"
     let currency = text[spots[k].span.end..].starts_with('$');
+    // "Wichita Street", "St. Patrick's Day", "North Texas", a lone initial
+    let street = next_cap && ((single && lex.is_street(&next_lower)) || next_lower == "day");
+    let compass = single && next_cap && lex.is_compass(&first_lower);
+    let initial = single && tokens[first].span.len() == 1;
+    if street || compass || initial {
+        spots[k].vetoed = true;
+    }
     if (after_title || after_title_dot || after_given || after_initial) && !spots[k].adjectival {
         spots[k].vetoed = true;
     }
@@ -495,9 +502,22 @@ pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
         }
         let w = lower(text, tokens[i], &mut buf);
         let starts_person = lex.is_given_name(w) || lex.is_title(w);
-        if starts_person && info.get(i + 1).is_some_and(|n| n.cap) {
-            let mut j = i + 1;
-            while j < tokens.len() && info[j].cap && j < i + 4 {
+        // "Dr. Caleb Chu", "Tyrise M. Bell": skip a title's period, a middle initial
+        let mut j = i + 1;
+        if starts_person && tokens.get(j).is_some_and(|t| t.text(text) == ".") {
+            j += 1;
+        }
+        let initial_next = tokens[i].span.len() == 1
+            && tokens.get(i + 1).is_some_and(|t| t.text(text) == ".")
+            && i >= 1
+            && info[i - 1].cap;
+        if initial_next && info.get(i + 2).is_some_and(|n| n.cap) {
+            person_words.insert(normalize(tokens[i - 1].text(text)));
+            person_words.insert(normalize(tokens[i + 2].text(text)));
+        }
+        if starts_person && info.get(j).is_some_and(|n| n.cap) {
+            let start = j;
+            while j < tokens.len() && info[j].cap && j < start + 3 {
                 person_words.insert(normalize(tokens[j].text(text)));
                 j += 1;
             }

@@ -216,10 +216,14 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         let near: Vec<&Candidate> = if round == 0 {
             Vec::new()
         } else {
+            // each chosen place once, so long texts stay linear
+            let mut seen = std::collections::HashSet::new();
             spots
                 .iter()
                 .zip(&picks)
                 .filter_map(|(s, p)| p.map(|(i, _)| &s.candidates[i]))
+                .filter(|c| seen.insert(c.id.as_str()))
+                .take(SUPPORT_NAMES)
                 .collect()
         };
         let mut by_key: HashMap<&str, Vec<f32>> = HashMap::new();
