@@ -47,6 +47,7 @@ fn main() {
         "features.tsv",
         "continents.tsv",
         "demonyms.tsv",
+        "aliases.tsv",
     ] {
         println!("cargo::rerun-if-changed={DIR}/{f}");
     }
@@ -63,6 +64,9 @@ fn main() {
             hand.push('\n');
         }
     }
+    let aliases = read_text(&dir.join("aliases.tsv"));
+    table::add_aliases(&mut entries, &aliases);
+    table::drop_shadowed(&mut entries, normalize::normalize);
     let demonym_text = read_text(&dir.join("demonyms.tsv"));
     let demonyms: Vec<table::DemonymRow> = demonym_text
         .lines()
@@ -90,6 +94,7 @@ fn main() {
         ("gazetteer.bin", built.tables.as_slice()),
         ("hand.tsv", hand.as_bytes()),
         ("demonyms.tsv", demonym_text.as_bytes()),
+        ("aliases.tsv", aliases.as_bytes()),
     ] {
         if let Err(e) = std::fs::write(out.join(name), bytes) {
             println!("cargo::warning=could not write {name}: {e}");

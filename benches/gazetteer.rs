@@ -1,2 +1,117 @@
-//! Benchmarks of the gazetteer.
-fn main() {}
+//! Benchmarks of the embedded gazetteer: load time, lookups, the geoparser's prefix checks.
+//! Run with `cargo bench --no-default-features --bench gazetteer`.
+
+use divan::counter::ItemsCount;
+use divan::{Bencher, black_box};
+use itinera::Gazetteer;
+use itinera::gazetteer::normalize;
+
+/// Names as news writes them: big and small places, regions, features, misses.
+const NAMES: &[&str] = &[
+    "Khasan",
+    "Ussuriysk",
+    "Kiev",
+    "Primorsky Krai",
+    "Tumen River",
+    "Sea of Japan",
+    "Vostochny Cosmodrome",
+    "Lake Khanka",
+    "Pyongyang",
+    "Komsomolsk-on-Amur",
+    "Przemysl",
+    "Rzeszów",
+    "Paris",
+    "Moscow",
+    "Georgia",
+    "Alexandria",
+    "Lee County",
+    "Rapides Parish",
+    "Donbas",
+    "Crimea",
+    "Gaza Strip",
+    "Washington",
+    "Springfield",
+    "Monday",
+    "President",
+    "Reuters",
+    "September",
+    "Vladivostok",
+    "London",
+    "Texas",
+    "Ukraine",
+    "North Korea",
+];
+
+fn main() {
+    println!(
+        "embedded index: {:.1} MB, {} places",
+        Gazetteer::embedded_size() as f64 / 1e6,
+        Gazetteer::embedded().len()
+    );
+    divan::main();
+}
+
+/// Opening the embedded index (headers only; no parsing).
+#[divan::bench]
+fn load() -> Gazetteer {
+    Gazetteer::load_embedded()
+}
+
+/// Full lookups (normalisation and candidate records), names per second.
+#[divan::bench]
+fn lookup(bencher: Bencher) {
+    let g = Gazetteer::embedded();
+    bencher.counter(ItemsCount::new(NAMES.len())).bench(|| {
+        for n in NAMES {
+            black_box(g.lookup(black_box(n)));
+        }
+    });
+}
+
+/// Lookups of already-normalised keys, limited to the best candidate, as the geoparser
+/// does per mention.
+#[divan::bench]
+fn lookup_normalized(bencher: Bencher) {
+    let g = Gazetteer::embedded();
+    let keys: Vec<String> = NAMES.iter().map(|n| normalize(n)).collect();
+    bencher.counter(ItemsCount::new(keys.len())).bench(|| {
+        for k in &keys {
+            black_box(g.lookup_normalized(black_box(k)).first().cloned());
+        }
+    });
+}
+
+/// The best three candidates of each name, names per second.
+#[divan::bench]
+fn lookup_top3(bencher: Bencher) {
+    let g = Gazetteer::embedded();
+    bencher.counter(ItemsCount::new(NAMES.len())).bench(|| {
+        for n in NAMES {
+            black_box(g.lookup_top(black_box(n), 3));
+        }
+    });
+}
+
+/// Exact-name checks, per n-gram.
+#[divan::bench]
+fn contains_normalized(bencher: Bencher) {
+    let g = Gazetteer::embedded();
+    let keys: Vec<String> = NAMES.iter().map(|n| normalize(n)).collect();
+    bencher.counter(ItemsCount::new(keys.len())).bench(|| {
+        for k in &keys {
+            black_box(g.contains_normalized(black_box(k)));
+        }
+    });
+}
+
+/// Prefix checks, per token n-gram.
+#[divan::bench]
+fn has_prefix_normalized(bencher: Bencher) {
+    let g = Gazetteer::embedded();
+    let keys: Vec<String> = NAMES.iter().map(|n| format!("{} ", normalize(n))).collect();
+    bencher.counter(ItemsCount::new(keys.len())).bench(|| {
+        for k in &keys {
+            black_box(g.has_prefix_normalized(black_box(k)));
+        }
+    });
+}

@@ -9,7 +9,7 @@ use crate::ingest::Document;
 use crate::movement::{Actor, movements};
 use crate::span::Span;
 use crate::text::{sentences, tokenize};
-use crate::time::{TimeExpr, tag};
+use crate::time::{TimeExpr, tag_tokens};
 
 /// Settings for one analysis.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -66,7 +66,7 @@ pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) ->
     let tokens = tokenize(&text);
     let sentences = sentences(&text);
     let places = geoparse(&text, &tokens, gazetteer);
-    let times = tag(&text, reference_date);
+    let times = tag_tokens(&text, &tokens, reference_date);
     let actors = movements(&text, &sentences, &places, &times);
     let mut diagnostics = Vec::new();
     if gazetteer.is_empty() {

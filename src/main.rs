@@ -1,10 +1,9 @@
 //! The `itinera` binary: a headless command, or the app.
 
-use clap::Parser;
 use itinera::cli::{Cli, run};
 
 fn main() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_or_exit();
     if let Some(command) = cli.command {
         return match run(command) {
             Ok(()) => std::process::ExitCode::SUCCESS,

@@ -1,7 +1,10 @@
 //! The command line: argument parsing and the headless subcommands.
 
-use std::io::{BufRead, Write};
+use std::collections::BTreeMap;
+use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -28,6 +31,47 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Parses the process's arguments. On a usage error, prints a one-line message to
+    /// standard error and exits with status 2; `--help` and `--version` print and exit 0.
+    #[must_use]
+    pub fn parse_or_exit() -> Self {
+        match Self::try_parse() {
+            Ok(cli) => cli,
+            Err(e) => {
+                if matches!(
+                    e.kind(),
+                    clap::error::ErrorKind::DisplayHelp
+                        | clap::error::ErrorKind::DisplayVersion
+                        | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+                ) {
+                    e.exit();
+                }
+                eprintln!("itinera: {}", one_line_usage_error(&e.to_string()));
+                std::process::exit(2);
+            }
+        }
+    }
+}
+
+/// The first paragraph of a clap error on one line, without its `error: ` prefix, with a
+/// pointer to `--help`.
+fn one_line_usage_error(rendered: &str) -> String {
+    let paragraph: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let joined = paragraph.join(" ");
+    let message = joined.strip_prefix("error: ").unwrap_or(&joined);
+    if message.is_empty() {
+        String::from("invalid arguments (see itinera --help)")
+    } else {
+        format!("{message} (see itinera --help)")
+    }
+}
+
 /// Headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -47,7 +91,7 @@ pub struct ExtractArgs {
     /// Resolve relative dates against this date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub reference_date: Option<NaiveDate>,
-    /// Output format.
+    /// Output format: json, geojson, kml, gpx or csv.
     #[arg(long, default_value = "json")]
     pub format: Format,
     /// Batch mode: read `{"id","text"[,"reference_date"]}` lines on standard input, write one result per line.
@@ -128,16 +172,230 @@ pub fn answer_jsonl_line(line: &str, gazetteer: &Gazetteer) -> Value {
 }
 
 fn extract_jsonl(_args: &ExtractArgs) -> Result<(), CliError> {
-    let gazetteer = Gazetteer::embedded();
-    let stdin = std::io::stdin().lock();
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for line in stdin.lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        writeln!(out, "{}", answer_jsonl_line(&line, gazetteer))?;
-    }
+    answer_jsonl(stdin, &mut out, Gazetteer::embedded(), workers)?;
     out.flush()?;
     Ok(())
+}
+
+/// A line of input (or why it cannot be read) and its place in the input.
+type Job = (u64, Result<String, String>);
+
+/// The longest `--jsonl` line read, in bytes: an article at the input limit, JSON-escaped.
+const MAX_JSONL_LINE_BYTES: usize = 4 * crate::ingest::MAX_INPUT_BYTES;
+
+/// Answers every line of `input` (one JSON request per line; blank lines are skipped) with
+/// one line on `output`, in input order, analysing on `workers` threads.
+///
+/// Memory stays bounded: at most `4 × workers` lines are read ahead of the last one
+/// written, so an input of any length streams through.
+pub fn answer_jsonl(
+    mut input: impl BufRead + Send,
+    output: &mut impl Write,
+    gazetteer: &Gazetteer,
+    workers: usize,
+) -> std::io::Result<()> {
+    let workers = workers.max(1);
+    let window = 4 * workers;
+    // Permits bound the lines in flight: the reader takes one per line, the writer gives it
+    // back when that line's answer is written.
+    let (permit_tx, permit_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        // The channel has room for exactly `window` permits.
+        let _ = permit_tx.send(());
+    }
+    let (job_tx, job_rx) = sync_channel::<Job>(window);
+    let (done_tx, done_rx) = channel::<(u64, String)>();
+    std::thread::scope(|scope| {
+        let reader = std::thread::Builder::new()
+            .name("jsonl-reader".into())
+            .spawn_scoped(scope, move || read_lines(&mut input, &permit_rx, &job_tx))?;
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        let mut spawned = Ok(());
+        for n in 0..workers {
+            let jobs = Arc::clone(&job_rx);
+            let done = done_tx.clone();
+            let worker = std::thread::Builder::new()
+                .name(format!("jsonl-worker-{n}"))
+                .spawn_scoped(scope, move || answer_jobs(&jobs, &done, gazetteer));
+            if let Err(e) = worker {
+                spawned = Err(e);
+                break;
+            }
+        }
+        // From here on only the workers hold these: when they stop, the reader and the
+        // writer see their channels close instead of waiting for ever.
+        drop(job_rx);
+        drop(done_tx);
+        let written = spawned.and_then(|()| write_in_order(&done_rx, &permit_tx, output));
+        // Unblock the reader if the writer stopped early, then collect its result.
+        drop(permit_tx);
+        drop(done_rx);
+        let read = reader.join().unwrap_or_else(|_| {
+            Err(std::io::Error::other(
+                "the input reader stopped unexpectedly",
+            ))
+        });
+        written.and(read)
+    })
+}
+
+/// Reads lines into numbered jobs, one permit per line.
+fn read_lines(
+    input: &mut impl BufRead,
+    permits: &Receiver<()>,
+    jobs: &SyncSender<Job>,
+) -> std::io::Result<()> {
+    let mut seq = 0u64;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let limit = MAX_JSONL_LINE_BYTES as u64 + 1;
+        if input.by_ref().take(limit).read_until(b'\n', &mut buf)? == 0 {
+            return Ok(());
+        }
+        let too_long = buf.len() > MAX_JSONL_LINE_BYTES && buf.last() != Some(&b'\n');
+        if too_long {
+            // Skip the rest of the line without keeping it.
+            loop {
+                buf.clear();
+                let n = input.by_ref().take(1 << 20).read_until(b'\n', &mut buf)?;
+                if n == 0 || buf.last() == Some(&b'\n') {
+                    break;
+                }
+            }
+        } else if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if permits.recv().is_err() {
+            // The writer has stopped: nothing more will be written.
+            return Ok(());
+        }
+        let line = if too_long {
+            Err(format!(
+                "this line is longer than {} MB",
+                MAX_JSONL_LINE_BYTES / 1_048_576
+            ))
+        } else {
+            std::str::from_utf8(&buf)
+                .map(str::to_owned)
+                .map_err(|e| format!("this line is not UTF-8 text: {e}"))
+        };
+        if jobs.send((seq, line)).is_err() {
+            return Ok(());
+        }
+        seq += 1;
+    }
+}
+
+/// Answers jobs until there are none left.
+fn answer_jobs(
+    jobs: &Mutex<Receiver<Job>>,
+    done: &std::sync::mpsc::Sender<(u64, String)>,
+    gazetteer: &Gazetteer,
+) {
+    loop {
+        let job = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
+        let Ok((seq, line)) = job else {
+            return;
+        };
+        let answer = match line {
+            // The pipeline does not panic; if it ever did, the batch would still answer
+            // every line, in order, instead of stalling.
+            Ok(line) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                answer_jsonl_line(&line, gazetteer)
+            }))
+            .unwrap_or_else(
+                |_| json!({"id": null, "error": "internal error while analysing this line"}),
+            ),
+            Err(e) => json!({"id": null, "error": e}),
+        };
+        if done.send((seq, answer.to_string())).is_err() {
+            return;
+        }
+    }
+}
+
+/// Writes answers in sequence order as they arrive, giving back a permit per line written.
+fn write_in_order(
+    done: &Receiver<(u64, String)>,
+    permits: &SyncSender<()>,
+    output: &mut impl Write,
+) -> std::io::Result<()> {
+    let mut waiting: BTreeMap<u64, String> = BTreeMap::new();
+    let mut next = 0u64;
+    for (seq, answer) in done {
+        waiting.insert(seq, answer);
+        while let Some(answer) = waiting.remove(&next) {
+            writeln!(output, "{answer}")?;
+            next += 1;
+            let _ = permits.try_send(());
+        }
+    }
+    // Every line has been answered by now; anything still waiting is written in order.
+    for answer in waiting.into_values() {
+        writeln!(output, "{answer}")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_errors_are_put_on_one_line() {
+        let table = [
+            (
+                "error: the following required arguments were not provided:\n  <FILE>\n\nUsage: itinera extract <FILE>\n",
+                "the following required arguments were not provided: <FILE> (see itinera --help)",
+            ),
+            (
+                "error: unexpected argument '--x' found\n\n  tip: try '-- --x'\n",
+                "unexpected argument '--x' found (see itinera --help)",
+            ),
+            ("", "invalid arguments (see itinera --help)"),
+        ];
+        for (rendered, expect) in table {
+            assert_eq!(one_line_usage_error(rendered), expect);
+        }
+    }
+
+    #[test]
+    fn jsonl_answers_keep_input_order_with_many_workers() {
+        let mut input = String::new();
+        for i in 0..50 {
+            input.push_str(&json!({"id": i, "text": format!("Line {i}.")}).to_string());
+            input.push_str("\n\n");
+        }
+        let mut out = Vec::new();
+        answer_jsonl(input.as_bytes(), &mut out, Gazetteer::embedded(), 7).unwrap();
+        let ids: Vec<u64> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["id"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(ids, (0..50).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn jsonl_lines_that_are_not_utf8_are_answered_with_an_error() {
+        let input = b"{\"id\":1,\"text\":\"ok\"}\n\xff\xfe\n";
+        let mut out = Vec::new();
+        answer_jsonl(&input[..], &mut out, Gazetteer::embedded(), 2).unwrap();
+        let lines: Vec<Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["id"], 1);
+        assert!(lines[1]["error"].as_str().unwrap().contains("UTF-8"));
+    }
 }

@@ -504,6 +504,17 @@ fn read_admin2(gn: &Path, places: &[Place]) -> Result<Vec<Entry>, BuildError> {
                 .push(e);
         }
     }
+    // Places by region and name, for units whose places carry no second-level code.
+    let mut by_name: HashMap<(&str, &str, String), &Entry> = HashMap::new();
+    for p in places {
+        let e = &p.entry;
+        let slot = by_name
+            .entry((e.country.as_str(), e.admin1.as_str(), normalize(&e.name)))
+            .or_insert(e);
+        if e.population > slot.population {
+            *slot = e;
+        }
+    }
     let mut out = Vec::new();
     each_row(&path, |f| {
         if f.len() < 4 {
@@ -513,10 +524,16 @@ fn read_admin2(gn: &Path, places: &[Place]) -> Result<Vec<Entry>, BuildError> {
         let (Some(cc), Some(a1), Some(a2)) = (parts.next(), parts.next(), parts.next()) else {
             return;
         };
-        let Some((lat, lon, population)) = by_code
+        let point = by_code
             .get(&(cc, a1, a2))
             .and_then(|ps| point_of(ps.iter().copied(), &["PPLA2", "PPLA", "PPLC"]))
-        else {
+            .or_else(|| {
+                namesake_stems(f[2])
+                    .into_iter()
+                    .find_map(|stem| by_name.get(&(cc, a1, stem)))
+                    .map(|p| (p.lat, p.lon, 0))
+            });
+        let Some((lat, lon, population)) = point else {
             return;
         };
         let extra = alt.get(f[0]).map(Vec::as_slice).unwrap_or_default();
@@ -541,6 +558,29 @@ fn read_admin2(gn: &Path, places: &[Place]) -> Result<Vec<Entry>, BuildError> {
     })?;
     out.sort_by(|a, b| (&a.country, &a.admin1, &a.admin2).cmp(&(&b.country, &b.admin1, &b.admin2)));
     Ok(out)
+}
+
+/// Names of the town a unit is probably named after: "Khasanskiy Rayon" → "khasan",
+/// "khasansk"; "Lee County" → "lee". Used only when no place carries the unit's code.
+fn namesake_stems(unit: &str) -> Vec<String> {
+    let key = normalize(unit);
+    let mut words: Vec<&str> = key.split(' ').collect();
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    words.pop();
+    let base = words.join(" ");
+    let mut out = vec![base.clone()];
+    for (suffix, keep) in [("skaya", "sk"), ("ska", "sk"), ("sky", "sk"), ("ski", "")] {
+        if let Some(stem) = base.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+            out.push(stem.to_owned());
+            if !keep.is_empty() {
+                out.push(format!("{stem}{keep}"));
+            }
+            break;
+        }
+    }
+    out
 }
 
 /// Area-weighted centroid and absolute area of a ring of `[lon, lat]` points.

@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::normalize::normalize;
 use super::table::{
-    ALTERNATE_PENALTY, DemonymRow, Entry, KIND_CONTINENT, KIND_COUNTRY, KIND_DISTRICT, KIND_PLACE,
-    KIND_REGION, prior, scaled_hand_importance,
+    DemonymRow, Entry, KIND_CONTINENT, KIND_COUNTRY, KIND_DISTRICT, KIND_PLACE, KIND_REGION,
+    alternate_penalty, prior, scaled_hand_importance,
 };
 
 /// Magic bytes at the start of the tables blob.
@@ -79,8 +79,18 @@ pub fn admin_variants(key: &str, kind: u8, raw: &str) -> Vec<String> {
             out.push(k);
         }
     }
-    // "Tatarstan, Respublika" → "respublika tatarstan" style reorderings are left to alternates.
     let words: Vec<&str> = key.split(' ').collect();
+    // "Tatarstan, Respublika", "Respublika Dagestan", "Republic of Tatarstan": the name alone.
+    if kind == KIND_REGION && words.len() >= 2 {
+        let rest: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "respublika" | "republic" | "of"))
+            .collect();
+        if !rest.is_empty() && rest.len() < words.len() {
+            out.push(rest.join(" "));
+        }
+    }
     let generic: &[&str] = if kind == KIND_REGION {
         &REGION_WORDS
     } else {
@@ -88,8 +98,24 @@ pub fn admin_variants(key: &str, kind: u8, raw: &str) -> Vec<String> {
     };
     if words.len() >= 2 && generic.contains(&words[words.len() - 1]) {
         let base = words[..words.len() - 1].join(" ");
-        for g in generic {
-            out.push(format!("{base} {g}"));
+        // Adjectival forms name the region after its city: "Kurskaya oblast" is "Kursk
+        // Oblast", "Khersonska oblast" "Kherson Oblast", "Khabarovsky krai" "Khabarovsk
+        // Krai". Which letters to drop differs, so both stems are keyed; the wrong one
+        // matches nothing anyone writes.
+        let mut bases = vec![base.clone()];
+        for (suffix, keep) in [("skaya", "sk"), ("ska", "sk"), ("sky", "sk"), ("ka", "")] {
+            if let Some(stem) = base.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+                bases.push(stem.to_owned());
+                if !keep.is_empty() {
+                    bases.push(format!("{stem}{keep}"));
+                }
+                break;
+            }
+        }
+        for b in &bases {
+            for g in generic {
+                out.push(format!("{b} {g}"));
+            }
         }
         if kind == KIND_REGION {
             out.push(base);
@@ -216,11 +242,11 @@ pub fn build(entries: &[Entry], demonyms: &[DemonymRow], exact: bool) -> Result<
     };
     pool.add("");
     let score = |p: u32| {
-        let i = importance[(p & !ALTERNATE) as usize];
+        let e = (p & !ALTERNATE) as usize;
         if p & ALTERNATE == 0 {
-            i
+            importance[e]
         } else {
-            i - ALTERNATE_PENALTY
+            importance[e] - alternate_penalty(entries[e].kind, entries[e].population)
         }
     };
     let by_importance = |a: &u32, b: &u32| {
@@ -234,15 +260,28 @@ pub fn build(entries: &[Entry], demonyms: &[DemonymRow], exact: bool) -> Result<
         let Some(ids) = names.get(&normalize(&row.place)) else {
             continue;
         };
+        let in_country = |i: &u32| {
+            let e = &entries[(i & !ALTERNATE) as usize];
+            row.country.is_empty() || e.country.is_empty() || e.country == row.country
+        };
         let mut ids: Vec<u32> = ids
             .iter()
             .copied()
-            .filter(|&i| {
-                let e = &entries[(i & !ALTERNATE) as usize];
-                demonym_kind_matches(&row.kind, e.kind)
-                    && (row.country.is_empty() || e.country.is_empty() || e.country == row.country)
+            .filter(|i| {
+                in_country(i)
+                    && demonym_kind_matches(&row.kind, entries[(i & !ALTERNATE) as usize].kind)
             })
             .collect();
+        if ids.is_empty() {
+            // The table's kind is a hint: "Sahrawi" names a region GeoNames lists as a country.
+            ids = names
+                .get(&normalize(&row.place))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(in_country)
+                .collect();
+        }
         ids.sort_by(by_importance);
         if let (Some(&best), false) = (ids.first(), key.is_empty()) {
             let adj = pool.add(&row.adjective);

@@ -111,6 +111,8 @@ static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer
 static EMBEDDED_TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 /// The hand-written tables compiled in (features and continents), `features.tsv` format.
 pub(crate) static HAND_TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/hand.tsv"));
+/// The aliases table compiled in.
+pub(crate) static ALIAS_TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/aliases.tsv"));
 /// The demonym table compiled in.
 pub(crate) static DEMONYM_TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/demonyms.tsv"));
 
@@ -170,6 +172,19 @@ impl Gazetteer {
             Gazetteer::from_parts(Cow::Borrowed(EMBEDDED_FST), Cow::Borrowed(EMBEDDED_TABLES))
                 .unwrap_or_default()
         })
+    }
+
+    /// A new handle on the embedded index, for measuring load time; use [`Gazetteer::embedded`].
+    #[must_use]
+    pub fn load_embedded() -> Gazetteer {
+        Gazetteer::from_parts(Cow::Borrowed(EMBEDDED_FST), Cow::Borrowed(EMBEDDED_TABLES))
+            .unwrap_or_default()
+    }
+
+    /// Bytes of the embedded index (name FST and record tables).
+    #[must_use]
+    pub fn embedded_size() -> usize {
+        EMBEDDED_FST.len() + EMBEDDED_TABLES.len()
     }
 
     /// A gazetteer over an FST and a tables blob as `build.rs` writes them.
@@ -241,6 +256,8 @@ impl Gazetteer {
                 .lines()
                 .filter_map(table::Entry::parse_feature_line),
         );
+        table::add_aliases(&mut all, ALIAS_TABLE);
+        table::drop_shadowed(&mut all, normalize);
         let demonyms: Vec<table::DemonymRow> = DEMONYM_TABLE
             .lines()
             .filter_map(table::DemonymRow::parse_line)
@@ -334,7 +351,7 @@ impl Gazetteer {
             importance: if posting & index::ALTERNATE == 0 {
                 f32_at(20)
             } else {
-                (f32_at(20) - table::ALTERNATE_PENALTY).max(0.0)
+                (f32_at(20) - table::alternate_penalty(r[38], u64::from(le32(r, 16)))).max(0.0)
             },
         })
     }
@@ -376,6 +393,29 @@ impl Gazetteer {
         }
         match self.value(key) {
             Some(v) => self.postings(v).filter_map(|i| self.candidate(i)).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// The best `n` candidates for a name as written in text (cheaper than [`Gazetteer::lookup`]
+    /// for names shared by hundreds of places, like "Springfield").
+    #[must_use]
+    pub fn lookup_top(&self, name: &str, n: usize) -> Vec<Candidate> {
+        self.lookup_normalized_top(&normalize(name), n)
+    }
+
+    /// The best `n` candidates for a name already passed through [`normalize`].
+    #[must_use]
+    pub fn lookup_normalized_top(&self, key: &str, n: usize) -> Vec<Candidate> {
+        if key.is_empty() || key.starts_with(char::is_control) {
+            return Vec::new();
+        }
+        match self.value(key) {
+            Some(v) => self
+                .postings(v)
+                .take(n)
+                .filter_map(|i| self.candidate(i))
+                .collect(),
             None => Vec::new(),
         }
     }

@@ -257,8 +257,17 @@ pub fn prior(kind: u8, code: &str, population: u64) -> f32 {
     }
 }
 
-/// How much lower a place ranks when found by one of its `alternates` rather than its name.
-pub const ALTERNATE_PENALTY: f32 = 0.25;
+/// How much lower a place ranks when found by one of its `alternates` rather than its name:
+/// a quarter, less for big cities, whose other names are mostly well-known exonyms
+/// ("Odessa", "Kiev", "New York").
+#[must_use]
+pub fn alternate_penalty(kind: u8, population: u64) -> f32 {
+    if kind != KIND_PLACE {
+        return 0.25;
+    }
+    let lp = ((population as f64) + 1.0).log10() as f32;
+    (0.25 - 0.15 * (lp - 5.3)).clamp(0.1, 0.25)
+}
 
 /// The importance used in the index for a hand-table entry whose table importance is `i`.
 #[must_use]
@@ -266,5 +275,72 @@ pub fn scaled_hand_importance(kind: u8, i: f32) -> f32 {
     match kind {
         KIND_CONTINENT => 0.9 + 0.1 * i,
         _ => 0.4 + 0.55 * i,
+    }
+}
+
+/// Drops hand-table entries that another source already describes: Natural Earth lakes
+/// that a hand-table entry also names (within about 300 km; the hand table is curated, so
+/// it wins), and informal regions of the hand table that are really a GeoNames region or
+/// country of the same country ("Primorye", "Gaza Strip"; GeoNames carries their names).
+pub fn drop_shadowed(entries: &mut Vec<Entry>, normalize: impl Fn(&str) -> String) {
+    use std::collections::{HashMap, HashSet};
+    let mut hand: HashMap<String, Vec<(f64, f64)>> = HashMap::new();
+    let mut informal: HashSet<String> = HashSet::new();
+    for e in entries.iter().filter(|e| e.id.starts_with("itinera:")) {
+        for n in std::iter::once(&e.name).chain(&e.names) {
+            hand.entry(normalize(n)).or_default().push((e.lat, e.lon));
+        }
+        if e.kind == KIND_INFORMAL && !e.country.is_empty() {
+            informal.insert(format!("{}:{}", e.country, normalize(&e.name)));
+        }
+    }
+    let mut official: HashSet<String> = HashSet::new();
+    for e in entries
+        .iter()
+        .filter(|e| e.kind == KIND_REGION || e.kind == KIND_COUNTRY)
+    {
+        for n in std::iter::once(&e.name)
+            .chain(&e.names)
+            .chain(&e.alternates)
+        {
+            let key = format!("{}:{}", e.country, normalize(n));
+            if informal.contains(&key) {
+                official.insert(key);
+            }
+        }
+    }
+    entries.retain(|e| {
+        if e.kind == KIND_INFORMAL && e.id.starts_with("itinera:") {
+            return !official.contains(&format!("{}:{}", e.country, normalize(&e.name)));
+        }
+        if !e.id.starts_with("naturalearth:") {
+            return true;
+        }
+        !std::iter::once(&e.name).chain(&e.names).any(|n| {
+            hand.get(&normalize(n)).is_some_and(|points| {
+                points
+                    .iter()
+                    .any(|&(lat, lon)| (lat - e.lat).abs() < 3.0 && (lon - e.lon).abs() < 4.0)
+            })
+        })
+    });
+}
+
+/// Adds the names of an aliases table (`id<TAB>name|name…` per line) to the entries with
+/// those ids: everyday names that no source lists ("Macedonia", "New York").
+pub fn add_aliases(entries: &mut [Entry], text: &str) {
+    let mut by_id: std::collections::HashMap<&str, Vec<String>> = std::collections::HashMap::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        if let Some((id, names)) = line.split_once('\t') {
+            by_id
+                .entry(id.trim())
+                .or_default()
+                .extend(split_names(names));
+        }
+    }
+    for e in entries.iter_mut() {
+        if let Some(names) = by_id.get(e.id.as_str()) {
+            e.names.extend(names.iter().cloned());
+        }
     }
 }

@@ -1,6 +1,12 @@
 //! Bytes in, a [`Document`] out: decoding, and article extraction from HTML and Markdown.
 //!
-//! Nothing here panics on any input: unreadable input is an [`IngestError`].
+//! Nothing here panics on any input: unreadable input is an [`IngestError`], and input
+//! that is text but not the markup it seemed to be is analysed as plain text, so nothing
+//! the user gave is lost.
+
+mod dates;
+mod html;
+mod markdown;
 
 use std::path::Path;
 
@@ -18,6 +24,43 @@ pub struct Document {
     pub published: Option<NaiveDate>,
     /// The plain text to analyse.
     pub text: String,
+}
+
+/// The kinds of text input itinera reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    /// Plain text, analysed as it is.
+    Text,
+    /// An HTML page: the article is extracted from it.
+    Html,
+    /// Markdown: the markup is removed and the words kept.
+    Markdown,
+}
+
+impl InputFormat {
+    /// The format a file name's extension announces (`.html`, `.htm`, `.md`, `.txt`…), if any.
+    #[must_use]
+    pub fn from_extension(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx" => Some(InputFormat::Html),
+            "md" | "markdown" | "mdown" | "mkd" => Some(InputFormat::Markdown),
+            "txt" | "text" => Some(InputFormat::Text),
+            _ => None,
+        }
+    }
+
+    /// The format a decoded text looks like, judged by its content.
+    #[must_use]
+    pub fn sniff(text: &str) -> Self {
+        if looks_like_html(text) {
+            InputFormat::Html
+        } else if markdown::looks_like_markdown(text) {
+            InputFormat::Markdown
+        } else {
+            InputFormat::Text
+        }
+    }
 }
 
 /// Why an input could not be read.
@@ -58,7 +101,8 @@ impl Document {
         }
     }
 
-    /// Reads a file (plain text, HTML or Markdown, in any common encoding).
+    /// Reads a file (plain text, HTML or Markdown, in any common encoding). The file name's
+    /// extension says the format when it is a known one; otherwise the content does.
     pub fn from_path(path: &Path) -> Result<Self, IngestError> {
         let meta = std::fs::metadata(path).map_err(|source| IngestError::Io {
             source,
@@ -71,11 +115,17 @@ impl Document {
             source,
             path: path.display().to_string(),
         })?;
-        Self::from_bytes(&bytes)
+        Self::from_bytes_as(&bytes, InputFormat::from_extension(path))
     }
 
     /// Decodes bytes of unknown encoding and format into a document.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, IngestError> {
+        Self::from_bytes_as(bytes, None)
+    }
+
+    /// Decodes bytes of unknown encoding into a document, reading them as `format`, or as
+    /// the content suggests when `format` is `None`.
+    pub fn from_bytes_as(bytes: &[u8], format: Option<InputFormat>) -> Result<Self, IngestError> {
         if bytes.len() > MAX_INPUT_BYTES {
             return Err(too_large(bytes.len()));
         }
@@ -87,8 +137,101 @@ impl Document {
         if text.trim().is_empty() {
             return Err(IngestError::Empty);
         }
-        Ok(Self::from_text(text))
+        Ok(Self::parse(
+            &text,
+            format.unwrap_or_else(|| InputFormat::sniff(&text)),
+        ))
     }
+
+    /// A document from decoded text in `format`: the article of an HTML page, the words of
+    /// Markdown, or plain text as it is, with the title and publication date it states.
+    /// Text that yields nothing as HTML or Markdown is kept as plain text.
+    #[must_use]
+    pub fn parse(text: &str, format: InputFormat) -> Self {
+        match format {
+            InputFormat::Html if !text.contains('<') => Self::parse(text, InputFormat::Text),
+            InputFormat::Html => {
+                let page = html::extract(text);
+                if page.text.trim().is_empty() {
+                    let mut plain = Self::parse(text, InputFormat::Text);
+                    plain.title = page.title.or(plain.title);
+                    plain.published = page.published.or(plain.published);
+                    return plain;
+                }
+                let published = page.published.or_else(|| dates::dateline_date(&page.text));
+                Self {
+                    title: page.title,
+                    published,
+                    text: page.text,
+                }
+            }
+            InputFormat::Markdown => {
+                let (title, words) = markdown::strip(text);
+                if words.trim().is_empty() {
+                    return Self::parse(text, InputFormat::Text);
+                }
+                Self {
+                    title: title.or_else(|| plain_title(&words)),
+                    published: dates::dateline_date(&words),
+                    text: words,
+                }
+            }
+            InputFormat::Text => Self {
+                title: plain_title(text),
+                published: dates::dateline_date(text),
+                text: text.to_owned(),
+            },
+        }
+    }
+}
+
+/// The first line of a plain text when it reads as a headline: short, not a sentence
+/// (no final period), not a dateline or a date, and followed by more text.
+fn plain_title(text: &str) -> Option<String> {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next()?;
+    lines.next()?;
+    let words = first.split_whitespace().count();
+    let ends_sentence = first.ends_with(['.', ',', ';', ':']);
+    let lower = first.to_lowercase();
+    let byline =
+        lower.starts_with("by ") || lower.starts_with("published") || lower.starts_with("updated");
+    let is_date = dates::find_date(first).is_some() && words <= 6;
+    let alphabetic = first.chars().any(char::is_alphabetic);
+    (first.chars().count() <= 150
+        && words <= 25
+        && !ends_sentence
+        && !byline
+        && !is_date
+        && alphabetic)
+        .then(|| first.to_owned())
+}
+
+/// True when a text is an HTML page or fragment rather than prose that mentions a tag.
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let start = head.trim_start();
+    if start.starts_with("<!doctype html") || start.starts_with("<html") {
+        return true;
+    }
+    if !start.starts_with('<') {
+        return false;
+    }
+    let sample: String = text
+        .chars()
+        .take(65_536)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let tags = [
+        "<p>", "<p ", "</p>", "<br", "<div", "</div>", "<body", "<head", "<meta", "<title",
+        "<article", "<span", "</a>", "<li>", "<h1", "<h2", "<table", "<section", "<main", "<?xml",
+    ];
+    let count: usize = tags.iter().map(|t| sample.matches(t).count()).sum();
+    count >= 2
 }
 
 fn too_large(bytes: usize) -> IngestError {

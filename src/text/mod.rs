@@ -188,8 +188,10 @@ pub fn sentences(text: &str) -> Vec<Span> {
             }
             if c == '.' {
                 let word_start = text[..i]
-                    .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"')
-                    .map_or(0, |p| p + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, ch)| ch.is_whitespace() || ch == '(' || ch == '"')
+                    .map_or(0, |(p, ch)| p + ch.len_utf8());
                 let word = text[word_start..i].to_lowercase();
                 let single_initial =
                     word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
@@ -313,6 +315,12 @@ mod tests {
             sents("He said \"we will go.\" Then he went."),
             ["He said \"we will go.\"", "Then he went."]
         );
+    }
+
+    #[test]
+    fn a_wide_space_before_a_period_is_no_problem() {
+        assert_eq!(sents("\u{a0}."), ["."]);
+        assert_eq!(sents("Seoul\u{3000}St. Louis. Then"), ["Seoul\u{3000}St. Louis.", "Then"]);
     }
 
     #[test]

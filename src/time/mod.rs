@@ -1,9 +1,23 @@
 //! Temporal expressions: find them and normalise them to TimeML TIMEX3 values.
+//!
+//! Design choice: a hand-written, table-driven scanner over the shared tokens
+//! ([`crate::text::tokenize`]), with chrono for calendar arithmetic. We evaluated the
+//! `duckling` crate (a Rust port of Facebook's Duckling): it resolves toward the future
+//! as an assistant would, knows nothing of TIMEX3 values or TimeML span conventions, and
+//! pulls in a regex-heavy rule engine far slower than our 10 MB/s budget. One pass over
+//! the tokens, each looked up once in a keyword table, tries a few rules per candidate
+//! token and keeps the longest match; day-level results become the narrative anchor
+//! that "two days later" counts from.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::span::Span;
+use crate::text::Token;
+
+mod calendar;
+mod lexicon;
+mod scan;
 
 /// TimeML TIMEX3 type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -62,91 +76,55 @@ pub struct TimeExpr {
     pub granularity: Granularity,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&w) && (w.len() >= 3))
-        .map(|i| i as u32 + 1)
-}
-
-fn day_bounds(date: NaiveDate) -> (NaiveDateTime, NaiveDateTime) {
-    (
-        date.and_time(NaiveTime::MIN),
-        date.and_hms_opt(23, 59, 59)
-            .unwrap_or(date.and_time(NaiveTime::MIN)),
-    )
-}
-
 /// Finds the temporal expressions of `text`, normalised against `reference` (the
 /// publication date, or one the user set). With no reference, a year-less date keeps
 /// `XXXX` in its value and has no bounds.
+///
+/// The result is sorted by span; spans do not overlap and lie on char boundaries.
 #[must_use]
 pub fn tag(text: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
     let tokens = crate::text::tokenize(text);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let Some(month) = month_number(tokens[i].text(text)) else {
-            i += 1;
+    tag_tokens(text, &tokens, reference)
+}
+
+/// Like [`tag`], over tokens the caller already has (they must come from
+/// [`crate::text::tokenize`] on the same `text`).
+#[must_use]
+pub fn tag_tokens(text: &str, tokens: &[Token], reference: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let hits = scan::Scanner::new(text, tokens, reference).run();
+    let mut out: Vec<TimeExpr> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let (Some(first), Some(last)) = (tokens.get(hit.start), tokens.get(hit.end - 1)) else {
             continue;
         };
-        let Some(day_tok) = tokens.get(i + 1) else {
-            break;
-        };
-        let Ok(day) = day_tok.text(text).parse::<u32>() else {
-            i += 1;
-            continue;
-        };
-        let mut end = day_tok.span.end;
-        let mut year = None;
-        if let (Some(comma), Some(y)) = (tokens.get(i + 2), tokens.get(i + 3))
-            && comma.text(text) == ","
-            && y.text(text).len() == 4
-        {
-            year = y.text(text).parse::<i32>().ok();
-            if year.is_some() {
-                end = y.span.end;
-            }
+        let start = first.span.start;
+        let mut end = last.span.end;
+        // A final possessive is not part of the expression ("Tuesday's vote").
+        let tail = last.text(text);
+        let bare = lexicon::strip_possessive(tail);
+        if bare.len() < tail.len() && !bare.is_empty() {
+            end -= tail.len() - bare.len();
         }
-        let year = year.or_else(|| reference.map(|r| r.year()));
-        let span = Span::new(tokens[i].span.start, end);
-        let (value, earliest, latest) =
-            match year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) {
-                Some(date) => {
-                    let (a, b) = day_bounds(date);
-                    (date.format("%Y-%m-%d").to_string(), Some(a), Some(b))
-                }
-                None => (format!("XXXX-{month:02}-{day:02}"), None, None),
-            };
+        let span = Span::new(start, end);
+        if out.last().is_some_and(|p| p.span.end > span.start) {
+            continue;
+        }
+        let (kind, value, granularity) = calendar::spell(&hit.val);
+        let bounds = calendar::placed(&hit.val, hit.part);
+        let granularity = if hit.part == calendar::Part::Whole || granularity > Granularity::Day {
+            granularity
+        } else {
+            Granularity::PartOfDay
+        };
         out.push(TimeExpr {
             span,
             mention: span.slice(text).to_owned(),
-            kind: TimexType::Date,
+            kind,
             value,
-            earliest,
-            latest,
-            granularity: Granularity::Day,
+            earliest: bounds.map(|b| b.0),
+            latest: bounds.map(|b| b.1),
+            granularity,
         });
-        i += 2;
     }
     out
 }

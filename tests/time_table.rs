@@ -1,0 +1,526 @@
+//! Table tests of the temporal tagger: text, reference date, expected mentions and values.
+
+use chrono::NaiveDate;
+use itinera::time::{TimexType, tag};
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a valid test date")
+}
+
+/// Tags `text` against `reference` and compares the (mention, value) pairs with `expect`.
+fn check(text: &str, reference: Option<&str>, expect: &[(&str, &str)]) {
+    let found = tag(text, reference.map(date));
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|t| (t.mention.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(got, expect, "in {text:?} (reference {reference:?})");
+    for t in &found {
+        assert_eq!(&text[t.span.start..t.span.end], t.mention);
+    }
+}
+
+const REF: Option<&str> = Some("2023-09-14"); // a Thursday
+
+#[test]
+fn absolute_dates_in_every_common_news_form() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        (
+            "It began on September 12, 2023.",
+            &[("September 12, 2023", "2023-09-12")],
+        ),
+        (
+            "It began on 12 Sept 2023.",
+            &[("12 Sept 2023", "2023-09-12")],
+        ),
+        (
+            "It began on Sept. 12, 2023.",
+            &[("Sept. 12, 2023", "2023-09-12")],
+        ),
+        ("It began on Sept. 12.", &[("Sept. 12", "2023-09-12")]),
+        ("It began on 12 Sept.", &[("12 Sept", "2023-09-12")]),
+        ("It began on 2023-09-12.", &[("2023-09-12", "2023-09-12")]),
+        ("It began on 12.09.2023.", &[("12.09.2023", "2023-09-12")]),
+        (
+            "It began on 9/13 at dawn.",
+            &[("9/13", "2023-09-13"), ("dawn", "2023-09-13TMO")],
+        ),
+        ("It began on 13/9.", &[("13/9", "2023-09-13")]),
+        ("Filed 11/02/89.", &[("11/02/89", "1989-11-02")]),
+        (
+            "It began on the 12th of September.",
+            &[("12th of September", "2023-09-12")],
+        ),
+        (
+            "It began on September 12th.",
+            &[("September 12th", "2023-09-12")],
+        ),
+        ("Dated 19980303.", &[("19980303", "1998-03-03")]),
+        (
+            "On Tuesday, December 3, 1991, they met.",
+            &[("Tuesday, December 3, 1991", "1991-12-03")],
+        ),
+        ("He was born in March 1990.", &[("March 1990", "1990-03")]),
+        ("He left in 2022.", &[("2022", "2022")]),
+        ("It cost $1999.", &[]),
+        ("Prices rose 24/7.", &[]),
+        ("They met on 5/6.", &[]),
+    ];
+    for (text, expect) in table {
+        check(text, REF, expect);
+    }
+}
+
+#[test]
+fn year_less_dates_take_the_nearest_plausible_year() {
+    check(
+        "Talks ended on December 20.",
+        Some("2024-01-05"),
+        &[("December 20", "2023-12-20")],
+    );
+    check(
+        "Talks resume on January 10.",
+        Some("2023-12-20"),
+        &[("January 10", "2024-01-10")],
+    );
+    check(
+        "They met on Sept. 30.",
+        Some("1989-11-02"),
+        &[("Sept. 30", "1989-09-30")],
+    );
+    check(
+        "The deal closes Dec. 15.",
+        Some("1989-11-02"),
+        &[("Dec. 15", "1989-12-15")],
+    );
+    check(
+        "Sales fell in January.",
+        Some("1998-02-10"),
+        &[("January", "1998-01")],
+    );
+    check(
+        "Sales fell in December.",
+        Some("1998-01-20"),
+        &[("December", "1997-12")],
+    );
+    check(
+        "It began early on September 12.",
+        None,
+        &[("September 12", "XXXX-09-12")],
+    );
+    check(
+        "It began on September 12.",
+        None,
+        &[("September 12", "XXXX-09-12")],
+    );
+}
+
+#[test]
+fn ambiguous_month_names_need_a_frame() {
+    check("You may leave.", REF, &[]);
+    check("They march on.", REF, &[]);
+    check("May said so.", REF, &[]);
+    check("It happened in May.", REF, &[("May", "2023-05")]);
+    check("It happened on May 3.", REF, &[("May 3", "2023-05-03")]);
+    check("April Jones spoke.", REF, &[]);
+}
+
+#[test]
+fn weekdays_look_back_unless_the_verb_is_future() {
+    check(
+        "The army attacked on Tuesday.",
+        REF,
+        &[("Tuesday", "2023-09-12")],
+    );
+    check(
+        "The army attacked Thursday.",
+        REF,
+        &[("Thursday", "2023-09-14")],
+    );
+    check(
+        "He will fly to Kyiv on Tuesday.",
+        REF,
+        &[("Tuesday", "2023-09-19")],
+    );
+    check(
+        "She is to arrive on Monday.",
+        REF,
+        &[("Monday", "2023-09-18")],
+    );
+    check(
+        "He plans to leave on Saturday.",
+        REF,
+        &[("Saturday", "2023-09-16")],
+    );
+    check(
+        "They left last Friday.",
+        REF,
+        &[("last Friday", "2023-09-08")],
+    );
+    check(
+        "They leave next Friday.",
+        REF,
+        &[("next Friday", "2023-09-15")],
+    );
+    check(
+        "They attacked on Tuesday.",
+        None,
+        &[("Tuesday", "XXXX-WXX-2")],
+    );
+    check("Tuesday's vote passed.", REF, &[("Tuesday", "2023-09-12")]);
+}
+
+#[test]
+fn relative_expressions_count_from_the_reference() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        ("He left yesterday.", &[("yesterday", "2023-09-13")]),
+        ("He leaves today.", &[("today", "2023-09-14")]),
+        ("He leaves tomorrow.", &[("tomorrow", "2023-09-15")]),
+        ("He left last week.", &[("last week", "2023-W36")]),
+        ("He leaves next week.", &[("next week", "2023-W38")]),
+        ("He arrived this week.", &[("this week", "2023-W37")]),
+        (
+            "He arrived earlier this month.",
+            &[("earlier this month", "2023-09")],
+        ),
+        ("He arrived last month.", &[("last month", "2023-08")]),
+        ("It grew this year.", &[("this year", "2023")]),
+        ("It grew last year.", &[("last year", "2022")]),
+        ("It will grow next year.", &[("next year", "2024")]),
+        (
+            "It will grow early next year.",
+            &[("early next year", "2024")],
+        ),
+        ("It fell late last year.", &[("late last year", "2022")]),
+        ("He came two weeks ago.", &[("two weeks ago", "2023-W35")]),
+        ("He came 10 days ago.", &[("10 days ago", "2023-09-04")]),
+        ("He came a year ago.", &[("a year ago", "2022")]),
+        (
+            "He came five months ago.",
+            &[("five months ago", "2023-04")],
+        ),
+        (
+            "He came several years ago.",
+            &[("several years ago", "PAST_REF")],
+        ),
+        (
+            "He came nearly two weeks ago.",
+            &[("nearly two weeks ago", "2023-W35")],
+        ),
+        ("They met last weekend.", &[("last weekend", "2023-W36-WE")]),
+        (
+            "They met at the weekend.",
+            &[("the weekend", "2023-W36-WE")],
+        ),
+        ("It was cooler last summer.", &[("last summer", "2023-SU")]),
+        (
+            "It will be cooler next summer.",
+            &[("next summer", "2024-SU")],
+        ),
+        ("Snow fell last winter.", &[("last winter", "2022-WI")]),
+        ("They met last June.", &[("last June", "2023-06")]),
+        ("They meet next March.", &[("next March", "2024-03")]),
+    ];
+    for (text, expect) in table {
+        check(text, REF, expect);
+    }
+}
+
+#[test]
+fn narrative_times_count_from_the_last_day_mentioned() {
+    check(
+        "They left Kyiv on September 2, 2023. Two days later they reached Lviv.",
+        REF,
+        &[
+            ("September 2, 2023", "2023-09-02"),
+            ("Two days later", "2023-09-04"),
+        ],
+    );
+    check(
+        "They left on March 3, 2020. The next day they crossed the border.",
+        REF,
+        &[
+            ("March 3, 2020", "2020-03-03"),
+            ("The next day", "2020-03-04"),
+        ],
+    );
+    check(
+        "They left on March 3, 2020. That night they slept.",
+        REF,
+        &[
+            ("March 3, 2020", "2020-03-03"),
+            ("That night", "2020-03-03TNI"),
+        ],
+    );
+    check(
+        "They left on 3 March 2020, and a week later they returned.",
+        None,
+        &[("3 March 2020", "2020-03-03"), ("a week later", "2020-W11")],
+    );
+    check(
+        "They left on 3 March 2020 and moved after dark.",
+        None,
+        &[
+            ("3 March 2020", "2020-03-03"),
+            ("after dark", "2020-03-03TNI"),
+        ],
+    );
+    check(
+        "Two days later they arrived.",
+        None,
+        &[("Two days later", "XXXX-XX-XX")],
+    );
+}
+
+#[test]
+fn parts_of_day_and_clock_times() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        (
+            "It struck early Tuesday.",
+            &[("early Tuesday", "2023-09-12")],
+        ),
+        ("It struck late on Tuesday.", &[("Tuesday", "2023-09-12")]),
+        (
+            "It struck Tuesday night.",
+            &[("Tuesday night", "2023-09-12TNI")],
+        ),
+        (
+            "It struck this morning.",
+            &[("this morning", "2023-09-14TMO")],
+        ),
+        ("It struck last night.", &[("last night", "2023-09-13TNI")]),
+        ("It will strike tonight.", &[("tonight", "2023-09-14TNI")]),
+        ("It struck overnight.", &[("overnight", "2023-09-13TNI")]),
+        (
+            "It struck yesterday afternoon.",
+            &[("yesterday afternoon", "2023-09-13TAF")],
+        ),
+        (
+            "It struck at 9:37pm local time.",
+            &[("9:37pm local time", "2023-09-14T21:37")],
+        ),
+        (
+            "It struck at 1:10 PM local time.",
+            &[("1:10 PM local time", "2023-09-14T13:10")],
+        ),
+        (
+            "It struck at 13:10 GMT.",
+            &[("13:10 GMT", "2023-09-14T13:10")],
+        ),
+        (
+            "It struck at 10 p.m. Wednesday.",
+            &[("10 p.m. Wednesday", "2023-09-13T22:00")],
+        ),
+        (
+            "It struck around 7:15 a.m.",
+            &[("around 7:15 a.m.", "2023-09-14T07:15")],
+        ),
+        (
+            "It struck at noon Thursday.",
+            &[("noon Thursday", "2023-09-14T12:00")],
+        ),
+        (
+            "Filed 06/26/1998 07:07:00.",
+            &[("06/26/1998 07:07:00", "1998-06-26T07:07:00")],
+        ),
+        ("The score was 3:2 in the end.", &[]),
+        (
+            "It struck in mid-afternoon yesterday.",
+            &[("mid-afternoon yesterday", "2023-09-13TAF")],
+        ),
+        (
+            "The offer was due to expire Friday evening.",
+            &[("Friday evening", "2023-09-08TEV")],
+        ),
+    ];
+    for (text, expect) in table {
+        check(text, REF, expect);
+    }
+}
+
+#[test]
+fn early_on_a_day_narrows_its_bounds_to_the_morning() {
+    let t = tag("It began early on September 12.", Some(date("2023-09-14")));
+    assert_eq!(t[0].value, "2023-09-12");
+    let latest = t[0].latest.unwrap();
+    assert!(latest < date("2023-09-12").and_hms_opt(12, 0, 0).unwrap());
+}
+
+#[test]
+fn durations_and_ages() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        ("He served four years.", &[("four years", "P4Y")]),
+        (
+            "a three-month-old counteroffensive",
+            &[("three-month-old", "P3M")],
+        ),
+        ("a 45-year-old man", &[("45-year-old", "P45Y")]),
+        ("a 24-hour truce", &[("24-hour", "PT24H")]),
+        (
+            "over the past three years",
+            &[("the past three years", "P3Y")],
+        ),
+        ("for two decades", &[("two decades", "P20Y")]),
+        ("for 210 years", &[("210 years", "P210Y")]),
+        ("for several weeks", &[("several weeks", "PXW")]),
+        ("for the past year", &[("the past year", "P1Y")]),
+        ("for twenty-five days", &[("twenty-five days", "P25D")]),
+    ];
+    for (text, expect) in table {
+        check(text, REF, expect);
+    }
+    let t = tag("He served four years.", None);
+    assert_eq!(t[0].kind, TimexType::Duration);
+}
+
+#[test]
+fn quarters_seasons_decades_and_centuries() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        (
+            "profit in the third quarter",
+            &[("the third quarter", "2023-Q3")],
+        ),
+        ("third-quarter profit", &[("third-quarter", "2023-Q3")]),
+        (
+            "the first quarter of 1998",
+            &[("the first quarter of 1998", "1998-Q1")],
+        ),
+        ("results for Q2 2022", &[("Q2 2022", "2022-Q2")]),
+        (
+            "the second half of 2021",
+            &[("the second half of 2021", "2021-H2")],
+        ),
+        ("in the 1990s", &[("the 1990s", "199")]),
+        ("in the mid-1990s", &[("the mid-1990s", "199")]),
+        ("in the '90s", &[("the '90s", "199")]),
+        ("in the nineties", &[("the nineties", "199")]),
+        ("a 20th century democrat", &[("20th century", "19")]),
+        ("the 19th century", &[("the 19th century", "18")]),
+        (
+            "in the summer of 2019",
+            &[("the summer of 2019", "2019-SU")],
+        ),
+        (
+            "in the winter of nineteen ninety-four",
+            &[("the winter of nineteen ninety-four", "1994-WI")],
+        ),
+        (
+            "this year's third quarter",
+            &[("this year's third quarter", "2023-Q3")],
+        ),
+        (
+            "next year's first-quarter results",
+            &[("next year's first-quarter", "2024-Q1")],
+        ),
+        (
+            "the 1988 second quarter",
+            &[("the 1988 second quarter", "1988-Q2")],
+        ),
+        (
+            "in the year two thousand",
+            &[("the year two thousand", "2000")],
+        ),
+        (
+            "in the current quarter",
+            &[("the current quarter", "2023-Q3")],
+        ),
+        (
+            "in the latest quarter",
+            &[("the latest quarter", "2023-Q2")],
+        ),
+        ("Prices fall in spring.", &[("spring", "2023-SP")]),
+        ("Prices fall.", &[]),
+        ("in mid-November", &[("mid-November", "2023-11")]),
+        ("by the end of 1990", &[("the end of 1990", "1990")]),
+        ("fiscal 1989 results", &[("fiscal 1989", "1989")]),
+    ];
+    for (text, expect) in table {
+        check(text, REF, expect);
+    }
+}
+
+#[test]
+fn vague_references_and_sets() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        ("He is now in Paris.", &[("now", "PRESENT_REF")]),
+        ("He is currently in Paris.", &[("currently", "PRESENT_REF")]),
+        ("He recently moved.", &[("recently", "PAST_REF")]),
+        ("The former mayor spoke.", &[("former", "PAST_REF")]),
+        (
+            "It will end in the future.",
+            &[("the future", "FUTURE_REF")],
+        ),
+        ("in the past", &[("the past", "PAST_REF")]),
+        ("in the near future", &[("the near future", "FUTURE_REF")]),
+        ("in recent years", &[("recent years", "PAST_REF")]),
+        ("in the coming weeks", &[("the coming weeks", "FUTURE_REF")]),
+        (
+            "He flies every Tuesday.",
+            &[("every Tuesday", "XXXX-WXX-2")],
+        ),
+        (
+            "He runs every morning.",
+            &[("every morning", "XXXX-XX-XXTMO")],
+        ),
+        ("She reports each year.", &[("each year", "P1Y")]),
+    ];
+    for (text, expect) in table {
+        check(text, REF, expect);
+    }
+}
+
+#[test]
+fn without_a_reference_relative_values_stay_unplaced() {
+    let t = tag("He left yesterday and returns next year.", None);
+    assert_eq!(t[0].value, "XXXX-XX-XX");
+    assert!(t[0].earliest.is_none());
+    assert_eq!(t[1].value, "XXXX");
+}
+
+#[test]
+fn spans_are_sorted_disjoint_and_on_char_boundaries() {
+    let text =
+        "Le 12 septembre — «Sept. 12», 2023‑09‑12, 9:37 p.m. EST on Tuesday’s march, über 3 years.";
+    let t = tag(text, REF.map(date));
+    for w in t.windows(2) {
+        assert!(w[0].span.end <= w[1].span.start);
+    }
+    for x in &t {
+        assert!(text.is_char_boundary(x.span.start) && text.is_char_boundary(x.span.end));
+        assert_eq!(&text[x.span.start..x.span.end], x.mention);
+    }
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_gives_sorted_disjoint_valid_spans(
+            text in "([0-9]{1,4}|[-/.:,' ]|May|Sept|Tuesday|the|last|early|mid-|year|s|p\\.m\\.|GMT|ago|later|’s|é|quarter|third|nineteen|ninety-six|of){0,24}",
+            with_ref in any::<bool>(),
+        ) {
+            let reference = with_ref.then(|| date("2023-09-14"));
+            let found = tag(&text, reference);
+            for w in found.windows(2) {
+                prop_assert!(w[0].span.end <= w[1].span.start);
+            }
+            for t in &found {
+                prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                prop_assert_eq!(&text[t.span.start..t.span.end], t.mention.as_str());
+            }
+        }
+    }
+}
+
+#[test]
+fn modified_months_narrow_to_whole_days() {
+    let t = tag("Troops arrived in mid-August.", Some(date("2023-09-14")));
+    assert_eq!(t[0].value, "2023-08");
+    assert_eq!(t[0].earliest.unwrap().date(), date("2023-08-11"));
+    assert_eq!(
+        t[0].latest.unwrap().time(),
+        chrono::NaiveTime::from_hms_opt(23, 59, 59).unwrap()
+    );
+}
