@@ -227,26 +227,30 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 .collect()
         };
         let mut by_key: HashMap<&str, Vec<f32>> = HashMap::new();
+        let mut memo: HashMap<(&str, Option<&str>, bool), Vec<f32>> = HashMap::new();
         for (k, s) in spots.iter().enumerate() {
             if !accepted[k] {
                 continue;
             }
             let q = s.qualifier.map(|q| &spots[q]);
-            let counts = backing.get(s.key.as_str());
-            let scores: Vec<f32> = s
-                .candidates
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
-                    let backed = if n > 0 { FIRST_SUPPORT } else { 0.0 };
-                    score(c, s, &cx, q, &near) + backed + SUPPORT_WEIGHT * f32::from(n.min(4))
-                })
-                .collect();
+            // a name scores the same wherever it recurs with the same qualifier
+            let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
+            let scores = memo.entry(memo_key).or_insert_with(|| {
+                let counts = backing.get(s.key.as_str());
+                s.candidates
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
+                        let backed = if n > 0 { FIRST_SUPPORT } else { 0.0 };
+                        score(c, s, &cx, q, &near) + backed + SUPPORT_WEIGHT * f32::from(n.min(4))
+                    })
+                    .collect::<Vec<f32>>()
+            });
             let e = by_key
                 .entry(s.key.as_str())
                 .or_insert_with(|| vec![0.0; scores.len()]);
-            for (a, b) in e.iter_mut().zip(&scores) {
+            for (a, b) in e.iter_mut().zip(scores.iter()) {
                 *a += b;
             }
         }

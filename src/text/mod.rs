@@ -320,7 +320,10 @@ mod tests {
     #[test]
     fn a_wide_space_before_a_period_is_no_problem() {
         assert_eq!(sents("\u{a0}."), ["."]);
-        assert_eq!(sents("Seoul\u{3000}St. Louis. Then"), ["Seoul\u{3000}St. Louis.", "Then"]);
+        assert_eq!(
+            sents("Seoul\u{3000}St. Louis. Then"),
+            ["Seoul\u{3000}St. Louis.", "Then"]
+        );
     }
 
     #[test]
