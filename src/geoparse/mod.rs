@@ -6,9 +6,13 @@
 
 use serde::Serialize;
 
-use crate::gazetteer::{Candidate, Gazetteer, normalize};
+mod lexicon;
+mod recognize;
+mod resolve;
+
+use crate::gazetteer::{Candidate, Gazetteer};
 use crate::span::Span;
-use crate::text::{Token, TokenKind};
+use crate::text::Token;
 
 /// One place mention in the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -25,48 +29,35 @@ pub struct PlaceMention {
     pub adjectival: bool,
 }
 
-/// The longest run of tokens tried as one name.
-const MAX_NGRAM: usize = 5;
-
-/// Finds and resolves the place names of `text`.
+/// Finds and resolves the place names of `text`, in text order.
+///
+/// `tokens` must come from [`crate::text::tokenize`] over the same `text`.
 #[must_use]
 pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<PlaceMention> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let first = tokens[i];
-        let capitalised = first.kind == TokenKind::Word
-            && first
-                .text(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-        if !capitalised {
-            i += 1;
+    let mut spots = recognize::spot(text, tokens, gazetteer);
+    recognize::decide(text, tokens, &mut spots);
+    let accepted: Vec<bool> = spots
+        .iter()
+        .map(|s| !s.vetoed && s.evidence >= recognize::ACCEPT)
+        .collect();
+    let picks = resolve::resolve(&spots, &accepted);
+    let mut out = Vec::with_capacity(spots.len());
+    for ((spot, ok), pick) in spots.into_iter().zip(accepted).zip(picks) {
+        if !ok {
             continue;
         }
-        let mut best: Option<(usize, Vec<Candidate>)> = None;
-        for n in 1..=MAX_NGRAM.min(tokens.len() - i) {
-            let span = Span::new(first.span.start, tokens[i + n - 1].span.end);
-            let key = normalize(span.slice(text));
-            let found = gazetteer.lookup_normalized(&key);
-            if !found.is_empty() {
-                best = Some((n, found));
-            }
-        }
-        if let Some((n, candidates)) = best {
-            let span = Span::new(first.span.start, tokens[i + n - 1].span.end);
-            out.push(PlaceMention {
-                span,
-                mention: span.slice(text).to_owned(),
-                confidence: candidates[0].importance.clamp(0.0, 1.0),
-                resolved: candidates.into_iter().next(),
-                adjectival: false,
-            });
-            i += n;
-        } else {
-            i += 1;
-        }
+        let recognised = (0.5 + (spot.evidence - recognize::ACCEPT)).clamp(0.3, 1.0);
+        let (resolved, sure) = match pick {
+            Some((i, sure)) => (spot.candidates.into_iter().nth(i), sure),
+            None => (None, 0.3),
+        };
+        out.push(PlaceMention {
+            mention: spot.span.slice(text).to_owned(),
+            span: spot.span,
+            resolved,
+            confidence: (recognised * sure).clamp(0.0, 1.0),
+            adjectival: spot.adjectival,
+        });
     }
     out
 }

@@ -1,0 +1,608 @@
+//! Recognition: which runs of tokens name a place.
+//!
+//! Every capitalised word starts a search for the longest gazetteer name over the
+//! capitalised words (and small connectors) that follow it. Each match becomes a
+//! [`Spot`] with the evidence around it: context cues, qualifiers, person and
+//! organisation signals. [`decide`] then weighs that evidence with what the whole
+//! document says (surnames already seen, words the text also uses in lower case).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::gazetteer::{Candidate, Gazetteer, PlaceKind, normalize};
+use crate::geo::LatLon;
+use crate::span::Span;
+use crate::text::{Token, TokenKind};
+
+use super::lexicon::{Lexicon, ascii_lower};
+
+/// The longest run of words tried as one name.
+const MAX_WORDS: usize = 6;
+/// At most this many candidates are kept per name.
+const MAX_CANDIDATES: usize = 40;
+
+/// A possible place mention with the evidence for and against it.
+#[derive(Clone, Debug)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one mention"
+)]
+pub(crate) struct Spot {
+    /// The mention's bytes, possessive "'s" left out.
+    pub span: Span,
+    /// Index of the first token.
+    pub first: usize,
+    /// Index one past the last token.
+    pub end: usize,
+    /// Normalised name (one sense per key per document).
+    pub key: String,
+    /// Gazetteer candidates, best prior first.
+    pub candidates: Vec<Candidate>,
+    /// A demonym or adjective ("Russian").
+    pub adjectival: bool,
+    /// Words in the name.
+    pub words: usize,
+    /// Recognition evidence; accepted at [`ACCEPT`] or more.
+    pub evidence: f32,
+    /// A hard filter fired (person's name, organisation): never a place.
+    pub vetoed: bool,
+    /// Index (in the spot list) of the place that qualifies this one ("Paris, Texas").
+    pub qualifier: Option<usize>,
+    /// This spot qualifies the previous one.
+    pub is_qualifier: bool,
+    /// A US state written as its abbreviation ("W.Va.", "Calif.").
+    pub abbreviation: bool,
+}
+
+/// Evidence lost by a minor place name heading an organisation's ("Gainesville Police").
+const ORG_PENALTY: f32 = 0.0;
+
+/// A minor place this close to a confident one is taken as part of the story.
+const NEAR_KM: f64 = 80.0;
+
+/// Evidence at which a spot is a place.
+pub(crate) const ACCEPT: f32 = 0.5;
+
+#[derive(Clone, Copy, Default)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one token"
+)]
+struct TokInfo {
+    word: bool,
+    cap: bool,
+    all_caps: bool,
+    sentence_start: bool,
+}
+
+fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut prev_end = 0usize;
+    let mut prev_boundary = true;
+    for t in tokens {
+        let s = t.text(text);
+        let first = s.chars().next().unwrap_or(' ');
+        let gap = text.get(prev_end..t.span.start).unwrap_or("");
+        let sentence_start = prev_boundary || memchr::memchr(b'\n', gap.as_bytes()).is_some();
+        let word = t.kind == TokenKind::Word;
+        let cap = word && first.is_uppercase();
+        let all_caps = cap
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !s.chars().any(char::is_lowercase);
+        out.push(TokInfo {
+            word,
+            cap,
+            all_caps,
+            sentence_start,
+        });
+        prev_boundary = t.kind == TokenKind::Punct
+            && matches!(
+                s,
+                "." | "!" | "?" | ":" | "\"" | "“" | "‘" | "(" | "—" | "–" | "•"
+            );
+        prev_end = t.span.end;
+    }
+    out
+}
+
+/// Lower-cased token text for lexicon lookups (ASCII only; others never match a list).
+fn lower<'b>(text: &str, t: Token, buf: &'b mut [u8; 32]) -> &'b str {
+    let s = t.text(text);
+    let s = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s);
+    ascii_lower(s, buf).unwrap_or("")
+}
+
+/// The span of the mention: a possessive or trailing apostrophe left out, the period of
+/// an abbreviation ("U.S.", "W.Va.", "Calif.") taken in.
+fn mention_span(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    abbreviation: bool,
+) -> (Span, usize) {
+    let start = tokens[first].span.start;
+    let mut end = tokens[last].span.end;
+    let mut next = last + 1;
+    let s = &text[start..end];
+    if let Some(stripped) = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| s.strip_suffix(p))
+    {
+        end = start + stripped.len();
+    } else if let Some(dot) = tokens.get(last + 1) {
+        let word = tokens[last].text(text);
+        if dot.span.start == end && dot.text(text) == "." && (abbreviation || word.contains('.')) {
+            end = dot.span.end;
+            next = last + 2;
+        }
+    }
+    (Span::new(start, end), next)
+}
+
+/// Finds every gazetteer name and demonym in the text, with its local evidence.
+pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Spot> {
+    let lex = Lexicon::get();
+    let info = token_info(text, tokens);
+    let mut spots = Vec::new();
+    let mut buf = [0u8; 32];
+    let mut i = 0;
+    while i < tokens.len() {
+        if !info[i].cap || lower(text, tokens[i], &mut buf) == "the" {
+            i += 1;
+            continue;
+        }
+        // the furthest token a name starting here may reach
+        let mut reach = i;
+        let mut words = 1;
+        let mut j = i + 1;
+        while j < tokens.len() && words < MAX_WORDS {
+            let gap = &text[tokens[j - 1].span.end..tokens[j].span.start];
+            if gap.contains('\n') {
+                break;
+            }
+            if !info[j].word {
+                // "St. Petersburg", "Ft. Worth": a period right after a short capitalised word
+                let short = info[j - 1].cap && tokens[j - 1].span.len() <= 3 && gap.is_empty();
+                if short && tokens[j].text(text) == "." && info.get(j + 1).is_some_and(|n| n.cap) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if info[j].cap {
+                reach = j;
+            } else if !lex.is_connector(lower(text, tokens[j], &mut buf)) {
+                break;
+            }
+            words += 1;
+            j += 1;
+        }
+        let mut found = None;
+        for last in (i..=reach).rev() {
+            if !info[last].cap {
+                continue;
+            }
+            let key = normalize(&text[tokens[i].span.start..tokens[last].span.end]);
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(state) = us_abbreviation(text, tokens, last, &key, lex) {
+                found = Some((last, normalize(state), false, true));
+                break;
+            }
+            if gazetteer.contains_normalized(&key) {
+                found = Some((last, key, false, false));
+                break;
+            }
+        }
+        if found.is_none() {
+            found = demonym_at(text, tokens, &info, i, gazetteer).map(|(l, k)| (l, k, true, false));
+        }
+        if found.is_none() {
+            // "Gainesville-based", "Moscow-led": the name before the hyphen
+            let word = tokens[i].text(text);
+            if let Some((head, tail)) = word.split_once('-')
+                && tail.chars().next().is_some_and(char::is_lowercase)
+            {
+                let key = normalize(head);
+                if gazetteer.contains_normalized(&key) {
+                    let span = Span::new(tokens[i].span.start, tokens[i].span.start + head.len());
+                    let candidates = top(gazetteer.lookup_normalized(&key));
+                    spots.push(Spot {
+                        span,
+                        first: i,
+                        end: i + 1,
+                        key,
+                        candidates,
+                        adjectival: false,
+                        words: 1,
+                        evidence: 0.3,
+                        vetoed: false,
+                        qualifier: None,
+                        is_qualifier: false,
+                        abbreviation: false,
+                    });
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let abbreviation = found.as_ref().is_some_and(|f| f.3);
+        let Some((last, key, adjectival, _)) = found else {
+            i += 1;
+            continue;
+        };
+        let (span, next) = mention_span(text, tokens, i, last, abbreviation);
+        let candidates = if adjectival {
+            gazetteer
+                .demonym(span.slice(text))
+                .map(|d| vec![d.place])
+                .unwrap_or_default()
+        } else {
+            top(gazetteer.lookup_normalized(&key))
+        };
+        if candidates.is_empty() {
+            i += 1;
+            continue;
+        }
+        let words = tokens[i..=last]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        spots.push(Spot {
+            span,
+            first: i,
+            end: next,
+            key,
+            candidates,
+            adjectival,
+            words,
+            evidence: 0.0,
+            vetoed: false,
+            qualifier: None,
+            is_qualifier: false,
+            abbreviation,
+        });
+        i = next;
+    }
+    for k in 0..spots.len() {
+        local_evidence(text, tokens, &info, &mut spots, k, lex);
+    }
+    spots
+}
+
+fn top(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.truncate(MAX_CANDIDATES);
+    candidates
+}
+
+/// "W.Va.", "Calif.", "Ga." after "Town," — a US state abbreviation with its period.
+fn us_abbreviation(
+    text: &str,
+    tokens: &[Token],
+    last: usize,
+    key: &str,
+    lex: &Lexicon,
+) -> Option<&'static str> {
+    let state = lex.us_state(key)?;
+    let word = tokens[last].text(text);
+    let dotted = word.contains('.')
+        || tokens
+            .get(last + 1)
+            .is_some_and(|t| t.span.start == tokens[last].span.end && t.text(text) == ".");
+    let after_comma = last >= 1 && tokens[last - 1].text(text) == ",";
+    (dotted && (after_comma || word.contains('.')) && word.len() >= 2).then_some(state)
+}
+
+/// A demonym of one or two words ("Russian", "North Korean", "Palestinians") starting at `i`.
+fn demonym_at(
+    text: &str,
+    tokens: &[Token],
+    info: &[TokInfo],
+    i: usize,
+    gazetteer: &Gazetteer,
+) -> Option<(usize, String)> {
+    if i + 1 < tokens.len() && info[i + 1].cap {
+        let two = &text[tokens[i].span.start..tokens[i + 1].span.end];
+        if gazetteer.demonym(two).is_some() {
+            return Some((i + 1, normalize(two)));
+        }
+    }
+    let one = tokens[i].text(text);
+    gazetteer
+        .demonym(one)
+        .is_some()
+        .then(|| (i, normalize(one)))
+}
+
+fn prior(c: &Candidate) -> f32 {
+    match c.kind {
+        PlaceKind::Country | PlaceKind::Continent => 0.9,
+        PlaceKind::Region => 0.7,
+        PlaceKind::District => 0.4,
+        PlaceKind::PopulatedPlace => match c.population {
+            p if p >= 1_000_000 => 0.8,
+            p if p >= 200_000 => 0.7,
+            p if p >= 50_000 => 0.6,
+            p if p >= 10_000 => 0.45,
+            _ => 0.3,
+        },
+        PlaceKind::Physical | PlaceKind::Landmark | PlaceKind::InformalRegion => 0.5,
+    }
+}
+
+/// Weighs the evidence next to one spot.
+fn local_evidence(
+    text: &str,
+    tokens: &[Token],
+    info: &[TokInfo],
+    spots: &mut [Spot],
+    k: usize,
+    lex: &Lexicon,
+) {
+    let mut buf = [0u8; 32];
+    let (first, end) = (spots[k].first, spots[k].end);
+    let best_prior = spots[k].candidates.iter().map(prior).fold(0.0f32, f32::max);
+    let strong = spots[k].candidates.iter().any(|c| {
+        matches!(
+            c.kind,
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
+        )
+    });
+    let mut ev = best_prior;
+    if spots[k].adjectival {
+        ev = 0.8;
+    }
+    if spots[k].words > 1 {
+        ev += 0.2;
+    }
+    let prev = first.checked_sub(1).map(|p| tokens[p]);
+    let prev_lower = prev.map_or("", |p| lower(text, p, &mut buf)).to_owned();
+    let before_prev_lower = first
+        .checked_sub(2)
+        .map_or("", |p| lower(text, tokens[p], &mut buf))
+        .to_owned();
+    let prev_is_word = prev.is_some_and(|p| p.kind == TokenKind::Word);
+    let next = tokens.get(end).copied();
+    let next_lower = next.map_or("", |n| lower(text, n, &mut buf)).to_owned();
+    let next_cap = info.get(end).is_some_and(|n| n.cap);
+    // context cues
+    if prev_is_word && !info[first - 1].cap && lex.is_cue_before(&prev_lower) {
+        ev += if prev_lower == "of" { 0.1 } else { 0.3 };
+        if prev_lower == "of" && lex.is_place_type(&before_prev_lower) {
+            ev += 0.3;
+        }
+    }
+    if !next_cap && lex.is_place_type(&next_lower) {
+        ev += 0.3;
+    } else if !next_cap && lex.is_cue_after(&next_lower) {
+        ev += 0.15;
+    }
+    // sentence-initial single words are often ordinary words
+    let single = spots[k].words == 1;
+    let first_lower = lower(text, tokens[first], &mut buf).to_owned();
+    let cued = prev_is_word && !info[first - 1].cap && lex.is_cue_before(&prev_lower);
+    if spots[k].abbreviation {
+        ev = ev.max(0.6);
+    } else if single && lex.is_calendar(&first_lower) {
+        spots[k].vetoed = true;
+    } else if single && lex.is_stop(&first_lower) && !spots[k].adjectival {
+        ev -= if cued && prev_lower != "of" { 0.3 } else { 0.6 };
+    }
+    if single && info[first].sentence_start && !strong {
+        ev -= 0.1;
+    }
+    if single && info[first].all_caps && !strong && first_lower.len() <= 4 {
+        ev -= 0.4;
+    }
+    // a person's name
+    let after_title = prev_is_word && info[first - 1].cap && lex.is_title(&prev_lower);
+    let after_title_dot = first >= 2
+        && tokens[first - 1].text(text) == "."
+        && tokens[first - 2].kind == TokenKind::Word
+        && lex.is_title(&before_prev_lower);
+    let after_given = prev_is_word
+        && info[first - 1].cap
+        && lex.is_given_name(&prev_lower)
+        && !spots.get(k.wrapping_sub(1)).is_some_and(|p| {
+            p.end == first && p.candidates.first().is_some_and(|c| prior(c) >= 0.7)
+        });
+    // "Matthew D. Flores": a surname after a middle initial
+    let after_initial = first >= 2
+        && tokens[first - 1].text(text) == "."
+        && tokens[first - 2].span.len() == 1
+        && info[first - 2].cap;
+    let given_before_surname = single
+        && lex.is_given_name(&first_lower)
+        && next_cap
+        && !lex.is_org_head(&next_lower)
+        && !lex.is_place_type(&next_lower)
+        && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1);
+    // "Sen.", "Inc.", "Gov.": an abbreviated title or company suffix
+    let abbreviated = single
+        && tokens
+            .get(end)
+            .is_some_and(|t| t.span.start == tokens[end - 1].span.end && t.text(text) == ".")
+        && (lex.is_title(&first_lower) || lex.is_stop(&first_lower) || first_lower == "inc");
+    // "US$460"
+    let currency = text[spots[k].span.end..].starts_with('$');
+    // "Wichita Street", "St. Patrick's Day", "North Texas", a lone initial
+    let street = next_cap && ((single && lex.is_street(&next_lower)) || next_lower == "day");
+    let compass = single && next_cap && lex.is_compass(&first_lower);
+    let initial = single && tokens[first].span.len() == 1;
+    if street || compass || initial {
+        spots[k].vetoed = true;
+    }
+    if (after_title || after_title_dot || after_given || after_initial) && !spots[k].adjectival {
+        spots[k].vetoed = true;
+    }
+    if (given_before_surname || abbreviated || currency) && !spots[k].abbreviation {
+        spots[k].vetoed = true;
+    }
+    // an organisation: "New York Times", "Gainesville Police Department"
+    if next_cap && !spots[k].adjectival {
+        let mut j = end;
+        let mut n = 0;
+        while j < tokens.len() && info[j].cap && n < 4 {
+            let w = lower(text, tokens[j], &mut buf);
+            if lex.is_media_head(w) {
+                ev -= if strong { 0.3 } else { 0.6 };
+                break;
+            }
+            if lex.is_org_head(w) {
+                ev -= if strong { 0.0 } else { ORG_PENALTY };
+                break;
+            }
+            j += 1;
+            n += 1;
+        }
+    }
+    // "Town, Region": both sides gain
+    if let Some(comma) = next
+        && comma.text(text) == ","
+        && let Some(q) = spots.get(k + 1)
+        && q.first == end + 1
+        && q.candidates.iter().any(|c| {
+            matches!(
+                c.kind,
+                PlaceKind::Country | PlaceKind::Region | PlaceKind::District
+            )
+        })
+    {
+        ev += 0.35;
+        spots[k].qualifier = Some(k + 1);
+        spots[k + 1].is_qualifier = true;
+    }
+    if spots[k].is_qualifier {
+        ev += 0.2;
+    }
+    spots[k].evidence = ev;
+}
+
+/// Document-level decisions: surnames seen in full names veto their later bare uses, a
+/// word the text also writes in lower case is an ordinary word, a name accepted once
+/// with good evidence is accepted everywhere, and qualifiers of accepted places count.
+pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
+    let lex = Lexicon::get();
+    let info = token_info(text, tokens);
+    // surnames and given names seen in person names
+    let mut person_words: HashSet<String> = HashSet::new();
+    let mut lower_words: HashSet<&str> = HashSet::new();
+    let mut buf = [0u8; 32];
+    for i in 0..tokens.len() {
+        if !info[i].word {
+            continue;
+        }
+        if !info[i].cap {
+            lower_words.insert(tokens[i].text(text));
+            continue;
+        }
+        let w = lower(text, tokens[i], &mut buf);
+        let starts_person = lex.is_given_name(w) || lex.is_title(w);
+        // "Dr. Caleb Chu", "Tyrise M. Bell": skip a title's period, a middle initial
+        let mut j = i + 1;
+        if starts_person && tokens.get(j).is_some_and(|t| t.text(text) == ".") {
+            j += 1;
+        }
+        let initial_next = tokens[i].span.len() == 1
+            && tokens.get(i + 1).is_some_and(|t| t.text(text) == ".")
+            && i >= 1
+            && info[i - 1].cap;
+        if initial_next && info.get(i + 2).is_some_and(|n| n.cap) {
+            person_words.insert(normalize(tokens[i - 1].text(text)));
+            person_words.insert(normalize(tokens[i + 2].text(text)));
+        }
+        if starts_person && info.get(j).is_some_and(|n| n.cap) {
+            let start = j;
+            while j < tokens.len() && info[j].cap && j < start + 3 {
+                person_words.insert(normalize(tokens[j].text(text)));
+                j += 1;
+            }
+        }
+    }
+    for s in spots.iter_mut() {
+        if s.adjectival {
+            continue;
+        }
+        if s.words == 1 && person_words.contains(&s.key) {
+            let strong = s
+                .candidates
+                .first()
+                .is_some_and(|c| matches!(c.kind, PlaceKind::Country | PlaceKind::Region));
+            if !strong {
+                s.evidence -= 0.5;
+            }
+        }
+        if s.words == 1 {
+            let word = s.span.slice(text);
+            let lowered = word.to_lowercase();
+            if lower_words.contains(lowered.as_str()) {
+                s.evidence -= 0.4;
+            }
+        }
+    }
+    // qualifiers strengthen the place they qualify
+    for k in 0..spots.len() {
+        if let Some(q) = spots[k].qualifier
+            && spots[q].evidence >= ACCEPT
+            && !spots[q].vetoed
+        {
+            spots[k].evidence += 0.2;
+        }
+    }
+    // a minor name near the document's confident places is likely one of them
+    let anchors: Vec<(LatLon, Option<String>, Option<String>, bool)> = spots
+        .iter()
+        .filter(|s| !s.vetoed && !s.adjectival && s.evidence >= ACCEPT + 0.1)
+        .filter_map(|s| s.candidates.first())
+        .filter(|c| !matches!(c.kind, PlaceKind::Country | PlaceKind::Continent))
+        .map(|c| {
+            let region = matches!(c.kind, PlaceKind::Region);
+            let name = if region {
+                Some(c.admin1.clone().unwrap_or_else(|| c.name.clone()))
+            } else {
+                c.admin1.clone()
+            };
+            (c.latlon, c.country.clone(), name, region)
+        })
+        .collect();
+    if !anchors.is_empty() {
+        for s in spots.iter_mut() {
+            if s.vetoed || s.evidence >= ACCEPT || s.evidence < ACCEPT - 0.35 {
+                continue;
+            }
+            let near = s.candidates.iter().take(12).any(|c| {
+                anchors.iter().any(|(p, cc, a1, region)| {
+                    if *region {
+                        c.country == *cc && a1.is_some() && (c.admin1 == *a1)
+                    } else {
+                        p.distance_km(c.latlon) < NEAR_KM
+                    }
+                })
+            });
+            if near {
+                s.evidence += 0.25;
+            }
+        }
+    }
+    // one decision per name: a name well attested anywhere is a place everywhere
+    let mut best: HashMap<&str, f32> = HashMap::new();
+    for s in spots.iter() {
+        if !s.vetoed {
+            let e = best.entry(s.key.as_str()).or_insert(f32::MIN);
+            *e = e.max(s.evidence);
+        }
+    }
+    let lifted: Vec<bool> = spots
+        .iter()
+        .map(|s| best.get(s.key.as_str()).is_some_and(|&b| b >= ACCEPT + 0.1))
+        .collect();
+    for (s, lift) in spots.iter_mut().zip(lifted) {
+        if lift && !s.vetoed && s.evidence >= 0.0 {
+            s.evidence = s.evidence.max(ACCEPT);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! Resolution: which candidate each accepted name means.
+//!
+//! Candidates are scored on their prior (importance, population, kind), the countries
+//! and regions the document is about, an explicit qualifier ("Paris, Texas") and
+//! closeness to the other places of the text; then one sense is kept per name.
+
+use std::collections::HashMap;
+
+use crate::gazetteer::{Candidate, PlaceKind};
+
+use super::recognize::Spot;
+
+/// How much each country and first-level region is talked about.
+#[derive(Default)]
+struct Context {
+    countries: HashMap<String, f32>,
+    regions: HashMap<(String, String), f32>,
+    total: f32,
+}
+
+impl Context {
+    fn of(spots: &[&Spot]) -> Self {
+        let mut cx = Context::default();
+        for s in spots {
+            let Some(c) = s.candidates.first() else {
+                continue;
+            };
+            let clear = s.candidates.len() == 1
+                || s.adjectival
+                || matches!(c.kind, PlaceKind::Country)
+                || s.candidates[1].importance + 0.15 < c.importance
+                || (matches!(c.kind, PlaceKind::Region)
+                    && !s.candidates[1..]
+                        .iter()
+                        .any(|o| matches!(o.kind, PlaceKind::Region | PlaceKind::Country)));
+            if !clear {
+                continue;
+            }
+            if let Some(cc) = &c.country {
+                *cx.countries.entry(cc.clone()).or_default() += 1.0;
+                cx.total += 1.0;
+                if matches!(c.kind, PlaceKind::Region)
+                    && let Some(a1) = region_of(c)
+                {
+                    *cx.regions.entry((cc.clone(), a1.to_owned())).or_default() += 1.0;
+                }
+            }
+        }
+        cx
+    }
+
+    fn country_share(&self, cc: Option<&String>) -> f32 {
+        match cc {
+            Some(cc) if self.total > 0.0 => {
+                self.countries.get(cc).copied().unwrap_or(0.0) / self.total
+            }
+            _ => 0.0,
+        }
+    }
+
+    fn in_region(&self, c: &Candidate) -> bool {
+        if matches!(c.kind, PlaceKind::Region) {
+            return false;
+        }
+        match (&c.country, region_of(c)) {
+            (Some(cc), Some(a1)) => self.regions.contains_key(&(cc.clone(), a1.to_owned())),
+            _ => false,
+        }
+    }
+}
+
+/// The first-level region a candidate lies in, or names, for a region itself.
+fn region_of(c: &Candidate) -> Option<&str> {
+    match c.kind {
+        PlaceKind::Region => Some(c.admin1.as_deref().unwrap_or(&c.name)),
+        _ => c.admin1.as_deref(),
+    }
+}
+
+fn kind_bonus(c: &Candidate) -> f32 {
+    match c.kind {
+        PlaceKind::Country | PlaceKind::Continent => 0.6,
+        PlaceKind::Region => 0.35,
+        PlaceKind::District => 0.0,
+        PlaceKind::PopulatedPlace => match c.feature_code.as_str() {
+            "PPLC" => 0.3,
+            "PPLA" => 0.15,
+            "PPLA2" => 0.05,
+            _ => 0.0,
+        },
+        PlaceKind::Physical | PlaceKind::Landmark | PlaceKind::InformalRegion => 0.1,
+    }
+}
+
+/// True when `outer` can contain `inner` ("Texas" contains Paris, Texas).
+fn contains(outer: &Candidate, inner: &Candidate) -> bool {
+    if outer.country.is_none() || outer.country != inner.country {
+        return false;
+    }
+    match outer.kind {
+        PlaceKind::Country => true,
+        PlaceKind::Region => region_of(inner).is_some() && region_of(inner) == region_of(outer),
+        _ => outer.latlon.distance_km(inner.latlon) < 120.0,
+    }
+}
+
+/// True when `a` and `b` support each other as parts of one story's geography: a region
+/// and a place inside it, or two places less than [`SUPPORT_KM`] apart.
+fn supports(a: &Candidate, b: &Candidate) -> bool {
+    let point = |c: &Candidate| {
+        !matches!(
+            c.kind,
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
+        )
+    };
+    match (a.kind, b.kind) {
+        (PlaceKind::Region, _) if point(b) => {
+            a.country == b.country && region_of(b).is_some() && region_of(a) == region_of(b)
+        }
+        (_, PlaceKind::Region) if point(a) => {
+            a.country == b.country && region_of(a).is_some() && region_of(a) == region_of(b)
+        }
+        _ if point(a) && point(b) => {
+            // a cheap box first: 150 km is under 1.4 degrees of latitude
+            (a.latlon.lat - b.latlon.lat).abs() < 1.4 && a.latlon.distance_km(b.latlon) < SUPPORT_KM
+        }
+        _ => false,
+    }
+}
+
+/// Score for a candidate in a country that all the document's clear places lie in.
+const SHARE_WEIGHT: f32 = 0.5;
+/// Extra score for a candidate some other name supports at all.
+const FIRST_SUPPORT: f32 = 0.4;
+/// Score per other name that supports a candidate.
+const SUPPORT_WEIGHT: f32 = 0.3;
+/// Two places this close are taken as one story's neighbours.
+const SUPPORT_KM: f64 = 150.0;
+/// Candidates per name that give or get support.
+const SUPPORT_CANDIDATES: usize = 25;
+/// Names per document weighed against each other.
+const SUPPORT_NAMES: usize = 80;
+
+/// For each accepted spot's key, how many other names of the document have a candidate
+/// supporting each of its candidates.
+fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>> {
+    let mut keys: Vec<(&str, &[Candidate])> = Vec::new();
+    for (s, &a) in spots.iter().zip(accepted) {
+        if a && !keys.iter().any(|(k, _)| *k == s.key.as_str()) && keys.len() < SUPPORT_NAMES {
+            let n = s.candidates.len().min(SUPPORT_CANDIDATES);
+            keys.push((s.key.as_str(), &s.candidates[..n]));
+        }
+    }
+    let mut out = HashMap::new();
+    for (i, (key, cands)) in keys.iter().enumerate() {
+        let counts: Vec<u8> = cands
+            .iter()
+            .map(|c| {
+                keys.iter()
+                    .enumerate()
+                    .filter(|&(j, (_, others))| j != i && others.iter().any(|o| supports(c, o)))
+                    .count()
+                    .min(255) as u8
+            })
+            .collect();
+        out.insert(*key, counts);
+    }
+    out
+}
+
+fn score(
+    c: &Candidate,
+    s: &Spot,
+    cx: &Context,
+    qualifier: Option<&Spot>,
+    near: &[&Candidate],
+) -> f32 {
+    let pop = (c.population as f32 + 1.0).log10() / 7.0;
+    let mut v = c.importance + 0.3 * pop.min(1.2) + kind_bonus(c);
+    let share = cx.country_share(c.country.as_ref());
+    if share > 0.0 {
+        v += 0.3 + SHARE_WEIGHT * share;
+    }
+    if cx.in_region(c) {
+        v += 0.6;
+    }
+    if let Some(q) = qualifier
+        && q.candidates.iter().take(8).any(|o| contains(o, c))
+    {
+        v += 2.0;
+    }
+    if s.is_qualifier && matches!(c.kind, PlaceKind::Region | PlaceKind::Country) {
+        v += 0.3;
+    }
+    let close = near
+        .iter()
+        .filter(|o| o.id != c.id && o.latlon.distance_km(c.latlon) < 250.0)
+        .count();
+    v += 0.25 * (close as f32).min(3.0);
+    v
+}
+
+/// Picks a candidate for every accepted spot, one sense per name per document.
+/// Returns, per spot, the chosen candidate index and a confidence in `0..=1`.
+pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f32)>> {
+    let kept: Vec<&Spot> = spots
+        .iter()
+        .zip(accepted)
+        .filter_map(|(s, &a)| a.then_some(s))
+        .collect();
+    let cx = Context::of(&kept);
+    let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
+    let backing = support(spots, accepted);
+    // round 1 without coherence, round 2 with the round-1 picks of the other names
+    for round in 0..2 {
+        let near: Vec<&Candidate> = if round == 0 {
+            Vec::new()
+        } else {
+            // each chosen place once, so long texts stay linear
+            let mut seen = std::collections::HashSet::new();
+            spots
+                .iter()
+                .zip(&picks)
+                .filter_map(|(s, p)| p.map(|(i, _)| &s.candidates[i]))
+                .filter(|c| seen.insert(c.id.as_str()))
+                .take(SUPPORT_NAMES)
+                .collect()
+        };
+        let mut by_key: HashMap<&str, Vec<f32>> = HashMap::new();
+        let mut memo: HashMap<(&str, Option<&str>, bool), Vec<f32>> = HashMap::new();
+        for (k, s) in spots.iter().enumerate() {
+            if !accepted[k] {
+                continue;
+            }
+            let q = s.qualifier.map(|q| &spots[q]);
+            // a name scores the same wherever it recurs with the same qualifier
+            let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
+            let scores = memo.entry(memo_key).or_insert_with(|| {
+                let counts = backing.get(s.key.as_str());
+                s.candidates
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
+                        let backed = if n > 0 { FIRST_SUPPORT } else { 0.0 };
+                        score(c, s, &cx, q, &near) + backed + SUPPORT_WEIGHT * f32::from(n.min(4))
+                    })
+                    .collect::<Vec<f32>>()
+            });
+            let e = by_key
+                .entry(s.key.as_str())
+                .or_insert_with(|| vec![0.0; scores.len()]);
+            for (a, b) in e.iter_mut().zip(scores.iter()) {
+                *a += b;
+            }
+        }
+        for (k, s) in spots.iter().enumerate() {
+            if !accepted[k] {
+                continue;
+            }
+            let Some(scores) = by_key.get(s.key.as_str()) else {
+                continue;
+            };
+            let mut best = (0usize, f32::MIN);
+            let mut second = f32::MIN;
+            for (i, &v) in scores.iter().enumerate() {
+                if v > best.1 {
+                    second = best.1;
+                    best = (i, v);
+                } else if v > second {
+                    second = v;
+                }
+            }
+            if best.1 > f32::MIN {
+                let margin = if second > f32::MIN {
+                    (best.1 - second).clamp(0.0, 1.0)
+                } else {
+                    1.0
+                };
+                picks[k] = Some((best.0, 0.5 + 0.5 * margin));
+            }
+        }
+    }
+    picks
+}

@@ -1,0 +1,967 @@
+//! Geoparser tests: one table per rule, snapshots of short fixture articles, and a
+//! property test that no input makes it panic or cut a character.
+
+use itinera::LatLon;
+use itinera::gazetteer::{Candidate, Gazetteer, PlaceKind};
+use itinera::geoparse::{PlaceMention, geoparse};
+use itinera::text::tokenize;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a test record is its plain facts"
+)]
+fn record(
+    id: &str,
+    name: &str,
+    lat: f64,
+    lon: f64,
+    kind: PlaceKind,
+    code: &str,
+    country: &str,
+    admin1: Option<&str>,
+    population: u64,
+    importance: f32,
+) -> Candidate {
+    Candidate {
+        id: format!("test:{id}"),
+        name: name.to_owned(),
+        latlon: LatLon::new(lat, lon),
+        kind,
+        feature_code: code.to_owned(),
+        country: Some(country.to_owned()),
+        admin1: admin1.map(str::to_owned),
+        population,
+        importance,
+    }
+}
+
+/// A small world: real names and coordinates, with the ambiguities news text meets.
+fn world() -> Gazetteer {
+    use PlaceKind::{Continent, Country, District, PopulatedPlace as Ppl, Region};
+    let r = record;
+    let rows: Vec<(Candidate, Vec<&str>)> = vec![
+        (
+            r(
+                "ru",
+                "Russia",
+                61.5,
+                105.3,
+                Country,
+                "PCLI",
+                "RU",
+                None,
+                144_000_000,
+                1.0,
+            ),
+            vec!["Russian Federation"],
+        ),
+        (
+            r(
+                "kp",
+                "North Korea",
+                40.0,
+                127.0,
+                Country,
+                "PCLI",
+                "KP",
+                None,
+                25_000_000,
+                0.95,
+            ),
+            vec!["DPRK"],
+        ),
+        (
+            r(
+                "kr",
+                "South Korea",
+                36.5,
+                127.9,
+                Country,
+                "PCLI",
+                "KR",
+                None,
+                51_000_000,
+                0.95,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "us",
+                "United States",
+                39.8,
+                -98.5,
+                Country,
+                "PCLI",
+                "US",
+                None,
+                330_000_000,
+                1.0,
+            ),
+            vec!["U.S.", "US", "USA", "America"],
+        ),
+        (
+            r(
+                "ph",
+                "Philippines",
+                13.0,
+                122.0,
+                Country,
+                "PCLI",
+                "PH",
+                None,
+                110_000_000,
+                0.95,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "fr", "France", 46.0, 2.0, Country, "PCLI", "FR", None, 67_000_000, 1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "jp",
+                "Japan",
+                35.7,
+                139.7,
+                Country,
+                "PCLI",
+                "JP",
+                None,
+                125_000_000,
+                1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "au",
+                "Australia",
+                -25.0,
+                135.0,
+                Country,
+                "PCLI",
+                "AU",
+                None,
+                26_000_000,
+                1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "jo", "Jordan", 31.0, 36.0, Country, "PCLI", "JO", None, 10_000_000, 0.9,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "ge", "Georgia", 42.0, 43.5, Country, "PCLI", "GE", None, 3_700_000, 0.85,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "eu", "Europe", 48.7, 9.1, Continent, "CONT", "EU", None, 0, 1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "primorye",
+                "Primorsky Krai",
+                45.0,
+                134.0,
+                Region,
+                "ADM1",
+                "RU",
+                Some("Primorsky Krai"),
+                1_900_000,
+                0.7,
+            ),
+            vec!["Primorsky", "Primorye"],
+        ),
+        (
+            r(
+                "tx",
+                "Texas",
+                31.0,
+                -100.0,
+                Region,
+                "ADM1",
+                "US",
+                Some("Texas"),
+                29_000_000,
+                0.9,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "la",
+                "Louisiana",
+                31.0,
+                -92.0,
+                Region,
+                "ADM1",
+                "US",
+                Some("Louisiana"),
+                4_600_000,
+                0.85,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "ga",
+                "Georgia",
+                32.7,
+                -83.4,
+                Region,
+                "ADM1",
+                "US",
+                Some("Georgia"),
+                10_700_000,
+                0.88,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "bulacan",
+                "Bulacan",
+                14.9,
+                121.0,
+                District,
+                "ADM2",
+                "PH",
+                Some("Central Luzon"),
+                3_700_000,
+                0.5,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "rapides",
+                "Rapides Parish",
+                31.2,
+                -92.5,
+                District,
+                "ADM2",
+                "US",
+                Some("Louisiana"),
+                130_000,
+                0.4,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "vvo",
+                "Vladivostok",
+                43.1056,
+                131.8735,
+                Ppl,
+                "PPLA",
+                "RU",
+                Some("Primorsky Krai"),
+                600_000,
+                0.8,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "uss",
+                "Ussuriysk",
+                43.8029,
+                131.9456,
+                Ppl,
+                "PPL",
+                "RU",
+                Some("Primorsky Krai"),
+                170_000,
+                0.5,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "khasan",
+                "Khasan",
+                42.4308,
+                130.6434,
+                Ppl,
+                "PPL",
+                "RU",
+                Some("Primorsky Krai"),
+                700,
+                0.2,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "mow",
+                "Moscow",
+                55.7558,
+                37.6173,
+                Ppl,
+                "PPLC",
+                "RU",
+                Some("Moscow"),
+                12_500_000,
+                1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "moscow-id",
+                "Moscow",
+                46.7324,
+                -117.0002,
+                Ppl,
+                "PPL",
+                "US",
+                Some("Idaho"),
+                25_000,
+                0.3,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "pyongyang",
+                "Pyongyang",
+                39.0392,
+                125.7625,
+                Ppl,
+                "PPLC",
+                "KP",
+                Some("Pyongyang"),
+                3_000_000,
+                0.9,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "seoul",
+                "Seoul",
+                37.5665,
+                126.978,
+                Ppl,
+                "PPLC",
+                "KR",
+                Some("Seoul"),
+                9_700_000,
+                1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "dc",
+                "Washington",
+                38.8951,
+                -77.0364,
+                Ppl,
+                "PPLC",
+                "US",
+                Some("District of Columbia"),
+                690_000,
+                1.0,
+            ),
+            vec!["Washington, D.C."],
+        ),
+        (
+            r(
+                "nyc",
+                "New York City",
+                40.7128,
+                -74.006,
+                Ppl,
+                "PPL",
+                "US",
+                Some("New York"),
+                8_300_000,
+                1.0,
+            ),
+            vec!["New York"],
+        ),
+        (
+            r(
+                "york",
+                "York",
+                53.959,
+                -1.0815,
+                Ppl,
+                "PPL",
+                "GB",
+                Some("England"),
+                150_000,
+                0.5,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "kim",
+                "Kim",
+                37.25,
+                -103.35,
+                Ppl,
+                "PPL",
+                "US",
+                Some("Colorado"),
+                70,
+                0.05,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "aleg",
+                "Alexandria",
+                31.2001,
+                29.9187,
+                Ppl,
+                "PPLA",
+                "EG",
+                Some("Alexandria"),
+                3_800_000,
+                0.85,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "alela",
+                "Alexandria",
+                31.3113,
+                -92.4451,
+                Ppl,
+                "PPLA2",
+                "US",
+                Some("Louisiana"),
+                47_000,
+                0.4,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "aleva",
+                "Alexandria",
+                38.8048,
+                -77.0469,
+                Ppl,
+                "PPL",
+                "US",
+                Some("Virginia"),
+                155_000,
+                0.5,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "pineville",
+                "Pineville",
+                31.3224,
+                -92.4343,
+                Ppl,
+                "PPL",
+                "US",
+                Some("Louisiana"),
+                14_000,
+                0.2,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "ball",
+                "Ball",
+                31.4152,
+                -92.4118,
+                Ppl,
+                "PPL",
+                "US",
+                Some("Louisiana"),
+                4_000,
+                0.1,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "parisfr",
+                "Paris",
+                48.8566,
+                2.3522,
+                Ppl,
+                "PPLC",
+                "FR",
+                Some("Île-de-France"),
+                2_100_000,
+                1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "paristx",
+                "Paris",
+                33.6609,
+                -95.5555,
+                Ppl,
+                "PPLA2",
+                "US",
+                Some("Texas"),
+                25_000,
+                0.3,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "mainst",
+                "Main",
+                50.0,
+                8.3,
+                Ppl,
+                "PPL",
+                "DE",
+                Some("Hesse"),
+                600,
+                0.05,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "pandi",
+                "Pandi",
+                14.8654,
+                120.9573,
+                Ppl,
+                "PPL",
+                "PH",
+                Some("Central Luzon"),
+                66_000,
+                0.2,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "manila",
+                "Manila",
+                14.5995,
+                120.9842,
+                Ppl,
+                "PPLC",
+                "PH",
+                Some("Metro Manila"),
+                1_800_000,
+                1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "geneva",
+                "Geneva",
+                46.2044,
+                6.1432,
+                Ppl,
+                "PPLA",
+                "CH",
+                Some("Geneva"),
+                200_000,
+                0.8,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "nice",
+                "Nice",
+                43.7102,
+                7.262,
+                Ppl,
+                "PPLA2",
+                "FR",
+                Some("Provence"),
+                340_000,
+                0.6,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "mobile",
+                "Mobile",
+                30.6954,
+                -88.0399,
+                Ppl,
+                "PPL",
+                "US",
+                Some("Alabama"),
+                190_000,
+                0.5,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "split",
+                "Split",
+                43.5081,
+                16.4402,
+                Ppl,
+                "PPLA",
+                "HR",
+                Some("Split-Dalmatia"),
+                160_000,
+                0.5,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "march",
+                "March",
+                52.55,
+                0.09,
+                Ppl,
+                "PPL",
+                "GB",
+                Some("England"),
+                22_000,
+                0.1,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "police",
+                "Police",
+                53.55,
+                14.57,
+                Ppl,
+                "PPL",
+                "PL",
+                Some("West Pomerania"),
+                33_000,
+                0.1,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "sen", "Sen", 11.0, 105.0, Ppl, "PPL", "KH", None, 1_000, 0.05,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "mary",
+                "Mary",
+                37.6,
+                61.83,
+                Ppl,
+                "PPLA",
+                "TM",
+                Some("Mary"),
+                120_000,
+                0.3,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "atlanta",
+                "Atlanta",
+                33.749,
+                -84.388,
+                Ppl,
+                "PPLA",
+                "US",
+                Some("Georgia"),
+                500_000,
+                0.9,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "tbilisi",
+                "Tbilisi",
+                41.7151,
+                44.8271,
+                Ppl,
+                "PPLC",
+                "GE",
+                Some("Tbilisi"),
+                1_100_000,
+                0.9,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "gainesville",
+                "Gainesville",
+                29.6516,
+                -82.3248,
+                Ppl,
+                "PPL",
+                "US",
+                Some("Florida"),
+                140_000,
+                0.5,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "stpete",
+                "Saint Petersburg",
+                59.9311,
+                30.3609,
+                Ppl,
+                "PPLA",
+                "RU",
+                Some("Saint Petersburg"),
+                5_400_000,
+                1.0,
+            ),
+            vec!["St. Petersburg"],
+        ),
+    ];
+    Gazetteer::from_records(
+        rows.into_iter()
+            .map(|(c, alts)| (c, alts.into_iter().map(str::to_owned).collect()))
+            .collect(),
+    )
+}
+
+fn parse(text: &str) -> Vec<PlaceMention> {
+    geoparse(text, &tokenize(text), &world())
+}
+
+/// `(mention, resolved country)` pairs, in text order.
+fn found(text: &str) -> Vec<(String, Option<String>)> {
+    parse(text)
+        .into_iter()
+        .map(|m| {
+            let country = m.resolved.and_then(|c| c.country);
+            (m.mention, country)
+        })
+        .collect()
+}
+
+fn pairs(want: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+    want.iter()
+        .map(|(m, c)| ((*m).to_owned(), Some((*c).to_owned())))
+        .collect()
+}
+
+fn check(table: &[(&str, &[(&str, &str)])]) {
+    for (text, want) in table {
+        assert_eq!(found(text), pairs(want), "{text}");
+    }
+}
+
+#[test]
+fn the_longest_gazetteer_name_wins() {
+    check(&[
+        (
+            "He moved to New York City last year.",
+            &[("New York City", "US")],
+        ),
+        ("Officials in New York agreed.", &[("New York", "US")]),
+        (
+            "The talks moved to St. Petersburg in June.",
+            &[("St. Petersburg", "RU")],
+        ),
+    ]);
+}
+
+#[test]
+fn possessives_and_abbreviation_periods_are_handled() {
+    check(&[
+        ("Russia's navy sailed.", &[("Russia", "RU")]),
+        (
+            "The train stopped at Khasan in Russia’s Primorsky region.",
+            &[("Khasan", "RU"), ("Russia", "RU"), ("Primorsky", "RU")],
+        ),
+        ("Exports to the U.S. rose.", &[("U.S.", "US")]),
+        ("The U.S. said so.", &[("U.S.", "US")]),
+        ("It cost US$460 in total.", &[]),
+    ]);
+}
+
+#[test]
+fn all_caps_datelines_are_places() {
+    check(&[
+        (
+            "VLADIVOSTOK, April 24 (TASS) - Talks began.",
+            &[("VLADIVOSTOK", "RU")],
+        ),
+        ("MOSCOW - The Kremlin said nothing.", &[("MOSCOW", "RU")]),
+    ]);
+}
+
+#[test]
+fn a_town_with_its_region_takes_that_region() {
+    check(&[
+        (
+            "She grew up in Paris, Texas.",
+            &[("Paris", "US"), ("Texas", "US")],
+        ),
+        ("She grew up in Paris.", &[("Paris", "FR")]),
+        (
+            "A farm in Pandi, Bulacan was closed.",
+            &[("Pandi", "PH"), ("Bulacan", "PH")],
+        ),
+    ]);
+}
+
+#[test]
+fn common_words_that_are_towns_are_not_places() {
+    check(&[
+        ("In March the police said the split was nice.", &[]),
+        ("March 3 was cold. Police said nothing.", &[]),
+        ("Mobile phones are banned.", &[]),
+        ("Nice work, he said.", &[]),
+    ]);
+}
+
+#[test]
+fn person_names_are_not_places() {
+    check(&[
+        ("Deputy Mary Jordan said so.", &[]),
+        ("Mary Jordan said so.", &[]),
+        ("North Korean leader Kim Jong Un arrived. Kim smiled.", &[]),
+        ("State Sen. Robert Paris voted no.", &[]),
+        ("Officers found Matthew D. Paris at home.", &[]),
+        ("Talks with Jordan resumed.", &[("Jordan", "JO")]),
+    ]);
+}
+
+#[test]
+fn newspapers_are_not_the_places_they_are_named_after() {
+    check(&[
+        ("The New York Times reported it.", &[]),
+        ("A Washington Post reporter asked.", &[]),
+    ]);
+}
+
+#[test]
+fn the_document_decides_between_namesakes() {
+    check(&[
+        (
+            "Alexandria police said a Pineville man was held in Louisiana.",
+            &[
+                ("Alexandria", "US"),
+                ("Pineville", "US"),
+                ("Louisiana", "US"),
+            ],
+        ),
+        (
+            "Ships left Alexandria for the Suez canal, Egypt's officials said.",
+            &[("Alexandria", "EG")],
+        ),
+        (
+            "Georgia and Russia fought over Tbilisi.",
+            &[("Georgia", "GE"), ("Russia", "RU"), ("Tbilisi", "GE")],
+        ),
+        (
+            "Atlanta is the capital of Georgia.",
+            &[("Atlanta", "US"), ("Georgia", "US")],
+        ),
+    ]);
+}
+
+#[test]
+fn one_name_keeps_one_sense_in_a_document() {
+    let m = parse("Paris, Texas, is small. Paris has one hospital.");
+    let ids: Vec<&str> = m
+        .iter()
+        .filter(|p| p.mention == "Paris")
+        .filter_map(|p| p.resolved.as_ref().map(|c| c.id.as_str()))
+        .collect();
+    assert_eq!(ids, ["test:paristx", "test:paristx"]);
+}
+
+#[test]
+fn a_small_place_needs_evidence() {
+    check(&[
+        ("Kim said so.", &[]),
+        ("Ball, La. is quiet.", &[("Ball", "US"), ("La.", "US")]),
+    ]);
+}
+
+#[test]
+fn mentions_are_in_order_with_sane_confidence() {
+    let m = parse(include_str!("fixtures/geoparse/summit.txt"));
+    assert!(m.windows(2).all(|w| w[0].span.start < w[1].span.start));
+    assert!(m.iter().all(|p| (0.0..=1.0).contains(&p.confidence)));
+}
+
+fn snapshot(text: &str) -> Value {
+    let places: Vec<Value> = parse(text)
+        .into_iter()
+        .map(|p| {
+            json!({
+                "mention": p.mention,
+                "span": [p.span.start, p.span.end],
+                "resolved": p.resolved.map(|c| c.id),
+                "confidence": (f64::from(p.confidence) * 100.0).round() / 100.0,
+                "adjectival": p.adjectival,
+            })
+        })
+        .collect();
+    json!(places)
+}
+
+#[test]
+fn summit_article_snapshot() {
+    insta::assert_json_snapshot!(snapshot(include_str!("fixtures/geoparse/summit.txt")));
+}
+
+#[test]
+fn local_fire_article_snapshot() {
+    insta::assert_json_snapshot!(snapshot(include_str!("fixtures/geoparse/local_fire.txt")));
+}
+
+#[test]
+fn outbreak_article_snapshot() {
+    insta::assert_json_snapshot!(snapshot(include_str!("fixtures/geoparse/outbreak.txt")));
+}
+
+proptest! {
+    #[test]
+    fn geoparse_never_panics_and_spans_stay_on_char_boundaries(
+        text in "(\\PC|[A-Z][a-z]+|Paris|New York|U\\.S\\.|St\\. |, |'s| )*"
+    ) {
+        let g = world();
+        let places = geoparse(&text, &tokenize(&text), &g);
+        for p in places {
+            prop_assert!(p.span.start <= p.span.end && p.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(p.span.start) && text.is_char_boundary(p.span.end));
+            prop_assert_eq!(&text[p.span.start..p.span.end], p.mention.as_str());
+            prop_assert!((0.0..=1.0).contains(&p.confidence));
+        }
+    }
+}
