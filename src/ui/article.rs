@@ -67,7 +67,6 @@ pub fn layout_job(
             t += 1;
         }
         let mut format = TextFormat::simple(font.clone(), text_colour);
-        format.line_height = Some(21.0);
         if let Some((span, kind)) = highlights.get(h)
             && span.start <= a
             && b <= span.end

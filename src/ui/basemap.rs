@@ -136,7 +136,15 @@ impl Basemap {
                 for (row, crossings) in rows.iter_mut().enumerate().take(last).skip(first) {
                     let y = row as f32 + 0.5;
                     let t = (y - ay) / (by - ay);
-                    crossings.push((a[0] + t * (b[0] - a[0])) * scale);
+                    let x = if (b[0] - a[0]).abs() > 0.5 {
+                        // An edge that steps over the antimeridian: it runs down the map's
+                        // edge on each side, not across the whole world.
+                        let side = if t < 0.5 { a[0] } else { b[0] };
+                        if side > 0.5 { 1.0 } else { 0.0 }
+                    } else {
+                        a[0] + t * (b[0] - a[0])
+                    };
+                    crossings.push(x * scale);
                 }
             }
         }
