@@ -1,4 +1,4 @@
-//! The app driven as a user would, with egui_kittest. No network: the map shows the
+//! The app driven as a user would, with `egui_kittest`. No network: the map shows the
 //! embedded basemap only.
 #![cfg(feature = "gui")]
 
