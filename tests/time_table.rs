@@ -528,9 +528,12 @@ fn modified_months_narrow_to_whole_days() {
     );
 }
 
+/// A table row: text, reference date, expected (mention, value) pairs.
+type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
 #[test]
 fn year_less_dates_follow_the_narratives_full_date_in_another_year() {
-    let table: &[(&str, &str, &[(&str, &str)])] = &[
+    let table: &[Row] = &[
         (
             "The expedition left Plymouth on May 8, 1919. On June 2 it reached Lisbon.",
             "2019-06-01",
