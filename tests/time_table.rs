@@ -498,10 +498,13 @@ mod never_panics {
     proptest! {
         #[test]
         fn any_text_gives_sorted_disjoint_valid_spans(
-            text in "([0-9]{1,4}|[-/.:,' ]|May|Sept|Tuesday|the|last|early|mid-|year|s|p\\.m\\.|GMT|ago|later|’s|é|quarter|third|nineteen|ninety-six|of){0,24}",
+            text in "([0-9]{1,4}|[-/.:,' ]|May|Sept|Tuesday|the|last|early|mid-|year|s|p\\.m\\.|GMT|ago|later|’s|é|quarter|third|nineteen|ninety-six|of|\u{a0}|\u{2009}|\u{202f}|\u{3000}|\u{2028}|\u{a0}\\.\u{a0}|\\.\u{3000}){0,24}",
             with_ref in any::<bool>(),
         ) {
             let reference = with_ref.then(|| date("2023-09-14"));
+            for s in itinera::text::sentences(&text) {
+                prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
             let found = tag(&text, reference);
             for w in found.windows(2) {
                 prop_assert!(w[0].span.end <= w[1].span.start);
@@ -523,4 +526,137 @@ fn modified_months_narrow_to_whole_days() {
         t[0].latest.unwrap().time(),
         chrono::NaiveTime::from_hms_opt(23, 59, 59).unwrap()
     );
+}
+
+/// A table row: text, reference date, expected (mention, value) pairs.
+type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+#[test]
+fn year_less_dates_follow_the_narratives_full_date_in_another_year() {
+    let table: &[Row] = &[
+        (
+            "The expedition left Plymouth on May 8, 1919. On June 2 it reached Lisbon.",
+            "2019-06-01",
+            &[("May 8, 1919", "1919-05-08"), ("June 2", "1919-06-02")],
+        ),
+        (
+            "The ship sailed on December 28, 1919. On January 3 it reached Lisbon.",
+            "2019-06-01",
+            &[
+                ("December 28, 1919", "1919-12-28"),
+                ("January 3", "1920-01-03"),
+            ],
+        ),
+        (
+            "They left on 8 May 1919 and camped at Faro on 30 April.",
+            "2019-06-01",
+            &[("8 May 1919", "1919-05-08"), ("30 April", "1919-04-30")],
+        ),
+        (
+            "The games open on July 24, 2020. On August 9 they close.",
+            "2019-06-01",
+            &[("July 24, 2020", "2020-07-24"), ("August 9", "2020-08-09")],
+        ),
+        // A present sentence keeps the reference's year.
+        (
+            "They left on May 8, 1919. This year the walk starts on June 2.",
+            "2019-06-01",
+            &[
+                ("May 8, 1919", "1919-05-08"),
+                ("This year", "2019"),
+                ("June 2", "2019-06-02"),
+            ],
+        ),
+        // A bare background year is no narrative anchor.
+        (
+            "In 2014, Russia annexed Crimea. On May 8 talks resumed.",
+            "2019-06-01",
+            &[("2014", "2014"), ("May 8", "2019-05-08")],
+        ),
+        // The same year as the reference: the reference's behaviour.
+        (
+            "Talks began on May 8, 2019. On June 2 they failed.",
+            "2019-06-10",
+            &[("May 8, 2019", "2019-05-08"), ("June 2", "2019-06-02")],
+        ),
+        // No explicit year: the reference's behaviour.
+        (
+            "On June 2 it reached Lisbon.",
+            "2019-06-01",
+            &[("June 2", "2019-06-02")],
+        ),
+    ];
+    for (text, reference, expect) in table {
+        check(text, Some(reference), expect);
+    }
+}
+
+#[test]
+fn weekdays_and_relative_days_keep_the_reference_despite_a_background_date() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Russia annexed Crimea on March 18, 2014. On Tuesday, Kyiv protested.",
+            &[("March 18, 2014", "2014-03-18"), ("Tuesday", "2023-09-12")],
+        ),
+        (
+            "The treaty was signed on March 18, 2014. Yesterday Kyiv protested.",
+            &[
+                ("March 18, 2014", "2014-03-18"),
+                ("Yesterday", "2023-09-13"),
+            ],
+        ),
+    ];
+    for (text, expect) in table {
+        check(text, REF, expect);
+    }
+}
+
+#[test]
+fn weekdays_look_for_future_cues_after_them_in_the_clause() {
+    // 2023-09-11 is a Monday.
+    let table: &[(&str, &[(&str, &str)])] = &[
+        (
+            "On Thursday the pope is scheduled to fly to Lisbon.",
+            &[("Thursday", "2023-09-14")],
+        ),
+        (
+            "On Thursday, the pope will fly to Lisbon.",
+            &[("Thursday", "2023-09-14")],
+        ),
+        (
+            "On Thursday the talks are due to resume.",
+            &[("Thursday", "2023-09-14")],
+        ),
+        (
+            "On Thursday the minister plans to visit Porto.",
+            &[("Thursday", "2023-09-14")],
+        ),
+        (
+            "On Thursday the vote is expected to pass.",
+            &[("Thursday", "2023-09-14")],
+        ),
+        (
+            "On Thursday the march is set to begin.",
+            &[("Thursday", "2023-09-14")],
+        ),
+        (
+            "On Thursday the pope was scheduled to fly to Lisbon.",
+            &[("Thursday", "2023-09-07")],
+        ),
+        (
+            "On Thursday the talks had been due to resume.",
+            &[("Thursday", "2023-09-07")],
+        ),
+        (
+            "On Thursday the minister said he will visit Porto.",
+            &[("Thursday", "2023-09-07")],
+        ),
+        (
+            "He was arrested on Thursday and will appear in court.",
+            &[("Thursday", "2023-09-07")],
+        ),
+    ];
+    for (text, expect) in table {
+        check(text, Some("2023-09-11"), expect);
+    }
 }

@@ -48,6 +48,9 @@ pub(super) struct Scanner<'a> {
     anchor: Option<NaiveDate>,
     /// The last year mentioned ("that year", "the year").
     last_year: Option<i32>,
+    /// The last date written out in full, year included ("May 8, 1919"): year-less month-day
+    /// dates after it belong to the narrative's year when that differs from the reference's.
+    narrative: Option<NaiveDate>,
     /// The last quarter mentioned ("the quarter").
     last_quarter: Option<(i32, u32)>,
 }
@@ -117,6 +120,7 @@ impl<'a> Scanner<'a> {
             reference,
             anchor: None,
             last_year: None,
+            narrative: None,
             last_quarter: None,
         }
     }
@@ -133,6 +137,11 @@ impl<'a> Scanner<'a> {
             {
                 if let Some(day) = day_of(&hit.val) {
                     self.anchor = Some(day);
+                }
+                if let Val::Day(d) = hit.val
+                    && self.year_written(hit.start, hit.end, d.year())
+                {
+                    self.narrative = Some(d);
                 }
                 match hit.val {
                     Val::Year(y) | Val::Month(y, _) | Val::Season(y, _) | Val::Half(y, _) => {
@@ -217,32 +226,96 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// True when the sentence around token `i` speaks of the future ("will", "plans to").
+    /// True when tokens `start..end` spell out `year` ("1919" or "nineteen nineteen").
+    fn year_written(&self, start: usize, end: usize, year: i32) -> bool {
+        let digits = year.to_string();
+        (start..end).any(|j| self.txt(j).contains(digits.as_str()))
+            || (start..end).any(|j| self.spoken_year(j).is_some_and(|(y, _)| y == year))
+    }
+
+    /// The future cue at token `j`, if any: `Some(true)` for a plan ahead ("will", "is
+    /// scheduled to"), `Some(false)` for a past plan ("was due to", "had been scheduled").
+    fn future_cue(&self, j: usize) -> Option<bool> {
+        let t = self.txt(j);
+        let k = self.kw(j);
+        let cue = matches!(
+            k,
+            "will" | "shall" | "plans" | "plan" | "planning" | "scheduled" | "due"
+        ) || t.ends_with("'ll")
+            || t.ends_with("\u{2019}ll")
+            || (matches!(k, "is" | "are" | "set" | "going" | "expected") && self.is(j + 1, "to"));
+        if !cue {
+            return None;
+        }
+        let prev = j.checked_sub(1).map_or("", |p| self.txt(p));
+        Some(!matches!(
+            prev.to_ascii_lowercase().as_str(),
+            "was" | "were" | "been" | "had"
+        ))
+    }
+
+    /// True when the clause around token `i` speaks of the future: a cue before it ("will
+    /// meet on Thursday") or after it in the same clause ("On Thursday the pope is scheduled
+    /// to fly").
     fn future_context(&self, i: usize) -> bool {
         let lo = i.saturating_sub(10);
         for j in (lo..i).rev() {
-            let t = self.txt(j);
-            if matches!(t, "." | "!" | "?" | ";") {
+            if matches!(self.txt(j), "." | "!" | "?" | ";") {
                 return false;
             }
-            let k = self.kw(j);
-            if matches!(
-                k,
-                "will" | "shall" | "plans" | "plan" | "planning" | "scheduled" | "due"
-            ) || t.ends_with("'ll")
-                || t.ends_with("\u{2019}ll")
-                || (matches!(k, "is" | "are" | "set" | "going" | "expected")
-                    && self.is(j + 1, "to"))
+            if let Some(future) = self.future_cue(j) {
+                return future;
+            }
+        }
+        // After the expression: stop where the clause ends or a past verb takes over.
+        for j in i + 1..(i + 12).min(self.toks.len()) {
+            let t = self.txt(j);
+            if matches!(t, "." | "!" | "?" | ";" | ":")
+                || (t == "," && j > i + 3)
+                || matches!(
+                    t.to_ascii_lowercase().as_str(),
+                    "and"
+                        | "but"
+                        | "that"
+                        | "who"
+                        | "which"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "said"
+                        | "says"
+                        | "told"
+                        | "announced"
+                        | "reported"
+                        | "was"
+                        | "were"
+                        | "had"
+                        | "did"
+                )
             {
-                // "was due to", "had been scheduled": a past plan, not a future event.
-                let prev = j.checked_sub(1).map_or("", |p| self.txt(p));
-                return !matches!(
-                    prev.to_ascii_lowercase().as_str(),
-                    "was" | "were" | "been" | "had"
-                );
+                return false;
+            }
+            if let Some(future) = self.future_cue(j) {
+                return future;
             }
         }
         false
+    }
+
+    /// True when the sentence around token `i` is plainly about the reference time ("today",
+    /// "this year"), so the narrative's year does not apply.
+    fn present_context(&self, i: usize) -> bool {
+        let lo = i.saturating_sub(15);
+        let hi = (i + 15).min(self.toks.len());
+        let before = (lo..i)
+            .rev()
+            .take_while(|&j| !matches!(self.txt(j), "." | "!" | "?"));
+        let after = (i + 1..hi).take_while(|&j| !matches!(self.txt(j), "." | "!" | "?"));
+        before.chain(after).any(|j| match self.kw(j) {
+            "today" | "tonight" | "tomorrow" | "yesterday" | "currently" => true,
+            "this" => matches!(self.kw(j + 1), "year" | "month" | "week"),
+            _ => false,
+        })
     }
 
     /// The day relative expressions count from: the narrative's last day, else the reference.
@@ -1118,7 +1191,14 @@ impl<'a> Scanner<'a> {
     fn day_value(&self, year: Option<i32>, m: u32, d: u32, at: usize) -> Option<Val> {
         let year = match (year, self.reference) {
             (Some(y), _) => y,
-            (None, Some(r)) => nearest_year(r, m, d, self.future_context(at)),
+            (None, Some(r)) => match self.narrative {
+                // The narrative set a full date in another year: stay near it, after it
+                // rather than before.
+                Some(a) if a.year() != r.year() && !self.present_context(at) => {
+                    nearest_year(a, m, d, true)
+                }
+                _ => nearest_year(r, m, d, self.future_context(at)),
+            },
             (None, None) => {
                 // Check the day exists in some year (Feb 29 in a leap year).
                 NaiveDate::from_ymd_opt(2000, m, d)?;
