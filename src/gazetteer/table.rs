@@ -344,3 +344,81 @@ pub fn add_aliases(entries: &mut [Entry], text: &str) {
         }
     }
 }
+
+/// Moves every country of `entries` to its geographic centre as given by a
+/// `country_centres.tsv` table (`iso2 lat lon name` per line, a header first): the point
+/// readers and maps expect for a country, rather than a label point or its capital.
+/// Countries the table does not list keep their point.
+pub fn apply_country_centres(entries: &mut [Entry], text: &str) {
+    let mut centres: std::collections::HashMap<&str, (f64, f64)> = std::collections::HashMap::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if f.len() < 3 || f[0].len() != 2 {
+            continue;
+        }
+        let (Ok(lat), Ok(lon)) = (f[1].parse::<f64>(), f[2].parse::<f64>()) else {
+            continue;
+        };
+        if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
+            centres.insert(f[0], (lat, lon));
+        }
+    }
+    for e in entries.iter_mut().filter(|e| e.kind == KIND_COUNTRY) {
+        if let Some(&(lat, lon)) = centres.get(e.country.as_str()) {
+            e.lat = lat;
+            e.lon = lon;
+        }
+    }
+}
+
+/// Fewest populated places a region needs before its centre is taken from them.
+const MIN_REGION_PLACES: usize = 3;
+
+/// The middle of a sorted, non-empty list of values.
+fn middle(sorted: &[f64]) -> f64 {
+    let n = sorted.len();
+    if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        f64::midpoint(sorted[n / 2 - 1], sorted[n / 2])
+    }
+}
+
+/// Moves every first-level region of `entries` from its seat to the centre of its own
+/// populated places (those sharing its country and first-level code): the median latitude
+/// and longitude. A region with fewer than three places, or whose places spread over more
+/// than 180° of longitude (it crosses the antimeridian), keeps its point.
+pub fn centre_regions(entries: &mut [Entry]) {
+    let mut points: std::collections::BTreeMap<(String, String), (Vec<f64>, Vec<f64>)> =
+        std::collections::BTreeMap::new();
+    for e in entries
+        .iter()
+        .filter(|e| e.kind == KIND_PLACE && !e.country.is_empty() && !e.admin1.is_empty())
+    {
+        let p = points
+            .entry((e.country.clone(), e.admin1.clone()))
+            .or_default();
+        p.0.push(e.lat);
+        p.1.push(e.lon);
+    }
+    for (lats, lons) in points.values_mut() {
+        lats.sort_by(f64::total_cmp);
+        lons.sort_by(f64::total_cmp);
+    }
+    for e in entries.iter_mut().filter(|e| e.kind == KIND_REGION) {
+        let Some((lats, lons)) = points.get(&(e.country.clone(), e.admin1.clone())) else {
+            continue;
+        };
+        if lats.len() < MIN_REGION_PLACES {
+            continue;
+        }
+        let (Some(west), Some(east)) = (lons.first(), lons.last()) else {
+            continue;
+        };
+        if east - west > 180.0 {
+            continue;
+        }
+        e.lat = middle(lats);
+        e.lon = middle(lons);
+    }
+}
