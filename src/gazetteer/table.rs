@@ -374,19 +374,18 @@ pub fn apply_country_centres(entries: &mut [Entry], text: &str) {
 /// Fewest populated places a region needs before its centre is taken from them.
 const MIN_REGION_PLACES: usize = 3;
 
-/// The middle of a sorted, non-empty list of values.
-fn middle(sorted: &[f64]) -> f64 {
-    let n = sorted.len();
-    if n % 2 == 1 {
-        sorted[n / 2]
-    } else {
-        f64::midpoint(sorted[n / 2 - 1], sorted[n / 2])
-    }
+/// The midpoint of the 10th and 90th percentiles of a sorted list; `None` when it is empty.
+fn trimmed_mid(sorted: &[f64]) -> Option<f64> {
+    let last = sorted.len().checked_sub(1)?;
+    let low = sorted.get(last / 10)?;
+    let high = sorted.get(last - last / 10)?;
+    Some(f64::midpoint(*low, *high))
 }
 
 /// Moves every first-level region of `entries` from its seat to the centre of its own
-/// populated places (those sharing its country and first-level code): the median latitude
-/// and longitude. A region with fewer than three places, or whose places spread over more
+/// populated places (those sharing its country and first-level code): the middle of the
+/// 10th–90th percentile range of their latitudes and of their longitudes, so that a few
+/// outlying islands or mis-coded places do not pull it. A region with fewer than three places, or whose places spread over more
 /// than 180° of longitude (it crosses the antimeridian), keeps its point.
 pub fn centre_regions(entries: &mut [Entry]) {
     let mut points: std::collections::BTreeMap<(String, String), (Vec<f64>, Vec<f64>)> =
@@ -418,7 +417,70 @@ pub fn centre_regions(entries: &mut [Entry]) {
         if east - west > 180.0 {
             continue;
         }
-        e.lat = middle(lats);
-        e.lon = middle(lons);
+        if let (Some(lat), Some(lon)) = (trimmed_mid(lats), trimmed_mid(lons)) {
+            e.lat = lat;
+            e.lon = lon;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(kind: u8, country: &str, admin1: &str, lat: f64, lon: f64) -> Entry {
+        Entry {
+            id: format!("test:{country}{admin1}{lat}{lon}"),
+            name: String::new(),
+            kind,
+            code: String::new(),
+            country: country.to_owned(),
+            admin1: admin1.to_owned(),
+            admin2: String::new(),
+            lat,
+            lon,
+            population: 0,
+            importance: None,
+            names: Vec::new(),
+            alternates: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_country_in_the_centres_table_moves_to_its_centre() {
+        let mut entries = vec![
+            entry(KIND_COUNTRY, "RU", "", 58.2, 44.7),
+            entry(KIND_COUNTRY, "XX", "", 1.0, 2.0),
+        ];
+        apply_country_centres(&mut entries, "iso2\tlat\tlon\tname\nRU\t60\t100\tRussia\n");
+        assert_eq!((entries[0].lat, entries[0].lon), (60.0, 100.0));
+        assert_eq!((entries[1].lat, entries[1].lon), (1.0, 2.0));
+    }
+
+    #[test]
+    fn a_region_moves_to_the_middle_of_its_places() {
+        let mut entries = vec![entry(KIND_REGION, "US", "CA", 38.6, -121.5)];
+        for i in 0..11 {
+            let f = f64::from(i);
+            entries.push(entry(KIND_PLACE, "US", "CA", 32.0 + f, -124.0 + f));
+        }
+        entries.push(entry(KIND_PLACE, "US", "TX", 0.0, 0.0));
+        centre_regions(&mut entries);
+        assert_eq!((entries[0].lat, entries[0].lon), (37.0, -119.0));
+    }
+
+    #[test]
+    fn a_region_with_few_places_or_across_the_antimeridian_keeps_its_seat() {
+        let mut entries = vec![
+            entry(KIND_REGION, "RU", "15", 64.7, 177.5),
+            entry(KIND_PLACE, "RU", "15", 64.7, 177.5),
+            entry(KIND_PLACE, "RU", "15", 66.0, -171.0),
+            entry(KIND_PLACE, "RU", "15", 69.7, 170.3),
+            entry(KIND_REGION, "FR", "11", 48.9, 2.3),
+            entry(KIND_PLACE, "FR", "11", 48.0, 3.0),
+        ];
+        centre_regions(&mut entries);
+        assert_eq!((entries[0].lat, entries[0].lon), (64.7, 177.5));
+        assert_eq!((entries[4].lat, entries[4].lon), (48.9, 2.3));
     }
 }
