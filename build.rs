@@ -48,6 +48,7 @@ fn main() {
         "continents.tsv",
         "demonyms.tsv",
         "aliases.tsv",
+        "country_centres.tsv",
     ] {
         println!("cargo::rerun-if-changed={DIR}/{f}");
     }
@@ -55,6 +56,9 @@ fn main() {
     let mut entries = Vec::new();
     let places = read_text(&dir.join("places.tsv.gz"));
     entries.extend(places.lines().filter_map(table::Entry::parse_line));
+    table::centre_regions(&mut entries);
+    let centres = read_text(&dir.join("country_centres.tsv"));
+    table::apply_country_centres(&mut entries, &centres);
     let mut hand = String::new();
     for f in ["continents.tsv", "features.tsv"] {
         let text = read_text(&dir.join(f));
@@ -95,6 +99,7 @@ fn main() {
         ("hand.tsv", hand.as_bytes()),
         ("demonyms.tsv", demonym_text.as_bytes()),
         ("aliases.tsv", aliases.as_bytes()),
+        ("country_centres.tsv", centres.as_bytes()),
     ] {
         if let Err(e) = std::fs::write(out.join(name), bytes) {
             println!("cargo::warning=could not write {name}: {e}");

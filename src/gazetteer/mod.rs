@@ -115,6 +115,9 @@ pub(crate) static HAND_TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/han
 pub(crate) static ALIAS_TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/aliases.tsv"));
 /// The demonym table compiled in.
 pub(crate) static DEMONYM_TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/demonyms.tsv"));
+/// The geographic centres of countries (`assets/gazetteer/country_centres.tsv`).
+pub(crate) static COUNTRY_CENTRES_TABLE: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/country_centres.tsv"));
 
 fn le32(bytes: &[u8], at: usize) -> u32 {
     match bytes.get(at..at + 4) {
@@ -251,6 +254,8 @@ impl Gazetteer {
     /// Builds an index over source-table entries with the hand tables compiled into this binary.
     pub(crate) fn index_bytes(entries: &[table::Entry]) -> Result<Vec<u8>, GazetteerError> {
         let mut all = entries.to_vec();
+        table::centre_regions(&mut all);
+        table::apply_country_centres(&mut all, COUNTRY_CENTRES_TABLE);
         all.extend(
             HAND_TABLE
                 .lines()

@@ -344,3 +344,143 @@ pub fn add_aliases(entries: &mut [Entry], text: &str) {
         }
     }
 }
+
+/// Moves every country of `entries` to its geographic centre as given by a
+/// `country_centres.tsv` table (`iso2 lat lon name` per line, a header first): the point
+/// readers and maps expect for a country, rather than a label point or its capital.
+/// Countries the table does not list keep their point.
+pub fn apply_country_centres(entries: &mut [Entry], text: &str) {
+    let mut centres: std::collections::HashMap<&str, (f64, f64)> = std::collections::HashMap::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if f.len() < 3 || f[0].len() != 2 {
+            continue;
+        }
+        let (Ok(lat), Ok(lon)) = (f[1].parse::<f64>(), f[2].parse::<f64>()) else {
+            continue;
+        };
+        if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
+            centres.insert(f[0], (lat, lon));
+        }
+    }
+    for e in entries.iter_mut().filter(|e| e.kind == KIND_COUNTRY) {
+        if let Some(&(lat, lon)) = centres.get(e.country.as_str()) {
+            e.lat = lat;
+            e.lon = lon;
+        }
+    }
+}
+
+/// Fewest populated places a region needs before its centre is taken from them.
+const MIN_REGION_PLACES: usize = 3;
+
+/// The midpoint of the 10th and 90th percentiles of a sorted list; `None` when it is empty.
+fn trimmed_mid(sorted: &[f64]) -> Option<f64> {
+    let last = sorted.len().checked_sub(1)?;
+    let low = sorted.get(last / 10)?;
+    let high = sorted.get(last - last / 10)?;
+    Some(f64::midpoint(*low, *high))
+}
+
+/// Moves every first-level region of `entries` from its seat to the centre of its own
+/// populated places (those sharing its country and first-level code): the middle of the
+/// 10th–90th percentile range of their latitudes and of their longitudes, so that a few
+/// outlying islands or mis-coded places do not pull it. A region with fewer than three places, or whose places spread over more
+/// than 180° of longitude (it crosses the antimeridian), keeps its point.
+pub fn centre_regions(entries: &mut [Entry]) {
+    let mut points: std::collections::BTreeMap<(String, String), (Vec<f64>, Vec<f64>)> =
+        std::collections::BTreeMap::new();
+    for e in entries
+        .iter()
+        .filter(|e| e.kind == KIND_PLACE && !e.country.is_empty() && !e.admin1.is_empty())
+    {
+        let p = points
+            .entry((e.country.clone(), e.admin1.clone()))
+            .or_default();
+        p.0.push(e.lat);
+        p.1.push(e.lon);
+    }
+    for (lats, lons) in points.values_mut() {
+        lats.sort_by(f64::total_cmp);
+        lons.sort_by(f64::total_cmp);
+    }
+    for e in entries.iter_mut().filter(|e| e.kind == KIND_REGION) {
+        let Some((lats, lons)) = points.get(&(e.country.clone(), e.admin1.clone())) else {
+            continue;
+        };
+        if lats.len() < MIN_REGION_PLACES {
+            continue;
+        }
+        let (Some(west), Some(east)) = (lons.first(), lons.last()) else {
+            continue;
+        };
+        if east - west > 180.0 {
+            continue;
+        }
+        if let (Some(lat), Some(lon)) = (trimmed_mid(lats), trimmed_mid(lons)) {
+            e.lat = lat;
+            e.lon = lon;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(kind: u8, country: &str, admin1: &str, lat: f64, lon: f64) -> Entry {
+        Entry {
+            id: format!("test:{country}{admin1}{lat}{lon}"),
+            name: String::new(),
+            kind,
+            code: String::new(),
+            country: country.to_owned(),
+            admin1: admin1.to_owned(),
+            admin2: String::new(),
+            lat,
+            lon,
+            population: 0,
+            importance: None,
+            names: Vec::new(),
+            alternates: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_country_in_the_centres_table_moves_to_its_centre() {
+        let mut entries = vec![
+            entry(KIND_COUNTRY, "RU", "", 58.2, 44.7),
+            entry(KIND_COUNTRY, "XX", "", 1.0, 2.0),
+        ];
+        apply_country_centres(&mut entries, "iso2\tlat\tlon\tname\nRU\t60\t100\tRussia\n");
+        assert_eq!((entries[0].lat, entries[0].lon), (60.0, 100.0));
+        assert_eq!((entries[1].lat, entries[1].lon), (1.0, 2.0));
+    }
+
+    #[test]
+    fn a_region_moves_to_the_middle_of_its_places() {
+        let mut entries = vec![entry(KIND_REGION, "US", "CA", 38.6, -121.5)];
+        for i in 0..11 {
+            let f = f64::from(i);
+            entries.push(entry(KIND_PLACE, "US", "CA", 32.0 + f, -124.0 + f));
+        }
+        entries.push(entry(KIND_PLACE, "US", "TX", 0.0, 0.0));
+        centre_regions(&mut entries);
+        assert_eq!((entries[0].lat, entries[0].lon), (37.0, -119.0));
+    }
+
+    #[test]
+    fn a_region_with_few_places_or_across_the_antimeridian_keeps_its_seat() {
+        let mut entries = vec![
+            entry(KIND_REGION, "RU", "15", 64.7, 177.5),
+            entry(KIND_PLACE, "RU", "15", 64.7, 177.5),
+            entry(KIND_PLACE, "RU", "15", 66.0, -171.0),
+            entry(KIND_PLACE, "RU", "15", 69.7, 170.3),
+            entry(KIND_REGION, "FR", "11", 48.9, 2.3),
+            entry(KIND_PLACE, "FR", "11", 48.0, 3.0),
+        ];
+        centre_regions(&mut entries);
+        assert_eq!((entries[0].lat, entries[0].lon), (64.7, 177.5));
+        assert_eq!((entries[4].lat, entries[4].lon), (48.9, 2.3));
+    }
+}
