@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use itinera::Gazetteer;
 use itinera::ui::loader::{Analyzer, pipeline};
 use itinera::ui::state::{Settings, StopRef, TileChoice};
@@ -167,7 +167,11 @@ fn the_tile_menu_switches_the_source() {
     assert_eq!(h.state().state.settings.tiles, TileChoice::OpenTopoMap);
     h.get_by_label("Map").click();
     h.run();
-    assert!(h.get_by_label("Local PMTiles file…").is_disabled());
+    assert!(
+        h.get_by_label("Local PMTiles file…")
+            .accesskit_node()
+            .is_disabled()
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The article panel: the text with places highlighted by role and times underlined.
 //! Clicking a highlighted stop selects it.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
@@ -164,7 +165,7 @@ impl ArticleView {
         }
         let mut meta = current.name.clone();
         if let Some(date) = analysis.published {
-            meta.push_str(&format!(" · published {}", date.format("%-d %B %Y")));
+            let _ = write!(meta, " · published {}", date.format("%-d %B %Y"));
         }
         ui.label(egui::RichText::new(meta).weak().small());
         legend(ui, ui.visuals().dark_mode);
@@ -319,7 +320,7 @@ mod tests {
             .sections
             .iter()
             .filter(|s| s.format.underline != Stroke::NONE)
-            .map(|s| &job.text[s.byte_range.clone()])
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
             .collect();
         assert_eq!(underlined, vec!["1 May"]);
     }

@@ -69,6 +69,10 @@ impl Basemap {
 
     /// Decodes the gzipped format of `scripts/build_basemap.py`; `None` when malformed.
     #[must_use]
+    #[expect(
+        clippy::many_single_char_names,
+        reason = "short names follow the file layout's field letters"
+    )]
     pub fn decode(gz: &[u8]) -> Option<Basemap> {
         let mut raw = Vec::new();
         flate2::read::GzDecoder::new(gz)
@@ -115,6 +119,10 @@ impl Basemap {
     /// A `size`×`size` coverage mask of land in normalised Mercator (even–odd fill of the
     /// land and lake rings): white where there is land, transparent elsewhere.
     #[must_use]
+    #[expect(
+        clippy::similar_names,
+        reason = "ax/ay and bx/by name the two ends of an edge"
+    )]
     pub fn land_mask(&self, size: usize) -> ColorImage {
         let mut rows: Vec<Vec<f32>> = vec![Vec::new(); size];
         let scale = size as f32;
@@ -314,10 +322,10 @@ pub fn paint(
     for line in &Basemap::embedded().lines {
         let stroke = match line.kind {
             Kind::Land => continue,
+            Kind::River if zoom < 4.0 => continue,
             Kind::Lake | Kind::Coast => colours.coast,
             Kind::Border => colours.border,
-            Kind::River if zoom >= 4.0 => colours.river,
-            Kind::River => continue,
+            Kind::River => colours.river,
         };
         let b = line.bbox;
         if f64::from(b[2]) < view[0]

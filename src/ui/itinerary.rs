@@ -1,5 +1,7 @@
 //! The itinerary: actors with their colours, the stop cards, and the timeline scrubber.
 
+use std::fmt::Write as _;
+
 use egui::{Align, Align2, Color32, FontId, Frame, Margin, RichText, Sense, Stroke, Ui, vec2};
 
 use super::state::{Action, State, StopRef};
@@ -144,7 +146,7 @@ fn card(ui: &mut Ui, stop: &Stop, here: StopRef, selected: bool, scroll: bool) -
                 ui.vertical(|ui| {
                     let mut title = stop.place.name.clone();
                     if let Some(cc) = &stop.place.country {
-                        title.push_str(&format!(" ({cc})"));
+                        let _ = write!(title, " ({cc})");
                     }
                     ui.label(RichText::new(title).strong().size(15.0));
                     ui.horizontal_wrapped(|ui| {
@@ -276,6 +278,7 @@ pub fn timeline_ui(ui: &mut Ui, state: &State) -> Option<Action> {
 /// Where each stop sits on the timeline in `0..=1`: by date when at least two stops are
 /// dated and the dates run forwards, else evenly.
 #[must_use]
+#[expect(clippy::similar_names, reason = "t0 and t1 bound the timeline")]
 pub fn positions(stops: &[Stop]) -> Vec<f32> {
     let n = stops.len();
     let even = |i: usize| {

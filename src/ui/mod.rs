@@ -81,7 +81,7 @@ pub struct App {
     pub article: ArticleView,
     loader: Loader,
     ctx: egui::Context,
-    fonts: Option<Receiver<Vec<(String, Vec<u8>)>>>,
+    fonts: Option<Receiver<FontFiles>>,
     picked: Option<Receiver<PathBuf>>,
     paste_text: String,
     custom_url: String,
@@ -743,7 +743,10 @@ fn sample_input() -> Input {
     }
 }
 
-fn spawn_font_search(ctx: &egui::Context) -> Option<Receiver<Vec<(String, Vec<u8>)>>> {
+/// Font files found on the system: (name, bytes).
+type FontFiles = Vec<(String, Vec<u8>)>;
+
+fn spawn_font_search(ctx: &egui::Context) -> Option<Receiver<FontFiles>> {
     let (tx, rx) = std::sync::mpsc::channel();
     let ctx = ctx.clone();
     std::thread::Builder::new()
