@@ -155,7 +155,7 @@ impl ArticleView {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
                 ui.label(egui::RichText::new("Drop an article here").heading());
-                ui.label("or use File ▸ Open article… or Paste article… (Ctrl+V)");
+                ui.label("or use File > Open article… or Paste article… (Ctrl+V)");
             });
             return None;
         };
