@@ -181,6 +181,11 @@ impl ArticleView {
             visible: hash_visible(state),
         };
         let shown_len = floor_boundary(&analysis.text, MAX_SHOWN_BYTES);
+        // A galley holds positions in the font atlas, which egui rebuilds when fonts change
+        // (system fonts for other scripts arrive a few frames after start), and a stale
+        // galley draws garbage. egui's own galley cache is invalidated with the atlas, so lay
+        // out through it every frame rather than keep our own copy across frames.
+        self.cache = None;
         let galley = match &self.cache {
             Some((k, g)) if *k == key => g.clone(),
             _ => {
