@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::Status;
 use super::actors::Cast;
 use super::doc::Doc;
-use super::lexicon::{self, Trigger};
+use super::lexicon::{self, Trigger, is_calendar_word};
 use crate::gazetteer::PlaceKind;
 
 /// The part a place plays in an event.
@@ -174,33 +174,6 @@ fn drop_headline_repeats(doc: &Doc<'_>, events: &mut Vec<Event>) {
     let id = |e: &Event| doc.places[e.place].resolved.as_ref().map(|c| c.id.clone());
     let body: Vec<Option<String>> = events.iter().filter(|e| e.sentence > 0).map(id).collect();
     events.retain(|e| e.sentence > 0 || !body.contains(&id(e)));
-}
-
-fn is_calendar_word(word: &str) -> bool {
-    matches!(
-        word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "christmas"
-            | "easter"
-    )
 }
 
 fn is_possessive(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
