@@ -196,6 +196,7 @@ pub fn read_sources(src: &Sources) -> Result<Vec<Entry>, BuildError> {
                 importance: None,
                 names,
                 alternates,
+                points: Vec::new(),
             },
         });
     })?;
@@ -395,6 +396,7 @@ fn read_countries(
             importance: None,
             names,
             alternates,
+            points: Vec::new(),
         });
     })?;
     out.sort_by(|a, b| a.country.cmp(&b.country));
@@ -482,6 +484,7 @@ fn read_admin1(gn: &Path, places: &[Place]) -> Result<Vec<Entry>, BuildError> {
             importance: None,
             names,
             alternates,
+            points: Vec::new(),
         });
     })?;
     out.sort_by(|a, b| (&a.country, &a.admin1).cmp(&(&b.country, &b.admin1)));
@@ -554,6 +557,7 @@ fn read_admin2(gn: &Path, places: &[Place]) -> Result<Vec<Entry>, BuildError> {
             importance: None,
             names,
             alternates,
+            points: Vec::new(),
         });
     })?;
     out.sort_by(|a, b| (&a.country, &a.admin1, &a.admin2).cmp(&(&b.country, &b.admin1, &b.admin2)));
@@ -678,6 +682,7 @@ fn read_lakes(path: &Path, places: &[Entry]) -> Result<Vec<Entry>, BuildError> {
             importance: Some((0.75 - 0.05 * scalerank as f32).clamp(0.1, 0.75)),
             names,
             alternates,
+            points: Vec::new(),
         });
     }
     Ok(out.into_values().collect())

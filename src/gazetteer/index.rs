@@ -11,7 +11,8 @@
 //! FST keys: a normalised name maps to a postings offset, or, with [`SINGLE`] set, straight
 //! to its one record. Keys starting with a control byte are side tables: [`ID_KEY`] + id,
 //! [`COUNTRY_KEY`] + ISO2, [`ADMIN1_KEY`] + `CC.code`, and [`DEMONYM_KEY`] + adjective (value:
-//! pool offset of the adjective `<< 32` | record).
+//! pool offset of the adjective `<< 32` | record), and [`POINTS_KEY`] + id (value: pool offset
+//! of the feature's further points, `lat,lon;lat,lon`, for records flagged [`HAS_POINTS`]).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -37,6 +38,10 @@ pub const DEMONYM_KEY: char = '\u{2}';
 pub const COUNTRY_KEY: char = '\u{3}';
 /// Key prefix of the first-level region side table.
 pub const ADMIN1_KEY: char = '\u{4}';
+/// Key prefix of the further-points side table.
+pub const POINTS_KEY: char = '\u{5}';
+/// Flag in a record's last byte: the place has further points under [`POINTS_KEY`].
+pub const HAS_POINTS: u8 = 1;
 /// Flag in a posting: the place was found by an alternate name (it ranks lower).
 pub const ALTERNATE: u32 = 1 << 31;
 /// Record field value for "no record".
@@ -241,6 +246,17 @@ pub fn build(entries: &[Entry], demonyms: &[DemonymRow], exact: bool) -> Result<
         seen: HashMap::new(),
     };
     pool.add("");
+    for e in entries.iter().filter(|e| !e.points.is_empty()) {
+        let text: Vec<String> = e
+            .points
+            .iter()
+            .map(|(lat, lon)| format!("{lat:.4},{lon:.4}"))
+            .collect();
+        side.push((
+            format!("{POINTS_KEY}{}", e.id),
+            u64::from(pool.add(&text.join(";"))),
+        ));
+    }
     let score = |p: u32| {
         let e = (p & !ALTERNATE) as usize;
         if p & ALTERNATE == 0 {
@@ -346,7 +362,7 @@ pub fn build(entries: &[Entry], demonyms: &[DemonymRow], exact: bool) -> Result<
 
 /// Appends one record: id, name (pool offsets), lat, lon (`f32`), population (`u32`),
 /// importance (`f32`), feature code, admin1 code (pool offsets), region record (`u32`),
-/// country (2 bytes, zero when none), kind, and a zero byte.
+/// country (2 bytes, zero when none), kind, and flags ([`HAS_POINTS`]).
 fn write_record(out: &mut Vec<u8>, e: &Entry, importance: f32, region: u32, pool: &mut Pool) {
     let id = pool.add(&e.id);
     let name = pool.add(&e.name);
@@ -368,5 +384,5 @@ fn write_record(out: &mut Vec<u8>, e: &Entry, importance: f32, region: u32, pool
         out.extend_from_slice(&[0, 0]);
     }
     out.push(e.kind);
-    out.push(0);
+    out.push(if e.points.is_empty() { 0 } else { HAS_POINTS });
 }

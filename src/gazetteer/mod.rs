@@ -17,7 +17,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::geo::LatLon;
 
-pub use normalize::normalize;
+pub use normalize::{normalize, normalize_into};
+
+thread_local! {
+    /// The key buffer of [`Gazetteer::places`], reused so lookups allocate nothing.
+    static KEY_BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
 
 /// What sort of place a record is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -237,6 +242,7 @@ impl Gazetteer {
                 importance: Some(c.importance),
                 names: alternates.clone(),
                 alternates: Vec::new(),
+                points: Vec::new(),
             })
             .collect();
         let Ok(built) = index::build(&entries, &[], true) else {
@@ -327,52 +333,40 @@ impl Gazetteer {
     /// The candidate a posting stands for: its record, ranked lower when it was found by
     /// an alternate name.
     fn candidate(&self, posting: u32) -> Option<Candidate> {
+        self.place(posting).map(|p| p.to_candidate())
+    }
+
+    /// The place a posting stands for, when its record exists.
+    fn place(&self, posting: u32) -> Option<Place<'_>> {
         let idx = posting & !index::ALTERNATE;
-        if let Some(owned) = &self.owned {
-            return owned.get(idx as usize).cloned();
-        }
-        let r = self.record(idx);
-        if r.len() < index::RECORD_SIZE {
-            return None;
-        }
-        let f32_at = |at: usize| f32::from_bits(le32(r, at));
-        let region = le32(r, 32);
-        let admin1 = if region == index::NONE {
-            None
-        } else {
-            let rr = self.record(region);
-            (rr.len() == index::RECORD_SIZE).then(|| self.str_at(le32(rr, 4)).to_owned())
+        let exists = match &self.owned {
+            Some(owned) => (idx as usize) < owned.len(),
+            None => self.record(idx).len() == index::RECORD_SIZE,
         };
-        let country = (r[36] != 0).then(|| String::from_utf8_lossy(&r[36..38]).into_owned());
-        Some(Candidate {
-            id: self.str_at(le32(r, 0)).to_owned(),
-            name: self.str_at(le32(r, 4)).to_owned(),
-            latlon: LatLon::new(f64::from(f32_at(8)), f64::from(f32_at(12))),
-            kind: kind_of(r[38]),
-            feature_code: self.str_at(le32(r, 24)).to_owned(),
-            country,
-            admin1,
-            population: u64::from(le32(r, 16)),
-            importance: if posting & index::ALTERNATE == 0 {
-                f32_at(20)
-            } else {
-                (f32_at(20) - table::alternate_penalty(r[38], u64::from(le32(r, 16)))).max(0.0)
-            },
+        exists.then_some(Place {
+            gazetteer: self,
+            posting,
         })
     }
 
     /// Record numbers an FST value stands for, best first.
-    fn postings(&self, value: u64) -> impl Iterator<Item = u32> + '_ {
-        let (start, count) = if value & index::SINGLE != 0 {
-            (None, 1)
+    fn postings(&self, value: u64) -> Postings<'_> {
+        if value & index::SINGLE != 0 {
+            Postings {
+                tables: &self.tables,
+                single: Some((value & 0xffff_ffff) as u32),
+                at: 0,
+                left: 1,
+            }
         } else {
             let at = self.postings_at + value as usize * 4;
-            (Some(at + 4), le32(&self.tables, at) as usize)
-        };
-        (0..count).map(move |i| match start {
-            None => (value & 0xffff_ffff) as u32,
-            Some(at) => le32(&self.tables, at + i * 4),
-        })
+            Postings {
+                tables: &self.tables,
+                single: None,
+                at: at + 4,
+                left: le32(&self.tables, at) as usize,
+            }
+        }
     }
 
     fn value(&self, key: &str) -> Option<u64> {
@@ -387,18 +381,51 @@ impl Gazetteer {
     /// Candidates for a name as written in text, best first.
     #[must_use]
     pub fn lookup(&self, name: &str) -> Vec<Candidate> {
-        self.lookup_normalized(&normalize(name))
+        self.places(name).map(|p| p.to_candidate()).collect()
     }
 
     /// Candidates for a name already passed through [`normalize`], best first.
     #[must_use]
     pub fn lookup_normalized(&self, key: &str) -> Vec<Candidate> {
-        if key.is_empty() || key.starts_with(char::is_control) {
-            return Vec::new();
-        }
-        match self.value(key) {
-            Some(v) => self.postings(v).filter_map(|i| self.candidate(i)).collect(),
-            None => Vec::new(),
+        self.places_normalized(key)
+            .map(|p| p.to_candidate())
+            .collect()
+    }
+
+    /// The places a name as written in text stands for, best first, read in place: nothing
+    /// is copied until [`Place::to_candidate`] is called.
+    #[must_use]
+    pub fn places(&self, name: &str) -> Places<'_> {
+        KEY_BUFFER.with_borrow_mut(|key| {
+            normalize_into(name, key);
+            self.places_normalized(key)
+        })
+    }
+
+    /// The places a name already passed through [`normalize`] (or [`normalize_into`])
+    /// stands for, best first, read in place. Allocates nothing.
+    ///
+    /// ```
+    /// use itinera::Gazetteer;
+    /// let g = Gazetteer::embedded();
+    /// let best = g.places_normalized("vladivostok").next().map(|p| p.country());
+    /// assert_eq!(best, Some(Some("RU")));
+    /// ```
+    #[must_use]
+    pub fn places_normalized(&self, key: &str) -> Places<'_> {
+        let postings = if key.is_empty() || key.starts_with(char::is_control) {
+            None
+        } else {
+            self.value(key).map(|v| self.postings(v))
+        };
+        Places {
+            gazetteer: self,
+            postings: postings.unwrap_or(Postings {
+                tables: &self.tables,
+                single: None,
+                at: 0,
+                left: 0,
+            }),
         }
     }
 
@@ -406,22 +433,49 @@ impl Gazetteer {
     /// for names shared by hundreds of places, like "Springfield").
     #[must_use]
     pub fn lookup_top(&self, name: &str, n: usize) -> Vec<Candidate> {
-        self.lookup_normalized_top(&normalize(name), n)
+        self.places(name)
+            .take(n)
+            .map(|p| p.to_candidate())
+            .collect()
     }
 
     /// The best `n` candidates for a name already passed through [`normalize`].
     #[must_use]
     pub fn lookup_normalized_top(&self, key: &str, n: usize) -> Vec<Candidate> {
-        if key.is_empty() || key.starts_with(char::is_control) {
-            return Vec::new();
+        self.places_normalized(key)
+            .take(n)
+            .map(|p| p.to_candidate())
+            .collect()
+    }
+
+    /// The place a candidate of this gazetteer was made from, to read its further points.
+    #[must_use]
+    pub fn place_of(&self, c: &Candidate) -> Option<Place<'_>> {
+        if let Some(owned) = &self.owned {
+            let idx = owned.iter().position(|o| o.id == c.id)?;
+            return self.place(idx as u32);
         }
-        match self.value(key) {
-            Some(v) => self
-                .postings(v)
-                .take(n)
-                .filter_map(|i| self.candidate(i))
-                .collect(),
-            None => Vec::new(),
+        self.place(self.record_of(c)?)
+    }
+
+    /// Every point known for a candidate: its representative point first, then, for long
+    /// features such as rivers and seas, further points along them. A candidate this
+    /// gazetteer does not know has its own point only.
+    #[must_use]
+    pub fn points(&self, c: &Candidate) -> Vec<LatLon> {
+        match self.place_of(c) {
+            Some(p) => p.points().collect(),
+            None => vec![c.latlon],
+        }
+    }
+
+    /// Distance in kilometres from `to` to the nearest of a candidate's
+    /// [`points`](Gazetteer::points): how far a town is from a river, not from its middle.
+    #[must_use]
+    pub fn distance_km_to(&self, c: &Candidate, to: &LatLon) -> f64 {
+        match self.place_of(c) {
+            Some(p) => p.distance_km_to(to),
+            None => c.latlon.distance_km(*to),
         }
     }
 
@@ -431,7 +485,7 @@ impl Gazetteer {
         if key.is_empty() || key.starts_with(char::is_control) {
             return 0;
         }
-        self.value(key).map_or(0, |v| self.postings(v).count())
+        self.value(key).map_or(0, |v| self.postings(v).len())
     }
 
     /// True when some name in the index is exactly `key` (normalised).
@@ -493,7 +547,7 @@ impl Gazetteer {
 
     fn record_of(&self, c: &Candidate) -> Option<u32> {
         let v = self.value(&format!("{}{}", index::ID_KEY, c.id))?;
-        Some((v & 0xffff_ffff) as u32)
+        Some((v & 0xffff_ffff) as u32 & !index::ALTERNATE)
     }
 
     /// The country with this ISO 3166-1 alpha-2 code (`"RU"`, case-insensitive).
@@ -579,6 +633,258 @@ impl Gazetteer {
             }
             _ => false,
         }
+    }
+}
+
+/// Record numbers behind one name, best first (read from the postings table in place).
+#[derive(Clone, Debug)]
+struct Postings<'g> {
+    tables: &'g [u8],
+    single: Option<u32>,
+    at: usize,
+    left: usize,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        if let Some(p) = self.single {
+            return Some(p);
+        }
+        let p = le32(self.tables, self.at);
+        self.at += 4;
+        Some(p)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Postings<'_> {}
+
+/// The places one name stands for, best first, as [`Place`]s read in place
+/// (see [`Gazetteer::places_normalized`]).
+#[derive(Clone)]
+pub struct Places<'g> {
+    gazetteer: &'g Gazetteer,
+    postings: Postings<'g>,
+}
+
+impl<'g> Iterator for Places<'g> {
+    type Item = Place<'g>;
+
+    fn next(&mut self) -> Option<Place<'g>> {
+        loop {
+            let posting = self.postings.next()?;
+            if let Some(p) = self.gazetteer.place(posting) {
+                return Some(p);
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        // Every posting of a well-formed index has its record.
+        (self.postings.left, Some(self.postings.left))
+    }
+}
+
+impl std::fmt::Debug for Places<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Places")
+            .field("left", &self.postings.left)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One place of a gazetteer, read in place: its fields are borrowed from the index, so
+/// finding and reading one allocates nothing. [`Place::to_candidate`] makes the owned
+/// [`Candidate`] the rest of the pipeline passes around.
+#[derive(Clone, Copy)]
+pub struct Place<'g> {
+    gazetteer: &'g Gazetteer,
+    /// Record number, with [`index::ALTERNATE`] when found by an alternate name.
+    posting: u32,
+}
+
+impl<'g> Place<'g> {
+    fn owned(&self) -> Option<&'g Candidate> {
+        self.gazetteer
+            .owned
+            .as_ref()?
+            .get((self.posting & !index::ALTERNATE) as usize)
+    }
+
+    fn record(&self) -> &'g [u8] {
+        self.gazetteer.record(self.posting & !index::ALTERNATE)
+    }
+
+    fn str_field(&self, at: usize) -> &'g str {
+        self.gazetteer.str_at(le32(self.record(), at))
+    }
+
+    fn f32_field(&self, at: usize) -> f32 {
+        f32::from_bits(le32(self.record(), at))
+    }
+
+    /// Stable identifier (`geonames:2022586`).
+    #[must_use]
+    pub fn id(&self) -> &'g str {
+        match self.owned() {
+            Some(c) => &c.id,
+            None => self.str_field(0),
+        }
+    }
+
+    /// The preferred English name.
+    #[must_use]
+    pub fn name(&self) -> &'g str {
+        match self.owned() {
+            Some(c) => &c.name,
+            None => self.str_field(4),
+        }
+    }
+
+    /// Representative point.
+    #[must_use]
+    pub fn latlon(&self) -> LatLon {
+        match self.owned() {
+            Some(c) => c.latlon,
+            None => LatLon::new(f64::from(self.f32_field(8)), f64::from(self.f32_field(12))),
+        }
+    }
+
+    /// Sort of place.
+    #[must_use]
+    pub fn kind(&self) -> PlaceKind {
+        match self.owned() {
+            Some(c) => c.kind,
+            None => kind_of(self.record().get(38).copied().unwrap_or(0)),
+        }
+    }
+
+    /// GeoNames feature code or our own kind word.
+    #[must_use]
+    pub fn feature_code(&self) -> &'g str {
+        match self.owned() {
+            Some(c) => &c.feature_code,
+            None => self.str_field(24),
+        }
+    }
+
+    /// ISO 3166-1 alpha-2 country code, when the place lies in one country.
+    #[must_use]
+    pub fn country(&self) -> Option<&'g str> {
+        match self.owned() {
+            Some(c) => c.country.as_deref(),
+            None => self
+                .record()
+                .get(36..38)
+                .filter(|cc| cc[0] != 0)
+                .and_then(|cc| std::str::from_utf8(cc).ok()),
+        }
+    }
+
+    /// Name of the first-level region containing it, when known.
+    #[must_use]
+    pub fn admin1(&self) -> Option<&'g str> {
+        if let Some(c) = self.owned() {
+            return c.admin1.as_deref();
+        }
+        let region = le32(self.record(), 32);
+        if region == index::NONE {
+            return None;
+        }
+        let r = self.gazetteer.record(region);
+        (r.len() == index::RECORD_SIZE).then(|| self.gazetteer.str_at(le32(r, 4)))
+    }
+
+    /// Population (0 when unknown or not applicable).
+    #[must_use]
+    pub fn population(&self) -> u64 {
+        match self.owned() {
+            Some(c) => c.population,
+            None => u64::from(le32(self.record(), 16)),
+        }
+    }
+
+    /// Prior in `0..=1` of how likely this place is meant when the name looked up appears
+    /// in news (lower when the name was one of its alternate names).
+    #[must_use]
+    pub fn importance(&self) -> f32 {
+        if let Some(c) = self.owned() {
+            return c.importance;
+        }
+        let prior = self.f32_field(20);
+        if self.posting & index::ALTERNATE == 0 {
+            prior
+        } else {
+            let kind = self.record().get(38).copied().unwrap_or(0);
+            (prior - table::alternate_penalty(kind, self.population())).max(0.0)
+        }
+    }
+
+    /// Every point known for the place: its representative point first, then any further
+    /// points along it (rivers, seas, mountain ranges from the hand-written table).
+    pub fn points(&self) -> impl Iterator<Item = LatLon> + 'g {
+        let further = self
+            .owned()
+            .is_none()
+            .then(|| self.record().get(39).copied())
+            .flatten()
+            .filter(|flags| flags & index::HAS_POINTS != 0)
+            .and_then(|_| {
+                let key = format!("{}{}", index::POINTS_KEY, self.id());
+                let offset = self.gazetteer.value(&key)?;
+                Some(self.gazetteer.str_at(offset as u32))
+            })
+            .unwrap_or("");
+        std::iter::once(self.latlon()).chain(further.split(';').filter_map(|pair| {
+            let (lat, lon) = pair.split_once(',')?;
+            Some(LatLon::new(lat.parse().ok()?, lon.parse().ok()?))
+        }))
+    }
+
+    /// Distance in kilometres from `to` to the nearest of the place's [`points`](Place::points).
+    #[must_use]
+    pub fn distance_km_to(&self, to: &LatLon) -> f64 {
+        self.points()
+            .map(|p| p.distance_km(*to))
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// The place as an owned [`Candidate`].
+    #[must_use]
+    pub fn to_candidate(&self) -> Candidate {
+        if let Some(c) = self.owned() {
+            return c.clone();
+        }
+        Candidate {
+            id: self.id().to_owned(),
+            name: self.name().to_owned(),
+            latlon: self.latlon(),
+            kind: self.kind(),
+            feature_code: self.feature_code().to_owned(),
+            country: self.country().map(str::to_owned),
+            admin1: self.admin1().map(str::to_owned),
+            population: self.population(),
+            importance: self.importance(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Place<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Place")
+            .field("id", &self.id())
+            .field("name", &self.name())
+            .field("importance", &self.importance())
+            .finish_non_exhaustive()
     }
 }
 

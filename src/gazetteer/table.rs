@@ -62,6 +62,8 @@ pub struct Entry {
     pub names: Vec<String>,
     /// Names in other languages, old names, variants: found at a lower rank.
     pub alternates: Vec<String>,
+    /// Further points of a long feature (a river's course, a sea's parts), beside `lat`/`lon`.
+    pub points: Vec<(f64, f64)>,
 }
 
 fn clean(field: &str) -> String {
@@ -127,6 +129,7 @@ impl Entry {
             importance: f[10].parse().ok(),
             names: split_names(f[11]),
             alternates: split_names(f[12]),
+            points: Vec::new(),
         })
     }
 
@@ -183,8 +186,23 @@ impl Entry {
             importance: Some(importance.unwrap_or(0.5)),
             names: split_names(f[2]),
             alternates: Vec::new(),
+            points: f.get(7).map_or_else(Vec::new, |p| parse_points(p)),
         })
     }
+}
+
+/// Points written `lat,lon;lat,lon`; malformed or out-of-range pairs are skipped.
+#[must_use]
+pub fn parse_points(field: &str) -> Vec<(f64, f64)> {
+    field
+        .split(';')
+        .filter_map(|pair| {
+            let (lat, lon) = pair.split_once(',')?;
+            let lat: f64 = lat.trim().parse().ok()?;
+            let lon: f64 = lon.trim().parse().ok()?;
+            ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some((lat, lon))
+        })
+        .collect()
 }
 
 fn split_names(field: &str) -> Vec<String> {
@@ -443,6 +461,7 @@ mod tests {
             importance: None,
             names: Vec::new(),
             alternates: Vec::new(),
+            points: Vec::new(),
         }
     }
 
