@@ -31,6 +31,7 @@ fn text_of_size(bytes: usize) -> String {
 fn options() -> Options {
     Options {
         reference_date: chrono::NaiveDate::from_ymd_opt(2024, 5, 3),
+        ..Options::default()
     }
 }
 

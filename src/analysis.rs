@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::gazetteer::Gazetteer;
+use crate::gazetteer::online::SharedFallback;
+use crate::gazetteer::{Candidate, normalize};
 use crate::geoparse::{PlaceMention, geoparse};
 use crate::ingest::Document;
 use crate::movement::{Actor, movements};
@@ -17,6 +19,9 @@ pub struct Options {
     /// The date relative expressions are resolved against. When `None`, the document's
     /// publication date is used; when that is unknown too, year-less dates stay year-less.
     pub reference_date: Option<NaiveDate>,
+    /// Where to ask for places the embedded gazetteer lacks: mentions the geoparser found
+    /// but could not resolve are looked up there. `None` (the default): no network use.
+    pub online: Option<SharedFallback>,
 }
 
 /// A problem the pipeline met and worked around.
@@ -51,7 +56,8 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Runs the whole pipeline on a document. Never panics, never does I/O.
+/// Runs the whole pipeline on a document. Never panics, and does no I/O unless
+/// [`Options::online`] is set.
 ///
 /// ```
 /// use itinera::{analyze, Document, Gazetteer, Options};
@@ -65,10 +71,13 @@ pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) ->
     let reference_date = options.reference_date.or(document.published);
     let tokens = tokenize(&text);
     let sentences = sentences(&text);
-    let places = geoparse(&text, &tokens, gazetteer);
+    let mut places = geoparse(&text, &tokens, gazetteer);
+    let mut diagnostics = Vec::new();
+    if let Some(online) = &options.online {
+        resolve_online(&mut places, online, &mut diagnostics);
+    }
     let times = tag_tokens(&text, &tokens, reference_date);
     let actors = movements(&text, &sentences, &places, &times);
-    let mut diagnostics = Vec::new();
     if gazetteer.is_empty() {
         diagnostics.push(Diagnostic {
             message: "the gazetteer is empty: no place can be found".into(),
@@ -85,5 +94,132 @@ pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) ->
         times,
         actors,
         diagnostics,
+    }
+}
+
+/// Looks up online the mentions the geoparser recognised but could not resolve, each
+/// distinct name once; the best hit resolves the mention. The first failure is reported
+/// and ends the step: the analysis goes on offline.
+fn resolve_online(
+    places: &mut [PlaceMention],
+    online: &SharedFallback,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut answers: std::collections::HashMap<String, Option<Candidate>> =
+        std::collections::HashMap::new();
+    for place in places.iter_mut().filter(|p| p.resolved.is_none()) {
+        let key = normalize(&place.mention);
+        let best = if let Some(known) = answers.get(&key) {
+            known.clone()
+        } else {
+            match online.0.lookup(&place.mention) {
+                Ok(found) => {
+                    let best = found.into_iter().next();
+                    answers.insert(key, best.clone());
+                    best
+                }
+                Err(e) => {
+                    diagnostics.push(Diagnostic {
+                        message: format!("online place search stopped: {e}"),
+                        span: Some(place.span),
+                    });
+                    return;
+                }
+            }
+        };
+        place.resolved = best;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::gazetteer::PlaceKind;
+    use crate::gazetteer::online::{Fallback, FallbackError};
+    use crate::geo::LatLon;
+
+    /// A fallback that knows one place, or fails, and counts the names it is asked.
+    struct Stub {
+        fail: bool,
+        asked: Mutex<Vec<String>>,
+    }
+
+    impl Fallback for Stub {
+        fn lookup(&self, name: &str) -> Result<Vec<Candidate>, FallbackError> {
+            if let Ok(mut asked) = self.asked.lock() {
+                asked.push(name.to_owned());
+            }
+            if self.fail {
+                return Err(FallbackError::Unreachable {
+                    url: "http://127.0.0.1:9".into(),
+                    reason: "connection refused".into(),
+                });
+            }
+            Ok(vec![Candidate {
+                id: "osm:node/1".into(),
+                name: name.to_owned(),
+                latlon: LatLon::new(1.0, 2.0),
+                kind: PlaceKind::PopulatedPlace,
+                feature_code: "village".into(),
+                country: None,
+                admin1: None,
+                population: 0,
+                importance: 0.2,
+            }])
+        }
+    }
+
+    fn mention(text: &str, at: usize, resolved: Option<Candidate>) -> PlaceMention {
+        PlaceMention {
+            span: Span::new(at, at + text.len()),
+            mention: text.to_owned(),
+            resolved,
+            confidence: 0.5,
+            adjectival: false,
+        }
+    }
+
+    fn run(fail: bool) -> (Vec<PlaceMention>, Vec<Diagnostic>, Vec<String>) {
+        let stub = std::sync::Arc::new(Stub {
+            fail,
+            asked: Mutex::new(Vec::new()),
+        });
+        let known = Gazetteer::embedded().lookup_top("Vladivostok", 1).pop();
+        let mut places = vec![
+            mention("Zorvka", 0, None),
+            mention("Vladivostok", 10, known),
+            mention("ZORVKA", 30, None),
+        ];
+        let mut diagnostics = Vec::new();
+        resolve_online(&mut places, &SharedFallback(stub.clone()), &mut diagnostics);
+        let asked = stub.asked.lock().map(|a| a.clone()).unwrap_or_default();
+        (places, diagnostics, asked)
+    }
+
+    #[test]
+    fn an_unresolved_mention_is_looked_up_online_once_per_name() {
+        let (places, diagnostics, asked) = run(false);
+        assert_eq!(asked, ["Zorvka"]);
+        assert!(diagnostics.is_empty());
+        assert_eq!(
+            places[0].resolved.as_ref().map(|c| c.id.as_str()),
+            Some("osm:node/1")
+        );
+        assert_eq!(places[2].resolved, places[0].resolved);
+        assert_eq!(
+            places[1].resolved.as_ref().map(|c| c.name.as_str()),
+            Some("Vladivostok")
+        );
+    }
+
+    #[test]
+    fn a_failing_online_search_leaves_one_message_and_the_mentions_unresolved() {
+        let (places, diagnostics, asked) = run(true);
+        assert_eq!(asked.len(), 1);
+        assert_eq!(diagnostics.len(), 1);
+        assert!(diagnostics[0].message.contains("could not be reached"));
+        assert!(places[0].resolved.is_none() && places[2].resolved.is_none());
     }
 }

@@ -162,6 +162,7 @@ fn fixture_routes_match_their_expected_stops() {
             .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         let options = Options {
             reference_date: reference,
+            ..Options::default()
         };
         let analysis = analyze(
             &Document::from_text(case.text.clone()),

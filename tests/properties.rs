@@ -38,6 +38,7 @@ fn check_analysis(text: &str) {
     let doc = Document::from_text(text);
     let options = Options {
         reference_date: chrono::NaiveDate::from_ymd_opt(2023, 9, 12),
+        ..Options::default()
     };
     let a = analyze(&doc, Gazetteer::embedded(), &options);
     assert_eq!(a.text, text);

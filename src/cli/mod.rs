@@ -95,8 +95,11 @@ pub struct ExtractArgs {
     #[arg(long, default_value = "json")]
     pub format: Format,
     /// Batch mode: read `{"id","text"[,"reference_date"]}` lines on standard input, write one result per line.
-    #[arg(long, conflicts_with_all = ["file", "format"])]
+    #[arg(long, conflicts_with_all = ["file", "format", "online"])]
     pub jsonl: bool,
+    /// Online place search for names the embedded gazetteer lacks (off by default).
+    #[command(flatten)]
+    pub online: crate::gazetteer::cli::OnlineArgs,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -135,6 +138,7 @@ fn extract_one(args: &ExtractArgs) -> Result<(), CliError> {
     };
     let options = Options {
         reference_date: args.reference_date,
+        online: args.online.fallback(),
     };
     let analysis = analyze(&document, Gazetteer::embedded(), &options);
     let mut out = std::io::stdout().lock();
@@ -167,7 +171,14 @@ pub fn answer_jsonl_line(line: &str, gazetteer: &Gazetteer) -> Value {
         return json!({"id": id, "error": IngestError::Empty.to_string()});
     }
     let document = Document::from_text(text);
-    let analysis = analyze(&document, gazetteer, &Options { reference_date });
+    let analysis = analyze(
+        &document,
+        gazetteer,
+        &Options {
+            reference_date,
+            ..Options::default()
+        },
+    );
     to_json(&analysis, Some(&id))
 }
 

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::Gazetteer;
 use super::builder::{Sources, read_sources, write_index, write_table};
+use super::online::{self, SharedFallback};
 
 /// Subcommands of `itinera gazetteer`.
 #[derive(Debug, Subcommand)]
@@ -56,6 +57,45 @@ pub struct LookupArgs {
     /// Use an index file written by `itinera gazetteer build` instead of the embedded one.
     #[arg(long)]
     pub index: Option<PathBuf>,
+    /// Online place search when the gazetteer knows no such name (off by default).
+    #[command(flatten)]
+    pub online: OnlineArgs,
+}
+
+/// The online fallback's command-line switches, shared by `extract` and `gazetteer lookup`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OnlineArgs {
+    /// Ask a Nominatim-compatible web service for places the embedded gazetteer lacks
+    /// (at most one request a second; answers are cached on disk).
+    #[arg(long)]
+    pub online: bool,
+    /// Base URL of the Nominatim-compatible service used with `--online`.
+    #[arg(long, value_name = "URL", default_value = online::DEFAULT_URL)]
+    pub online_url: String,
+}
+
+impl OnlineArgs {
+    /// The fallback these switches ask for: `None` without `--online`, or in a build without
+    /// the `online` feature (a warning says so).
+    #[must_use]
+    pub fn fallback(&self) -> Option<SharedFallback> {
+        if !self.online {
+            return None;
+        }
+        #[cfg(feature = "online")]
+        {
+            Some(SharedFallback::new(online::Nominatim::new(
+                &self.online_url,
+            )))
+        }
+        #[cfg(not(feature = "online"))]
+        {
+            eprintln!(
+                "itinera: this build has no online support (cargo feature `online`); --online is ignored"
+            );
+            None
+        }
+    }
 }
 
 fn other(e: impl std::fmt::Display) -> std::io::Error {
@@ -91,8 +131,16 @@ pub(crate) fn run(command: &GazetteerCommand) -> Result<(), crate::cli::CliError
                 }
                 None => Gazetteer::embedded(),
             };
-            let list: Vec<Value> = gazetteer
-                .lookup(&args.name)
+            let mut found = gazetteer.lookup(&args.name);
+            if found.is_empty()
+                && let Some(fallback) = args.online.fallback()
+            {
+                match fallback.0.lookup(&args.name) {
+                    Ok(online) => found = online,
+                    Err(e) => eprintln!("itinera: {e}"),
+                }
+            }
+            let list: Vec<Value> = found
                 .iter()
                 .take(args.limit)
                 .map(|c| {

@@ -8,6 +8,7 @@ pub(crate) mod builder;
 pub mod cli;
 mod index;
 mod normalize;
+pub mod online;
 pub(crate) mod table;
 
 use std::borrow::Cow;
