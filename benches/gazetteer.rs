@@ -4,7 +4,7 @@
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
 use itinera::Gazetteer;
-use itinera::gazetteer::normalize;
+use itinera::gazetteer::{normalize, normalize_into};
 
 /// Names as news writes them: big and small places, regions, features, misses.
 const NAMES: &[&str] = &[
@@ -66,6 +66,38 @@ fn lookup(bencher: Bencher) {
             black_box(g.lookup(black_box(n)));
         }
     });
+}
+
+/// Full lookups read in place, as the geoparser can do per n-gram: normalise into a reused
+/// buffer, then read every candidate's name, point and prior without copying.
+#[divan::bench]
+fn places(bencher: Bencher) {
+    let g = Gazetteer::embedded();
+    let mut key = String::new();
+    bencher
+        .counter(ItemsCount::new(NAMES.len()))
+        .bench_local(|| {
+            for n in NAMES {
+                normalize_into(black_box(n), &mut key);
+                for p in g.places_normalized(&key) {
+                    black_box((p.name(), p.latlon(), p.importance(), p.country()));
+                }
+            }
+        });
+}
+
+/// Normalisation into a reused buffer, names per second.
+#[divan::bench]
+fn normalize_into_buffer(bencher: Bencher) {
+    let mut key = String::new();
+    bencher
+        .counter(ItemsCount::new(NAMES.len()))
+        .bench_local(|| {
+            for n in NAMES {
+                normalize_into(black_box(n), &mut key);
+                black_box(&key);
+            }
+        });
 }
 
 /// Lookups of already-normalised keys, limited to the best candidate, as the geoparser

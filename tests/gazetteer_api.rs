@@ -1,7 +1,8 @@
 //! The embedded gazetteer's API beyond plain lookups: demonyms, countries, regions, prefixes.
 
 use itinera::Gazetteer;
-use itinera::gazetteer::{PlaceKind, normalize};
+use itinera::LatLon;
+use itinera::gazetteer::{PlaceKind, normalize, normalize_into};
 
 #[test]
 fn demonyms_and_their_plurals_resolve_to_places() {
@@ -126,5 +127,57 @@ proptest::proptest! {
         let _ = g.has_prefix_normalized(&key);
         let _ = g.demonym(&s);
         let _ = g.lookup_top(&s, 2);
+    }
+}
+
+#[test]
+fn a_river_has_points_along_its_course_and_is_near_a_town_on_its_banks() {
+    let g = Gazetteer::embedded();
+    let danube = g
+        .lookup("Danube")
+        .into_iter()
+        .find(|c| c.id.ends_with("river/danube"))
+        .expect("the Danube");
+    let points = g.points(&danube);
+    assert!(points.len() > 3, "{points:?}");
+    assert_eq!(points[0], danube.latlon);
+    // Vienna lies on the upper Danube, hundreds of kilometres from its middle point.
+    let vienna = LatLon::new(48.21, 16.37);
+    assert!(danube.latlon.distance_km(vienna) > 200.0);
+    assert!(g.distance_km_to(&danube, &vienna) < 30.0);
+    let place = g.place_of(&danube).expect("its record");
+    assert!((place.distance_km_to(&vienna) - g.distance_km_to(&danube, &vienna)).abs() < 1e-9);
+    // A town has its own point only.
+    let vladivostok = g.lookup_top("Vladivostok", 1).pop().expect("Vladivostok");
+    assert_eq!(g.points(&vladivostok), vec![vladivostok.latlon]);
+    assert!(g.distance_km_to(&vladivostok, &vienna) > 7000.0);
+}
+
+#[test]
+fn borrowed_places_agree_with_owned_candidates() {
+    let g = Gazetteer::embedded();
+    let mut key = String::new();
+    for name in [
+        "Springfield",
+        "Kiev",
+        "Primorsky Krai",
+        "Rzeszów",
+        "Sea of Japan",
+        "Nowhere Xyz",
+    ] {
+        normalize_into(name, &mut key);
+        let owned = g.lookup(name);
+        let borrowed: Vec<_> = g
+            .places_normalized(&key)
+            .map(|p| p.to_candidate())
+            .collect();
+        assert_eq!(owned, borrowed, "{name}");
+        assert_eq!(g.places(name).len(), owned.len(), "{name}");
+        for (p, c) in g.places(name).zip(&owned) {
+            assert_eq!(
+                (p.id(), p.name(), p.country()),
+                (c.id.as_str(), c.name.as_str(), c.country.as_deref())
+            );
+        }
     }
 }

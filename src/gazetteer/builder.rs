@@ -442,6 +442,41 @@ fn alternates(path: &Path, names_col: usize) -> Result<HashMap<String, Vec<Strin
     Ok(out)
 }
 
+/// The entry of an administrative unit from its row of `admin1CodesASCII.txt` or
+/// `admin2Codes.txt` (code, name, ASCII name, GeoNames id), its alternate names (keyed by
+/// the row's code), its `[country, admin1, admin2]` codes and its point and population.
+fn admin_entry(
+    row: &[&str],
+    alternates_by_code: &HashMap<String, Vec<String>>,
+    kind: u8,
+    [country, admin1, admin2]: [&str; 3],
+    (lat, lon, population): (f64, f64, u64),
+) -> Entry {
+    let extra = alternates_by_code
+        .get(row[0])
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let mut known = seen(row[1]);
+    let names = distinct_names(&mut known, [row[2]], |_| true);
+    let alternates = distinct_names(&mut known, extra.iter().map(String::as_str), |_| true);
+    Entry {
+        id: format!("geonames:{}", row[3]),
+        name: row[1].to_owned(),
+        kind,
+        code: if kind == KIND_REGION { "ADM1" } else { "ADM2" }.to_owned(),
+        country: country.to_owned(),
+        admin1: admin1.to_owned(),
+        admin2: admin2.to_owned(),
+        lat,
+        lon,
+        population,
+        importance: None,
+        names,
+        alternates,
+        points: Vec::new(),
+    }
+}
+
 fn read_admin1(gn: &Path, places: &[Place]) -> Result<Vec<Entry>, BuildError> {
     let path = required(gn, "admin1CodesASCII.txt")?;
     let alt = alternates(&gn.join("admin1Alternates.tsv"), 3)?;
@@ -466,26 +501,13 @@ fn read_admin1(gn: &Path, places: &[Place]) -> Result<Vec<Entry>, BuildError> {
         else {
             return;
         };
-        let extra = alt.get(f[0]).map(Vec::as_slice).unwrap_or_default();
-        let mut known = seen(f[1]);
-        let names = distinct_names(&mut known, [f[2]], |_| true);
-        let alternates = distinct_names(&mut known, extra.iter().map(String::as_str), |_| true);
-        out.push(Entry {
-            id: format!("geonames:{}", f[3]),
-            name: f[1].to_owned(),
-            kind: KIND_REGION,
-            code: "ADM1".to_owned(),
-            country: cc.to_owned(),
-            admin1: code.to_owned(),
-            admin2: String::new(),
-            lat,
-            lon,
-            population,
-            importance: None,
-            names,
-            alternates,
-            points: Vec::new(),
-        });
+        out.push(admin_entry(
+            f,
+            &alt,
+            KIND_REGION,
+            [cc, code, ""],
+            (lat, lon, population),
+        ));
     })?;
     out.sort_by(|a, b| (&a.country, &a.admin1).cmp(&(&b.country, &b.admin1)));
     Ok(out)
@@ -539,26 +561,13 @@ fn read_admin2(gn: &Path, places: &[Place]) -> Result<Vec<Entry>, BuildError> {
         let Some((lat, lon, population)) = point else {
             return;
         };
-        let extra = alt.get(f[0]).map(Vec::as_slice).unwrap_or_default();
-        let mut known = seen(f[1]);
-        let names = distinct_names(&mut known, [f[2]], |_| true);
-        let alternates = distinct_names(&mut known, extra.iter().map(String::as_str), |_| true);
-        out.push(Entry {
-            id: format!("geonames:{}", f[3]),
-            name: f[1].to_owned(),
-            kind: KIND_DISTRICT,
-            code: "ADM2".to_owned(),
-            country: cc.to_owned(),
-            admin1: a1.to_owned(),
-            admin2: a2.to_owned(),
-            lat,
-            lon,
-            population,
-            importance: None,
-            names,
-            alternates,
-            points: Vec::new(),
-        });
+        out.push(admin_entry(
+            f,
+            &alt,
+            KIND_DISTRICT,
+            [cc, a1, a2],
+            (lat, lon, population),
+        ));
     })?;
     out.sort_by(|a, b| (&a.country, &a.admin1, &a.admin2).cmp(&(&b.country, &b.admin1, &b.admin2)));
     Ok(out)

@@ -681,19 +681,21 @@ impl<'g> Iterator for Places<'g> {
     type Item = Place<'g>;
 
     fn next(&mut self) -> Option<Place<'g>> {
-        loop {
-            let posting = self.postings.next()?;
-            if let Some(p) = self.gazetteer.place(posting) {
-                return Some(p);
-            }
-        }
+        // Every posting of a well-formed index has its record; a damaged one reads as
+        // empty fields, never as a panic.
+        let posting = self.postings.next()?;
+        Some(Place {
+            gazetteer: self.gazetteer,
+            posting,
+        })
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        // Every posting of a well-formed index has its record.
-        (self.postings.left, Some(self.postings.left))
+        self.postings.size_hint()
     }
 }
+
+impl ExactSizeIterator for Places<'_> {}
 
 impl std::fmt::Debug for Places<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
