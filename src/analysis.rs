@@ -107,7 +107,10 @@ fn resolve_online(
 ) {
     let mut answers: std::collections::HashMap<String, Option<Candidate>> =
         std::collections::HashMap::new();
-    for place in places.iter_mut().filter(|p| p.resolved.is_none()) {
+    for place in places
+        .iter_mut()
+        .filter(|p| p.resolved.is_none() && !p.adjectival)
+    {
         let key = normalize(&place.mention);
         let best = if let Some(known) = answers.get(&key) {
             known.clone()

@@ -190,3 +190,17 @@ fn the_right_place_comes_first_for_names_news_uses() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_name_the_index_knows_is_never_searched_online() {
+    // Port 9 on the loopback has no server: had the command asked it, Khasan would be missing.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_itinera"))
+        .args(["gazetteer", "lookup", "Khasan", "--limit", "1", "--online"])
+        .args(["--online-url", "http://127.0.0.1:9"])
+        .output()
+        .expect("run itinera");
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON array");
+    assert_eq!(list[0]["name"], "Khasan");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("could not be reached"));
+}
