@@ -86,6 +86,67 @@ fn places(bencher: Bencher) {
         });
 }
 
+/// Growing n-grams: a name cursor walked word by word over phrases, against a prefix check
+/// from the root per n-gram (`has_prefix_ngrams`). Counted in n-grams.
+#[divan::bench]
+fn cursor_ngrams(bencher: Bencher) {
+    let g = Gazetteer::embedded();
+    let phrases = ngram_phrases();
+    let count: usize = phrases.iter().map(Vec::len).sum();
+    bencher.counter(ItemsCount::new(count)).bench_local(|| {
+        for words in &phrases {
+            let mut walk = g.name_cursor();
+            for w in words {
+                if !walk.push_str(black_box(w)) {
+                    break;
+                }
+                black_box(walk.is_name());
+            }
+        }
+    });
+}
+
+/// The same n-grams checked from the root each time, as `has_prefix_normalized` does.
+#[divan::bench]
+fn has_prefix_ngrams(bencher: Bencher) {
+    let g = Gazetteer::embedded();
+    let phrases = ngram_phrases();
+    let count: usize = phrases.iter().map(Vec::len).sum();
+    let mut grown = String::new();
+    bencher.counter(ItemsCount::new(count)).bench_local(|| {
+        for words in &phrases {
+            grown.clear();
+            for w in words {
+                grown.push_str(black_box(w));
+                if !g.has_prefix_normalized(&grown) {
+                    break;
+                }
+                black_box(g.contains_normalized(&grown));
+            }
+        }
+    });
+}
+
+/// Each bench name's normalised words, the first bare and the rest with a leading space.
+fn ngram_phrases() -> Vec<Vec<String>> {
+    NAMES
+        .iter()
+        .map(|n| {
+            normalize(n)
+                .split(' ')
+                .enumerate()
+                .map(|(i, w)| {
+                    if i == 0 {
+                        w.to_owned()
+                    } else {
+                        format!(" {w}")
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Normalisation into a reused buffer, names per second.
 #[divan::bench]
 fn normalize_into_buffer(bencher: Bencher) {

@@ -181,3 +181,42 @@ fn borrowed_places_agree_with_owned_candidates() {
         }
     }
 }
+
+#[test]
+fn a_name_cursor_agrees_with_prefix_checks_and_lookups_as_n_grams_grow() {
+    let g = Gazetteer::embedded();
+    for phrase in [
+        "new york city council",
+        "komsomolsk on amur river",
+        "sea of japan coast",
+        "saint petersburg",
+        "gaza strip border",
+        "vladivostok",
+        "zzz unknown words",
+    ] {
+        let mut walk = g.name_cursor();
+        let mut grown = String::new();
+        for (i, word) in phrase.split(' ').enumerate() {
+            let piece = if i == 0 {
+                word.to_owned()
+            } else {
+                format!(" {word}")
+            };
+            grown.push_str(&piece);
+            let alive = walk.push_str(&piece);
+            assert_eq!(alive, g.has_prefix_normalized(&grown), "{grown}");
+            assert_eq!(walk.is_prefix(), alive, "{grown}");
+            assert_eq!(walk.is_name(), g.contains_normalized(&grown), "{grown}");
+            let ids: Vec<&str> = walk.places().map(|p| p.id()).collect();
+            let want: Vec<String> = g
+                .lookup_normalized(&grown)
+                .into_iter()
+                .map(|c| c.id)
+                .collect();
+            assert_eq!(ids, want, "{grown}");
+        }
+    }
+    let mut side = g.name_cursor();
+    assert!(!side.push_str("\u{1}geonames:1") && !side.is_name());
+    assert!(!g.name_cursor().is_name());
+}

@@ -421,12 +421,7 @@ impl Gazetteer {
         };
         Places {
             gazetteer: self,
-            postings: postings.unwrap_or(Postings {
-                tables: &self.tables,
-                single: None,
-                at: 0,
-                left: 0,
-            }),
+            postings: postings.unwrap_or(Postings::EMPTY),
         }
     }
 
@@ -514,6 +509,25 @@ impl Gazetteer {
             }
         }
         true
+    }
+
+    /// A cursor at the root of the name index, to walk normalised n-grams as they grow.
+    ///
+    /// ```
+    /// use itinera::Gazetteer;
+    /// let mut walk = Gazetteer::embedded().name_cursor();
+    /// assert!(walk.push_str("new") && walk.is_prefix());
+    /// assert!(walk.push_str(" york") && walk.is_name());
+    /// assert!(!walk.push_str(" qqq"));
+    /// ```
+    #[must_use]
+    pub fn name_cursor(&self) -> NameCursor<'_> {
+        NameCursor {
+            gazetteer: self,
+            node: self.names.as_ref().map(|m| m.as_fst().root()),
+            output: fst::raw::Output::zero(),
+            fresh: true,
+        }
     }
 
     /// The place an adjective or demonym stands for ("Russian", "North Koreans", "Texan").
@@ -646,6 +660,16 @@ struct Postings<'g> {
     left: usize,
 }
 
+impl Postings<'_> {
+    /// No postings.
+    const EMPTY: Postings<'static> = Postings {
+        tables: &[],
+        single: None,
+        at: 0,
+        left: 0,
+    };
+}
+
 impl Iterator for Postings<'_> {
     type Item = u32;
 
@@ -701,6 +725,87 @@ impl std::fmt::Debug for Places<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Places")
             .field("left", &self.postings.left)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A walk down the name index one piece at a time, for growing token n-grams
+/// ("new" → "new york" → "new york city") without starting again from the root: each
+/// [`NameCursor::push_str`] costs only the bytes it adds. Cheap to copy, to try a branch.
+#[derive(Clone, Copy)]
+pub struct NameCursor<'g> {
+    gazetteer: &'g Gazetteer,
+    /// The node reached, or `None` once no name starts with what was pushed.
+    node: Option<fst::raw::Node<'g>>,
+    output: fst::raw::Output,
+    /// Nothing was pushed yet.
+    fresh: bool,
+}
+
+impl<'g> NameCursor<'g> {
+    /// Walks on by the bytes of `piece` (normalised text, such as `" york"`); false once
+    /// no name of the index starts with everything pushed so far.
+    pub fn push_str(&mut self, piece: &str) -> bool {
+        let Some(map) = &self.gazetteer.names else {
+            self.node = None;
+            return false;
+        };
+        if self.fresh && piece.starts_with(char::is_control) {
+            self.node = None;
+        }
+        self.fresh &= piece.is_empty();
+        let fst = map.as_fst();
+        for &b in piece.as_bytes() {
+            let Some(node) = self.node else {
+                return false;
+            };
+            match node.find_input(b) {
+                Some(i) => {
+                    let t = node.transition(i);
+                    self.output = self.output.cat(t.out);
+                    self.node = Some(fst.node(t.addr));
+                }
+                None => self.node = None,
+            }
+        }
+        self.node.is_some()
+    }
+
+    /// True while some name starts with everything pushed (as
+    /// [`Gazetteer::has_prefix_normalized`] of it).
+    #[must_use]
+    pub fn is_prefix(&self) -> bool {
+        self.node.is_some()
+    }
+
+    /// True when everything pushed is a name of the index (as
+    /// [`Gazetteer::contains_normalized`] of it).
+    #[must_use]
+    pub fn is_name(&self) -> bool {
+        !self.fresh && self.node.is_some_and(|n| n.is_final())
+    }
+
+    /// The places named by everything pushed, best first (none when it is not a name).
+    #[must_use]
+    pub fn places(&self) -> Places<'g> {
+        let postings = match self.node {
+            Some(n) if !self.fresh && n.is_final() => self
+                .gazetteer
+                .postings(self.output.cat(n.final_output()).value()),
+            _ => Postings::EMPTY,
+        };
+        Places {
+            gazetteer: self.gazetteer,
+            postings,
+        }
+    }
+}
+
+impl std::fmt::Debug for NameCursor<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NameCursor")
+            .field("is_prefix", &self.is_prefix())
+            .field("is_name", &self.is_name())
             .finish_non_exhaustive()
     }
 }
