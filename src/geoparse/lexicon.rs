@@ -231,6 +231,14 @@ const MEDIA_HEADS: &[&str] = &[
     "argus", "enquirer", "globe", "times-dispatch", "star-ledger",
 ];
 
+/// Lower-case words after a place name that make the two a disease's name ("West Nile
+/// virus", "Lassa fever", "Lyme disease").
+#[rustfmt::skip]
+const DISEASES: &[&str] = &[
+    "virus", "viruses", "ebolavirus", "fever", "hemorrhagic", "haemorrhagic", "encephalitis",
+    "disease", "flu", "influenza", "syndrome",
+];
+
 /// Lower-case words that, right before a capitalised name, say it is a place.
 #[rustfmt::skip]
 const CUE_BEFORE: &[&str] = &[
@@ -372,6 +380,7 @@ pub(crate) struct Lexicon {
     titles: HashSet<&'static str>,
     org_heads: HashSet<&'static str>,
     media_heads: HashSet<&'static str>,
+    diseases: HashSet<&'static str>,
     cue_before: HashSet<&'static str>,
     place_types: HashSet<&'static str>,
     cue_after: HashSet<&'static str>,
@@ -392,6 +401,7 @@ impl Lexicon {
             titles: TITLES.iter().copied().collect(),
             org_heads: ORG_HEADS.iter().copied().collect(),
             media_heads: MEDIA_HEADS.iter().copied().collect(),
+            diseases: DISEASES.iter().copied().collect(),
             cue_before: CUE_BEFORE.iter().copied().collect(),
             place_types: PLACE_TYPES.iter().copied().collect(),
             cue_after: CUE_AFTER.iter().copied().collect(),
@@ -438,6 +448,11 @@ impl Lexicon {
     /// A word that makes a name a newspaper's or news agency's.
     pub(crate) fn is_media_head(&self, lower: &str) -> bool {
         self.media_heads.contains(lower)
+    }
+
+    /// A word after a place name that makes the pair a disease's name.
+    pub(crate) fn is_disease(&self, lower: &str) -> bool {
+        self.diseases.contains(lower)
     }
 
     /// A word before a name that says it is a place.

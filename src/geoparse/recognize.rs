@@ -51,6 +51,52 @@ pub(crate) struct Spot {
     pub is_qualifier: bool,
     /// A US state written as its abbreviation ("W.Va.", "Calif.").
     pub abbreviation: bool,
+    /// The kind of place a word next to the name asks for ("Washington state", "the city
+    /// of Mexico", "Tumen River").
+    pub hint: Option<Hint>,
+}
+
+/// The kind of place a type word beside a name asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// "city", "town", "village", "capital".
+    Settlement,
+    /// "state", "province", "region", "oblast", "krai", "prefecture".
+    Region,
+    /// "county", "parish", "district", "borough".
+    District,
+    /// "country", "republic", "kingdom", "nation".
+    Country,
+    /// "river", "lake", "sea", "mountains", "island", "desert"…
+    Physical,
+}
+
+impl Hint {
+    /// The hint a lower-case place-type word gives, if any.
+    pub(crate) fn of(word: &str) -> Option<Hint> {
+        Some(match word {
+            "city" | "town" | "village" | "hamlet" | "capital" | "port" | "resort" | "township"
+            | "municipality" | "settlement" | "suburb" => Hint::Settlement,
+            "state" | "province" | "region" | "oblast" | "krai" | "kray" | "prefecture"
+            | "governorate" | "territory" | "canton" | "emirate" => Hint::Region,
+            "county" | "parish" | "district" | "borough" | "department" => Hint::District,
+            "country" | "nation" | "republic" | "kingdom" => Hint::Country,
+            "river" | "lake" | "sea" | "gulf" | "bay" | "strait" | "desert" | "mountains"
+            | "island" | "islands" | "peninsula" | "valley" | "coast" => Hint::Physical,
+            _ => return None,
+        })
+    }
+
+    /// True when a candidate of this kind is what the hint asks for.
+    pub(crate) fn fits(self, kind: PlaceKind) -> bool {
+        match self {
+            Hint::Settlement => kind == PlaceKind::PopulatedPlace,
+            Hint::Region => kind == PlaceKind::Region,
+            Hint::District => kind == PlaceKind::District,
+            Hint::Country => kind == PlaceKind::Country,
+            Hint::Physical => matches!(kind, PlaceKind::Physical | PlaceKind::InformalRegion),
+        }
+    }
 }
 
 /// Evidence lost by a minor place name heading an organisation's ("Gainesville Police").
@@ -224,6 +270,7 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
                         qualifier: None,
                         is_qualifier: false,
                         abbreviation: false,
+                        hint: None,
                     });
                 }
             }
@@ -265,6 +312,7 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
             qualifier: None,
             is_qualifier: false,
             abbreviation,
+            hint: None,
         });
         i = next;
     }
@@ -376,6 +424,13 @@ fn local_evidence(
             ev += 0.3;
         }
     }
+    // "Washington state", "the city of Mexico", "the state of Georgia"
+    spots[k].hint = if next_cap {
+        None
+    } else {
+        Hint::of(&next_lower)
+    }
+    .or_else(|| (prev_lower == "of").then(|| Hint::of(&before_prev_lower)).flatten());
     if !next_cap && lex.is_place_type(&next_lower) {
         ev += 0.3;
     } else if !next_cap && lex.is_cue_after(&next_lower) {
@@ -385,11 +440,17 @@ fn local_evidence(
     let single = spots[k].words == 1;
     let first_lower = lower(text, tokens[first], &mut buf).to_owned();
     let cued = prev_is_word && !info[first - 1].cap && lex.is_cue_before(&prev_lower);
+    // "US", "UK": a country or region written in capitals inside ordinary text is no pronoun
+    let shouted = info[first].all_caps
+        && !first
+            .checked_sub(1)
+            .is_some_and(|p| info[p].all_caps)
+        && !info.get(end).is_some_and(|n| n.all_caps);
     if spots[k].abbreviation {
         ev = ev.max(0.6);
     } else if single && lex.is_calendar(&first_lower) {
         spots[k].vetoed = true;
-    } else if single && lex.is_stop(&first_lower) && !spots[k].adjectival {
+    } else if single && lex.is_stop(&first_lower) && !spots[k].adjectival && !(strong && shouted) {
         ev -= if cued && prev_lower != "of" { 0.3 } else { 0.6 };
     }
     if single && info[first].sentence_start && !strong {
@@ -433,7 +494,9 @@ fn local_evidence(
     let street = next_cap && ((single && lex.is_street(&next_lower)) || next_lower == "day");
     let compass = single && next_cap && lex.is_compass(&first_lower);
     let initial = single && tokens[first].span.len() == 1;
-    if street || compass || initial {
+    // "West Nile virus", "Marburg fever", "Lyme disease": a disease named after a place
+    let disease = next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_disease(&next_lower);
+    if street || compass || initial || disease {
         spots[k].vetoed = true;
     }
     if (after_title || after_title_dot || after_given || after_initial) && !spots[k].adjectival {
@@ -449,6 +512,10 @@ fn local_evidence(
         while j < tokens.len() && info[j].cap && n < 4 {
             let w = lower(text, tokens[j], &mut buf);
             if lex.is_media_head(w) {
+                // "The New York Times", "China Daily": the paper, not the place
+                if n <= 1 {
+                    spots[k].vetoed = true;
+                }
                 ev -= if strong { 0.3 } else { 0.6 };
                 break;
             }
@@ -520,6 +587,10 @@ pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
             while j < tokens.len() && info[j].cap && j < start + 3 {
                 person_words.insert(normalize(tokens[j].text(text)));
                 j += 1;
+            }
+            // "Kim Jong Un", "Xi Jin Ping": a family name written first is used alone later
+            if j - start >= 2 && lex.is_given_name(w) {
+                person_words.insert(normalize(w));
             }
         }
     }

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{Candidate, PlaceKind};
+use crate::gazetteer::{Candidate, PlaceKind, normalize};
 
 use super::recognize::Spot;
 
@@ -128,6 +128,8 @@ fn supports(a: &Candidate, b: &Candidate) -> bool {
     }
 }
 
+/// Score for a candidate whose own name the text wrote.
+const NAME_MATCH: f32 = 0.3;
 /// Score for a candidate in a country that all the document's clear places lie in.
 const SHARE_WEIGHT: f32 = 0.5;
 /// Extra score for a candidate some other name supports at all.
@@ -177,6 +179,11 @@ fn score(
 ) -> f32 {
     let pop = (c.population as f32 + 1.0).log10() / 7.0;
     let mut v = c.importance + 0.3 * pop.min(1.2) + kind_bonus(c);
+    // the text wrote the place's own name, not one of its alternates ("Mexico" is the
+    // country; Mexico City is only sometimes called so)
+    if normalize(&c.name) == s.key {
+        v += NAME_MATCH;
+    }
     let share = cx.country_share(c.country.as_ref());
     if share > 0.0 {
         v += 0.3 + SHARE_WEIGHT * share;
@@ -191,6 +198,9 @@ fn score(
     }
     if s.is_qualifier && matches!(c.kind, PlaceKind::Region | PlaceKind::Country) {
         v += 0.3;
+    }
+    if s.hint.is_some_and(|h| h.fits(c.kind)) {
+        v += 1.0;
     }
     let close = near
         .iter()
