@@ -54,6 +54,9 @@ pub(crate) struct Spot {
     /// The kind of place a word next to the name asks for ("Washington state", "the city
     /// of Mexico", "Tumen River").
     pub hint: Option<Hint>,
+    /// This spot and the next are coordinated ("Texas, Georgia and Ohio"): list members
+    /// tend to be places of one kind.
+    pub listed_with_next: bool,
 }
 
 /// The kind of place a type word beside a name asks for.
@@ -271,6 +274,7 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
                         is_qualifier: false,
                         abbreviation: false,
                         hint: None,
+                        listed_with_next: false,
                     });
                 }
             }
@@ -313,11 +317,23 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
             is_qualifier: false,
             abbreviation,
             hint: None,
+            listed_with_next: false,
         });
         i = next;
     }
     for k in 0..spots.len() {
         local_evidence(text, tokens, &info, &mut spots, k, lex);
+    }
+    for k in 1..spots.len() {
+        let (a, b) = (&spots[k - 1], &spots[k]);
+        let joined = b.first > a.end
+            && b.first - a.end <= 2
+            && tokens[a.end..b.first]
+                .iter()
+                .all(|t| matches!(t.text(text), "," | "and" | "or" | "&"));
+        if joined {
+            spots[k - 1].listed_with_next = true;
+        }
     }
     spots
 }

@@ -100,7 +100,9 @@ fn contains(outer: &Candidate, inner: &Candidate) -> bool {
     match outer.kind {
         PlaceKind::Country => true,
         PlaceKind::Region => region_of(inner).is_some() && region_of(inner) == region_of(outer),
-        _ => outer.latlon.distance_km(inner.latlon) < 120.0,
+        PlaceKind::District => outer.latlon.distance_km(inner.latlon) < 120.0,
+        // a town does not qualify a town: "Mexico, China, Japan" is a list
+        _ => false,
     }
 }
 
@@ -128,8 +130,12 @@ fn supports(a: &Candidate, b: &Candidate) -> bool {
     }
 }
 
+/// How much of its neighbourhood's support a namesake of a country or region keeps.
+const HOMONYM_DAMP: f32 = 0.3;
+/// Score for a candidate of the kind the other members of its list are.
+const LIST_KIND: f32 = 0.8;
 /// Score for a candidate whose own name the text wrote.
-const NAME_MATCH: f32 = 0.3;
+const NAME_MATCH: f32 = 0.6;
 /// Score for a candidate in a country that all the document's clear places lie in.
 const SHARE_WEIGHT: f32 = 0.5;
 /// Extra score for a candidate some other name supports at all.
@@ -140,6 +146,9 @@ const SUPPORT_WEIGHT: f32 = 0.3;
 const SUPPORT_KM: f64 = 150.0;
 /// Candidates per name that give or get support.
 const SUPPORT_CANDIDATES: usize = 25;
+/// Candidates per other name that may give support: an obscure namesake of another
+/// name is no evidence.
+const SUPPORTERS: usize = 3;
 /// Names per document weighed against each other.
 const SUPPORT_NAMES: usize = 80;
 
@@ -160,7 +169,9 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>
             .map(|c| {
                 keys.iter()
                     .enumerate()
-                    .filter(|&(j, (_, others))| j != i && others.iter().any(|o| supports(c, o)))
+                    .filter(|&(j, (_, others))| {
+                        j != i && others.iter().take(SUPPORTERS).any(|o| supports(c, o))
+                    })
                     .count()
                     .min(255) as u8
             })
@@ -176,6 +187,7 @@ fn score(
     cx: &Context,
     qualifier: Option<&Spot>,
     near: &[&Candidate],
+    damp: f32,
 ) -> f32 {
     let pop = (c.population as f32 + 1.0).log10() / 7.0;
     let mut v = c.importance + 0.3 * pop.min(1.2) + kind_bonus(c);
@@ -189,7 +201,7 @@ fn score(
         v += 0.3 + SHARE_WEIGHT * share;
     }
     if cx.in_region(c) {
-        v += 0.6;
+        v += 0.6 * damp;
     }
     if let Some(q) = qualifier
         && q.candidates.iter().take(8).any(|o| contains(o, c))
@@ -206,8 +218,52 @@ fn score(
         .iter()
         .filter(|o| o.id != c.id && o.latlon.distance_km(c.latlon) < 250.0)
         .count();
-    v += 0.25 * (close as f32).min(3.0);
+    v += 0.25 * (close as f32).min(3.0) * damp;
     v
+}
+
+/// How much a candidate's neighbourhood counts: little for a town that shares its name
+/// with a country or first-level region the text may mean ("Kansas", "Ontario", "Mexico"),
+/// where only a qualifier or a type word should overturn the well-known sense.
+fn neighbourhood_weight(c: &Candidate, major: bool) -> f32 {
+    if major && !matches!(c.kind, PlaceKind::Country | PlaceKind::Region) {
+        HOMONYM_DAMP
+    } else {
+        1.0
+    }
+}
+
+/// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
+/// kind most of the other members were resolved to, when at least two agree.
+fn list_kinds(spots: &[Spot], picks: &[Option<(usize, f32)>]) -> Vec<Option<PlaceKind>> {
+    let mut out = vec![None; spots.len()];
+    let mut start = 0;
+    while start < spots.len() {
+        let mut end = start;
+        while end + 1 < spots.len() && spots[end].listed_with_next {
+            end += 1;
+        }
+        if end > start {
+            for k in start..=end {
+                let mut counts: Vec<(PlaceKind, usize)> = Vec::new();
+                for j in (start..=end).filter(|&j| j != k) {
+                    let Some((i, _)) = picks[j] else { continue };
+                    let kind = spots[j].candidates[i].kind;
+                    match counts.iter_mut().find(|(c, _)| *c == kind) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((kind, 1)),
+                    }
+                }
+                let others = end - start;
+                out[k] = counts
+                    .into_iter()
+                    .find(|&(_, n)| n >= 2 && 2 * n > others)
+                    .map(|(c, _)| c);
+            }
+        }
+        start = end + 1;
+    }
+    out
 }
 
 /// Picks a candidate for every accepted spot, one sense per name per document.
@@ -236,6 +292,16 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 .take(SUPPORT_NAMES)
                 .collect()
         };
+        let list_kind = if round == 0 {
+            Vec::new()
+        } else {
+            list_kinds(spots, &picks)
+        };
+        if std::env::var_os("ITINERA_DEBUG_RESOLVE").is_some() {
+            for (k, s) in spots.iter().enumerate() {
+                eprintln!("LIST {} {} {:?} {:?}", s.key, s.listed_with_next, list_kind.get(k), picks[k].map(|(i, _)| s.candidates[i].kind));
+            }
+        }
         let mut by_key: HashMap<&str, Vec<f32>> = HashMap::new();
         let mut memo: HashMap<(&str, Option<&str>, bool), Vec<f32>> = HashMap::new();
         for (k, s) in spots.iter().enumerate() {
@@ -247,21 +313,44 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
             let scores = memo.entry(memo_key).or_insert_with(|| {
                 let counts = backing.get(s.key.as_str());
+                let major = s.candidates.iter().any(|c| {
+                    matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+                        && normalize(&c.name) == s.key
+                });
                 s.candidates
                     .iter()
                     .enumerate()
                     .map(|(i, c)| {
                         let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
                         let backed = if n > 0 { FIRST_SUPPORT } else { 0.0 };
-                        score(c, s, &cx, q, &near) + backed + SUPPORT_WEIGHT * f32::from(n.min(4))
+                        let damp = neighbourhood_weight(c, major);
+                        score(c, s, &cx, q, &near, damp)
+                            + damp * (backed + SUPPORT_WEIGHT * f32::from(n.min(4)))
                     })
                     .collect::<Vec<f32>>()
             });
             let e = by_key
                 .entry(s.key.as_str())
                 .or_insert_with(|| vec![0.0; scores.len()]);
-            for (a, b) in e.iter_mut().zip(scores.iter()) {
+            let listed = list_kind.get(k).copied().flatten();
+            for ((a, b), c) in e.iter_mut().zip(scores.iter()).zip(&s.candidates) {
                 *a += b;
+                if listed == Some(c.kind) {
+                    *a += LIST_KIND;
+                }
+            }
+        }
+        if round == 1 && std::env::var_os("ITINERA_DEBUG_RESOLVE").is_some() {
+            for (key, scores) in &by_key {
+                let s = spots.iter().find(|s| s.key == *key).unwrap();
+                let mut order: Vec<usize> = (0..scores.len()).collect();
+                order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]));
+                for &i in order.iter().take(4) {
+                    let c = &s.candidates[i];
+                    let n = backing.get(key).and_then(|v| v.get(i)).copied().unwrap_or(0);
+                    let occ = spots.iter().zip(accepted).filter(|(x, a)| **a && x.key == *key).count();
+                    eprintln!("{key}: {:.2} (x{occ}) {} {:?} {:?} pop {} imp {:.2} share {:.2} inreg {} backed {n}", scores[i], c.name, c.country, c.kind, c.population, c.importance, cx.country_share(c.country.as_ref()), cx.in_region(c));
+                }
             }
         }
         for (k, s) in spots.iter().enumerate() {
