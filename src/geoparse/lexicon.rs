@@ -4,7 +4,37 @@
 //! Every list is lower case and looked up through [`Lexicon`], built once.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: a quick hash for short words. The sets it keys are small and fixed, or built
+/// from one document, so a keyed hash buys nothing there.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A hash set keyed with [`Fnv`].
+pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+/// A hash map keyed with [`Fnv`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Capitalised words that name some village somewhere but in running English text are
 /// almost always ordinary words (months, weekdays, titles, common nouns and adjectives).
@@ -372,20 +402,20 @@ const COMPASS: &[&str] = &[
 
 /// All the word lists, hashed for quick lookup.
 pub(crate) struct Lexicon {
-    stop: HashSet<&'static str>,
-    calendar: HashSet<&'static str>,
-    streets: HashSet<&'static str>,
-    compass: HashSet<&'static str>,
-    given: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
-    org_heads: HashSet<&'static str>,
-    media_heads: HashSet<&'static str>,
-    diseases: HashSet<&'static str>,
-    cue_before: HashSet<&'static str>,
-    place_types: HashSet<&'static str>,
-    cue_after: HashSet<&'static str>,
-    connectors: HashSet<&'static str>,
-    us_states: HashMap<&'static str, &'static str>,
+    stop: FastSet<&'static str>,
+    calendar: FastSet<&'static str>,
+    streets: FastSet<&'static str>,
+    compass: FastSet<&'static str>,
+    given: FastSet<&'static str>,
+    titles: FastSet<&'static str>,
+    org_heads: FastSet<&'static str>,
+    media_heads: FastSet<&'static str>,
+    diseases: FastSet<&'static str>,
+    cue_before: FastSet<&'static str>,
+    place_types: FastSet<&'static str>,
+    cue_after: FastSet<&'static str>,
+    connectors: FastSet<&'static str>,
+    us_states: FastMap<&'static str, &'static str>,
 }
 
 impl Lexicon {

@@ -6,14 +6,14 @@
 //! organisation signals. [`decide`] then weighs that evidence with what the whole
 //! document says (surnames already seen, words the text also uses in lower case).
 
-use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use crate::gazetteer::{Candidate, Gazetteer, PlaceKind, normalize};
 use crate::geo::LatLon;
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
-use super::lexicon::{Lexicon, ascii_lower};
+use super::lexicon::{FastMap, FastSet, Lexicon, ascii_lower};
 
 /// The longest run of words tried as one name.
 const MAX_WORDS: usize = 6;
@@ -36,7 +36,7 @@ pub(crate) struct Spot {
     /// Normalised name (one sense per key per document).
     pub key: String,
     /// Gazetteer candidates, best prior first.
-    pub candidates: Vec<Candidate>,
+    pub candidates: Rc<[Candidate]>,
     /// A demonym or adjective ("Russian").
     pub adjectival: bool,
     /// Words in the name.
@@ -116,14 +116,14 @@ pub(crate) const ACCEPT: f32 = 0.5;
     clippy::struct_excessive_bools,
     reason = "independent facts about one token"
 )]
-struct TokInfo {
+pub(crate) struct TokInfo {
     word: bool,
     cap: bool,
     all_caps: bool,
     sentence_start: bool,
 }
 
-fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
+pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut prev_end = 0usize;
     let mut prev_boundary = true;
@@ -192,9 +192,14 @@ fn mention_span(
 }
 
 /// Finds every gazetteer name and demonym in the text, with its local evidence.
-pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Spot> {
+pub(crate) fn spot(
+    text: &str,
+    tokens: &[Token],
+    info: &[TokInfo],
+    gazetteer: &Gazetteer,
+) -> Vec<Spot> {
     let lex = Lexicon::get();
-    let info = token_info(text, tokens);
+    let mut memo = Memo::default();
     let mut spots = Vec::new();
     let mut buf = [0u8; 32];
     let mut i = 0;
@@ -234,21 +239,23 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
             if !info[last].cap {
                 continue;
             }
-            let key = normalize(&text[tokens[i].span.start..tokens[last].span.end]);
+            let raw = &text[tokens[i].span.start..tokens[last].span.end];
+            let (key, known) = memo.key(raw, gazetteer);
             if key.is_empty() {
                 continue;
             }
-            if let Some(state) = us_abbreviation(text, tokens, last, &key, lex) {
+            if let Some(state) = us_abbreviation(text, tokens, last, key, lex) {
                 found = Some((last, normalize(state), false, true));
                 break;
             }
-            if gazetteer.contains_normalized(&key) {
-                found = Some((last, key, false, false));
+            if known {
+                found = Some((last, key.to_owned(), false, false));
                 break;
             }
         }
         if found.is_none() {
-            found = demonym_at(text, tokens, &info, i, gazetteer).map(|(l, k)| (l, k, true, false));
+            found = demonym_at(text, tokens, info, i, gazetteer, &mut memo)
+                .map(|(l, k)| (l, k, true, false));
         }
         if found.is_none() {
             // "Gainesville-based", "Moscow-led": the name before the hyphen
@@ -259,7 +266,7 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
                 let key = normalize(head);
                 if gazetteer.contains_normalized(&key) {
                     let span = Span::new(tokens[i].span.start, tokens[i].span.start + head.len());
-                    let candidates = top(gazetteer.lookup_normalized(&key));
+                    let candidates = memo.candidates(&key, gazetteer);
                     spots.push(Spot {
                         span,
                         first: i,
@@ -287,13 +294,12 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
             continue;
         };
         let (span, next) = mention_span(text, tokens, i, last, abbreviation);
-        let candidates = if adjectival {
-            gazetteer
-                .demonym(span.slice(text))
-                .map(|d| vec![d.place])
-                .unwrap_or_default()
+        let candidates: Rc<[Candidate]> = if adjectival {
+            memo.demonym(span.slice(text), gazetteer)
+                .into_iter()
+                .collect()
         } else {
-            top(gazetteer.lookup_normalized(&key))
+            memo.candidates(&key, gazetteer)
         };
         if candidates.is_empty() {
             i += 1;
@@ -338,9 +344,45 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
     spots
 }
 
-fn top(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.truncate(MAX_CANDIDATES);
-    candidates
+/// What one document has already asked the gazetteer: names repeat, and their keys and
+/// candidates are worked out once.
+#[derive(Default)]
+struct Memo<'t> {
+    keys: FastMap<&'t str, (String, bool)>,
+    candidates: FastMap<String, Rc<[Candidate]>>,
+    demonyms: FastMap<&'t str, Option<Candidate>>,
+}
+
+impl<'t> Memo<'t> {
+    /// The normalised key of `raw` and whether the gazetteer knows it.
+    fn key(&mut self, raw: &'t str, gazetteer: &Gazetteer) -> (&str, bool) {
+        let (key, known) = self.keys.entry(raw).or_insert_with(|| {
+            let key = normalize(raw);
+            let known = !key.is_empty() && gazetteer.contains_normalized(&key);
+            (key, known)
+        });
+        (key.as_str(), *known)
+    }
+
+    /// The best candidates of a key.
+    fn candidates(&mut self, key: &str, gazetteer: &Gazetteer) -> Rc<[Candidate]> {
+        if let Some(c) = self.candidates.get(key) {
+            return Rc::clone(c);
+        }
+        let mut all = gazetteer.lookup_normalized(key);
+        all.truncate(MAX_CANDIDATES);
+        let c: Rc<[Candidate]> = all.into();
+        self.candidates.insert(key.to_owned(), Rc::clone(&c));
+        c
+    }
+
+    /// The place a demonym names.
+    fn demonym(&mut self, word: &'t str, gazetteer: &Gazetteer) -> Option<Candidate> {
+        self.demonyms
+            .entry(word)
+            .or_insert_with(|| gazetteer.demonym(word).map(|d| d.place))
+            .clone()
+    }
 }
 
 /// "W.Va.", "Calif.", "Ga." after "Town," — a US state abbreviation with its period.
@@ -362,22 +404,22 @@ fn us_abbreviation(
 }
 
 /// A demonym of one or two words ("Russian", "North Korean", "Palestinians") starting at `i`.
-fn demonym_at(
-    text: &str,
+fn demonym_at<'t>(
+    text: &'t str,
     tokens: &[Token],
     info: &[TokInfo],
     i: usize,
     gazetteer: &Gazetteer,
+    memo: &mut Memo<'t>,
 ) -> Option<(usize, String)> {
     if i + 1 < tokens.len() && info[i + 1].cap {
         let two = &text[tokens[i].span.start..tokens[i + 1].span.end];
-        if gazetteer.demonym(two).is_some() {
+        if memo.demonym(two, gazetteer).is_some() {
             return Some((i + 1, normalize(two)));
         }
     }
     let one = tokens[i].text(text);
-    gazetteer
-        .demonym(one)
+    memo.demonym(one, gazetteer)
         .is_some()
         .then(|| (i, normalize(one)))
 }
@@ -446,7 +488,11 @@ fn local_evidence(
     } else {
         Hint::of(&next_lower)
     }
-    .or_else(|| (prev_lower == "of").then(|| Hint::of(&before_prev_lower)).flatten());
+    .or_else(|| {
+        (prev_lower == "of")
+            .then(|| Hint::of(&before_prev_lower))
+            .flatten()
+    });
     if !next_cap && lex.is_place_type(&next_lower) {
         ev += 0.3;
     } else if !next_cap && lex.is_cue_after(&next_lower) {
@@ -458,9 +504,7 @@ fn local_evidence(
     let cued = prev_is_word && !info[first - 1].cap && lex.is_cue_before(&prev_lower);
     // "US", "UK": a country or region written in capitals inside ordinary text is no pronoun
     let shouted = info[first].all_caps
-        && !first
-            .checked_sub(1)
-            .is_some_and(|p| info[p].all_caps)
+        && !first.checked_sub(1).is_some_and(|p| info[p].all_caps)
         && !info.get(end).is_some_and(|n| n.all_caps);
     if spots[k].abbreviation {
         ev = ev.max(0.6);
@@ -568,12 +612,11 @@ fn local_evidence(
 /// Document-level decisions: surnames seen in full names veto their later bare uses, a
 /// word the text also writes in lower case is an ordinary word, a name accepted once
 /// with good evidence is accepted everywhere, and qualifiers of accepted places count.
-pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
+pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut [Spot]) {
     let lex = Lexicon::get();
-    let info = token_info(text, tokens);
     // surnames and given names seen in person names
-    let mut person_words: HashSet<String> = HashSet::new();
-    let mut lower_words: HashSet<&str> = HashSet::new();
+    let mut person_words: FastSet<String> = FastSet::default();
+    let mut lower_words: FastSet<&str> = FastSet::default();
     let mut buf = [0u8; 32];
     for i in 0..tokens.len() {
         if !info[i].word {
@@ -656,6 +699,14 @@ pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
             (c.latlon, c.country.clone(), name, region)
         })
         .collect();
+    // each anchor once, so long texts stay linear in the names they repeat
+    let mut anchors = anchors;
+    anchors.sort_by(|a, b| {
+        (a.0.lat, a.0.lon)
+            .partial_cmp(&(b.0.lat, b.0.lon))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    anchors.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2 && a.3 == b.3);
     if !anchors.is_empty() {
         for s in spots.iter_mut() {
             if s.vetoed || s.evidence >= ACCEPT || s.evidence < ACCEPT - 0.35 {
@@ -666,7 +717,8 @@ pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
                     if *region {
                         c.country == *cc && a1.is_some() && (c.admin1 == *a1)
                     } else {
-                        p.distance_km(c.latlon) < NEAR_KM
+                        // a cheap box first: NEAR_KM is under 0.75 degrees of latitude
+                        (p.lat - c.latlon.lat).abs() < 0.75 && p.distance_km(c.latlon) < NEAR_KM
                     }
                 })
             });
@@ -676,7 +728,7 @@ pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
         }
     }
     // one decision per name: a name well attested anywhere is a place everywhere
-    let mut best: HashMap<&str, f32> = HashMap::new();
+    let mut best: FastMap<&str, f32> = FastMap::default();
     for s in spots.iter() {
         if !s.vetoed {
             let e = best.entry(s.key.as_str()).or_insert(f32::MIN);

@@ -4,7 +4,7 @@
 //! and regions the document is about, an explicit qualifier ("Paris, Texas") and
 //! closeness to the other places of the text; then one sense is kept per name.
 
-use std::collections::HashMap;
+use super::lexicon::FastMap as HashMap;
 
 use crate::gazetteer::{Candidate, PlaceKind, normalize};
 
@@ -162,7 +162,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>
             keys.push((s.key.as_str(), &s.candidates[..n]));
         }
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (i, (key, cands)) in keys.iter().enumerate() {
         let counts: Vec<u8> = cands
             .iter()
@@ -188,12 +188,13 @@ fn score(
     qualifier: Option<&Spot>,
     near: &[&Candidate],
     damp: f32,
+    own_name: bool,
 ) -> f32 {
     let pop = (c.population as f32 + 1.0).log10() / 7.0;
     let mut v = c.importance + 0.3 * pop.min(1.2) + kind_bonus(c);
     // the text wrote the place's own name, not one of its alternates ("Mexico" is the
     // country; Mexico City is only sometimes called so)
-    if normalize(&c.name) == s.key {
+    if own_name {
         v += NAME_MATCH;
     }
     let share = cx.country_share(c.country.as_ref());
@@ -216,7 +217,12 @@ fn score(
     }
     let close = near
         .iter()
-        .filter(|o| o.id != c.id && o.latlon.distance_km(c.latlon) < 250.0)
+        .filter(|o| {
+            // 250 km is under 2.3 degrees of latitude
+            (o.latlon.lat - c.latlon.lat).abs() < 2.3
+                && o.id != c.id
+                && o.latlon.distance_km(c.latlon) < 250.0
+        })
         .count();
     v += 0.25 * (close as f32).min(3.0) * damp;
     v
@@ -277,13 +283,23 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
     let cx = Context::of(&kept);
     let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
     let backing = support(spots, accepted);
+    // which candidates bear the name as written as their own name, per name
+    let mut own_names: HashMap<&str, Vec<bool>> = HashMap::default();
+    for (s, _) in spots.iter().zip(accepted).filter(|(_, a)| **a) {
+        own_names.entry(s.key.as_str()).or_insert_with(|| {
+            s.candidates
+                .iter()
+                .map(|c| normalize(&c.name) == s.key)
+                .collect()
+        });
+    }
     // round 1 without coherence, round 2 with the round-1 picks of the other names
     for round in 0..2 {
         let near: Vec<&Candidate> = if round == 0 {
             Vec::new()
         } else {
             // each chosen place once, so long texts stay linear
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = super::lexicon::FastSet::default();
             spots
                 .iter()
                 .zip(&picks)
@@ -299,11 +315,17 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         };
         if std::env::var_os("ITINERA_DEBUG_RESOLVE").is_some() {
             for (k, s) in spots.iter().enumerate() {
-                eprintln!("LIST {} {} {:?} {:?}", s.key, s.listed_with_next, list_kind.get(k), picks[k].map(|(i, _)| s.candidates[i].kind));
+                eprintln!(
+                    "LIST {} {} {:?} {:?}",
+                    s.key,
+                    s.listed_with_next,
+                    list_kind.get(k),
+                    picks[k].map(|(i, _)| s.candidates[i].kind)
+                );
             }
         }
-        let mut by_key: HashMap<&str, Vec<f32>> = HashMap::new();
-        let mut memo: HashMap<(&str, Option<&str>, bool), Vec<f32>> = HashMap::new();
+        let mut by_key: HashMap<&str, Vec<f32>> = HashMap::default();
+        let mut memo: HashMap<(&str, Option<&str>, bool), Vec<f32>> = HashMap::default();
         for (k, s) in spots.iter().enumerate() {
             if !accepted[k] {
                 continue;
@@ -313,9 +335,9 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
             let scores = memo.entry(memo_key).or_insert_with(|| {
                 let counts = backing.get(s.key.as_str());
-                let major = s.candidates.iter().any(|c| {
-                    matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
-                        && normalize(&c.name) == s.key
+                let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
+                let major = s.candidates.iter().zip(own).any(|(c, &own)| {
+                    own && matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
                 });
                 s.candidates
                     .iter()
@@ -324,7 +346,8 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                         let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
                         let backed = if n > 0 { FIRST_SUPPORT } else { 0.0 };
                         let damp = neighbourhood_weight(c, major);
-                        score(c, s, &cx, q, &near, damp)
+                        let own_name = own.get(i).copied().unwrap_or(false);
+                        score(c, s, &cx, q, &near, damp, own_name)
                             + damp * (backed + SUPPORT_WEIGHT * f32::from(n.min(4)))
                     })
                     .collect::<Vec<f32>>()
@@ -333,7 +356,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 .entry(s.key.as_str())
                 .or_insert_with(|| vec![0.0; scores.len()]);
             let listed = list_kind.get(k).copied().flatten();
-            for ((a, b), c) in e.iter_mut().zip(scores.iter()).zip(&s.candidates) {
+            for ((a, b), c) in e.iter_mut().zip(scores.iter()).zip(s.candidates.iter()) {
                 *a += b;
                 if listed == Some(c.kind) {
                     *a += LIST_KIND;
@@ -347,9 +370,27 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]));
                 for &i in order.iter().take(4) {
                     let c = &s.candidates[i];
-                    let n = backing.get(key).and_then(|v| v.get(i)).copied().unwrap_or(0);
-                    let occ = spots.iter().zip(accepted).filter(|(x, a)| **a && x.key == *key).count();
-                    eprintln!("{key}: {:.2} (x{occ}) {} {:?} {:?} pop {} imp {:.2} share {:.2} inreg {} backed {n}", scores[i], c.name, c.country, c.kind, c.population, c.importance, cx.country_share(c.country.as_ref()), cx.in_region(c));
+                    let n = backing
+                        .get(key)
+                        .and_then(|v| v.get(i))
+                        .copied()
+                        .unwrap_or(0);
+                    let occ = spots
+                        .iter()
+                        .zip(accepted)
+                        .filter(|(x, a)| **a && x.key == *key)
+                        .count();
+                    eprintln!(
+                        "{key}: {:.2} (x{occ}) {} {:?} {:?} pop {} imp {:.2} share {:.2} inreg {} backed {n}",
+                        scores[i],
+                        c.name,
+                        c.country,
+                        c.kind,
+                        c.population,
+                        c.importance,
+                        cx.country_share(c.country.as_ref()),
+                        cx.in_region(c)
+                    );
                 }
             }
         }
