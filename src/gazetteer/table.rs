@@ -392,17 +392,17 @@ pub fn apply_country_centres(entries: &mut [Entry], text: &str) {
 /// Fewest populated places a region needs before its centre is taken from them.
 const MIN_REGION_PLACES: usize = 3;
 
-/// The midpoint of the 10th and 90th percentiles of a sorted list; `None` when it is empty.
+/// The midpoint of the 1st and 99th percentiles of a sorted list; `None` when it is empty.
 fn trimmed_mid(sorted: &[f64]) -> Option<f64> {
     let last = sorted.len().checked_sub(1)?;
-    let low = sorted.get(last / 10)?;
-    let high = sorted.get(last - last / 10)?;
+    let low = sorted.get(last / 100)?;
+    let high = sorted.get(last - last / 100)?;
     Some(f64::midpoint(*low, *high))
 }
 
 /// Moves every first-level region of `entries` from its seat to the centre of its own
 /// populated places (those sharing its country and first-level code): the middle of the
-/// 10th–90th percentile range of their latitudes and of their longitudes, so that a few
+/// 1st–99th percentile range of their latitudes and of their longitudes, so that a few
 /// outlying islands or mis-coded places do not pull it. A region with fewer than three places, or whose places spread over more
 /// than 180° of longitude (it crosses the antimeridian), keeps its point.
 pub fn centre_regions(entries: &mut [Entry]) {

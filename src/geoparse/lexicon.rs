@@ -4,7 +4,37 @@
 //! Every list is lower case and looked up through [`Lexicon`], built once.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: a quick hash for short words. The sets it keys are small and fixed, or built
+/// from one document, so a keyed hash buys nothing there.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A hash set keyed with [`Fnv`].
+pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+/// A hash map keyed with [`Fnv`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Capitalised words that name some village somewhere but in running English text are
 /// almost always ordinary words (months, weekdays, titles, common nouns and adjectives).
@@ -231,6 +261,14 @@ const MEDIA_HEADS: &[&str] = &[
     "argus", "enquirer", "globe", "times-dispatch", "star-ledger",
 ];
 
+/// Lower-case words after a place name that make the two a disease's name ("West Nile
+/// virus", "Lassa fever", "Lyme disease").
+#[rustfmt::skip]
+const DISEASES: &[&str] = &[
+    "virus", "viruses", "ebolavirus", "fever", "hemorrhagic", "haemorrhagic", "encephalitis",
+    "disease", "flu", "influenza", "syndrome",
+];
+
 /// Lower-case words that, right before a capitalised name, say it is a place.
 #[rustfmt::skip]
 const CUE_BEFORE: &[&str] = &[
@@ -364,19 +402,20 @@ const COMPASS: &[&str] = &[
 
 /// All the word lists, hashed for quick lookup.
 pub(crate) struct Lexicon {
-    stop: HashSet<&'static str>,
-    calendar: HashSet<&'static str>,
-    streets: HashSet<&'static str>,
-    compass: HashSet<&'static str>,
-    given: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
-    org_heads: HashSet<&'static str>,
-    media_heads: HashSet<&'static str>,
-    cue_before: HashSet<&'static str>,
-    place_types: HashSet<&'static str>,
-    cue_after: HashSet<&'static str>,
-    connectors: HashSet<&'static str>,
-    us_states: HashMap<&'static str, &'static str>,
+    stop: FastSet<&'static str>,
+    calendar: FastSet<&'static str>,
+    streets: FastSet<&'static str>,
+    compass: FastSet<&'static str>,
+    given: FastSet<&'static str>,
+    titles: FastSet<&'static str>,
+    org_heads: FastSet<&'static str>,
+    media_heads: FastSet<&'static str>,
+    diseases: FastSet<&'static str>,
+    cue_before: FastSet<&'static str>,
+    place_types: FastSet<&'static str>,
+    cue_after: FastSet<&'static str>,
+    connectors: FastSet<&'static str>,
+    us_states: FastMap<&'static str, &'static str>,
 }
 
 impl Lexicon {
@@ -392,6 +431,7 @@ impl Lexicon {
             titles: TITLES.iter().copied().collect(),
             org_heads: ORG_HEADS.iter().copied().collect(),
             media_heads: MEDIA_HEADS.iter().copied().collect(),
+            diseases: DISEASES.iter().copied().collect(),
             cue_before: CUE_BEFORE.iter().copied().collect(),
             place_types: PLACE_TYPES.iter().copied().collect(),
             cue_after: CUE_AFTER.iter().copied().collect(),
@@ -438,6 +478,11 @@ impl Lexicon {
     /// A word that makes a name a newspaper's or news agency's.
     pub(crate) fn is_media_head(&self, lower: &str) -> bool {
         self.media_heads.contains(lower)
+    }
+
+    /// A word after a place name that makes the pair a disease's name.
+    pub(crate) fn is_disease(&self, lower: &str) -> bool {
+        self.diseases.contains(lower)
     }
 
     /// A word before a name that says it is a place.

@@ -34,8 +34,9 @@ pub struct PlaceMention {
 /// `tokens` must come from [`crate::text::tokenize`] over the same `text`.
 #[must_use]
 pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<PlaceMention> {
-    let mut spots = recognize::spot(text, tokens, gazetteer);
-    recognize::decide(text, tokens, &mut spots);
+    let info = recognize::token_info(text, tokens);
+    let mut spots = recognize::spot(text, tokens, &info, gazetteer);
+    recognize::decide(text, tokens, &info, &mut spots);
     let accepted: Vec<bool> = spots
         .iter()
         .map(|s| !s.vetoed && s.evidence >= recognize::ACCEPT)
@@ -48,7 +49,7 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
         }
         let recognised = (0.5 + (spot.evidence - recognize::ACCEPT)).clamp(0.3, 1.0);
         let (resolved, sure) = match pick {
-            Some((i, sure)) => (spot.candidates.into_iter().nth(i), sure),
+            Some((i, sure)) => (spot.candidates.get(i).cloned(), sure),
             None => (None, 0.3),
         };
         out.push(PlaceMention {

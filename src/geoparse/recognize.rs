@@ -6,14 +6,14 @@
 //! organisation signals. [`decide`] then weighs that evidence with what the whole
 //! document says (surnames already seen, words the text also uses in lower case).
 
-use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use crate::gazetteer::{Candidate, Gazetteer, PlaceKind, normalize};
 use crate::geo::LatLon;
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
-use super::lexicon::{Lexicon, ascii_lower};
+use super::lexicon::{FastMap, FastSet, Lexicon, ascii_lower};
 
 /// The longest run of words tried as one name.
 const MAX_WORDS: usize = 6;
@@ -36,7 +36,7 @@ pub(crate) struct Spot {
     /// Normalised name (one sense per key per document).
     pub key: String,
     /// Gazetteer candidates, best prior first.
-    pub candidates: Vec<Candidate>,
+    pub candidates: Rc<[Candidate]>,
     /// A demonym or adjective ("Russian").
     pub adjectival: bool,
     /// Words in the name.
@@ -51,6 +51,55 @@ pub(crate) struct Spot {
     pub is_qualifier: bool,
     /// A US state written as its abbreviation ("W.Va.", "Calif.").
     pub abbreviation: bool,
+    /// The kind of place a word next to the name asks for ("Washington state", "the city
+    /// of Mexico", "Tumen River").
+    pub hint: Option<Hint>,
+    /// This spot and the next are coordinated ("Texas, Georgia and Ohio"): list members
+    /// tend to be places of one kind.
+    pub listed_with_next: bool,
+}
+
+/// The kind of place a type word beside a name asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// "city", "town", "village", "capital".
+    Settlement,
+    /// "state", "province", "region", "oblast", "krai", "prefecture".
+    Region,
+    /// "county", "parish", "district", "borough".
+    District,
+    /// "country", "republic", "kingdom", "nation".
+    Country,
+    /// "river", "lake", "sea", "mountains", "island", "desert"…
+    Physical,
+}
+
+impl Hint {
+    /// The hint a lower-case place-type word gives, if any.
+    pub(crate) fn of(word: &str) -> Option<Hint> {
+        Some(match word {
+            "city" | "town" | "village" | "hamlet" | "capital" | "port" | "resort" | "township"
+            | "municipality" | "settlement" | "suburb" => Hint::Settlement,
+            "state" | "province" | "region" | "oblast" | "krai" | "kray" | "prefecture"
+            | "governorate" | "territory" | "canton" | "emirate" => Hint::Region,
+            "county" | "parish" | "district" | "borough" | "department" => Hint::District,
+            "country" | "nation" | "republic" | "kingdom" => Hint::Country,
+            "river" | "lake" | "sea" | "gulf" | "bay" | "strait" | "desert" | "mountains"
+            | "island" | "islands" | "peninsula" | "valley" | "coast" => Hint::Physical,
+            _ => return None,
+        })
+    }
+
+    /// True when a candidate of this kind is what the hint asks for.
+    pub(crate) fn fits(self, kind: PlaceKind) -> bool {
+        match self {
+            Hint::Settlement => kind == PlaceKind::PopulatedPlace,
+            Hint::Region => kind == PlaceKind::Region,
+            Hint::District => kind == PlaceKind::District,
+            Hint::Country => kind == PlaceKind::Country,
+            Hint::Physical => matches!(kind, PlaceKind::Physical | PlaceKind::InformalRegion),
+        }
+    }
 }
 
 /// Evidence lost by a minor place name heading an organisation's ("Gainesville Police").
@@ -67,14 +116,14 @@ pub(crate) const ACCEPT: f32 = 0.5;
     clippy::struct_excessive_bools,
     reason = "independent facts about one token"
 )]
-struct TokInfo {
+pub(crate) struct TokInfo {
     word: bool,
     cap: bool,
     all_caps: bool,
     sentence_start: bool,
 }
 
-fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
+pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut prev_end = 0usize;
     let mut prev_boundary = true;
@@ -143,9 +192,14 @@ fn mention_span(
 }
 
 /// Finds every gazetteer name and demonym in the text, with its local evidence.
-pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Spot> {
+pub(crate) fn spot(
+    text: &str,
+    tokens: &[Token],
+    info: &[TokInfo],
+    gazetteer: &Gazetteer,
+) -> Vec<Spot> {
     let lex = Lexicon::get();
-    let info = token_info(text, tokens);
+    let mut memo = Memo::default();
     let mut spots = Vec::new();
     let mut buf = [0u8; 32];
     let mut i = 0;
@@ -185,21 +239,23 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
             if !info[last].cap {
                 continue;
             }
-            let key = normalize(&text[tokens[i].span.start..tokens[last].span.end]);
+            let raw = &text[tokens[i].span.start..tokens[last].span.end];
+            let (key, known) = memo.key(raw, gazetteer);
             if key.is_empty() {
                 continue;
             }
-            if let Some(state) = us_abbreviation(text, tokens, last, &key, lex) {
+            if let Some(state) = us_abbreviation(text, tokens, last, key, lex) {
                 found = Some((last, normalize(state), false, true));
                 break;
             }
-            if gazetteer.contains_normalized(&key) {
-                found = Some((last, key, false, false));
+            if known {
+                found = Some((last, key.to_owned(), false, false));
                 break;
             }
         }
         if found.is_none() {
-            found = demonym_at(text, tokens, &info, i, gazetteer).map(|(l, k)| (l, k, true, false));
+            found = demonym_at(text, tokens, info, i, gazetteer, &mut memo)
+                .map(|(l, k)| (l, k, true, false));
         }
         if found.is_none() {
             // "Gainesville-based", "Moscow-led": the name before the hyphen
@@ -210,7 +266,7 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
                 let key = normalize(head);
                 if gazetteer.contains_normalized(&key) {
                     let span = Span::new(tokens[i].span.start, tokens[i].span.start + head.len());
-                    let candidates = top(gazetteer.lookup_normalized(&key));
+                    let candidates = memo.candidates(&key, gazetteer);
                     spots.push(Spot {
                         span,
                         first: i,
@@ -224,6 +280,8 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
                         qualifier: None,
                         is_qualifier: false,
                         abbreviation: false,
+                        hint: None,
+                        listed_with_next: false,
                     });
                 }
             }
@@ -236,13 +294,12 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
             continue;
         };
         let (span, next) = mention_span(text, tokens, i, last, abbreviation);
-        let candidates = if adjectival {
-            gazetteer
-                .demonym(span.slice(text))
-                .map(|d| vec![d.place])
-                .unwrap_or_default()
+        let candidates: Rc<[Candidate]> = if adjectival {
+            memo.demonym(span.slice(text), gazetteer)
+                .into_iter()
+                .collect()
         } else {
-            top(gazetteer.lookup_normalized(&key))
+            memo.candidates(&key, gazetteer)
         };
         if candidates.is_empty() {
             i += 1;
@@ -265,18 +322,67 @@ pub(crate) fn spot(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<S
             qualifier: None,
             is_qualifier: false,
             abbreviation,
+            hint: None,
+            listed_with_next: false,
         });
         i = next;
     }
     for k in 0..spots.len() {
         local_evidence(text, tokens, &info, &mut spots, k, lex);
     }
+    for k in 1..spots.len() {
+        let (a, b) = (&spots[k - 1], &spots[k]);
+        let joined = b.first > a.end
+            && b.first - a.end <= 2
+            && tokens[a.end..b.first]
+                .iter()
+                .all(|t| matches!(t.text(text), "," | "and" | "or" | "&"));
+        if joined {
+            spots[k - 1].listed_with_next = true;
+        }
+    }
     spots
 }
 
-fn top(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.truncate(MAX_CANDIDATES);
-    candidates
+/// What one document has already asked the gazetteer: names repeat, and their keys and
+/// candidates are worked out once.
+#[derive(Default)]
+struct Memo<'t> {
+    keys: FastMap<&'t str, (String, bool)>,
+    candidates: FastMap<String, Rc<[Candidate]>>,
+    demonyms: FastMap<&'t str, Option<Candidate>>,
+}
+
+impl<'t> Memo<'t> {
+    /// The normalised key of `raw` and whether the gazetteer knows it.
+    fn key(&mut self, raw: &'t str, gazetteer: &Gazetteer) -> (&str, bool) {
+        let (key, known) = self.keys.entry(raw).or_insert_with(|| {
+            let key = normalize(raw);
+            let known = !key.is_empty() && gazetteer.contains_normalized(&key);
+            (key, known)
+        });
+        (key.as_str(), *known)
+    }
+
+    /// The best candidates of a key.
+    fn candidates(&mut self, key: &str, gazetteer: &Gazetteer) -> Rc<[Candidate]> {
+        if let Some(c) = self.candidates.get(key) {
+            return Rc::clone(c);
+        }
+        let mut all = gazetteer.lookup_normalized(key);
+        all.truncate(MAX_CANDIDATES);
+        let c: Rc<[Candidate]> = all.into();
+        self.candidates.insert(key.to_owned(), Rc::clone(&c));
+        c
+    }
+
+    /// The place a demonym names.
+    fn demonym(&mut self, word: &'t str, gazetteer: &Gazetteer) -> Option<Candidate> {
+        self.demonyms
+            .entry(word)
+            .or_insert_with(|| gazetteer.demonym(word).map(|d| d.place))
+            .clone()
+    }
 }
 
 /// "W.Va.", "Calif.", "Ga." after "Town," — a US state abbreviation with its period.
@@ -298,22 +404,22 @@ fn us_abbreviation(
 }
 
 /// A demonym of one or two words ("Russian", "North Korean", "Palestinians") starting at `i`.
-fn demonym_at(
-    text: &str,
+fn demonym_at<'t>(
+    text: &'t str,
     tokens: &[Token],
     info: &[TokInfo],
     i: usize,
     gazetteer: &Gazetteer,
+    memo: &mut Memo<'t>,
 ) -> Option<(usize, String)> {
     if i + 1 < tokens.len() && info[i + 1].cap {
         let two = &text[tokens[i].span.start..tokens[i + 1].span.end];
-        if gazetteer.demonym(two).is_some() {
+        if memo.demonym(two, gazetteer).is_some() {
             return Some((i + 1, normalize(two)));
         }
     }
     let one = tokens[i].text(text);
-    gazetteer
-        .demonym(one)
+    memo.demonym(one, gazetteer)
         .is_some()
         .then(|| (i, normalize(one)))
 }
@@ -376,6 +482,17 @@ fn local_evidence(
             ev += 0.3;
         }
     }
+    // "Washington state", "the city of Mexico", "the state of Georgia"
+    spots[k].hint = if next_cap {
+        None
+    } else {
+        Hint::of(&next_lower)
+    }
+    .or_else(|| {
+        (prev_lower == "of")
+            .then(|| Hint::of(&before_prev_lower))
+            .flatten()
+    });
     if !next_cap && lex.is_place_type(&next_lower) {
         ev += 0.3;
     } else if !next_cap && lex.is_cue_after(&next_lower) {
@@ -385,11 +502,15 @@ fn local_evidence(
     let single = spots[k].words == 1;
     let first_lower = lower(text, tokens[first], &mut buf).to_owned();
     let cued = prev_is_word && !info[first - 1].cap && lex.is_cue_before(&prev_lower);
+    // "US", "UK": a country or region written in capitals inside ordinary text is no pronoun
+    let shouted = info[first].all_caps
+        && !first.checked_sub(1).is_some_and(|p| info[p].all_caps)
+        && !info.get(end).is_some_and(|n| n.all_caps);
     if spots[k].abbreviation {
         ev = ev.max(0.6);
     } else if single && lex.is_calendar(&first_lower) {
         spots[k].vetoed = true;
-    } else if single && lex.is_stop(&first_lower) && !spots[k].adjectival {
+    } else if single && lex.is_stop(&first_lower) && !spots[k].adjectival && !(strong && shouted) {
         ev -= if cued && prev_lower != "of" { 0.3 } else { 0.6 };
     }
     if single && info[first].sentence_start && !strong {
@@ -433,7 +554,9 @@ fn local_evidence(
     let street = next_cap && ((single && lex.is_street(&next_lower)) || next_lower == "day");
     let compass = single && next_cap && lex.is_compass(&first_lower);
     let initial = single && tokens[first].span.len() == 1;
-    if street || compass || initial {
+    // "West Nile virus", "Marburg fever", "Lyme disease": a disease named after a place
+    let disease = next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_disease(&next_lower);
+    if street || compass || initial || disease {
         spots[k].vetoed = true;
     }
     if (after_title || after_title_dot || after_given || after_initial) && !spots[k].adjectival {
@@ -449,6 +572,10 @@ fn local_evidence(
         while j < tokens.len() && info[j].cap && n < 4 {
             let w = lower(text, tokens[j], &mut buf);
             if lex.is_media_head(w) {
+                // "The New York Times", "China Daily": the paper, not the place
+                if n <= 1 {
+                    spots[k].vetoed = true;
+                }
                 ev -= if strong { 0.3 } else { 0.6 };
                 break;
             }
@@ -485,12 +612,11 @@ fn local_evidence(
 /// Document-level decisions: surnames seen in full names veto their later bare uses, a
 /// word the text also writes in lower case is an ordinary word, a name accepted once
 /// with good evidence is accepted everywhere, and qualifiers of accepted places count.
-pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
+pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut [Spot]) {
     let lex = Lexicon::get();
-    let info = token_info(text, tokens);
     // surnames and given names seen in person names
-    let mut person_words: HashSet<String> = HashSet::new();
-    let mut lower_words: HashSet<&str> = HashSet::new();
+    let mut person_words: FastSet<String> = FastSet::default();
+    let mut lower_words: FastSet<&str> = FastSet::default();
     let mut buf = [0u8; 32];
     for i in 0..tokens.len() {
         if !info[i].word {
@@ -520,6 +646,10 @@ pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
             while j < tokens.len() && info[j].cap && j < start + 3 {
                 person_words.insert(normalize(tokens[j].text(text)));
                 j += 1;
+            }
+            // "Kim Jong Un", "Xi Jin Ping": a family name written first is used alone later
+            if j - start >= 2 && lex.is_given_name(w) {
+                person_words.insert(normalize(w));
             }
         }
     }
@@ -569,6 +699,14 @@ pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
             (c.latlon, c.country.clone(), name, region)
         })
         .collect();
+    // each anchor once, so long texts stay linear in the names they repeat
+    let mut anchors = anchors;
+    anchors.sort_by(|a, b| {
+        (a.0.lat, a.0.lon)
+            .partial_cmp(&(b.0.lat, b.0.lon))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    anchors.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2 && a.3 == b.3);
     if !anchors.is_empty() {
         for s in spots.iter_mut() {
             if s.vetoed || s.evidence >= ACCEPT || s.evidence < ACCEPT - 0.35 {
@@ -579,7 +717,8 @@ pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
                     if *region {
                         c.country == *cc && a1.is_some() && (c.admin1 == *a1)
                     } else {
-                        p.distance_km(c.latlon) < NEAR_KM
+                        // a cheap box first: NEAR_KM is under 0.75 degrees of latitude
+                        (p.lat - c.latlon.lat).abs() < 0.75 && p.distance_km(c.latlon) < NEAR_KM
                     }
                 })
             });
@@ -589,7 +728,7 @@ pub(crate) fn decide(text: &str, tokens: &[Token], spots: &mut [Spot]) {
         }
     }
     // one decision per name: a name well attested anywhere is a place everywhere
-    let mut best: HashMap<&str, f32> = HashMap::new();
+    let mut best: FastMap<&str, f32> = FastMap::default();
     for s in spots.iter() {
         if !s.vetoed {
             let e = best.entry(s.key.as_str()).or_insert(f32::MIN);

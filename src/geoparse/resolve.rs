@@ -4,9 +4,9 @@
 //! and regions the document is about, an explicit qualifier ("Paris, Texas") and
 //! closeness to the other places of the text; then one sense is kept per name.
 
-use std::collections::HashMap;
+use super::lexicon::FastMap as HashMap;
 
-use crate::gazetteer::{Candidate, PlaceKind};
+use crate::gazetteer::{Candidate, PlaceKind, normalize};
 
 use super::recognize::Spot;
 
@@ -100,7 +100,9 @@ fn contains(outer: &Candidate, inner: &Candidate) -> bool {
     match outer.kind {
         PlaceKind::Country => true,
         PlaceKind::Region => region_of(inner).is_some() && region_of(inner) == region_of(outer),
-        _ => outer.latlon.distance_km(inner.latlon) < 120.0,
+        PlaceKind::District => outer.latlon.distance_km(inner.latlon) < 120.0,
+        // a town does not qualify a town: "Mexico, China, Japan" is a list
+        _ => false,
     }
 }
 
@@ -128,6 +130,12 @@ fn supports(a: &Candidate, b: &Candidate) -> bool {
     }
 }
 
+/// How much of its neighbourhood's support a namesake of a country or region keeps.
+const HOMONYM_DAMP: f32 = 0.3;
+/// Score for a candidate of the kind the other members of its list are.
+const LIST_KIND: f32 = 0.8;
+/// Score for a candidate whose own name the text wrote.
+const NAME_MATCH: f32 = 0.6;
 /// Score for a candidate in a country that all the document's clear places lie in.
 const SHARE_WEIGHT: f32 = 0.5;
 /// Extra score for a candidate some other name supports at all.
@@ -138,6 +146,9 @@ const SUPPORT_WEIGHT: f32 = 0.3;
 const SUPPORT_KM: f64 = 150.0;
 /// Candidates per name that give or get support.
 const SUPPORT_CANDIDATES: usize = 25;
+/// Candidates per other name that may give support: an obscure namesake of another
+/// name is no evidence.
+const SUPPORTERS: usize = 3;
 /// Names per document weighed against each other.
 const SUPPORT_NAMES: usize = 80;
 
@@ -151,14 +162,16 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>
             keys.push((s.key.as_str(), &s.candidates[..n]));
         }
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (i, (key, cands)) in keys.iter().enumerate() {
         let counts: Vec<u8> = cands
             .iter()
             .map(|c| {
                 keys.iter()
                     .enumerate()
-                    .filter(|&(j, (_, others))| j != i && others.iter().any(|o| supports(c, o)))
+                    .filter(|&(j, (_, others))| {
+                        j != i && others.iter().take(SUPPORTERS).any(|o| supports(c, o))
+                    })
                     .count()
                     .min(255) as u8
             })
@@ -174,15 +187,22 @@ fn score(
     cx: &Context,
     qualifier: Option<&Spot>,
     near: &[&Candidate],
+    damp: f32,
+    own_name: bool,
 ) -> f32 {
     let pop = (c.population as f32 + 1.0).log10() / 7.0;
     let mut v = c.importance + 0.3 * pop.min(1.2) + kind_bonus(c);
+    // the text wrote the place's own name, not one of its alternates ("Mexico" is the
+    // country; Mexico City is only sometimes called so)
+    if own_name {
+        v += NAME_MATCH;
+    }
     let share = cx.country_share(c.country.as_ref());
     if share > 0.0 {
         v += 0.3 + SHARE_WEIGHT * share;
     }
     if cx.in_region(c) {
-        v += 0.6;
+        v += 0.6 * damp;
     }
     if let Some(q) = qualifier
         && q.candidates.iter().take(8).any(|o| contains(o, c))
@@ -192,12 +212,64 @@ fn score(
     if s.is_qualifier && matches!(c.kind, PlaceKind::Region | PlaceKind::Country) {
         v += 0.3;
     }
+    if s.hint.is_some_and(|h| h.fits(c.kind)) {
+        v += 1.0;
+    }
     let close = near
         .iter()
-        .filter(|o| o.id != c.id && o.latlon.distance_km(c.latlon) < 250.0)
+        .filter(|o| {
+            // 250 km is under 2.3 degrees of latitude
+            (o.latlon.lat - c.latlon.lat).abs() < 2.3
+                && o.id != c.id
+                && o.latlon.distance_km(c.latlon) < 250.0
+        })
         .count();
-    v += 0.25 * (close as f32).min(3.0);
+    v += 0.25 * (close as f32).min(3.0) * damp;
     v
+}
+
+/// How much a candidate's neighbourhood counts: little for a town that shares its name
+/// with a country or first-level region the text may mean ("Kansas", "Ontario", "Mexico"),
+/// where only a qualifier or a type word should overturn the well-known sense.
+fn neighbourhood_weight(c: &Candidate, major: bool) -> f32 {
+    if major && !matches!(c.kind, PlaceKind::Country | PlaceKind::Region) {
+        HOMONYM_DAMP
+    } else {
+        1.0
+    }
+}
+
+/// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
+/// kind most of the other members were resolved to, when at least two agree.
+fn list_kinds(spots: &[Spot], picks: &[Option<(usize, f32)>]) -> Vec<Option<PlaceKind>> {
+    let mut out = vec![None; spots.len()];
+    let mut start = 0;
+    while start < spots.len() {
+        let mut end = start;
+        while end + 1 < spots.len() && spots[end].listed_with_next {
+            end += 1;
+        }
+        if end > start {
+            for k in start..=end {
+                let mut counts: Vec<(PlaceKind, usize)> = Vec::new();
+                for j in (start..=end).filter(|&j| j != k) {
+                    let Some((i, _)) = picks[j] else { continue };
+                    let kind = spots[j].candidates[i].kind;
+                    match counts.iter_mut().find(|(c, _)| *c == kind) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((kind, 1)),
+                    }
+                }
+                let others = end - start;
+                out[k] = counts
+                    .into_iter()
+                    .find(|&(_, n)| n >= 2 && 2 * n > others)
+                    .map(|(c, _)| c);
+            }
+        }
+        start = end + 1;
+    }
+    out
 }
 
 /// Picks a candidate for every accepted spot, one sense per name per document.
@@ -211,13 +283,23 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
     let cx = Context::of(&kept);
     let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
     let backing = support(spots, accepted);
+    // which candidates bear the name as written as their own name, per name
+    let mut own_names: HashMap<&str, Vec<bool>> = HashMap::default();
+    for (s, _) in spots.iter().zip(accepted).filter(|(_, a)| **a) {
+        own_names.entry(s.key.as_str()).or_insert_with(|| {
+            s.candidates
+                .iter()
+                .map(|c| normalize(&c.name) == s.key)
+                .collect()
+        });
+    }
     // round 1 without coherence, round 2 with the round-1 picks of the other names
     for round in 0..2 {
         let near: Vec<&Candidate> = if round == 0 {
             Vec::new()
         } else {
             // each chosen place once, so long texts stay linear
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = super::lexicon::FastSet::default();
             spots
                 .iter()
                 .zip(&picks)
@@ -226,8 +308,24 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 .take(SUPPORT_NAMES)
                 .collect()
         };
-        let mut by_key: HashMap<&str, Vec<f32>> = HashMap::new();
-        let mut memo: HashMap<(&str, Option<&str>, bool), Vec<f32>> = HashMap::new();
+        let list_kind = if round == 0 {
+            Vec::new()
+        } else {
+            list_kinds(spots, &picks)
+        };
+        if std::env::var_os("ITINERA_DEBUG_RESOLVE").is_some() {
+            for (k, s) in spots.iter().enumerate() {
+                eprintln!(
+                    "LIST {} {} {:?} {:?}",
+                    s.key,
+                    s.listed_with_next,
+                    list_kind.get(k),
+                    picks[k].map(|(i, _)| s.candidates[i].kind)
+                );
+            }
+        }
+        let mut by_key: HashMap<&str, Vec<f32>> = HashMap::default();
+        let mut memo: HashMap<(&str, Option<&str>, bool), Vec<f32>> = HashMap::default();
         for (k, s) in spots.iter().enumerate() {
             if !accepted[k] {
                 continue;
@@ -237,21 +335,63 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
             let scores = memo.entry(memo_key).or_insert_with(|| {
                 let counts = backing.get(s.key.as_str());
+                let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
+                let major = s.candidates.iter().zip(own).any(|(c, &own)| {
+                    own && matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+                });
                 s.candidates
                     .iter()
                     .enumerate()
                     .map(|(i, c)| {
                         let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
                         let backed = if n > 0 { FIRST_SUPPORT } else { 0.0 };
-                        score(c, s, &cx, q, &near) + backed + SUPPORT_WEIGHT * f32::from(n.min(4))
+                        let damp = neighbourhood_weight(c, major);
+                        let own_name = own.get(i).copied().unwrap_or(false);
+                        score(c, s, &cx, q, &near, damp, own_name)
+                            + damp * (backed + SUPPORT_WEIGHT * f32::from(n.min(4)))
                     })
                     .collect::<Vec<f32>>()
             });
             let e = by_key
                 .entry(s.key.as_str())
                 .or_insert_with(|| vec![0.0; scores.len()]);
-            for (a, b) in e.iter_mut().zip(scores.iter()) {
+            let listed = list_kind.get(k).copied().flatten();
+            for ((a, b), c) in e.iter_mut().zip(scores.iter()).zip(s.candidates.iter()) {
                 *a += b;
+                if listed == Some(c.kind) {
+                    *a += LIST_KIND;
+                }
+            }
+        }
+        if round == 1 && std::env::var_os("ITINERA_DEBUG_RESOLVE").is_some() {
+            for (key, scores) in &by_key {
+                let s = spots.iter().find(|s| s.key == *key).unwrap();
+                let mut order: Vec<usize> = (0..scores.len()).collect();
+                order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]));
+                for &i in order.iter().take(4) {
+                    let c = &s.candidates[i];
+                    let n = backing
+                        .get(key)
+                        .and_then(|v| v.get(i))
+                        .copied()
+                        .unwrap_or(0);
+                    let occ = spots
+                        .iter()
+                        .zip(accepted)
+                        .filter(|(x, a)| **a && x.key == *key)
+                        .count();
+                    eprintln!(
+                        "{key}: {:.2} (x{occ}) {} {:?} {:?} pop {} imp {:.2} share {:.2} inreg {} backed {n}",
+                        scores[i],
+                        c.name,
+                        c.country,
+                        c.kind,
+                        c.population,
+                        c.importance,
+                        cx.country_share(c.country.as_ref()),
+                        cx.in_region(c)
+                    );
+                }
             }
         }
         for (k, s) in spots.iter().enumerate() {
