@@ -747,6 +747,157 @@ fn world() -> Gazetteer {
             ),
             vec!["St. Petersburg"],
         ),
+        // namesakes of countries and states, a river, a state that is also a town
+        (
+            r(
+                "mx",
+                "Mexico",
+                23.0,
+                -102.0,
+                Country,
+                "PCLI",
+                "MX",
+                None,
+                126_000_000,
+                1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "mxcity",
+                "Mexico City",
+                19.43,
+                -99.13,
+                Ppl,
+                "PPLC",
+                "MX",
+                Some("Mexico City"),
+                12_000_000,
+                0.9,
+            ),
+            vec!["Mexico"],
+        ),
+        (
+            r(
+                "mexmo",
+                "Mexico",
+                39.17,
+                -91.88,
+                Ppl,
+                "PPL",
+                "US",
+                Some("Missouri"),
+                11_500,
+                0.4,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "ks",
+                "Kansas",
+                38.5,
+                -98.0,
+                Region,
+                "ADM1",
+                "US",
+                Some("Kansas"),
+                2_900_000,
+                0.8,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "ksok",
+                "Kansas",
+                36.2,
+                -94.79,
+                Ppl,
+                "PPL",
+                "US",
+                Some("Oklahoma"),
+                800,
+                0.3,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "ky",
+                "Kentucky",
+                37.5,
+                -85.0,
+                Region,
+                "ADM1",
+                "US",
+                Some("Kentucky"),
+                4_500_000,
+                0.8,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "oh",
+                "Ohio",
+                40.25,
+                -82.75,
+                Region,
+                "ADM1",
+                "US",
+                Some("Ohio"),
+                11_800_000,
+                0.8,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "wa",
+                "Washington",
+                47.5,
+                -120.5,
+                Region,
+                "ADM1",
+                "US",
+                Some("Washington"),
+                7_700_000,
+                0.8,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "nile",
+                "Nile",
+                24.1,
+                32.9,
+                PlaceKind::Physical,
+                "STM",
+                "EG",
+                None,
+                0,
+                0.7,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "mo",
+                "Missouri",
+                38.25,
+                -92.5,
+                Region,
+                "ADM1",
+                "US",
+                Some("Missouri"),
+                6_100_000,
+                0.8,
+            ),
+            vec![],
+        ),
     ];
     Gazetteer::from_records(
         rows.into_iter()
@@ -917,6 +1068,61 @@ fn mentions_are_in_order_with_sane_confidence() {
     let m = parse(include_str!("fixtures/geoparse/summit.txt"));
     assert!(m.windows(2).all(|w| w[0].span.start < w[1].span.start));
     assert!(m.iter().all(|p| (0.0..=1.0).contains(&p.confidence)));
+}
+
+#[test]
+fn country_abbreviations_in_capitals_are_not_pronouns() {
+    check(&[
+        (
+            "A US soldier died in Texas.",
+            &[("US", "US"), ("Texas", "US")],
+        ),
+        ("Give US the facts, they shouted.", &[("US", "US")]),
+    ]);
+}
+
+#[test]
+fn a_disease_named_after_a_place_is_not_the_place() {
+    check(&[
+        ("West Nile virus was found in Texas.", &[("Texas", "US")]),
+        ("Boats sailed up the Nile.", &[("Nile", "EG")]),
+    ]);
+}
+
+/// The id each mention of `name` resolved to.
+fn ids_of(text: &str, name: &str) -> Vec<String> {
+    parse(text)
+        .into_iter()
+        .filter(|p| p.mention == name)
+        .filter_map(|p| p.resolved.map(|c| c.id))
+        .collect()
+}
+
+#[test]
+fn a_country_beats_towns_that_borrow_its_name() {
+    for (text, name, want) in [
+        ("Officials in Mexico said so.", "Mexico", "test:mx"),
+        ("Cases rose in Texas and in Mexico.", "Mexico", "test:mx"),
+        ("He lives in Mexico, Missouri.", "Mexico", "test:mexmo"),
+    ] {
+        assert_eq!(ids_of(text, name), [want], "{text}");
+    }
+}
+
+#[test]
+fn names_in_one_list_are_places_of_one_kind() {
+    let text = "Cases were found in Texas, Ohio, Kansas and Kentucky.";
+    assert_eq!(ids_of(text, "Kansas"), ["test:ks"]);
+}
+
+#[test]
+fn a_type_word_picks_the_kind_of_place() {
+    for (text, want) in [
+        ("A Washington state farm was closed.", "test:wa"),
+        ("Protesters marched in Washington.", "test:dc"),
+    ] {
+        assert_eq!(ids_of(text, "Washington"), [want], "{text}");
+    }
 }
 
 fn snapshot(text: &str) -> Value {

@@ -328,7 +328,7 @@ pub(crate) fn spot(
         i = next;
     }
     for k in 0..spots.len() {
-        local_evidence(text, tokens, &info, &mut spots, k, lex);
+        local_evidence(text, tokens, info, &mut spots, k, lex);
     }
     for k in 1..spots.len() {
         let (a, b) = (&spots[k - 1], &spots[k]);

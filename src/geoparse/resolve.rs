@@ -130,6 +130,8 @@ fn supports(a: &Candidate, b: &Candidate) -> bool {
     }
 }
 
+/// Score for a city that bears the name of the region it lies in.
+const SEAT_OF_NAMESAKE: f32 = 0.3;
 /// How much of its neighbourhood's support a namesake of a country or region keeps.
 const HOMONYM_DAMP: f32 = 0.3;
 /// Score for a candidate of the kind the other members of its list are.
@@ -230,9 +232,11 @@ fn score(
 
 /// How much a candidate's neighbourhood counts: little for a town that shares its name
 /// with a country or first-level region the text may mean ("Kansas", "Ontario", "Mexico"),
-/// where only a qualifier or a type word should overturn the well-known sense.
-fn neighbourhood_weight(c: &Candidate, major: bool) -> f32 {
-    if major && !matches!(c.kind, PlaceKind::Country | PlaceKind::Region) {
+/// where only a qualifier or a type word should overturn the well-known sense. A place
+/// inside the country or region it shares a name with keeps its weight.
+fn neighbourhood_weight(c: &Candidate, majors: &[&Candidate]) -> f32 {
+    let point = !matches!(c.kind, PlaceKind::Country | PlaceKind::Region);
+    if point && majors.iter().any(|m| !contains(m, c)) {
         HOMONYM_DAMP
     } else {
         1.0
@@ -250,7 +254,7 @@ fn list_kinds(spots: &[Spot], picks: &[Option<(usize, f32)>]) -> Vec<Option<Plac
             end += 1;
         }
         if end > start {
-            for k in start..=end {
+            for (k, slot) in out.iter_mut().enumerate().take(end + 1).skip(start) {
                 let mut counts: Vec<(PlaceKind, usize)> = Vec::new();
                 for j in (start..=end).filter(|&j| j != k) {
                     let Some((i, _)) = picks[j] else { continue };
@@ -261,7 +265,7 @@ fn list_kinds(spots: &[Spot], picks: &[Option<(usize, f32)>]) -> Vec<Option<Plac
                     }
                 }
                 let others = end - start;
-                out[k] = counts
+                *slot = counts
                     .into_iter()
                     .find(|&(_, n)| n >= 2 && 2 * n > others)
                     .map(|(c, _)| c);
@@ -313,17 +317,6 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         } else {
             list_kinds(spots, &picks)
         };
-        if std::env::var_os("ITINERA_DEBUG_RESOLVE").is_some() {
-            for (k, s) in spots.iter().enumerate() {
-                eprintln!(
-                    "LIST {} {} {:?} {:?}",
-                    s.key,
-                    s.listed_with_next,
-                    list_kind.get(k),
-                    picks[k].map(|(i, _)| s.candidates[i].kind)
-                );
-            }
-        }
         let mut by_key: HashMap<&str, Vec<f32>> = HashMap::default();
         let mut memo: HashMap<(&str, Option<&str>, bool), Vec<f32>> = HashMap::default();
         for (k, s) in spots.iter().enumerate() {
@@ -336,18 +329,32 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             let scores = memo.entry(memo_key).or_insert_with(|| {
                 let counts = backing.get(s.key.as_str());
                 let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
-                let major = s.candidates.iter().zip(own).any(|(c, &own)| {
-                    own && matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
-                });
+                let majors: Vec<&Candidate> = s
+                    .candidates
+                    .iter()
+                    .zip(own)
+                    .filter(|(c, own)| {
+                        **own && matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+                    })
+                    .map(|(c, _)| c)
+                    .collect();
                 s.candidates
                     .iter()
                     .enumerate()
                     .map(|(i, c)| {
                         let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
                         let backed = if n > 0 { FIRST_SUPPORT } else { 0.0 };
-                        let damp = neighbourhood_weight(c, major);
+                        let damp = neighbourhood_weight(c, &majors);
                         let own_name = own.get(i).copied().unwrap_or(false);
+                        // Da Nang, Savannakhet: the city named like the region it lies in
+                        let seat = own_name
+                            && c.kind == PlaceKind::PopulatedPlace
+                            && majors
+                                .iter()
+                                .any(|m| m.kind == PlaceKind::Region && contains(m, c));
+                        let seat = if seat { SEAT_OF_NAMESAKE } else { 0.0 };
                         score(c, s, &cx, q, &near, damp, own_name)
+                            + seat
                             + damp * (backed + SUPPORT_WEIGHT * f32::from(n.min(4)))
                     })
                     .collect::<Vec<f32>>()
@@ -360,37 +367,6 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 *a += b;
                 if listed == Some(c.kind) {
                     *a += LIST_KIND;
-                }
-            }
-        }
-        if round == 1 && std::env::var_os("ITINERA_DEBUG_RESOLVE").is_some() {
-            for (key, scores) in &by_key {
-                let s = spots.iter().find(|s| s.key == *key).unwrap();
-                let mut order: Vec<usize> = (0..scores.len()).collect();
-                order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]));
-                for &i in order.iter().take(4) {
-                    let c = &s.candidates[i];
-                    let n = backing
-                        .get(key)
-                        .and_then(|v| v.get(i))
-                        .copied()
-                        .unwrap_or(0);
-                    let occ = spots
-                        .iter()
-                        .zip(accepted)
-                        .filter(|(x, a)| **a && x.key == *key)
-                        .count();
-                    eprintln!(
-                        "{key}: {:.2} (x{occ}) {} {:?} {:?} pop {} imp {:.2} share {:.2} inreg {} backed {n}",
-                        scores[i],
-                        c.name,
-                        c.country,
-                        c.kind,
-                        c.population,
-                        c.importance,
-                        cx.country_share(c.country.as_ref()),
-                        cx.in_region(c)
-                    );
                 }
             }
         }
