@@ -106,30 +106,6 @@ fn contains(outer: &Candidate, inner: &Candidate) -> bool {
     }
 }
 
-/// True when `a` and `b` support each other as parts of one story's geography: a region
-/// and a place inside it, or two places less than [`SUPPORT_KM`] apart.
-fn supports(a: &Candidate, b: &Candidate) -> bool {
-    let point = |c: &Candidate| {
-        !matches!(
-            c.kind,
-            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
-        )
-    };
-    match (a.kind, b.kind) {
-        (PlaceKind::Region, _) if point(b) => {
-            a.country == b.country && region_of(b).is_some() && region_of(a) == region_of(b)
-        }
-        (_, PlaceKind::Region) if point(a) => {
-            a.country == b.country && region_of(a).is_some() && region_of(a) == region_of(b)
-        }
-        _ if point(a) && point(b) => {
-            // a cheap box first: 150 km is under 1.4 degrees of latitude
-            (a.latlon.lat - b.latlon.lat).abs() < 1.4 && a.latlon.distance_km(b.latlon) < SUPPORT_KM
-        }
-        _ => false,
-    }
-}
-
 /// Score for a city that bears the name of the region it lies in.
 const SEAT_OF_NAMESAKE: f32 = 0.3;
 /// How much of its neighbourhood's support a namesake of a country or region keeps.
@@ -155,7 +131,12 @@ const SUPPORTERS: usize = 3;
 const SUPPORT_NAMES: usize = 80;
 
 /// For each accepted spot's key, how many other names of the document have a candidate
-/// supporting each of its candidates.
+/// supporting each of its candidates: a region and a place inside it support each other,
+/// and so do two places less than [`SUPPORT_KM`] apart.
+///
+/// The supporters (the best few candidates of each name) are indexed once: points sorted
+/// by latitude, so that each candidate only looks at those within reach, and regions by
+/// their country and first-level name.
 fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>> {
     let mut keys: Vec<(&str, &[Candidate])> = Vec::new();
     for (s, &a) in spots.iter().zip(accepted) {
@@ -164,18 +145,76 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>
             keys.push((s.key.as_str(), &s.candidates[..n]));
         }
     }
+    // supporters: (latitude, name index, candidate) for points; name indices by area
+    let mut points: Vec<(f64, usize, &Candidate)> = Vec::new();
+    let mut area_points: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+    let mut area_regions: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+    for (j, (_, cands)) in keys.iter().enumerate() {
+        for o in cands.iter().take(SUPPORTERS) {
+            let area = o.country.as_deref().zip(region_of(o));
+            match o.kind {
+                PlaceKind::Region => {
+                    if let Some(area) = area {
+                        area_regions.entry(area).or_default().push(j);
+                    }
+                }
+                PlaceKind::Country | PlaceKind::Continent => {}
+                _ => {
+                    points.push((o.latlon.lat, j, o));
+                    if let Some(area) = area {
+                        area_points.entry(area).or_default().push(j);
+                    }
+                }
+            }
+        }
+    }
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut out = HashMap::default();
+    // which names already counted for the candidate at hand
+    let mut seen = vec![usize::MAX; keys.len()];
+    let mut stamp = 0usize;
     for (i, (key, cands)) in keys.iter().enumerate() {
         let counts: Vec<u8> = cands
             .iter()
             .map(|c| {
-                keys.iter()
-                    .enumerate()
-                    .filter(|&(j, (_, others))| {
-                        j != i && others.iter().take(SUPPORTERS).any(|o| supports(c, o))
-                    })
-                    .count()
-                    .min(255) as u8
+                stamp += 1;
+                let mut n = 0u32;
+                let mut count = |j: usize| {
+                    if j != i && seen[j] != stamp {
+                        seen[j] = stamp;
+                        n += 1;
+                    }
+                };
+                let area = c.country.as_deref().zip(region_of(c));
+                match c.kind {
+                    PlaceKind::Country | PlaceKind::Continent => {}
+                    PlaceKind::Region => {
+                        for &j in area.and_then(|a| area_points.get(&a)).into_iter().flatten() {
+                            count(j);
+                        }
+                    }
+                    _ => {
+                        for &j in area
+                            .and_then(|a| area_regions.get(&a))
+                            .into_iter()
+                            .flatten()
+                        {
+                            count(j);
+                        }
+                        // a cheap box first: SUPPORT_KM is under 1.4 degrees of latitude
+                        let lat = c.latlon.lat;
+                        let from = points.partition_point(|p| p.0 < lat - 1.4);
+                        for &(plat, j, o) in &points[from..] {
+                            if plat > lat + 1.4 {
+                                break;
+                            }
+                            if o.latlon.distance_km(c.latlon) < SUPPORT_KM {
+                                count(j);
+                            }
+                        }
+                    }
+                }
+                n.min(255) as u8
             })
             .collect();
         out.insert(*key, counts);
