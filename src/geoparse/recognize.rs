@@ -18,7 +18,7 @@ use super::lexicon::{FastMap, FastSet, Lexicon, ascii_lower};
 /// The longest run of words tried as one name.
 const MAX_WORDS: usize = 6;
 /// At most this many candidates are kept per name.
-const MAX_CANDIDATES: usize = 40;
+const MAX_CANDIDATES: usize = 25;
 
 /// A possible place mention with the evidence for and against it.
 #[derive(Clone, Debug)]
@@ -369,9 +369,7 @@ impl<'t> Memo<'t> {
         if let Some(c) = self.candidates.get(key) {
             return Rc::clone(c);
         }
-        let mut all = gazetteer.lookup_normalized(key);
-        all.truncate(MAX_CANDIDATES);
-        let c: Rc<[Candidate]> = all.into();
+        let c: Rc<[Candidate]> = gazetteer.lookup_normalized_top(key, MAX_CANDIDATES).into();
         self.candidates.insert(key.to_owned(), Rc::clone(&c));
         c
     }

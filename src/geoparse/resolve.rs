@@ -6,20 +6,20 @@
 
 use super::lexicon::FastMap as HashMap;
 
-use crate::gazetteer::{Candidate, PlaceKind, normalize};
+use crate::gazetteer::{Candidate, PlaceKind, normalize_into};
 
 use super::recognize::Spot;
 
 /// How much each country and first-level region is talked about.
 #[derive(Default)]
-struct Context {
-    countries: HashMap<String, f32>,
-    regions: HashMap<(String, String), f32>,
+struct Context<'a> {
+    countries: HashMap<&'a str, f32>,
+    regions: HashMap<(&'a str, &'a str), f32>,
     total: f32,
 }
 
-impl Context {
-    fn of(spots: &[&Spot]) -> Self {
+impl<'a> Context<'a> {
+    fn of(spots: &[&'a Spot]) -> Self {
         let mut cx = Context::default();
         for s in spots {
             let Some(c) = s.candidates.first() else {
@@ -36,20 +36,20 @@ impl Context {
             if !clear {
                 continue;
             }
-            if let Some(cc) = &c.country {
-                *cx.countries.entry(cc.clone()).or_default() += 1.0;
+            if let Some(cc) = c.country.as_deref() {
+                *cx.countries.entry(cc).or_default() += 1.0;
                 cx.total += 1.0;
                 if matches!(c.kind, PlaceKind::Region)
                     && let Some(a1) = region_of(c)
                 {
-                    *cx.regions.entry((cc.clone(), a1.to_owned())).or_default() += 1.0;
+                    *cx.regions.entry((cc, a1)).or_default() += 1.0;
                 }
             }
         }
         cx
     }
 
-    fn country_share(&self, cc: Option<&String>) -> f32 {
+    fn country_share(&self, cc: Option<&str>) -> f32 {
         match cc {
             Some(cc) if self.total > 0.0 => {
                 self.countries.get(cc).copied().unwrap_or(0.0) / self.total
@@ -62,8 +62,8 @@ impl Context {
         if matches!(c.kind, PlaceKind::Region) {
             return false;
         }
-        match (&c.country, region_of(c)) {
-            (Some(cc), Some(a1)) => self.regions.contains_key(&(cc.clone(), a1.to_owned())),
+        match (c.country.as_deref(), region_of(c)) {
+            (Some(cc), Some(a1)) => self.regions.contains_key(&(cc, a1)),
             _ => false,
         }
     }
@@ -238,7 +238,7 @@ fn score(
     if own_name {
         v += NAME_MATCH;
     }
-    let share = cx.country_share(c.country.as_ref());
+    let share = cx.country_share(c.country.as_deref());
     if share > 0.0 {
         v += 0.3 + SHARE_WEIGHT * share;
     }
@@ -328,11 +328,15 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
     let backing = support(spots, accepted);
     // which candidates bear the name as written as their own name, per name
     let mut own_names: HashMap<&str, Vec<bool>> = HashMap::default();
+    let mut buf = String::new();
     for (s, _) in spots.iter().zip(accepted).filter(|(_, a)| **a) {
         own_names.entry(s.key.as_str()).or_insert_with(|| {
             s.candidates
                 .iter()
-                .map(|c| normalize(&c.name) == s.key)
+                .map(|c| {
+                    normalize_into(&c.name, &mut buf);
+                    buf == s.key
+                })
                 .collect()
         });
     }
