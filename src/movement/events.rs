@@ -96,6 +96,11 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
         {
             continue;
         }
+        // "the Pacific port city of Vladivostok", "the Black Sea resort of Sochi": the
+        // name only qualifies the place that follows.
+        if qualifies_the_next_place(doc, &tokens, &sentence) {
+            continue;
+        }
         let link = if let Some(prev) = coordinated_with(doc, &tokens, &sentence) {
             links[prev].clone()
         } else {
@@ -181,6 +186,25 @@ fn is_possessive(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
     last.ends_with("'s")
         || last.ends_with("’s")
         || matches!(doc.word(tokens.end), "'s" | "’s" | "'" | "’")
+}
+
+/// True for a name followed by a few lower-case words, then "of" and another place
+/// ("the Pacific port city of Vladivostok", "the Baltic port of Gdansk").
+fn qualifies_the_next_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> bool {
+    let mut k = tokens.end;
+    let mut words = 0;
+    while k + 1 < sentence.end && words < 4 {
+        let w = doc.word(k);
+        if doc.low(k) == "of" {
+            return words > 0 && doc.place_at[k + 1].is_some();
+        }
+        if !w.chars().all(char::is_lowercase) {
+            return false;
+        }
+        words += 1;
+        k += 1;
+    }
+    false
 }
 
 /// The place mention this one is listed with ("Paris, Lyon and Marseille"), if any.
@@ -773,6 +797,24 @@ fn status_of(
                 "dropped" | "cancelled" | "canceled" | "scrapped" | "postponed" | "shelved"
             )
         });
+    // "planned to cross at Vidin, but the visit was postponed"
+    let later_called_off = (place_end..sentence.end)
+        .position(|k| matches!(doc.low(k), "but" | "however"))
+        .is_some_and(|at| {
+            let from = place_end + at + 1;
+            (from..sentence.end.min(from + 6)).any(|k| {
+                matches!(
+                    doc.low(k),
+                    "postponed"
+                        | "cancelled"
+                        | "canceled"
+                        | "scrapped"
+                        | "shelved"
+                        | "abandoned"
+                        | "dropped"
+                )
+            })
+        });
     // "postponed a trip to Germany", "cancelled his visit to Lyon"
     let called_off = is_noun_trigger(doc.low(link.trigger))
         && (link.trigger.saturating_sub(3).max(sentence.start)..link.trigger).any(|k| {
@@ -794,7 +836,7 @@ fn status_of(
                     | "off"
             )
         });
-    if negated || cancelled || called_off {
+    if negated || cancelled || called_off || later_called_off {
         Status::Denied
     } else if expected {
         Status::Expected

@@ -51,6 +51,8 @@ fn gazetteer() -> Gazetteer {
         place("Miami", 25.76, -80.19, Town, "US"),
         place("Havana", 23.11, -82.37, Town, "CU"),
         place("Cuba", 21.5, -79.5, Country, "CU"),
+        place("Pacific", 0.0, -160.0, Physical, "US"),
+        place("Baltic", 58.0, 20.0, Physical, "PL"),
     ])
 }
 
@@ -255,4 +257,34 @@ proptest::proptest! {
         let text = words.join(" ");
         let _ = run(&text);
     }
+}
+
+#[test]
+fn a_name_that_qualifies_the_next_place_is_not_a_stop() {
+    for text in [
+        "Minister Anna Berg was in the Pacific port city of Vladivostok on Monday.",
+        "Minister Anna Berg arrived in the Baltic port of Warsaw on Monday.",
+    ] {
+        let (_, stops) = route(text);
+        assert_eq!(stops.len(), 1, "{text}: {stops:?}");
+        assert_ne!(stops[0], "Pacific", "{text}");
+        assert_ne!(stops[0], "Baltic", "{text}");
+    }
+}
+
+#[test]
+fn a_plan_called_off_later_in_the_sentence_is_no_stop_to_expect() {
+    let actors = run(
+        "President Anna Berg arrived in Paris. She had planned to travel on to Lyon the same evening, but the visit was postponed because of a strike.",
+    );
+    let lyon: Vec<Status> = actors[0]
+        .stops
+        .iter()
+        .filter(|s| s.place.name == "Lyon")
+        .map(|s| s.status)
+        .collect();
+    assert!(
+        lyon.iter().all(|s| *s == Status::Denied),
+        "Lyon should not be expected: {lyon:?}"
+    );
 }

@@ -258,7 +258,7 @@ impl<'a> Scanner<'a> {
     /// meet on Thursday") or after it in the same clause ("On Thursday the pope is scheduled
     /// to fly").
     fn future_context(&self, i: usize) -> bool {
-        let lo = i.saturating_sub(10);
+        let lo = i.saturating_sub(16);
         for j in (lo..i).rev() {
             if matches!(self.txt(j), "." | "!" | "?" | ";") {
                 return false;
