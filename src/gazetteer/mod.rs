@@ -534,23 +534,38 @@ impl Gazetteer {
     /// A plural in -s or -es is accepted.
     #[must_use]
     pub fn demonym(&self, word: &str) -> Option<Demonym> {
+        let v = self.demonym_value(word)?;
+        Some(Demonym {
+            adjective: self.str_at((v >> 32) as u32).to_owned(),
+            place: self.candidate((v & 0xffff_ffff) as u32)?,
+        })
+    }
+
+    /// The place a demonym or adjective names, read in place (see [`Gazetteer::demonym`]).
+    #[must_use]
+    pub fn demonym_place(&self, word: &str) -> Option<Place<'_>> {
+        let v = self.demonym_value(word)?;
+        self.place((v & 0xffff_ffff) as u32)
+    }
+
+    /// The index value of a demonym: its adjective and its place. Plurals ("Russians",
+    /// "Japanese") fall back to the singular.
+    fn demonym_value(&self, word: &str) -> Option<u64> {
         let key = normalize(word);
         if key.is_empty() {
             return None;
         }
-        let mut tries = vec![key.clone()];
-        if let Some(k) = key.strip_suffix("es") {
-            tries.push(k.to_owned());
-        }
-        if let Some(k) = key.strip_suffix('s') {
-            tries.push(k.to_owned());
-        }
-        tries.into_iter().find_map(|k| {
-            let v = self.value(&format!("{}{k}", index::DEMONYM_KEY))?;
-            Some(Demonym {
-                adjective: self.str_at((v >> 32) as u32).to_owned(),
-                place: self.candidate((v & 0xffff_ffff) as u32)?,
-            })
+        let mut probe = String::with_capacity(key.len() + 4);
+        let tries = [
+            Some(key.as_str()),
+            key.strip_suffix("es"),
+            key.strip_suffix('s'),
+        ];
+        tries.into_iter().flatten().find_map(|k| {
+            probe.clear();
+            probe.push(index::DEMONYM_KEY);
+            probe.push_str(k);
+            self.value(&probe)
         })
     }
 

@@ -8,11 +8,12 @@
 
 use std::rc::Rc;
 
-use crate::gazetteer::{Candidate, Gazetteer, PlaceKind, normalize};
+use crate::gazetteer::{Gazetteer, PlaceKind, normalize};
 use crate::geo::LatLon;
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
+use super::cand::Cand;
 use super::lexicon::{FastMap, FastSet, Lexicon, ascii_lower};
 
 /// The longest run of words tried as one name.
@@ -26,7 +27,7 @@ const MAX_CANDIDATES: usize = 25;
     clippy::struct_excessive_bools,
     reason = "independent facts about one mention"
 )]
-pub(crate) struct Spot {
+pub(crate) struct Spot<'g> {
     /// The mention's bytes, possessive "'s" left out.
     pub span: Span,
     /// Index of the first token.
@@ -36,7 +37,7 @@ pub(crate) struct Spot {
     /// Normalised name (one sense per key per document).
     pub key: String,
     /// Gazetteer candidates, best prior first.
-    pub candidates: Rc<[Candidate]>,
+    pub candidates: Rc<[Cand<'g>]>,
     /// A demonym or adjective ("Russian").
     pub adjectival: bool,
     /// Words in the name.
@@ -192,14 +193,14 @@ fn mention_span(
 }
 
 /// Finds every gazetteer name and demonym in the text, with its local evidence.
-pub(crate) fn spot(
+pub(crate) fn spot<'g>(
     text: &str,
     tokens: &[Token],
     info: &[TokInfo],
-    gazetteer: &Gazetteer,
-) -> Vec<Spot> {
+    gazetteer: &'g Gazetteer,
+) -> Vec<Spot<'g>> {
     let lex = Lexicon::get();
-    let mut memo = Memo::default();
+    let mut memo = Memo::new(gazetteer);
     let mut spots = Vec::new();
     let mut buf = [0u8; 32];
     let mut i = 0;
@@ -240,7 +241,7 @@ pub(crate) fn spot(
                 continue;
             }
             let raw = &text[tokens[i].span.start..tokens[last].span.end];
-            let (key, known) = memo.key(raw, gazetteer);
+            let (key, known) = memo.key(raw);
             if key.is_empty() {
                 continue;
             }
@@ -254,8 +255,7 @@ pub(crate) fn spot(
             }
         }
         if found.is_none() {
-            found = demonym_at(text, tokens, info, i, gazetteer, &mut memo)
-                .map(|(l, k)| (l, k, true, false));
+            found = demonym_at(text, tokens, info, i, &mut memo).map(|(l, k)| (l, k, true, false));
         }
         if found.is_none() {
             // "Gainesville-based", "Moscow-led": the name before the hyphen
@@ -266,7 +266,7 @@ pub(crate) fn spot(
                 let key = normalize(head);
                 if gazetteer.contains_normalized(&key) {
                     let span = Span::new(tokens[i].span.start, tokens[i].span.start + head.len());
-                    let candidates = memo.candidates(&key, gazetteer);
+                    let candidates = memo.candidates(&key);
                     spots.push(Spot {
                         span,
                         first: i,
@@ -294,12 +294,10 @@ pub(crate) fn spot(
             continue;
         };
         let (span, next) = mention_span(text, tokens, i, last, abbreviation);
-        let candidates: Rc<[Candidate]> = if adjectival {
-            memo.demonym(span.slice(text), gazetteer)
-                .into_iter()
-                .collect()
+        let candidates: Rc<[Cand<'g>]> = if adjectival {
+            memo.demonym(span.slice(text)).into_iter().collect()
         } else {
-            memo.candidates(&key, gazetteer)
+            memo.candidates(&key)
         };
         if candidates.is_empty() {
             i += 1;
@@ -346,16 +344,26 @@ pub(crate) fn spot(
 
 /// What one document has already asked the gazetteer: names repeat, and their keys and
 /// candidates are worked out once.
-#[derive(Default)]
-struct Memo<'t> {
+struct Memo<'t, 'g> {
+    gazetteer: &'g Gazetteer,
     keys: FastMap<&'t str, (String, bool)>,
-    candidates: FastMap<String, Rc<[Candidate]>>,
-    demonyms: FastMap<&'t str, Option<Candidate>>,
+    candidates: FastMap<String, Rc<[Cand<'g>]>>,
+    demonyms: FastMap<&'t str, Option<Cand<'g>>>,
 }
 
-impl<'t> Memo<'t> {
+impl<'t, 'g> Memo<'t, 'g> {
+    fn new(gazetteer: &'g Gazetteer) -> Self {
+        Memo {
+            gazetteer,
+            keys: FastMap::default(),
+            candidates: FastMap::default(),
+            demonyms: FastMap::default(),
+        }
+    }
+
     /// The normalised key of `raw` and whether the gazetteer knows it.
-    fn key(&mut self, raw: &'t str, gazetteer: &Gazetteer) -> (&str, bool) {
+    fn key(&mut self, raw: &'t str) -> (&str, bool) {
+        let gazetteer = self.gazetteer;
         let (key, known) = self.keys.entry(raw).or_insert_with(|| {
             let key = normalize(raw);
             let known = !key.is_empty() && gazetteer.contains_normalized(&key);
@@ -365,21 +373,27 @@ impl<'t> Memo<'t> {
     }
 
     /// The best candidates of a key.
-    fn candidates(&mut self, key: &str, gazetteer: &Gazetteer) -> Rc<[Candidate]> {
+    fn candidates(&mut self, key: &str) -> Rc<[Cand<'g>]> {
         if let Some(c) = self.candidates.get(key) {
             return Rc::clone(c);
         }
-        let c: Rc<[Candidate]> = gazetteer.lookup_normalized_top(key, MAX_CANDIDATES).into();
+        let c: Rc<[Cand<'g>]> = self
+            .gazetteer
+            .places_normalized(key)
+            .take(MAX_CANDIDATES)
+            .map(Cand::from)
+            .collect();
         self.candidates.insert(key.to_owned(), Rc::clone(&c));
         c
     }
 
     /// The place a demonym names.
-    fn demonym(&mut self, word: &'t str, gazetteer: &Gazetteer) -> Option<Candidate> {
-        self.demonyms
+    fn demonym(&mut self, word: &'t str) -> Option<Cand<'g>> {
+        let gazetteer = self.gazetteer;
+        *self
+            .demonyms
             .entry(word)
-            .or_insert_with(|| gazetteer.demonym(word).map(|d| d.place))
-            .clone()
+            .or_insert_with(|| gazetteer.demonym_place(word).map(Cand::from))
     }
 }
 
@@ -407,22 +421,19 @@ fn demonym_at<'t>(
     tokens: &[Token],
     info: &[TokInfo],
     i: usize,
-    gazetteer: &Gazetteer,
-    memo: &mut Memo<'t>,
+    memo: &mut Memo<'t, '_>,
 ) -> Option<(usize, String)> {
     if i + 1 < tokens.len() && info[i + 1].cap {
         let two = &text[tokens[i].span.start..tokens[i + 1].span.end];
-        if memo.demonym(two, gazetteer).is_some() {
+        if memo.demonym(two).is_some() {
             return Some((i + 1, normalize(two)));
         }
     }
     let one = tokens[i].text(text);
-    memo.demonym(one, gazetteer)
-        .is_some()
-        .then(|| (i, normalize(one)))
+    memo.demonym(one).is_some().then(|| (i, normalize(one)))
 }
 
-fn prior(c: &Candidate) -> f32 {
+fn prior(c: &Cand<'_>) -> f32 {
     match c.kind {
         PlaceKind::Country | PlaceKind::Continent => 0.9,
         PlaceKind::Region => 0.7,
@@ -443,7 +454,7 @@ fn local_evidence(
     text: &str,
     tokens: &[Token],
     info: &[TokInfo],
-    spots: &mut [Spot],
+    spots: &mut [Spot<'_>],
     k: usize,
     lex: &Lexicon,
 ) {
@@ -610,7 +621,7 @@ fn local_evidence(
 /// Document-level decisions: surnames seen in full names veto their later bare uses, a
 /// word the text also writes in lower case is an ordinary word, a name accepted once
 /// with good evidence is accepted everywhere, and qualifiers of accepted places count.
-pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut [Spot]) {
+pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut [Spot<'_>]) {
     let lex = Lexicon::get();
     // surnames and given names seen in person names
     let mut person_words: FastSet<String> = FastSet::default();
@@ -682,7 +693,7 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
         }
     }
     // a minor name near the document's confident places is likely one of them
-    let anchors: Vec<(LatLon, Option<String>, Option<String>, bool)> = spots
+    let anchors: Vec<(LatLon, Option<&str>, Option<&str>, bool)> = spots
         .iter()
         .filter(|s| !s.vetoed && !s.adjectival && s.evidence >= ACCEPT + 0.1)
         .filter_map(|s| s.candidates.first())
@@ -690,11 +701,11 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
         .map(|c| {
             let region = matches!(c.kind, PlaceKind::Region);
             let name = if region {
-                Some(c.admin1.clone().unwrap_or_else(|| c.name.clone()))
+                Some(c.admin1.unwrap_or(c.name))
             } else {
-                c.admin1.clone()
+                c.admin1
             };
-            (c.latlon, c.country.clone(), name, region)
+            (c.latlon, c.country, name, region)
         })
         .collect();
     // each anchor once, so long texts stay linear in the names they repeat

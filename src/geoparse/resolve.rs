@@ -6,7 +6,9 @@
 
 use super::lexicon::FastMap as HashMap;
 
-use crate::gazetteer::{Candidate, PlaceKind, normalize_into};
+use crate::gazetteer::{PlaceKind, normalize_into};
+
+use super::cand::Cand;
 
 use super::recognize::Spot;
 
@@ -19,7 +21,7 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn of(spots: &[&'a Spot]) -> Self {
+    fn of(spots: &[&'a Spot<'_>]) -> Self {
         let mut cx = Context::default();
         for s in spots {
             let Some(c) = s.candidates.first() else {
@@ -58,7 +60,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn in_region(&self, c: &Candidate) -> bool {
+    fn in_region(&self, c: &Cand<'_>) -> bool {
         if matches!(c.kind, PlaceKind::Region) {
             return false;
         }
@@ -70,19 +72,19 @@ impl<'a> Context<'a> {
 }
 
 /// The first-level region a candidate lies in, or names, for a region itself.
-fn region_of(c: &Candidate) -> Option<&str> {
+fn region_of<'g>(c: &Cand<'g>) -> Option<&'g str> {
     match c.kind {
-        PlaceKind::Region => Some(c.admin1.as_deref().unwrap_or(&c.name)),
-        _ => c.admin1.as_deref(),
+        PlaceKind::Region => Some(c.admin1.unwrap_or(c.name)),
+        _ => c.admin1,
     }
 }
 
-fn kind_bonus(c: &Candidate) -> f32 {
+fn kind_bonus(c: &Cand<'_>) -> f32 {
     match c.kind {
         PlaceKind::Country | PlaceKind::Continent => 0.6,
         PlaceKind::Region => 0.35,
         PlaceKind::District => 0.0,
-        PlaceKind::PopulatedPlace => match c.feature_code.as_str() {
+        PlaceKind::PopulatedPlace => match c.feature_code {
             "PPLC" => 0.3,
             "PPLA" => 0.15,
             "PPLA2" => 0.05,
@@ -93,7 +95,7 @@ fn kind_bonus(c: &Candidate) -> f32 {
 }
 
 /// True when `outer` can contain `inner` ("Texas" contains Paris, Texas).
-fn contains(outer: &Candidate, inner: &Candidate) -> bool {
+fn contains(outer: &Cand<'_>, inner: &Cand<'_>) -> bool {
     if outer.country.is_none() || outer.country != inner.country {
         return false;
     }
@@ -138,7 +140,7 @@ const SUPPORT_NAMES: usize = 80;
 /// by latitude, so that each candidate only looks at those within reach, and regions by
 /// their country and first-level name.
 fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>> {
-    let mut keys: Vec<(&str, &[Candidate])> = Vec::new();
+    let mut keys: Vec<(&str, &[Cand<'_>])> = Vec::new();
     for (s, &a) in spots.iter().zip(accepted) {
         if a && !keys.iter().any(|(k, _)| *k == s.key.as_str()) && keys.len() < SUPPORT_NAMES {
             let n = s.candidates.len().min(SUPPORT_CANDIDATES);
@@ -146,7 +148,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>
         }
     }
     // supporters: (latitude, name index, candidate) for points; name indices by area
-    let mut points: Vec<(f64, usize, &Candidate)> = Vec::new();
+    let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::new();
     let mut area_points: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     let mut area_regions: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     for (j, (_, cands)) in keys.iter().enumerate() {
@@ -223,11 +225,11 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>
 }
 
 fn score(
-    c: &Candidate,
+    c: &Cand<'_>,
     s: &Spot,
     cx: &Context,
     qualifier: Option<&Spot>,
-    near: &[&Candidate],
+    near: &[&Cand<'_>],
     damp: f32,
     own_name: bool,
 ) -> f32 {
@@ -273,7 +275,7 @@ fn score(
 /// with a country or first-level region the text may mean ("Kansas", "Ontario", "Mexico"),
 /// where only a qualifier or a type word should overturn the well-known sense. A place
 /// inside the country or region it shares a name with keeps its weight.
-fn neighbourhood_weight(c: &Candidate, majors: &[&Candidate]) -> f32 {
+fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>]) -> f32 {
     let point = !matches!(c.kind, PlaceKind::Country | PlaceKind::Region);
     if point && majors.iter().any(|m| !contains(m, c)) {
         HOMONYM_DAMP
@@ -342,7 +344,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
     }
     // round 1 without coherence, round 2 with the round-1 picks of the other names
     for round in 0..2 {
-        let near: Vec<&Candidate> = if round == 0 {
+        let near: Vec<&Cand<'_>> = if round == 0 {
             Vec::new()
         } else {
             // each chosen place once, so long texts stay linear
@@ -351,7 +353,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 .iter()
                 .zip(&picks)
                 .filter_map(|(s, p)| p.map(|(i, _)| &s.candidates[i]))
-                .filter(|c| seen.insert(c.id.as_str()))
+                .filter(|c| seen.insert(c.id))
                 .take(SUPPORT_NAMES)
                 .collect()
         };
@@ -372,7 +374,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             let scores = memo.entry(memo_key).or_insert_with(|| {
                 let counts = backing.get(s.key.as_str());
                 let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
-                let majors: Vec<&Candidate> = s
+                let majors: Vec<&Cand<'_>> = s
                     .candidates
                     .iter()
                     .zip(own)
