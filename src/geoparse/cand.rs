@@ -48,7 +48,7 @@ impl<'g> From<Place<'g>> for Cand<'g> {
 
 impl Cand<'_> {
     /// The owned candidate the rest of the pipeline passes around.
-    pub(crate) fn to_candidate(&self) -> Candidate {
+    pub(crate) fn to_candidate(self) -> Candidate {
         self.place.to_candidate()
     }
 }

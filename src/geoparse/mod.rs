@@ -50,7 +50,7 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
         }
         let recognised = (0.5 + (spot.evidence - recognize::ACCEPT)).clamp(0.3, 1.0);
         let (resolved, sure) = match pick {
-            Some((i, sure)) => (spot.candidates.get(i).map(cand::Cand::to_candidate), sure),
+            Some((i, sure)) => (spot.candidates.get(i).map(|c| c.to_candidate()), sure),
             None => (None, 0.3),
         };
         out.push(PlaceMention {

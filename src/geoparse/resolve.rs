@@ -38,7 +38,7 @@ impl<'a> Context<'a> {
             if !clear {
                 continue;
             }
-            if let Some(cc) = c.country.as_deref() {
+            if let Some(cc) = c.country {
                 *cx.countries.entry(cc).or_default() += 1.0;
                 cx.total += 1.0;
                 if matches!(c.kind, PlaceKind::Region)
@@ -64,7 +64,7 @@ impl<'a> Context<'a> {
         if matches!(c.kind, PlaceKind::Region) {
             return false;
         }
-        match (c.country.as_deref(), region_of(c)) {
+        match (c.country, region_of(c)) {
             (Some(cc), Some(a1)) => self.regions.contains_key(&(cc, a1)),
             _ => false,
         }
@@ -153,7 +153,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>
     let mut area_regions: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     for (j, (_, cands)) in keys.iter().enumerate() {
         for o in cands.iter().take(SUPPORTERS) {
-            let area = o.country.as_deref().zip(region_of(o));
+            let area = o.country.zip(region_of(o));
             match o.kind {
                 PlaceKind::Region => {
                     if let Some(area) = area {
@@ -187,7 +187,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>
                         n += 1;
                     }
                 };
-                let area = c.country.as_deref().zip(region_of(c));
+                let area = c.country.zip(region_of(c));
                 match c.kind {
                     PlaceKind::Country | PlaceKind::Continent => {}
                     PlaceKind::Region => {
@@ -240,7 +240,7 @@ fn score(
     if own_name {
         v += NAME_MATCH;
     }
-    let share = cx.country_share(c.country.as_deref());
+    let share = cx.country_share(c.country);
     if share > 0.0 {
         v += 0.3 + SHARE_WEIGHT * share;
     }
