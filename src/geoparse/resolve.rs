@@ -336,7 +336,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             s.candidates
                 .iter()
                 .map(|c| {
-                    normalize_into(&c.name, &mut buf);
+                    normalize_into(c.name, &mut buf);
                     buf == s.key
                 })
                 .collect()
