@@ -13,7 +13,7 @@ use crate::geo::LatLon;
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
-use super::cand::Cand;
+use super::cand::{Cand, within_km};
 use super::lexicon::{FastMap, FastSet, Lexicon, ascii_lower};
 
 /// The longest run of words tried as one name.
@@ -726,8 +726,7 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
                     if *region {
                         c.country == *cc && a1.is_some() && (c.admin1 == *a1)
                     } else {
-                        // a cheap box first: NEAR_KM is under 0.75 degrees of latitude
-                        (p.lat - c.latlon.lat).abs() < 0.75 && p.distance_km(c.latlon) < NEAR_KM
+                        within_km(*p, c.latlon, NEAR_KM)
                     }
                 })
             });

@@ -8,7 +8,7 @@ use super::lexicon::FastMap as HashMap;
 
 use crate::gazetteer::{PlaceKind, normalize_into};
 
-use super::cand::Cand;
+use super::cand::{Cand, within_km};
 
 use super::recognize::Spot;
 
@@ -102,7 +102,7 @@ fn contains(outer: &Cand<'_>, inner: &Cand<'_>) -> bool {
     match outer.kind {
         PlaceKind::Country => true,
         PlaceKind::Region => region_of(inner).is_some() && region_of(inner) == region_of(outer),
-        PlaceKind::District => outer.latlon.distance_km(inner.latlon) < 120.0,
+        PlaceKind::District => within_km(outer.latlon, inner.latlon, 120.0),
         // a town does not qualify a town: "Mexico, China, Japan" is a list
         _ => false,
     }
@@ -210,7 +210,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>
                             if plat > lat + 1.4 {
                                 break;
                             }
-                            if o.latlon.distance_km(c.latlon) < SUPPORT_KM {
+                            if within_km(o.latlon, c.latlon, SUPPORT_KM) {
                                 count(j);
                             }
                         }
@@ -260,12 +260,7 @@ fn score(
     }
     let close = near
         .iter()
-        .filter(|o| {
-            // 250 km is under 2.3 degrees of latitude
-            (o.latlon.lat - c.latlon.lat).abs() < 2.3
-                && o.id != c.id
-                && o.latlon.distance_km(c.latlon) < 250.0
-        })
+        .filter(|o| o.id != c.id && within_km(o.latlon, c.latlon, 250.0))
         .count();
     v += 0.25 * (close as f32).min(3.0) * damp;
     v
