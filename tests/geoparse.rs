@@ -1007,6 +1007,10 @@ fn person_names_are_not_places() {
         ("State Sen. Robert Paris voted no.", &[]),
         ("Officers found Matthew D. Paris at home.", &[]),
         ("Talks with Jordan resumed.", &[("Jordan", "JO")]),
+        ("\"The road was closed,\" Pineville said.", &[]),
+        ("\"It was closed,\" said Pineville, a deputy.", &[]),
+        ("Desmond Pineville, 22, pleaded guilty.", &[]),
+        ("Russia said it would reply.", &[("Russia", "RU")]),
     ]);
 }
 

@@ -269,6 +269,13 @@ const DISEASES: &[&str] = &[
     "disease", "flu", "influenza", "syndrome",
 ];
 
+/// Verbs of speaking next to a bare surname ("Nelson said", "said Nelson").
+#[rustfmt::skip]
+const SPEECH: &[&str] = &[
+    "said", "says", "told", "added", "asked", "explained", "noted", "wrote", "testified",
+    "recalled", "insisted", "argued", "replied", "admitted", "acknowledged", "stated",
+];
+
 /// Lower-case words that, right before a capitalised name, say it is a place.
 #[rustfmt::skip]
 const CUE_BEFORE: &[&str] = &[
@@ -411,6 +418,7 @@ pub(crate) struct Lexicon {
     org_heads: FastSet<&'static str>,
     media_heads: FastSet<&'static str>,
     diseases: FastSet<&'static str>,
+    speech: FastSet<&'static str>,
     cue_before: FastSet<&'static str>,
     place_types: FastSet<&'static str>,
     cue_after: FastSet<&'static str>,
@@ -432,6 +440,7 @@ impl Lexicon {
             org_heads: ORG_HEADS.iter().copied().collect(),
             media_heads: MEDIA_HEADS.iter().copied().collect(),
             diseases: DISEASES.iter().copied().collect(),
+            speech: SPEECH.iter().copied().collect(),
             cue_before: CUE_BEFORE.iter().copied().collect(),
             place_types: PLACE_TYPES.iter().copied().collect(),
             cue_after: CUE_AFTER.iter().copied().collect(),
@@ -483,6 +492,11 @@ impl Lexicon {
     /// A word after a place name that makes the pair a disease's name.
     pub(crate) fn is_disease(&self, lower: &str) -> bool {
         self.diseases.contains(lower)
+    }
+
+    /// A verb of speaking.
+    pub(crate) fn is_speech(&self, lower: &str) -> bool {
+        self.speech.contains(lower)
     }
 
     /// A word before a name that says it is a place.

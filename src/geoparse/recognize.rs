@@ -58,6 +58,8 @@ pub(crate) struct Spot<'g> {
     /// This spot and the next are coordinated ("Texas, Georgia and Ohio"): list members
     /// tend to be places of one kind.
     pub listed_with_next: bool,
+    /// The name was seen acting as a person ("Nelson said").
+    pub person: bool,
 }
 
 /// The kind of place a type word beside a name asks for.
@@ -282,6 +284,7 @@ pub(crate) fn spot<'g>(
                         abbreviation: false,
                         hint: None,
                         listed_with_next: false,
+                        person: false,
                     });
                 }
             }
@@ -322,6 +325,7 @@ pub(crate) fn spot<'g>(
             abbreviation,
             hint: None,
             listed_with_next: false,
+            person: false,
         });
         i = next;
     }
@@ -574,6 +578,19 @@ fn local_evidence(
     if (given_before_surname || abbreviated || currency) && !spots[k].abbreviation {
         spots[k].vetoed = true;
     }
+    // "Nelson said", "said Nelson", "Clark, 22, pleaded": a person, unless the name is a
+    // country, a region or a big city speaking for its government ("Moscow said")
+    let speaks = (next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_speech(&next_lower))
+        || (prev_is_word && !info[first - 1].cap && lex.is_speech(&prev_lower));
+    let aged = next_lower == ","
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.text(text).bytes().all(|b| b.is_ascii_digit()))
+        && tokens.get(end + 2).is_some_and(|t| t.text(text) == ",");
+    if single && (speaks || aged) && !strong && best_prior < 0.7 && !spots[k].adjectival {
+        spots[k].vetoed = true;
+        spots[k].person = true;
+    }
     // an organisation: "New York Times", "Gainesville Police Department"
     if next_cap && !spots[k].adjectival {
         let mut j = end;
@@ -661,6 +678,9 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
                 person_words.insert(normalize(w));
             }
         }
+    }
+    for s in spots.iter().filter(|s| s.person) {
+        person_words.insert(s.key.clone());
     }
     for s in spots.iter_mut() {
         if s.adjectival {
