@@ -1011,6 +1011,8 @@ fn person_names_are_not_places() {
         ("\"It was closed,\" said Pineville, a deputy.", &[]),
         ("Desmond Pineville, 22, pleaded guilty.", &[]),
         ("Russia said it would reply.", &[("Russia", "RU")]),
+        ("He joined United Pineville last year.", &[]),
+        ("He joined United Russia last year.", &[("Russia", "RU")]),
     ]);
 }
 

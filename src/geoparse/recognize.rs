@@ -108,6 +108,9 @@ impl Hint {
 /// Evidence lost by a minor place name heading an organisation's ("Gainesville Police").
 const ORG_PENALTY: f32 = 0.0;
 
+/// Evidence lost by a lone name right after another capitalised word ("Taco Bell").
+const INSIDE_NAME_PENALTY: f32 = 0.5;
+
 /// A minor place this close to a confident one is taken as part of the story.
 const NEAR_KM: f64 = 80.0;
 
@@ -577,6 +580,19 @@ fn local_evidence(
     }
     if (given_before_surname || abbreviated || currency) && !spots[k].abbreviation {
         spots[k].vetoed = true;
+    }
+    // "Taco Bell", "United Russia", "Wright State": a capitalised word before a lone name
+    // that is no title, compass word or place makes the two one proper name
+    let inside_name = single
+        && prev_is_word
+        && info[first - 1].cap
+        && !info[first - 1].sentence_start
+        && !info[first - 1].all_caps
+        && !lex.is_compass(&prev_lower)
+        && !lex.is_title(&prev_lower)
+        && !spots[..k].last().is_some_and(|p| p.end == first);
+    if inside_name && !strong {
+        ev -= INSIDE_NAME_PENALTY;
     }
     // "Nelson said", "said Nelson", "Clark, 22, pleaded": a person, unless the name is a
     // country, a region or a big city speaking for its government ("Moscow said")
