@@ -590,7 +590,7 @@ fn local_evidence(
         && !info[first - 1].all_caps
         && !lex.is_compass(&prev_lower)
         && !lex.is_title(&prev_lower)
-        && !spots[..k].last().is_some_and(|p| p.end == first);
+        && spots[..k].last().is_none_or(|p| p.end != first);
     if inside_name && !strong {
         ev -= INSIDE_NAME_PENALTY;
     }
