@@ -6,6 +6,7 @@
 //! organisation signals. [`decide`] then weighs that evidence with what the whole
 //! document says (surnames already seen, words the text also uses in lower case).
 
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use crate::gazetteer::{Gazetteer, PlaceKind, normalize};
@@ -362,9 +363,9 @@ impl<'t, 'g> Memo<'t, 'g> {
     fn new(gazetteer: &'g Gazetteer) -> Self {
         Memo {
             gazetteer,
-            keys: FastMap::default(),
-            candidates: FastMap::default(),
-            demonyms: FastMap::default(),
+            keys: FastMap::with_capacity_and_hasher(256, BuildHasherDefault::default()),
+            candidates: FastMap::with_capacity_and_hasher(128, BuildHasherDefault::default()),
+            demonyms: FastMap::with_capacity_and_hasher(128, BuildHasherDefault::default()),
         }
     }
 
@@ -658,14 +659,21 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
     let lex = Lexicon::get();
     // surnames and given names seen in person names
     let mut person_words: FastSet<String> = FastSet::default();
-    let mut lower_words: FastSet<&str> = FastSet::default();
+    // the one-word names, in lower case, and which of them the text also writes so
+    let mut lowered: FastMap<String, bool> = spots
+        .iter()
+        .filter(|s| s.words == 1)
+        .map(|s| (s.span.slice(text).to_lowercase(), false))
+        .collect();
     let mut buf = [0u8; 32];
     for i in 0..tokens.len() {
         if !info[i].word {
             continue;
         }
         if !info[i].cap {
-            lower_words.insert(tokens[i].text(text));
+            if let Some(seen) = lowered.get_mut(tokens[i].text(text)) {
+                *seen = true;
+            }
             continue;
         }
         let w = lower(text, tokens[i], &mut buf);
@@ -711,12 +719,13 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
                 s.evidence -= 0.5;
             }
         }
-        if s.words == 1 {
-            let word = s.span.slice(text);
-            let lowered = word.to_lowercase();
-            if lower_words.contains(lowered.as_str()) {
-                s.evidence -= 0.4;
-            }
+        if s.words == 1
+            && lowered
+                .get(s.span.slice(text).to_lowercase().as_str())
+                .copied()
+                .unwrap_or(false)
+        {
+            s.evidence -= 0.4;
         }
     }
     // qualifiers strengthen the place they qualify
