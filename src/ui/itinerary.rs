@@ -14,11 +14,20 @@ pub fn when_label(stop: &Stop) -> Option<String> {
     let when = stop.when.as_ref()?;
     let value = when.value.as_str();
     let parse = |fmt: &str, s: &str| chrono::NaiveDate::parse_from_str(s, fmt).ok();
-    let label = if value.len() >= 10
-        && let Some(d) = parse("%Y-%m-%d", &value[..10])
+    // A date whose year the article never gives ("XXXX-09-12") reads without one.
+    let (dated, year) = match value.strip_prefix("XXXX-") {
+        Some(rest) => (format!("2000-{rest}"), false),
+        None => (value.to_owned(), true),
+    };
+    let label = if dated.len() >= 10
+        && let Some(d) = parse("%Y-%m-%d", &dated[..10])
     {
-        let mut out = d.format("%-d %B %Y").to_string();
-        if let Some(rest) = value.get(10..).filter(|r| !r.is_empty()) {
+        let mut out = if year {
+            d.format("%-d %B %Y").to_string()
+        } else {
+            d.format("%-d %B").to_string()
+        };
+        if let Some(rest) = dated.get(10..).filter(|r| !r.is_empty()) {
             let part = match rest {
                 "TMO" => " morning".to_owned(),
                 "TAF" => " afternoon".to_owned(),
@@ -30,18 +39,42 @@ pub fn when_label(stop: &Stop) -> Option<String> {
             out.push_str(&part);
         }
         out
-    } else if value.len() == 7
-        && let Some(d) = parse("%Y-%m-%d", &format!("{value}-01"))
+    } else if dated.len() == 7
+        && let Some(d) = parse("%Y-%m-%d", &format!("{dated}-01"))
     {
-        d.format("%B %Y").to_string()
-    } else if let Some(rest) = value.strip_prefix("XXXX-")
-        && let Some(d) = parse("%Y-%m-%d", &format!("2000-{rest}"))
-    {
-        d.format("%-d %B").to_string()
+        if year {
+            d.format("%B %Y").to_string()
+        } else {
+            d.format("%B").to_string()
+        }
     } else {
         value.to_owned()
     };
     Some(label)
+}
+
+/// The day and short month of a stop's date, for the timeline ("6 Jun").
+#[must_use]
+pub fn short_date(stop: &Stop) -> Option<String> {
+    let value = stop.when.as_ref()?.value.replacen("XXXX-", "2000-", 1);
+    let d = chrono::NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(d.format("%-d %b").to_string())
+}
+
+/// An evidence sentence as a quotation: trimmed, without quote marks of its own at the
+/// ends (they would double up), and cut at about `max` characters.
+#[must_use]
+pub fn quotation(sentence: &str, max: usize) -> String {
+    let marks: &[char] = &['"', '“', '”', '„', '«', '»', '\'', '‘', '’'];
+    let mut quote = sentence.trim().trim_matches(marks).trim().to_owned();
+    if quote.chars().count() > max {
+        quote = quote
+            .chars()
+            .take(max.saturating_sub(1))
+            .collect::<String>();
+        quote = quote.trim_end().to_owned() + "…";
+    }
+    format!("“{quote}”")
 }
 
 /// Shows the actor toggles; returns a toggle when one was clicked.
@@ -165,11 +198,7 @@ fn card(ui: &mut Ui, stop: &Stop, here: StopRef, selected: bool, scroll: bool) -
                 );
             }
             if let Some(e) = stop.evidence.first() {
-                let mut quote = e.quote.trim().to_owned();
-                if quote.chars().count() > 220 {
-                    quote = quote.chars().take(217).collect::<String>() + "…";
-                }
-                ui.label(RichText::new(format!("“{quote}”")).italics().weak());
+                ui.label(RichText::new(quotation(&e.quote, 220)).italics().weak());
             }
             if !stop.alternatives.is_empty() {
                 ui.label(
@@ -237,20 +266,43 @@ pub fn timeline_ui(ui: &mut Ui, state: &State) -> Option<Action> {
             Stroke::new(3.0, colour),
         );
     }
-    for (i, stop) in actor.stops.iter().enumerate() {
-        let px = x(positions[i]);
+    for (i, _) in actor.stops.iter().enumerate() {
         let r = if Some(i) == current { 7.0 } else { 4.5 };
-        painter.circle_filled(egui::pos2(px, y), r, colour);
-        if Some(i) == current || n <= 12 {
-            let text = when_label(stop).unwrap_or_else(|| (i + 1).to_string());
-            painter.text(
-                egui::pos2(px, y + 9.0),
-                Align2::CENTER_TOP,
-                text,
-                FontId::proportional(10.0),
-                ui.visuals().text_color(),
-            );
+        painter.circle_filled(egui::pos2(x(positions[i]), y), r, colour);
+    }
+    // Labels: the current stop's first, then the others left to right, each only where it
+    // has room, so that they never overlap or run off the strip.
+    let mut taken: Vec<egui::Rect> = Vec::new();
+    let order = current
+        .into_iter()
+        .chain((0..n).filter(|&i| Some(i) != current));
+    for i in order {
+        let stop = &actor.stops[i];
+        let text = match short_date(stop) {
+            Some(date) => format!("{} · {date}", i + 1),
+            None => (i + 1).to_string(),
+        };
+        let strong = Some(i) == current;
+        let colour = if strong {
+            ui.visuals().strong_text_color()
+        } else {
+            ui.visuals().text_color()
+        };
+        let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), colour);
+        let size = galley.size();
+        let left = (x(positions[i]) - size.x / 2.0).clamp(
+            rect.left() + 2.0,
+            (rect.right() - 2.0 - size.x).max(rect.left()),
+        );
+        let at = egui::Rect::from_min_size(egui::pos2(left, y + 9.0), size);
+        if taken
+            .iter()
+            .any(|t| t.expand2(vec2(6.0, 0.0)).intersects(at))
+        {
+            continue;
         }
+        taken.push(at);
+        painter.galley(at.min, galley, colour);
     }
     if (response.clicked() || response.dragged())
         && let Some(pos) = response.interact_pointer_pos()
@@ -348,11 +400,30 @@ mod tests {
             ("2025-06-04T13:10", "4 June 2025, 13:10"),
             ("2025-06", "June 2025"),
             ("XXXX-09-12", "12 September"),
+            ("XXXX-09-12TMO", "12 September morning"),
+            ("XXXX-09", "September"),
             ("PAST_REF", "PAST_REF"),
         ];
         for (value, expected) in table {
             stop.when.as_mut().unwrap().value = value.into();
             assert_eq!(when_label(&stop).as_deref(), Some(expected), "{value}");
+        }
+    }
+
+    #[test]
+    fn quotations_do_not_double_their_quote_marks() {
+        let table = [
+            ("She arrived.", 100, "“She arrived.”"),
+            (
+                "\"Ukraine is fighting,\" he said. ",
+                100,
+                "“Ukraine is fighting,\" he said.”",
+            ),
+            ("“We urge calm.”", 100, "“We urge calm.”"),
+            ("abcdefghij", 5, "“abcd…”"),
+        ];
+        for (sentence, max, expected) in table {
+            assert_eq!(quotation(sentence, max), expected, "{sentence}");
         }
     }
 
