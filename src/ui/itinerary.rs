@@ -137,9 +137,27 @@ pub fn cards_ui(ui: &mut Ui, state: &State, scroll: bool) -> Option<Action> {
         }
         for (s, stop) in actor.stops.iter().enumerate() {
             let here = StopRef { actor: a, stop: s };
-            if let Some(act) = card(ui, stop, here, state.selected == Some(here), scroll) {
+            let selected = state.selected == Some(here);
+            // A card scrolled out of sight only takes up the height it had when last drawn:
+            // a long route costs no layout for the cards nobody sees.
+            let height_id = ui.scope_id().with(("card-height", a, s));
+            let known: Option<f32> = ui.data(|d| d.get_temp(height_id));
+            if let Some(height) = known
+                && !(selected && scroll)
+            {
+                let width = ui.available_width();
+                let spot = egui::Rect::from_min_size(ui.cursor().min, vec2(width, height));
+                if !ui.is_rect_visible(spot) {
+                    ui.allocate_space(vec2(width, height));
+                    continue;
+                }
+            }
+            let top = ui.cursor().min.y;
+            if let Some(act) = card(ui, stop, here, selected, scroll) {
                 action = Some(act);
             }
+            let height = ui.min_rect().bottom() - top;
+            ui.data_mut(|d| d.insert_temp(height_id, height));
         }
         ui.add_space(style::GAP);
     }
@@ -277,6 +295,15 @@ pub fn timeline_ui(ui: &mut Ui, state: &State) -> Option<Action> {
         .into_iter()
         .chain((0..n).filter(|&i| Some(i) != current));
     for i in order {
+        // Past the current label, the others come left to right: one that starts under the
+        // last label drawn has no room, and is skipped before it is laid out.
+        if taken.len() > 1
+            && taken
+                .last()
+                .is_some_and(|t| x(positions[i]) < t.right() + 8.0)
+        {
+            continue;
+        }
         let stop = &actor.stops[i];
         let text = match short_date(stop) {
             Some(date) => format!("{} · {date}", i + 1),

@@ -552,81 +552,79 @@ impl Plugin for RoutePlugin<'_> {
         for (a, s) in markers {
             let actor = &analysis.actors[a];
             let colour = style::actor_colour(a);
-            {
-                let Some(stop) = actor.stops.get(s) else {
-                    continue;
-                };
-                if !stop.place.latlon.is_valid() {
-                    continue;
-                }
-                let at = to_screen(stop.place.latlon);
-                if !clip.contains(at) {
-                    continue;
-                }
-                let here = StopRef { actor: a, stop: s };
-                let is_selected = selected == Some(here);
-                let radius = if is_selected {
-                    style::MARKER_RADIUS + 3.0
-                } else {
-                    style::MARKER_RADIUS
-                };
-                let (fill, text) = match stop.status {
-                    Status::Expected => (Color32::WHITE, colour),
-                    Status::Denied => (Color32::GRAY, style::ON_DARK),
-                    _ => (colour, style::ON_DARK),
-                };
-                if is_selected {
-                    painter.circle_filled(at, radius + 4.0, style::SELECTED_HALO);
-                }
-                painter.circle(
-                    at,
-                    radius,
-                    fill,
-                    Stroke::new(
-                        2.0,
-                        if fill == Color32::WHITE {
-                            colour
-                        } else {
-                            Color32::WHITE
-                        },
-                    ),
-                );
-                painter.text(
-                    at,
-                    Align2::CENTER_CENTER,
-                    (s + 1).to_string(),
-                    FontId::proportional(11.0),
-                    text,
-                );
-                if is_selected {
-                    let label = painter.layout_no_wrap(
-                        stop.place.name.clone(),
-                        FontId::proportional(13.0),
-                        Color32::BLACK,
-                    );
-                    // Right of the marker, or left of it when it would leave the map.
-                    let size = label.size();
-                    let right = at + vec2(radius + 6.0, -size.y / 2.0);
-                    let min = if right.x + size.x + 4.0 > response.rect.right() {
-                        at + vec2(-radius - 6.0 - size.x, -size.y / 2.0)
+            let Some(stop) = actor.stops.get(s) else {
+                continue;
+            };
+            if !stop.place.latlon.is_valid() {
+                continue;
+            }
+            let at = to_screen(stop.place.latlon);
+            if !clip.contains(at) {
+                continue;
+            }
+            let here = StopRef { actor: a, stop: s };
+            let is_selected = selected == Some(here);
+            let radius = if is_selected {
+                style::MARKER_RADIUS + 3.0
+            } else {
+                style::MARKER_RADIUS
+            };
+            let (fill, text) = match stop.status {
+                Status::Expected => (Color32::WHITE, colour),
+                Status::Denied => (Color32::GRAY, style::ON_DARK),
+                _ => (colour, style::ON_DARK),
+            };
+            if is_selected {
+                painter.circle_filled(at, radius + 4.0, style::SELECTED_HALO);
+            }
+            painter.circle(
+                at,
+                radius,
+                fill,
+                Stroke::new(
+                    2.0,
+                    if fill == Color32::WHITE {
+                        colour
                     } else {
-                        right
-                    };
-                    let r = Rect::from_min_size(min, size);
-                    painter.rect_filled(r.expand(3.0), 3.0, style::LABEL_BG);
-                    painter.galley(r.min, label, Color32::BLACK);
-                }
-                let hit = Rect::from_center_size(at, Vec2::splat(radius * 2.0));
-                let id = ui.scope_id().with(("marker", a, s));
-                let marker = ui.interact(hit, id, Sense::click());
-                let name = format!("Map marker {}: {}", s + 1, stop.place.name);
-                marker.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-                if marker.clicked() {
-                    clicked = Some(here);
-                }
-                if hover.is_some_and(|h| h.distance(at) <= radius) {
-                    marker.on_hover_text(format!("{} — {}", stop.place.name, actor.name));
-                }
+                        Color32::WHITE
+                    },
+                ),
+            );
+            painter.text(
+                at,
+                Align2::CENTER_CENTER,
+                (s + 1).to_string(),
+                FontId::proportional(11.0),
+                text,
+            );
+            if is_selected {
+                let label = painter.layout_no_wrap(
+                    stop.place.name.clone(),
+                    FontId::proportional(13.0),
+                    Color32::BLACK,
+                );
+                // Right of the marker, or left of it when it would leave the map.
+                let size = label.size();
+                let right = at + vec2(radius + 6.0, -size.y / 2.0);
+                let min = if right.x + size.x + 4.0 > response.rect.right() {
+                    at + vec2(-radius - 6.0 - size.x, -size.y / 2.0)
+                } else {
+                    right
+                };
+                let r = Rect::from_min_size(min, size);
+                painter.rect_filled(r.expand(3.0), 3.0, style::LABEL_BG);
+                painter.galley(r.min, label, Color32::BLACK);
+            }
+            let hit = Rect::from_center_size(at, Vec2::splat(radius * 2.0));
+            let id = ui.scope_id().with(("marker", a, s));
+            let marker = ui.interact(hit, id, Sense::click());
+            let name = format!("Map marker {}: {}", s + 1, stop.place.name);
+            marker.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            if marker.clicked() {
+                clicked = Some(here);
+            }
+            if hover.is_some_and(|h| h.distance(at) <= radius) {
+                marker.on_hover_text(format!("{} — {}", stop.place.name, actor.name));
             }
         }
         if let Some(here) = clicked {
