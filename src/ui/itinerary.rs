@@ -266,10 +266,10 @@ pub fn timeline_ui(ui: &mut Ui, state: &State) -> Option<Action> {
     let positions = positions(actor.stops.as_slice());
     let colour = style::actor_colour(state.active_actor);
     let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), 30.0), Sense::click_and_drag());
+        ui.allocate_exact_size(vec2(ui.available_width(), 40.0), Sense::click_and_drag());
     let painter = ui.painter_at(rect);
     let x = |t: f32| rect.left() + 14.0 + t * (rect.width() - 28.0);
-    let y = rect.center().y - 4.0;
+    let y = rect.top() + 10.0;
     painter.line_segment(
         [egui::pos2(x(0.0), y), egui::pos2(x(1.0), y)],
         Stroke::new(2.0, ui.visuals().weak_text_color()),
