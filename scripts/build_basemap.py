@@ -14,6 +14,7 @@ Usage: scripts/build_basemap.py /path/to/world-50m-physical.topo.json assets/bas
 """
 import gzip
 import json
+import math
 import struct
 import sys
 
@@ -96,6 +97,71 @@ def simplify(points, tolerance):
     return [p for p, k in zip(points, keep) if k]
 
 
+def unwrap(points):
+    """Makes longitudes continuous: a step of more than 180 degrees goes the short way round,
+    so a ring over the antimeridian runs past 180 instead of jumping to -180."""
+    out = [points[0]]
+    for lon, lat in points[1:]:
+        prev = out[-1][0]
+        while lon - prev > 180:
+            lon -= 360
+        while prev - lon > 180:
+            lon += 360
+        out.append((lon, lat))
+    return out
+
+
+def clip(ring, lo, hi):
+    """Sutherland-Hodgman clip of a closed ring to lo <= lon <= hi. Pieces left joined by
+    edges along the cut line are harmless to the even-odd fill the app does."""
+    for inside, cut in ((lambda x: x >= lo, lo), (lambda x: x <= hi, hi)):
+        if not ring:
+            return ring
+        out = []
+        prev = ring[-1]
+        for cur in ring:
+            if inside(cur[0]) != inside(prev[0]):
+                t = (cut - prev[0]) / (cur[0] - prev[0])
+                out.append((cut, prev[1] + t * (cur[1] - prev[1])))
+            if inside(cur[0]):
+                out.append(cur)
+            prev = cur
+        ring = out
+    return ring
+
+
+def planar_rings(points):
+    """Turns a ring on the sphere into rings in the plane -180..180 x -90..90.
+
+    Natural Earth's merged land has rings that cross the antimeridian (Chukotka, Fiji,
+    Wrangel Island) and one, Antarctica, that goes round the South Pole. Drawn as they are,
+    their edges jump across the whole map and the even-odd fill turns inside out in bands.
+    Here a ring is unwrapped to continuous longitudes; one that goes round a pole is closed
+    along that pole; then it is cut into the 360-degree windows it covers, each moved back
+    into -180..180."""
+    ring = unwrap(points)
+    if ring[0] == ring[-1]:
+        ring = ring[:-1]
+    # The step that closes the ring goes the short way round too; add it to find how far
+    # round the world the ring travels in all.
+    closing = (ring[0][0] - ring[-1][0] + 180) % 360 - 180
+    end = ring[-1][0] + closing
+    if abs(end - ring[0][0]) > 180:
+        pole = -90.0 if sum(lat for _, lat in ring) < 0 else 90.0
+        ring = ring + [(end, ring[0][1]), (end, pole), (ring[0][0], pole)]
+    lo = min(lon for lon, _ in ring)
+    hi = max(lon for lon, _ in ring)
+    out = []
+    window = -180 - 360 * math.ceil((-180 - lo) / 360) if lo < -180 else -180
+    while window < hi:
+        piece = clip(ring, window, window + 360)
+        if len(piece) >= 3:
+            moved = [(lon - window - 180, lat) for lon, lat in piece]
+            out.append(moved + [moved[0]])
+        window += 360
+    return out
+
+
 def quantize(points):
     out = []
     for lon, lat in points:
@@ -119,9 +185,14 @@ def main():
         for geometry in objects[object_name]["geometries"]:
             parts = rings_of(geometry) if rings else lines_of(geometry)
             for part in parts:
-                pts = quantize(simplify(join(arcs, part), TOLERANCE_DEG))
-                if len(pts) >= min_points:
-                    out.append(pts)
+                if rings:
+                    pieces = planar_rings(simplify(unwrap(join(arcs, part)), TOLERANCE_DEG))
+                else:
+                    pieces = [simplify(join(arcs, part), TOLERANCE_DEG)]
+                for piece in pieces:
+                    pts = quantize(piece)
+                    if len(pts) >= min_points:
+                        out.append(pts)
         return out
 
     # Borders: arcs shared by two different countries.

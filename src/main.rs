@@ -3,6 +3,8 @@
 use itinera::cli::{Cli, run};
 
 fn main() -> std::process::ExitCode {
+    #[cfg(feature = "gui")]
+    itinera::ui::mark_launch();
     let cli = Cli::parse_or_exit();
     if let Some(command) = cli.command {
         return match run(command) {

@@ -86,6 +86,47 @@ fn dropping_a_file_fills_the_stop_list() {
     assert_eq!(h.state().state.settings.recent, vec![path]);
 }
 
+/// Fails unless every visible stop is on the map, clear of its edges.
+fn assert_route_fitted(h: &Harness<'static, App>) {
+    let app = h.state();
+    let rect = app.map.rect();
+    let points = app.state.visible_points();
+    assert!(!points.is_empty());
+    for p in points {
+        let at = app.map.screen_position(p);
+        assert!(
+            rect.shrink(20.0).contains(at),
+            "{p:?} is at {at:?}, outside {rect:?} (zoom {})",
+            app.map.zoom()
+        );
+    }
+}
+
+#[test]
+fn the_map_is_fitted_to_the_route_once_it_is_loaded() {
+    let h = with_route();
+    assert_route_fitted(&h);
+    // Vienna to Belgrade fills the map: not a view of the whole world.
+    assert!(h.state().map.zoom() > 4.5, "zoom {}", h.state().map.zoom());
+}
+
+#[test]
+fn dropping_a_new_file_fits_the_map_to_its_route() {
+    let mut h = harness(fake_pipeline());
+    h.run();
+    h.state_mut()
+        .map
+        .center_on(itinera::LatLon::new(-33.9, 151.2), 9.0);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, "The envoy went to Vienna.").unwrap();
+    drop_file(&mut h, &path);
+    step_until(&mut h, |app| {
+        app.state.current.is_some() && !app.map.gliding()
+    });
+    assert_route_fitted(&h);
+}
+
 #[test]
 fn next_selects_the_second_stop_and_moves_the_map() {
     let mut h = with_route();

@@ -863,7 +863,7 @@ fn time_of(
             let usable = matches!(
                 expr.kind,
                 crate::time::TimexType::Date | crate::time::TimexType::Time
-            ) && expr.earliest.is_some();
+            ) && (expr.earliest.is_some() || names_a_calendar_day(&expr.value));
             if usable {
                 let d = distance(&r, link.trigger).min(distance(&r, tokens.start));
                 if best.is_none_or(|(_, bd)| d < bd) {
@@ -876,6 +876,20 @@ fn time_of(
         }
     }
     best.map(|(t, _)| t)
+}
+
+/// True for a TIMEX3 value that names a month or a day of the calendar even though its year
+/// is unknown ("September 12" in an article with no dateline is `XXXX-09-12`): it still dates
+/// the stop for a reader. Values with nothing calendar-like left (`XXXX-WXX-2`, `PRESENT_REF`)
+/// are not.
+fn names_a_calendar_day(value: &str) -> bool {
+    let Some(rest) = value.strip_prefix("XXXX-") else {
+        return false;
+    };
+    let date = rest.split('T').next().unwrap_or_default();
+    let mut parts = date.split('-');
+    let numeric = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    parts.next().is_some_and(numeric) && parts.all(numeric)
 }
 
 fn distance(r: &Range<usize>, i: usize) -> usize {
@@ -1159,4 +1173,57 @@ fn source_name(
         return words.last().map(|w| (*w).to_owned());
     }
     Some(long)
+}
+
+#[cfg(test)]
+mod time_link_tests {
+    use super::names_a_calendar_day;
+    use crate::gazetteer::{Candidate, Gazetteer, PlaceKind};
+    use crate::geo::LatLon;
+
+    #[test]
+    fn only_values_naming_a_month_or_a_day_date_a_stop_without_a_year() {
+        let table = [
+            ("XXXX-09-12", true),
+            ("XXXX-09", true),
+            ("XXXX-09-12TMO", true),
+            ("XXXX-WXX-2", false),
+            ("XXXX-XX-XXTNI", false),
+            ("XXXX", false),
+            ("PRESENT_REF", false),
+            ("2023-09-12", false),
+        ];
+        for (value, expected) in table {
+            assert_eq!(names_a_calendar_day(value), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn an_arrival_in_an_undated_article_keeps_the_day_named_in_its_sentence() {
+        let text = "Prime Minister Ilse Moor arrived in Ghent on March 3 for talks.";
+        let gazetteer = Gazetteer::from_records(vec![(
+            Candidate {
+                id: "test:ghent".into(),
+                name: "Ghent".into(),
+                latlon: LatLon::new(51.05, 3.72),
+                kind: PlaceKind::PopulatedPlace,
+                feature_code: String::new(),
+                country: Some("BE".into()),
+                admin1: None,
+                population: 1000,
+                importance: 0.5,
+            },
+            Vec::new(),
+        )]);
+        let tokens = crate::text::tokenize(text);
+        let places = crate::geoparse::geoparse(text, &tokens, &gazetteer);
+        let times = crate::time::tag(text, None);
+        let actors = super::super::movements(text, &crate::text::sentences(text), &places, &times);
+        let when = actors
+            .first()
+            .and_then(|a| a.stops.first())
+            .and_then(|s| s.when.as_ref())
+            .map(|w| w.value.clone());
+        assert_eq!(when.as_deref(), Some("XXXX-03-03"));
+    }
 }

@@ -119,10 +119,6 @@ impl Basemap {
     /// A `size`×`size` coverage mask of land in normalised Mercator (even–odd fill of the
     /// land and lake rings): white where there is land, transparent elsewhere.
     #[must_use]
-    #[expect(
-        clippy::similar_names,
-        reason = "ax/ay and bx/by name the two ends of an edge"
-    )]
     pub fn land_mask(&self, size: usize) -> ColorImage {
         let mut rows: Vec<Vec<f32>> = vec![Vec::new(); size];
         let scale = size as f32;
@@ -143,16 +139,10 @@ impl Basemap {
                 let last = ((hi - 0.5).ceil().max(0.0) as usize).min(size);
                 for (row, crossings) in rows.iter_mut().enumerate().take(last).skip(first) {
                     let y = row as f32 + 0.5;
+                    // Rings are planar (the builder cuts them at the antimeridian and closes
+                    // Antarctica along the pole), so every edge is a straight segment here.
                     let t = (y - ay) / (by - ay);
-                    let x = if (b[0] - a[0]).abs() > 0.5 {
-                        // An edge that steps over the antimeridian: it runs down the map's
-                        // edge on each side, not across the whole world.
-                        let side = if t < 0.5 { a[0] } else { b[0] };
-                        if side > 0.5 { 1.0 } else { 0.0 }
-                    } else {
-                        a[0] + t * (b[0] - a[0])
-                    };
-                    crossings.push(x * scale);
+                    crossings.push((a[0] + t * (b[0] - a[0])) * scale);
                 }
             }
         }
@@ -390,6 +380,34 @@ mod tests {
         assert_eq!(at(5.0, 20.0), Color32::WHITE, "central Africa");
         assert_eq!(at(0.0, -150.0), Color32::TRANSPARENT, "Pacific");
         assert_eq!(at(41.5, 51.0), Color32::TRANSPARENT, "Caspian Sea");
+    }
+
+    #[test]
+    fn the_land_mask_is_right_way_out_in_the_arctic_and_round_the_poles() {
+        let mask = Basemap::embedded().land_mask(1024);
+        let at = |lat: f64, lon: f64| {
+            let [x, y] = mercator(lat, lon);
+            mask.pixels[((y * 1024.0) as usize).min(1023) * 1024 + (x * 1024.0) as usize]
+        };
+        let table = [
+            (72.0, 0.0, false, "Greenland Sea"),
+            (71.0, -150.0, false, "Beaufort Sea"),
+            (75.0, 40.0, false, "Barents Sea"),
+            (70.0, 100.0, true, "Siberia"),
+            (66.0, 172.0, true, "Chukotka, west of the antimeridian"),
+            (66.3, -175.0, true, "Chukotka, east of the antimeridian"),
+            (-80.0, 0.0, true, "Antarctica"),
+            (-84.0, 120.0, true, "Antarctica near the map's edge"),
+            (-60.0, -100.0, false, "Southern Ocean"),
+        ];
+        for (lat, lon, land, name) in table {
+            let expected = if land {
+                Color32::WHITE
+            } else {
+                Color32::TRANSPARENT
+            };
+            assert_eq!(at(lat, lon), expected, "{name}");
+        }
     }
 
     #[test]

@@ -14,11 +14,20 @@ pub fn when_label(stop: &Stop) -> Option<String> {
     let when = stop.when.as_ref()?;
     let value = when.value.as_str();
     let parse = |fmt: &str, s: &str| chrono::NaiveDate::parse_from_str(s, fmt).ok();
-    let label = if value.len() >= 10
-        && let Some(d) = parse("%Y-%m-%d", &value[..10])
+    // A date whose year the article never gives ("XXXX-09-12") reads without one.
+    let (dated, year) = match value.strip_prefix("XXXX-") {
+        Some(rest) => (format!("2000-{rest}"), false),
+        None => (value.to_owned(), true),
+    };
+    let label = if dated.len() >= 10
+        && let Some(d) = parse("%Y-%m-%d", &dated[..10])
     {
-        let mut out = d.format("%-d %B %Y").to_string();
-        if let Some(rest) = value.get(10..).filter(|r| !r.is_empty()) {
+        let mut out = if year {
+            d.format("%-d %B %Y").to_string()
+        } else {
+            d.format("%-d %B").to_string()
+        };
+        if let Some(rest) = dated.get(10..).filter(|r| !r.is_empty()) {
             let part = match rest {
                 "TMO" => " morning".to_owned(),
                 "TAF" => " afternoon".to_owned(),
@@ -30,18 +39,42 @@ pub fn when_label(stop: &Stop) -> Option<String> {
             out.push_str(&part);
         }
         out
-    } else if value.len() == 7
-        && let Some(d) = parse("%Y-%m-%d", &format!("{value}-01"))
+    } else if dated.len() == 7
+        && let Some(d) = parse("%Y-%m-%d", &format!("{dated}-01"))
     {
-        d.format("%B %Y").to_string()
-    } else if let Some(rest) = value.strip_prefix("XXXX-")
-        && let Some(d) = parse("%Y-%m-%d", &format!("2000-{rest}"))
-    {
-        d.format("%-d %B").to_string()
+        if year {
+            d.format("%B %Y").to_string()
+        } else {
+            d.format("%B").to_string()
+        }
     } else {
         value.to_owned()
     };
     Some(label)
+}
+
+/// The day and short month of a stop's date, for the timeline ("6 Jun").
+#[must_use]
+pub fn short_date(stop: &Stop) -> Option<String> {
+    let value = stop.when.as_ref()?.value.replacen("XXXX-", "2000-", 1);
+    let d = chrono::NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(d.format("%-d %b").to_string())
+}
+
+/// An evidence sentence as a quotation: trimmed, without quote marks of its own at the
+/// ends (they would double up), and cut at about `max` characters.
+#[must_use]
+pub fn quotation(sentence: &str, max: usize) -> String {
+    let marks: &[char] = &['"', '“', '”', '„', '«', '»', '\'', '‘', '’'];
+    let mut quote = sentence.trim().trim_matches(marks).trim().to_owned();
+    if quote.chars().count() > max {
+        quote = quote
+            .chars()
+            .take(max.saturating_sub(1))
+            .collect::<String>();
+        quote = quote.trim_end().to_owned() + "…";
+    }
+    format!("“{quote}”")
 }
 
 /// Shows the actor toggles; returns a toggle when one was clicked.
@@ -104,9 +137,27 @@ pub fn cards_ui(ui: &mut Ui, state: &State, scroll: bool) -> Option<Action> {
         }
         for (s, stop) in actor.stops.iter().enumerate() {
             let here = StopRef { actor: a, stop: s };
-            if let Some(act) = card(ui, stop, here, state.selected == Some(here), scroll) {
+            let selected = state.selected == Some(here);
+            // A card scrolled out of sight only takes up the height it had when last drawn:
+            // a long route costs no layout for the cards nobody sees.
+            let height_id = ui.scope_id().with(("card-height", a, s));
+            let known: Option<f32> = ui.data(|d| d.get_temp(height_id));
+            if let Some(height) = known
+                && !(selected && scroll)
+            {
+                let width = ui.available_width();
+                let spot = egui::Rect::from_min_size(ui.cursor().min, vec2(width, height));
+                if !ui.is_rect_visible(spot) {
+                    ui.allocate_space(vec2(width, height));
+                    continue;
+                }
+            }
+            let top = ui.cursor().min.y;
+            if let Some(act) = card(ui, stop, here, selected, scroll) {
                 action = Some(act);
             }
+            let height = ui.min_rect().bottom() - top;
+            ui.data_mut(|d| d.insert_temp(height_id, height));
         }
         ui.add_space(style::GAP);
     }
@@ -165,11 +216,7 @@ fn card(ui: &mut Ui, stop: &Stop, here: StopRef, selected: bool, scroll: bool) -
                 );
             }
             if let Some(e) = stop.evidence.first() {
-                let mut quote = e.quote.trim().to_owned();
-                if quote.chars().count() > 220 {
-                    quote = quote.chars().take(217).collect::<String>() + "…";
-                }
-                ui.label(RichText::new(format!("“{quote}”")).italics().weak());
+                ui.label(RichText::new(quotation(&e.quote, 220)).italics().weak());
             }
             if !stop.alternatives.is_empty() {
                 ui.label(
@@ -219,10 +266,10 @@ pub fn timeline_ui(ui: &mut Ui, state: &State) -> Option<Action> {
     let positions = positions(actor.stops.as_slice());
     let colour = style::actor_colour(state.active_actor);
     let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), 30.0), Sense::click_and_drag());
+        ui.allocate_exact_size(vec2(ui.available_width(), 40.0), Sense::click_and_drag());
     let painter = ui.painter_at(rect);
     let x = |t: f32| rect.left() + 14.0 + t * (rect.width() - 28.0);
-    let y = rect.center().y - 4.0;
+    let y = rect.top() + 10.0;
     painter.line_segment(
         [egui::pos2(x(0.0), y), egui::pos2(x(1.0), y)],
         Stroke::new(2.0, ui.visuals().weak_text_color()),
@@ -237,20 +284,52 @@ pub fn timeline_ui(ui: &mut Ui, state: &State) -> Option<Action> {
             Stroke::new(3.0, colour),
         );
     }
-    for (i, stop) in actor.stops.iter().enumerate() {
-        let px = x(positions[i]);
+    for (i, _) in actor.stops.iter().enumerate() {
         let r = if Some(i) == current { 7.0 } else { 4.5 };
-        painter.circle_filled(egui::pos2(px, y), r, colour);
-        if Some(i) == current || n <= 12 {
-            let text = when_label(stop).unwrap_or_else(|| (i + 1).to_string());
-            painter.text(
-                egui::pos2(px, y + 9.0),
-                Align2::CENTER_TOP,
-                text,
-                FontId::proportional(10.0),
-                ui.visuals().text_color(),
-            );
+        painter.circle_filled(egui::pos2(x(positions[i]), y), r, colour);
+    }
+    // Labels: the current stop's first, then the others left to right, each only where it
+    // has room, so that they never overlap or run off the strip.
+    let mut taken: Vec<egui::Rect> = Vec::new();
+    let order = current
+        .into_iter()
+        .chain((0..n).filter(|&i| Some(i) != current));
+    for i in order {
+        // Past the current label, the others come left to right: one that starts under the
+        // last label drawn has no room, and is skipped before it is laid out.
+        if taken.len() > 1
+            && taken
+                .last()
+                .is_some_and(|t| x(positions[i]) < t.right() + 8.0)
+        {
+            continue;
         }
+        let stop = &actor.stops[i];
+        let text = match short_date(stop) {
+            Some(date) => format!("{} · {date}", i + 1),
+            None => (i + 1).to_string(),
+        };
+        let strong = Some(i) == current;
+        let colour = if strong {
+            ui.visuals().strong_text_color()
+        } else {
+            ui.visuals().text_color()
+        };
+        let galley = painter.layout_no_wrap(text, FontId::proportional(11.0), colour);
+        let size = galley.size();
+        let left = (x(positions[i]) - size.x / 2.0).clamp(
+            rect.left() + 2.0,
+            (rect.right() - 2.0 - size.x).max(rect.left()),
+        );
+        let at = egui::Rect::from_min_size(egui::pos2(left, y + 9.0), size);
+        if taken
+            .iter()
+            .any(|t| t.expand2(vec2(6.0, 0.0)).intersects(at))
+        {
+            continue;
+        }
+        taken.push(at);
+        painter.galley(at.min, galley, colour);
     }
     if (response.clicked() || response.dragged())
         && let Some(pos) = response.interact_pointer_pos()
@@ -348,11 +427,30 @@ mod tests {
             ("2025-06-04T13:10", "4 June 2025, 13:10"),
             ("2025-06", "June 2025"),
             ("XXXX-09-12", "12 September"),
+            ("XXXX-09-12TMO", "12 September morning"),
+            ("XXXX-09", "September"),
             ("PAST_REF", "PAST_REF"),
         ];
         for (value, expected) in table {
             stop.when.as_mut().unwrap().value = value.into();
             assert_eq!(when_label(&stop).as_deref(), Some(expected), "{value}");
+        }
+    }
+
+    #[test]
+    fn quotations_do_not_double_their_quote_marks() {
+        let table = [
+            ("She arrived.", 100, "“She arrived.”"),
+            (
+                "\"Ukraine is fighting,\" he said. ",
+                100,
+                "“Ukraine is fighting,\" he said.”",
+            ),
+            ("“We urge calm.”", 100, "“We urge calm.”"),
+            ("abcdefghij", 5, "“abcd…”"),
+        ];
+        for (sentence, max, expected) in table {
+            assert_eq!(quotation(sentence, max), expected, "{sentence}");
         }
     }
 

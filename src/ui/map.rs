@@ -169,6 +169,19 @@ impl MapView {
         let _ = self.memory.set_zoom(zoom.clamp(0.0, 19.0));
     }
 
+    /// The screen rectangle the map filled in the last frame.
+    #[must_use]
+    pub fn rect(&self) -> Rect {
+        self.rect
+    }
+
+    /// Where a point is on screen with the current centre and zoom.
+    #[must_use]
+    pub fn screen_position(&self, at: LatLon) -> Pos2 {
+        let c = self.center();
+        ScreenTransform::new(c.lat, c.lon, self.memory.zoom(), self.rect).latlon(at.lat, at.lon)
+    }
+
     /// The zoom level.
     #[must_use]
     pub fn zoom(&self) -> f64 {
@@ -288,12 +301,13 @@ impl MapView {
     /// Shows the map filling `ui`; returns what the user did on it.
     pub fn show(&mut self, ui: &mut Ui, state: &State, dark: bool) -> Option<Action> {
         let now = ui.input(|i| i.time);
+        // The map's size first: a fit asked for this frame must use it, not last frame's.
+        let rect = ui.available_rect_before_wrap();
+        self.rect = rect;
         self.follow_camera(state, now);
         if self.advance_glide(now) {
             ui.ctx().request_repaint();
         }
-        let rect = ui.available_rect_before_wrap();
-        self.rect = rect;
 
         // Basemap first, under the tiles.
         let center = self.center();
@@ -523,78 +537,94 @@ impl Plugin for RoutePlugin<'_> {
             }
         }
 
-        // Markers.
+        // Markers, the selected one last so that it is on top of its neighbours.
         let hover = ui.ctx().pointer_hover_pos();
-        for &a in &order {
+        let mut markers: Vec<(usize, usize)> = order
+            .iter()
+            .flat_map(|&a| (0..analysis.actors[a].stops.len()).map(move |s| (a, s)))
+            .filter(|&(a, s)| selected != Some(StopRef { actor: a, stop: s }))
+            .collect();
+        markers.extend(
+            selected
+                .filter(|sel| order.contains(&sel.actor))
+                .map(|sel| (sel.actor, sel.stop)),
+        );
+        for (a, s) in markers {
             let actor = &analysis.actors[a];
             let colour = style::actor_colour(a);
-            for (s, stop) in actor.stops.iter().enumerate() {
-                if !stop.place.latlon.is_valid() {
-                    continue;
-                }
-                let at = to_screen(stop.place.latlon);
-                if !clip.contains(at) {
-                    continue;
-                }
-                let here = StopRef { actor: a, stop: s };
-                let is_selected = selected == Some(here);
-                let radius = if is_selected {
-                    style::MARKER_RADIUS + 3.0
+            let Some(stop) = actor.stops.get(s) else {
+                continue;
+            };
+            if !stop.place.latlon.is_valid() {
+                continue;
+            }
+            let at = to_screen(stop.place.latlon);
+            if !clip.contains(at) {
+                continue;
+            }
+            let here = StopRef { actor: a, stop: s };
+            let is_selected = selected == Some(here);
+            let radius = if is_selected {
+                style::MARKER_RADIUS + 3.0
+            } else {
+                style::MARKER_RADIUS
+            };
+            let (fill, text) = match stop.status {
+                Status::Expected => (Color32::WHITE, colour),
+                Status::Denied => (Color32::GRAY, style::ON_DARK),
+                _ => (colour, style::ON_DARK),
+            };
+            if is_selected {
+                painter.circle_filled(at, radius + 4.0, style::SELECTED_HALO);
+            }
+            painter.circle(
+                at,
+                radius,
+                fill,
+                Stroke::new(
+                    2.0,
+                    if fill == Color32::WHITE {
+                        colour
+                    } else {
+                        Color32::WHITE
+                    },
+                ),
+            );
+            painter.text(
+                at,
+                Align2::CENTER_CENTER,
+                (s + 1).to_string(),
+                FontId::proportional(11.0),
+                text,
+            );
+            if is_selected {
+                let label = painter.layout_no_wrap(
+                    stop.place.name.clone(),
+                    FontId::proportional(13.0),
+                    Color32::BLACK,
+                );
+                // Right of the marker, or left of it when it would leave the map.
+                let size = label.size();
+                let right = at + vec2(radius + 6.0, -size.y / 2.0);
+                let min = if right.x + size.x + 4.0 > response.rect.right() {
+                    at + vec2(-radius - 6.0 - size.x, -size.y / 2.0)
                 } else {
-                    style::MARKER_RADIUS
+                    right
                 };
-                let (fill, text) = match stop.status {
-                    Status::Expected => (Color32::WHITE, colour),
-                    Status::Denied => (Color32::GRAY, style::ON_DARK),
-                    _ => (colour, style::ON_DARK),
-                };
-                if is_selected {
-                    painter.circle_filled(at, radius + 4.0, style::SELECTED_HALO);
-                }
-                painter.circle(
-                    at,
-                    radius,
-                    fill,
-                    Stroke::new(
-                        2.0,
-                        if fill == Color32::WHITE {
-                            colour
-                        } else {
-                            Color32::WHITE
-                        },
-                    ),
-                );
-                painter.text(
-                    at,
-                    Align2::CENTER_CENTER,
-                    (s + 1).to_string(),
-                    FontId::proportional(11.0),
-                    text,
-                );
-                if is_selected {
-                    let label = painter.layout_no_wrap(
-                        stop.place.name.clone(),
-                        FontId::proportional(13.0),
-                        Color32::BLACK,
-                    );
-                    let r = Rect::from_min_size(
-                        at + vec2(radius + 6.0, -label.size().y / 2.0),
-                        label.size(),
-                    );
-                    painter.rect_filled(r.expand(3.0), 3.0, style::LABEL_BG);
-                    painter.galley(r.min, label, Color32::BLACK);
-                }
-                let hit = Rect::from_center_size(at, Vec2::splat(radius * 2.0));
-                let id = ui.scope_id().with(("marker", a, s));
-                let marker = ui.interact(hit, id, Sense::click());
-                let name = format!("Map marker {}: {}", s + 1, stop.place.name);
-                marker.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-                if marker.clicked() {
-                    clicked = Some(here);
-                }
-                if hover.is_some_and(|h| h.distance(at) <= radius) {
-                    marker.on_hover_text(format!("{} — {}", stop.place.name, actor.name));
-                }
+                let r = Rect::from_min_size(min, size);
+                painter.rect_filled(r.expand(3.0), 3.0, style::LABEL_BG);
+                painter.galley(r.min, label, Color32::BLACK);
+            }
+            let hit = Rect::from_center_size(at, Vec2::splat(radius * 2.0));
+            let id = ui.scope_id().with(("marker", a, s));
+            let marker = ui.interact(hit, id, Sense::click());
+            let name = format!("Map marker {}: {}", s + 1, stop.place.name);
+            marker.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            if marker.clicked() {
+                clicked = Some(here);
+            }
+            if hover.is_some_and(|h| h.distance(at) <= radius) {
+                marker.on_hover_text(format!("{} — {}", stop.place.name, actor.name));
             }
         }
         if let Some(here) = clicked {

@@ -15,7 +15,9 @@ pub mod style;
 pub mod testing;
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::sync::mpsc::Receiver;
+use std::time::Instant;
 
 use egui::{Key, Modifiers, RichText, Ui};
 
@@ -29,6 +31,17 @@ pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/sample/danube_envoy.
 /// The name the sample is shown under.
 pub const SAMPLE_NAME: &str = "Sample article";
 const SETTINGS_KEY: &str = "itinera-settings";
+/// Set (to anything) to have the app print, once, how long after launch the first frame
+/// showing a route was drawn.
+pub const STARTUP_TIME_VAR: &str = "ITINERA_STARTUP_TIME";
+
+static LAUNCHED: OnceLock<Instant> = OnceLock::new();
+
+/// Notes the moment the process started its work; `main` calls it first thing, and the
+/// startup time of [`STARTUP_TIME_VAR`] is measured from here.
+pub fn mark_launch() {
+    let _ = LAUNCHED.set(Instant::now());
+}
 
 /// How the app is set up: the window uses [`AppConfig::desktop`]; tests and benchmarks keep
 /// the network off and may stand in for the pipeline.
@@ -87,6 +100,7 @@ pub struct App {
     custom_url: String,
     last_tick: Option<f64>,
     cards_scrolled_to: Option<StopRef>,
+    route_drawn: bool,
 }
 
 impl App {
@@ -106,6 +120,7 @@ impl App {
             custom_url,
             last_tick: None,
             cards_scrolled_to: None,
+            route_drawn: false,
         };
         app.apply_theme();
         let tiles = app.state.settings.tiles.clone();
@@ -273,6 +288,10 @@ impl App {
 
         self.dialogs(ui.ctx(), &mut actions);
         drop_overlay(ui.ctx());
+        if !self.route_drawn && self.state.active_len() > 0 {
+            self.route_drawn = true;
+            report_startup();
+        }
         for action in actions {
             self.act(action);
         }
@@ -734,6 +753,19 @@ fn drop_overlay(ctx: &egui::Context) {
         egui::FontId::proportional(26.0),
         style::ON_DARK,
     );
+}
+
+/// Prints the time from launch to the first frame with a route, when asked to.
+fn report_startup() {
+    if std::env::var_os(STARTUP_TIME_VAR).is_none() {
+        return;
+    }
+    if let Some(launched) = LAUNCHED.get() {
+        eprintln!(
+            "itinera: first frame showing the route drawn {:.0} ms after launch",
+            launched.elapsed().as_secs_f64() * 1000.0
+        );
+    }
 }
 
 fn sample_input() -> Input {
