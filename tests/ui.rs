@@ -219,6 +219,17 @@ fn the_tile_menu_switches_the_source() {
 }
 
 #[test]
+fn the_online_search_is_off_until_the_user_turns_it_on() {
+    let mut h = with_route();
+    assert!(!h.state().state.settings.online_lookup);
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Search online for unknown places").click();
+    h.run();
+    assert!(h.state().state.settings.online_lookup);
+}
+
+#[test]
 fn a_binary_file_gives_a_message_not_a_crash() {
     let mut h = harness(fake_pipeline());
     let dir = tempfile::tempdir().unwrap();

@@ -18,6 +18,31 @@ pub fn pipeline() -> Analyzer {
     Arc::new(|doc: &Document| analyze(doc, Gazetteer::embedded(), &Options::default()))
 }
 
+/// The real pipeline, which also searches the online gazetteer for places the embedded one
+/// lacks while `online` is set (with the `online` cargo feature; without it, never).
+#[must_use]
+pub fn pipeline_with_online(online: Arc<AtomicBool>) -> Analyzer {
+    #[cfg(feature = "online")]
+    {
+        use crate::gazetteer::online::{DEFAULT_URL, Nominatim, SharedFallback};
+        let client: std::sync::OnceLock<SharedFallback> = std::sync::OnceLock::new();
+        Arc::new(move |doc: &Document| {
+            let mut options = Options::default();
+            if online.load(Ordering::Relaxed) {
+                let client =
+                    client.get_or_init(|| SharedFallback::new(Nominatim::new(DEFAULT_URL)));
+                options.online = Some(client.clone());
+            }
+            analyze(doc, Gazetteer::embedded(), &options)
+        })
+    }
+    #[cfg(not(feature = "online"))]
+    {
+        let _ = online;
+        pipeline()
+    }
+}
+
 /// Runs one job at a time on a named thread and hands back [`Action`]s.
 pub struct Loader {
     analyzer: Analyzer,

@@ -15,8 +15,9 @@ pub mod style;
 pub mod testing;
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use egui::{Key, Modifiers, RichText, Ui};
@@ -56,18 +57,23 @@ pub struct AppConfig {
     pub sample_on_first_start: bool,
     /// Look for system fonts for more scripts.
     pub system_fonts: bool,
+    /// Read by the analyzer: search online for places the gazetteer lacks. The app keeps it
+    /// in step with the setting.
+    pub online_lookup: Arc<AtomicBool>,
 }
 
 impl AppConfig {
     /// The configuration of the real window.
     #[must_use]
     pub fn desktop(files: Vec<PathBuf>) -> Self {
+        let online_lookup = Arc::new(AtomicBool::new(false));
         Self {
             network: true,
-            analyzer: loader::pipeline(),
+            analyzer: loader::pipeline_with_online(Arc::clone(&online_lookup)),
             files,
             sample_on_first_start: true,
             system_fonts: true,
+            online_lookup,
         }
     }
 
@@ -80,6 +86,7 @@ impl AppConfig {
             files: Vec::new(),
             sample_on_first_start: false,
             system_fonts: false,
+            online_lookup: Arc::new(AtomicBool::new(false)),
         }
     }
 }
@@ -101,6 +108,7 @@ pub struct App {
     last_tick: Option<f64>,
     cards_scrolled_to: Option<StopRef>,
     route_drawn: bool,
+    online_lookup: Arc<AtomicBool>,
 }
 
 impl App {
@@ -121,8 +129,10 @@ impl App {
             last_tick: None,
             cards_scrolled_to: None,
             route_drawn: false,
+            online_lookup: config.online_lookup,
         };
         app.apply_theme();
+        app.apply_online_lookup();
         let tiles = app.state.settings.tiles.clone();
         app.map.set_tiles(&tiles, ctx);
         if config.system_fonts {
@@ -168,8 +178,15 @@ impl App {
                     self.map.set_tiles(&tiles, &self.ctx);
                 }
                 Effect::ThemeChanged => self.apply_theme(),
+                Effect::OnlineLookupChanged => self.apply_online_lookup(),
             }
         }
+    }
+
+    /// Passes the online-search setting to the analyzer.
+    fn apply_online_lookup(&self) {
+        self.online_lookup
+            .store(self.state.settings.online_lookup, Ordering::Relaxed);
     }
 
     fn apply_theme(&self) {
@@ -453,6 +470,27 @@ impl App {
             }
         });
         ui.menu_button("Map", |ui| self.tile_menu(ui, actions));
+        ui.menu_button("Settings", |ui| {
+            let mut on = self.state.settings.online_lookup;
+            let available = cfg!(feature = "online");
+            let hint = if available {
+                "Ask nominatim.openstreetmap.org for place names the built-in gazetteer lacks, \
+                 at most once a second; answers are cached on disk. Off by default."
+            } else {
+                "This build of itinera has no online search (cargo feature `online`)."
+            };
+            if ui
+                .add_enabled(
+                    available,
+                    egui::Checkbox::new(&mut on, "Search online for unknown places"),
+                )
+                .on_hover_text(hint)
+                .on_disabled_hover_text(hint)
+                .changed()
+            {
+                actions.push(Action::SetOnlineLookup(on));
+            }
+        });
         ui.menu_button("Help", |ui| {
             if ui
                 .button("Open the sample article")

@@ -126,6 +126,8 @@ pub struct Settings {
     pub seconds_per_stop: f32,
     /// False until the first start has shown the sample.
     pub seen_sample: bool,
+    /// Search an online gazetteer for place names the built-in one lacks (off by default).
+    pub online_lookup: bool,
 }
 
 impl Default for Settings {
@@ -137,6 +139,7 @@ impl Default for Settings {
             recent: Vec::new(),
             seconds_per_stop: 1.5,
             seen_sample: false,
+            online_lookup: false,
         }
     }
 }
@@ -222,6 +225,8 @@ pub enum Action {
     SetTiles(TileChoice),
     /// Change theme.
     SetTheme(ThemeChoice),
+    /// Turn the online place search on or off.
+    SetOnlineLookup(bool),
     /// Show or hide the paste dialog.
     ShowPaste(bool),
     /// Show or hide the About box.
@@ -248,6 +253,8 @@ pub enum Effect {
     TilesChanged,
     /// The theme changed.
     ThemeChanged,
+    /// The online place search was turned on or off.
+    OnlineLookupChanged,
 }
 
 /// The app's state.
@@ -431,6 +438,12 @@ impl State {
             Action::SetTheme(theme) => {
                 self.settings.theme = theme;
                 return vec![Effect::ThemeChanged];
+            }
+            Action::SetOnlineLookup(on) => {
+                if self.settings.online_lookup != on {
+                    self.settings.online_lookup = on;
+                    return vec![Effect::OnlineLookupChanged];
+                }
             }
             Action::ShowPaste(open) => self.paste_open = open,
             Action::ShowAbout(open) => self.about_open = open,
