@@ -1021,6 +1021,10 @@ fn newspapers_are_not_the_places_they_are_named_after() {
     check(&[
         ("The New York Times reported it.", &[]),
         ("A Washington Post reporter asked.", &[]),
+        (
+            "He spoke at Gainesville's VFW Post on Friday.",
+            &[("Gainesville", "US")],
+        ),
     ]);
 }
 
@@ -1074,6 +1078,22 @@ fn mentions_are_in_order_with_sane_confidence() {
     let m = parse(include_str!("fixtures/geoparse/summit.txt"));
     assert!(m.windows(2).all(|w| w[0].span.start < w[1].span.start));
     assert!(m.iter().all(|p| (0.0..=1.0).contains(&p.confidence)));
+}
+
+#[test]
+fn names_inside_hyphenated_words_are_found() {
+    check(&[
+        (
+            "Japan-Russia ties improved.",
+            &[("Japan", "JP"), ("Russia", "RU")],
+        ),
+        (
+            "Rep. Ann Moe, D-Gainesville, voted no.",
+            &[("Gainesville", "US")],
+        ),
+        ("A Gainesville-based firm hired.", &[("Gainesville", "US")]),
+        ("Anna Smith-Jones spoke.", &[]),
+    ]);
 }
 
 #[test]

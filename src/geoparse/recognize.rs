@@ -264,34 +264,9 @@ pub(crate) fn spot<'g>(
             found = demonym_at(text, tokens, info, i, &mut memo).map(|(l, k)| (l, k, true, false));
         }
         if found.is_none() {
-            // "Gainesville-based", "Moscow-led": the name before the hyphen
-            let word = tokens[i].text(text);
-            if let Some((head, tail)) = word.split_once('-')
-                && tail.chars().next().is_some_and(char::is_lowercase)
-            {
-                let key = normalize(head);
-                if gazetteer.contains_normalized(&key) {
-                    let span = Span::new(tokens[i].span.start, tokens[i].span.start + head.len());
-                    let candidates = memo.candidates(&key);
-                    spots.push(Spot {
-                        span,
-                        first: i,
-                        end: i + 1,
-                        key,
-                        candidates,
-                        adjectival: false,
-                        words: 1,
-                        evidence: 0.3,
-                        vetoed: false,
-                        qualifier: None,
-                        is_qualifier: false,
-                        abbreviation: false,
-                        hint: None,
-                        listed_with_next: false,
-                        person: false,
-                    });
-                }
-            }
+            // "Gainesville-based", "Egyptian-US", "Arab-Israeli", "D-Columbus": names
+            // inside a hyphenated word
+            hyphen_parts(text, tokens[i], i, &mut memo, &mut spots);
             i += 1;
             continue;
         }
@@ -348,6 +323,80 @@ pub(crate) fn spot<'g>(
         }
     }
     spots
+}
+
+/// The places inside one hyphenated word: the name before a lower-case tail
+/// ("Gainesville-based"), countries, regions and demonyms joined to each other
+/// ("Egyptian-US relations", "Arab-Israeli"), and the place after a party letter
+/// ("D-Columbus").
+fn hyphen_parts<'t, 'g>(
+    text: &'t str,
+    token: Token,
+    index: usize,
+    memo: &mut Memo<'t, 'g>,
+    spots: &mut Vec<Spot<'g>>,
+) {
+    let word = token.text(text);
+    if !word.contains('-') {
+        return;
+    }
+    let parts: Vec<(usize, &'t str)> = word
+        .split('-')
+        .scan(0usize, |at, part| {
+            let start = *at;
+            *at += part.len() + 1;
+            Some((start, part))
+        })
+        .collect();
+    let after_party_letter = parts.len() == 2 && matches!(parts[0].1, "D" | "R" | "I");
+    for (n, &(offset, part)) in parts.iter().enumerate() {
+        if !part.chars().next().is_some_and(char::is_uppercase) || part.len() < 2 {
+            continue;
+        }
+        let lower_tail = n == 0
+            && parts
+                .get(1)
+                .is_some_and(|(_, t)| t.chars().next().is_some_and(char::is_lowercase));
+        let start = token.span.start + offset;
+        let raw = &text[start..start + part.len()];
+        let (candidates, adjectival): (Rc<[Cand<'g>]>, bool) =
+            if let Some(place) = memo.demonym(raw) {
+                (Rc::from([place]), true)
+            } else {
+                let (key, known) = memo.key(raw);
+                if !known {
+                    continue;
+                }
+                let key = key.to_owned();
+                (memo.candidates(&key), false)
+            };
+        let major = candidates.iter().any(|c| {
+            matches!(
+                c.kind,
+                PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent
+            )
+        });
+        if !(adjectival || major || lower_tail || (after_party_letter && n == 1)) {
+            continue;
+        }
+        spots.push(Spot {
+            span: Span::new(start, start + part.len()),
+            first: index,
+            end: index + 1,
+            key: normalize(raw),
+            candidates,
+            adjectival,
+            words: 1,
+            evidence: 0.3,
+            vetoed: false,
+            qualifier: None,
+            is_qualifier: false,
+            abbreviation: false,
+            hint: None,
+            listed_with_next: false,
+            person: false,
+        });
+    }
 }
 
 /// What one document has already asked the gazetteer: names repeat, and their keys and
@@ -608,15 +657,20 @@ fn local_evidence(
         spots[k].vetoed = true;
         spots[k].person = true;
     }
+    let possessive = {
+        let s = spots[k].span.slice(text);
+        let after = &text[spots[k].span.end..];
+        s.ends_with("'s") || after.starts_with("'s") || after.starts_with("’s")
+    };
     // an organisation: "New York Times", "Gainesville Police Department"
-    if next_cap && !spots[k].adjectival {
+    if next_cap && !spots[k].adjectival && !possessive {
         let mut j = end;
         let mut n = 0;
         while j < tokens.len() && info[j].cap && n < 4 {
             let w = lower(text, tokens[j], &mut buf);
             if lex.is_media_head(w) {
                 // "The New York Times", "China Daily": the paper, not the place
-                if n <= 1 {
+                if n == 0 {
                     spots[k].vetoed = true;
                 }
                 ev -= if strong { 0.3 } else { 0.6 };
