@@ -101,6 +101,16 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
         if qualifies_the_next_place(doc, &tokens, &sentence) {
             continue;
         }
+        // "a five-nation Danube tour", "his Asia trip": a river, sea or continent a trip is
+        // named after is no stop of it
+        if matches!(
+            place.kind,
+            crate::gazetteer::PlaceKind::Physical | crate::gazetteer::PlaceKind::Continent
+        ) && tokens.end < sentence.end
+            && is_noun_trigger(doc.low(tokens.end))
+        {
+            continue;
+        }
         let link = if let Some(prev) = coordinated_with(doc, &tokens, &sentence) {
             links[prev].clone()
         } else {
@@ -114,6 +124,12 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
             continue;
         };
         if someone_else_asked(doc, &link, &sentence, cast) {
+            continue;
+        }
+        // "a journey along the Danube": the river is the whole way, not a stop on it
+        if link.preposition.as_deref() == Some("along")
+            && place.kind == crate::gazetteer::PlaceKind::Physical
+        {
             continue;
         }
         let role = role_of(link.class, link.preposition.as_deref());
@@ -1084,6 +1100,26 @@ fn name_before(
         }
         if matches!(w, "it" | "they" | "agency") {
             return Some(Named::Pronoun);
+        }
+        // "Local media reported", "Some outlets said": a kind of source, not a name
+        if matches!(
+            w,
+            "local"
+                | "regional"
+                | "national"
+                | "foreign"
+                | "international"
+                | "western"
+                | "independent"
+                | "official"
+                | "some"
+                | "other"
+                | "many"
+                | "several"
+                | "opposition"
+                | "social"
+        ) {
+            return None;
         }
         if doc.is_capitalised(k) && doc.place_at[k].is_none() {
             let end = k + 1;

@@ -53,6 +53,7 @@ fn gazetteer() -> Gazetteer {
         place("Cuba", 21.5, -79.5, Country, "CU"),
         place("Pacific", 0.0, -160.0, Physical, "US"),
         place("Baltic", 58.0, 20.0, Physical, "PL"),
+        place("Danube", 45.2, 29.7, Physical, "RO"),
     ])
 }
 
@@ -287,4 +288,20 @@ fn a_plan_called_off_later_in_the_sentence_is_no_stop_to_expect() {
         lyon.iter().all(|s| *s == Status::Denied),
         "Lyon should not be expected: {lyon:?}"
     );
+}
+
+#[test]
+fn a_kind_of_media_is_not_a_source_name() {
+    let actors = run("Local media reported that President Anna Berg arrived in Lyon.");
+    let lyon = actors[0].stops.iter().find(|s| s.place.name == "Lyon");
+    assert!(lyon.is_some_and(|s| s.sources.is_empty()), "{lyon:?}");
+}
+
+#[test]
+fn a_river_a_tour_is_named_after_is_no_stop() {
+    let (_, stops) =
+        route("Envoy Anna Berg ended her Danube tour in Berlin. Berg arrived in Berlin on Monday.");
+    assert_eq!(stops, names(&["Berlin"]));
+    let (_, stops) = route("Envoy Anna Berg sailed along the Danube and arrived in Berlin.");
+    assert_eq!(stops, names(&["Berlin"]));
 }
