@@ -1012,6 +1012,7 @@ fn person_names_are_not_places() {
         ("Desmond Pineville, 22, pleaded guilty.", &[]),
         ("Russia said it would reply.", &[("Russia", "RU")]),
         ("He joined United Pineville last year.", &[]),
+        ("The envoy, Pineville Halvorsen, arrived.", &[]),
         ("He joined United Russia last year.", &[("Russia", "RU")]),
     ]);
 }

@@ -109,6 +109,9 @@ impl Hint {
 /// Evidence lost by a minor place name heading an organisation's ("Gainesville Police").
 const ORG_PENALTY: f32 = 0.0;
 
+/// Evidence lost by a small place's name right before a capitalised word ("Margit Halvorsen").
+const FIRST_NAME_PENALTY: f32 = 0.3;
+
 /// Evidence lost by a lone name right after another capitalised word ("Taco Bell").
 const INSIDE_NAME_PENALTY: f32 = 0.5;
 
@@ -643,6 +646,22 @@ fn local_evidence(
         && spots[..k].last().is_none_or(|p| p.end != first);
     if inside_name && !strong {
         ev -= INSIDE_NAME_PENALTY;
+    }
+    // "Margit Halvorsen": a small place's name right before a capitalised word that is
+    // neither a place nor an organisation's word is most likely a first name
+    let before_surname = single
+        && next_cap
+        && best_prior < 0.5
+        && !strong
+        && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1)
+        && !spots.get(k + 1).is_some_and(|n| n.first == end)
+        && !lex.is_org_head(&next_lower)
+        && !lex.is_media_head(&next_lower)
+        && !lex.is_place_type(&next_lower)
+        && !lex.is_street(&next_lower)
+        && !lex.is_stop(&next_lower);
+    if before_surname && !spots[k].adjectival {
+        ev -= FIRST_NAME_PENALTY;
     }
     // "Nelson said", "said Nelson", "Clark, 22, pleaded": a person, unless the name is a
     // country, a region or a big city speaking for its government ("Moscow said")
