@@ -654,7 +654,7 @@ fn local_evidence(
         && best_prior < 0.5
         && !strong
         && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1)
-        && !spots.get(k + 1).is_some_and(|n| n.first == end)
+        && spots.get(k + 1).is_none_or(|n| n.first != end)
         && !lex.is_org_head(&next_lower)
         && !lex.is_media_head(&next_lower)
         && !lex.is_place_type(&next_lower)
