@@ -807,50 +807,30 @@ fn status_of(
     // "a planned stop in Nairobi had been dropped"
     let cancelled = (place_end..sentence.end.min(place_end + 5))
         .take_while(|&k| !matches!(doc.low(k), "," | ";" | "where" | "and" | "but"))
-        .any(|k| {
-            matches!(
-                doc.low(k),
-                "dropped" | "cancelled" | "canceled" | "scrapped" | "postponed" | "shelved"
-            )
-        });
+        .any(|k| lexicon::is_called_off(doc.low(k)));
     // "planned to cross at Vidin, but the visit was postponed"
     let later_called_off = (place_end..sentence.end)
         .position(|k| matches!(doc.low(k), "but" | "however"))
         .is_some_and(|at| {
             let from = place_end + at + 1;
-            (from..sentence.end.min(from + 6)).any(|k| {
-                matches!(
-                    doc.low(k),
-                    "postponed"
-                        | "cancelled"
-                        | "canceled"
-                        | "scrapped"
-                        | "shelved"
-                        | "abandoned"
-                        | "dropped"
-                )
-            })
+            (from..sentence.end.min(from + 6)).any(|k| lexicon::is_called_off(doc.low(k)))
         });
     // "postponed a trip to Germany", "cancelled his visit to Lyon"
     let called_off = is_noun_trigger(doc.low(link.trigger))
         && (link.trigger.saturating_sub(3).max(sentence.start)..link.trigger).any(|k| {
-            matches!(
-                doc.low(k),
-                "postponed"
-                    | "cancelled"
-                    | "canceled"
-                    | "scrapped"
-                    | "shelved"
-                    | "delayed"
-                    | "abandoned"
-                    | "abandon"
-                    | "cancel"
-                    | "postpone"
-                    | "scrap"
-                    | "skip"
-                    | "skipped"
-                    | "off"
-            )
+            let w = doc.low(k);
+            lexicon::is_called_off(w)
+                || matches!(
+                    w,
+                    "delayed"
+                        | "abandon"
+                        | "cancel"
+                        | "postpone"
+                        | "scrap"
+                        | "skip"
+                        | "skipped"
+                        | "off"
+                )
         });
     if negated || cancelled || called_off || later_called_off {
         Status::Denied

@@ -291,6 +291,14 @@ pub(crate) fn is_negation(word: &str) -> bool {
         || word.ends_with("n’t")
 }
 
+/// Past participles that call a planned event off ("the visit was postponed").
+pub(crate) fn is_called_off(word: &str) -> bool {
+    matches!(
+        word,
+        "postponed" | "cancelled" | "canceled" | "scrapped" | "shelved" | "abandoned" | "dropped"
+    )
+}
+
 /// Words that make an event announced or planned rather than done.
 pub(crate) fn is_expectation(word: &str) -> bool {
     matches!(
