@@ -898,6 +898,21 @@ fn world() -> Gazetteer {
             ),
             vec![],
         ),
+        (
+            r(
+                "mxstate",
+                "México",
+                19.35,
+                -99.63,
+                Region,
+                "ADM1",
+                "MX",
+                Some("México"),
+                16_000_000,
+                0.7,
+            ),
+            vec![],
+        ),
     ];
     Gazetteer::from_records(
         rows.into_iter()
@@ -1130,6 +1145,11 @@ fn a_country_beats_towns_that_borrow_its_name() {
     for (text, name, want) in [
         ("Officials in Mexico said so.", "Mexico", "test:mx"),
         ("Cases rose in Texas and in Mexico.", "Mexico", "test:mx"),
+        (
+            "The outbreak in Mexico killed 89 people.",
+            "Mexico",
+            "test:mx",
+        ),
         ("He lives in Mexico, Missouri.", "Mexico", "test:mexmo"),
     ] {
         assert_eq!(ids_of(text, name), [want], "{text}");

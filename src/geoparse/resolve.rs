@@ -272,7 +272,12 @@ fn score(
 /// inside the country or region it shares a name with keeps its weight.
 fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>]) -> f32 {
     let point = !matches!(c.kind, PlaceKind::Country | PlaceKind::Region);
-    if point && majors.iter().any(|m| !contains(m, c)) {
+    // the state of México yields to Mexico, the country it lies in
+    let region_of_namesake_country = c.kind == PlaceKind::Region
+        && majors
+            .iter()
+            .any(|m| m.kind == PlaceKind::Country && m.country == c.country);
+    if (point && majors.iter().any(|m| !contains(m, c))) || region_of_namesake_country {
         HOMONYM_DAMP
     } else {
         1.0
