@@ -1113,6 +1113,20 @@ fn names_inside_hyphenated_words_are_found() {
 }
 
 #[test]
+fn a_demonym_beats_a_small_town_of_the_same_name() {
+    let text = "He met Welsh officials. He grew up in Welsh, Louisiana.";
+    let m = geoparse(text, &tokenize(text), Gazetteer::embedded());
+    let found: Vec<(&str, bool)> = m
+        .iter()
+        .map(|p| (p.mention.as_str(), p.adjectival))
+        .collect();
+    assert_eq!(
+        found,
+        [("Welsh", true), ("Welsh", false), ("Louisiana", false)]
+    );
+}
+
+#[test]
 fn country_abbreviations_in_capitals_are_not_pronouns() {
     check(&[
         (

@@ -263,8 +263,25 @@ pub(crate) fn spot<'g>(
                 break;
             }
         }
-        if found.is_none() {
-            found = demonym_at(text, tokens, info, i, &mut memo).map(|(l, k)| (l, k, true, false));
+        // "Welsh", "English", "Sri Lankan": a demonym beats a small town of that name, and a
+        // longer demonym beats a shorter place
+        let single_minor = found.as_ref().is_some_and(|(last, key, _, abbreviation)| {
+            // "Welsh, Louisiana": a town with its region stays a town
+            let qualified = tokens.get(last + 1).is_some_and(|t| t.text(text) == ",")
+                && info.get(last + 2).is_some_and(|n| n.cap);
+            !abbreviation && !qualified && {
+                let best = memo
+                    .candidates(key)
+                    .iter()
+                    .map(prior)
+                    .fold(0.0f32, f32::max);
+                *last == i && best < 0.6
+            }
+        });
+        if (found.is_none() || single_minor)
+            && let Some((l, k)) = demonym_at(text, tokens, info, i, &mut memo)
+        {
+            found = Some((l, demonym_key(&k), true, false));
         }
         if found.is_none() {
             // "Gainesville-based", "Egyptian-US", "Arab-Israeli", "D-Columbus": names
@@ -386,7 +403,11 @@ fn hyphen_parts<'t, 'g>(
             span: Span::new(start, start + part.len()),
             first: index,
             end: index + 1,
-            key: normalize(raw),
+            key: if adjectival {
+                demonym_key(&normalize(raw))
+            } else {
+                normalize(raw)
+            },
             candidates,
             adjectival,
             words: 1,
@@ -400,6 +421,12 @@ fn hyphen_parts<'t, 'g>(
             person: false,
         });
     }
+}
+
+/// The key a demonym's spot goes by: apart from a place of the same name ("Welsh" the
+/// adjective and Welsh, Louisiana are two names).
+fn demonym_key(normalized: &str) -> String {
+    format!("demonym:{normalized}")
 }
 
 /// What one document has already asked the gazetteer: names repeat, and their keys and
