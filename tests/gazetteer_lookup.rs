@@ -92,6 +92,17 @@ const TABLE: &[(&str, &str, &str, PlaceKind)] = &[
     ("Ivory Coast", "Ivory Coast", "CI", PlaceKind::Country),
     ("Britain", "United Kingdom", "GB", PlaceKind::Country),
     ("U.S.", "United States", "US", PlaceKind::Country),
+    ("US", "United States", "US", PlaceKind::Country),
+    ("USA", "United States", "US", PlaceKind::Country),
+    ("UK", "United Kingdom", "GB", PlaceKind::Country),
+    ("UAE", "United Arab Emirates", "AE", PlaceKind::Country),
+    (
+        "DRC",
+        "Democratic Republic of the Congo",
+        "CD",
+        PlaceKind::Country,
+    ),
+    ("NSW", "New South Wales", "AU", PlaceKind::Region),
     ("Odesa", "Odesa", "UA", PlaceKind::PopulatedPlace),
     ("Odessa", "Odesa", "UA", PlaceKind::PopulatedPlace),
     (

@@ -147,6 +147,12 @@ fn weekdays_look_back_unless_the_verb_is_future() {
         REF,
         &[("Monday", "2023-09-18")],
     );
+    // the cue stands far back in the clause, past a place and its description
+    check(
+        "She is expected to travel on to Constanta, on the Black Sea coast, on Monday.",
+        REF,
+        &[("Monday", "2023-09-18")],
+    );
     check(
         "He plans to leave on Saturday.",
         REF,

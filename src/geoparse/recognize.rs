@@ -63,6 +63,36 @@ pub(crate) struct Spot<'g> {
     pub person: bool,
 }
 
+impl<'g> Spot<'g> {
+    /// A spot with no evidence weighed yet.
+    fn new(
+        span: Span,
+        tokens: (usize, usize),
+        key: String,
+        candidates: Rc<[Cand<'g>]>,
+        adjectival: bool,
+        words: usize,
+    ) -> Self {
+        Spot {
+            span,
+            first: tokens.0,
+            end: tokens.1,
+            key,
+            candidates,
+            adjectival,
+            words,
+            evidence: 0.0,
+            vetoed: false,
+            qualifier: None,
+            is_qualifier: false,
+            abbreviation: false,
+            hint: None,
+            listed_with_next: false,
+            person: false,
+        }
+    }
+}
+
 /// The kind of place a type word beside a name asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Hint {
@@ -309,23 +339,9 @@ pub(crate) fn spot<'g>(
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .count();
-        spots.push(Spot {
-            span,
-            first: i,
-            end: next,
-            key,
-            candidates,
-            adjectival,
-            words,
-            evidence: 0.0,
-            vetoed: false,
-            qualifier: None,
-            is_qualifier: false,
-            abbreviation,
-            hint: None,
-            listed_with_next: false,
-            person: false,
-        });
+        let mut spot = Spot::new(span, (i, next), key, candidates, adjectival, words);
+        spot.abbreviation = abbreviation;
+        spots.push(spot);
         i = next;
     }
     for k in 0..spots.len() {
@@ -399,27 +415,20 @@ fn hyphen_parts<'t, 'g>(
         if !(adjectival || major || lower_tail || (after_party_letter && n == 1)) {
             continue;
         }
-        spots.push(Spot {
-            span: Span::new(start, start + part.len()),
-            first: index,
-            end: index + 1,
-            key: if adjectival {
-                demonym_key(&normalize(raw))
-            } else {
-                normalize(raw)
-            },
+        let key = if adjectival {
+            demonym_key(&normalize(raw))
+        } else {
+            normalize(raw)
+        };
+        let span = Span::new(start, start + part.len());
+        spots.push(Spot::new(
+            span,
+            (index, index + 1),
+            key,
             candidates,
             adjectival,
-            words: 1,
-            evidence: 0.3,
-            vetoed: false,
-            qualifier: None,
-            is_qualifier: false,
-            abbreviation: false,
-            hint: None,
-            listed_with_next: false,
-            person: false,
-        });
+            1,
+        ));
     }
 }
 
@@ -838,7 +847,7 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
         }
     }
     // a minor name near the document's confident places is likely one of them
-    let anchors: Vec<(LatLon, Option<&str>, Option<&str>, bool)> = spots
+    let mut anchors: Vec<(LatLon, Option<&str>, Option<&str>, bool)> = spots
         .iter()
         .filter(|s| !s.vetoed && !s.adjectival && s.evidence >= ACCEPT + 0.1)
         .filter_map(|s| s.candidates.first())
@@ -854,11 +863,10 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
         })
         .collect();
     // each anchor once, so long texts stay linear in the names they repeat
-    let mut anchors = anchors;
     anchors.sort_by(|a, b| {
-        (a.0.lat, a.0.lon)
-            .partial_cmp(&(b.0.lat, b.0.lon))
-            .unwrap_or(std::cmp::Ordering::Equal)
+        a.0.lat
+            .total_cmp(&b.0.lat)
+            .then(a.0.lon.total_cmp(&b.0.lon))
     });
     anchors.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2 && a.3 == b.3);
     if !anchors.is_empty() {

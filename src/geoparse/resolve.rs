@@ -4,7 +4,7 @@
 //! and regions the document is about, an explicit qualifier ("Paris, Texas") and
 //! closeness to the other places of the text; then one sense is kept per name.
 
-use super::lexicon::FastMap as HashMap;
+use super::lexicon::{FastMap, FastSet};
 
 use crate::gazetteer::{PlaceKind, normalize_into};
 
@@ -15,8 +15,8 @@ use super::recognize::Spot;
 /// How much each country and first-level region is talked about.
 #[derive(Default)]
 struct Context<'a> {
-    countries: HashMap<&'a str, f32>,
-    regions: HashMap<(&'a str, &'a str), f32>,
+    countries: FastMap<&'a str, f32>,
+    regions: FastMap<(&'a str, &'a str), f32>,
     total: f32,
 }
 
@@ -139,7 +139,7 @@ const SUPPORT_NAMES: usize = 80;
 /// The supporters (the best few candidates of each name) are indexed once: points sorted
 /// by latitude, so that each candidate only looks at those within reach, and regions by
 /// their country and first-level name.
-fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>> {
+fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>> {
     let mut keys: Vec<(&str, &[Cand<'_>])> = Vec::new();
     for (s, &a) in spots.iter().zip(accepted) {
         if a && !keys.iter().any(|(k, _)| *k == s.key.as_str()) && keys.len() < SUPPORT_NAMES {
@@ -149,8 +149,8 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>
     }
     // supporters: (latitude, name index, candidate) for points; name indices by area
     let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::new();
-    let mut area_points: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
-    let mut area_regions: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+    let mut area_points: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
+    let mut area_regions: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
     for (j, (_, cands)) in keys.iter().enumerate() {
         for o in cands.iter().take(SUPPORTERS) {
             let area = o.country.zip(region_of(o));
@@ -171,7 +171,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> HashMap<&'a str, Vec<u8>
         }
     }
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out = HashMap::default();
+    let mut out = FastMap::default();
     // which names already counted for the candidate at hand
     let mut seen = vec![usize::MAX; keys.len()];
     let mut stamp = 0usize;
@@ -329,7 +329,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
     let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
     let backing = support(spots, accepted);
     // which candidates bear the name as written as their own name, per name
-    let mut own_names: HashMap<&str, Vec<bool>> = HashMap::default();
+    let mut own_names: FastMap<&str, Vec<bool>> = FastMap::default();
     let mut buf = String::new();
     for (s, _) in spots.iter().zip(accepted).filter(|(_, a)| **a) {
         own_names.entry(s.key.as_str()).or_insert_with(|| {
@@ -348,7 +348,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             Vec::new()
         } else {
             // each chosen place once, so long texts stay linear
-            let mut seen = super::lexicon::FastSet::default();
+            let mut seen = FastSet::default();
             spots
                 .iter()
                 .zip(&picks)
@@ -362,8 +362,8 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         } else {
             list_kinds(spots, &picks)
         };
-        let mut by_key: HashMap<&str, Vec<f32>> = HashMap::default();
-        let mut memo: HashMap<(&str, Option<&str>, bool), Vec<f32>> = HashMap::default();
+        let mut by_key: FastMap<&str, Vec<f32>> = FastMap::default();
+        let mut memo: FastMap<(&str, Option<&str>, bool), Vec<f32>> = FastMap::default();
         for (k, s) in spots.iter().enumerate() {
             if !accepted[k] {
                 continue;
