@@ -37,6 +37,7 @@ def main():
     ap.add_argument("--bin", default="target/release/itinera")
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--holdout", action="store_true")
+    ap.add_argument("--far-min", type=float, default=161.0, help="list only resolutions at least this far off")
     a = ap.parse_args()
     docs = [json.loads(l) for l in open(a.corpus, encoding="utf-8")]
     if a.holdout:
@@ -62,14 +63,14 @@ def main():
                     gold.remove(g)
                     if glat is not None and p[1] is not None:
                         dist = km((glat, glon), (p[1], p[2]))
-                        if dist >= 161:
+                        if dist >= a.far_min:
                             far[gs].append(f"{dist:.0f} km: got {p[5]} ({p[6]}) | {context(text, ga, gb)}")
                     break
         for p in preds:
             fps[p[0]].append(context(text, p[3], p[4]))
         for g in gold:
             fns[g[0]].append(context(text, g[3], g[4]))
-    for title, table in (("FALSE POSITIVES", fps), ("FALSE NEGATIVES", fns), ("FAR OFF (>=161 km)", far)):
+    for title, table in (("FALSE POSITIVES", fps), ("FALSE NEGATIVES", fns), (f"FAR OFF (>={a.far_min:.0f} km)", far)):
         total = sum(len(v) for v in table.values())
         print(f"== {title}: {total}")
         for name, ex in sorted(table.items(), key=lambda kv: -len(kv[1]))[: a.top]:

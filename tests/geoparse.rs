@@ -155,6 +155,99 @@ fn world() -> Gazetteer {
         ),
         (
             r(
+                "cn",
+                "China",
+                35.0,
+                105.0,
+                Country,
+                "PCLI",
+                "CN",
+                None,
+                1_400_000_000,
+                1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "chinajp",
+                "China",
+                27.3,
+                128.6,
+                Ppl,
+                "PPL",
+                "JP",
+                Some("Kagoshima"),
+                6_000,
+                0.35,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "gb",
+                "United Kingdom",
+                54.0,
+                -2.0,
+                Country,
+                "PCLI",
+                "GB",
+                None,
+                67_000_000,
+                1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "ne", "Niger", 16.0, 8.0, Country, "PCLI", "NE", None, 22_000_000, 0.95,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "ng",
+                "Nigeria",
+                10.0,
+                8.0,
+                Country,
+                "PCLI",
+                "NG",
+                None,
+                200_000_000,
+                1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "ghana", "Ghana", 8.0, -2.0, Country, "PCLI", "GH", None, 31_000_000, 1.0,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "togo", "Togo", 8.0, 1.2, Country, "PCLI", "TG", None, 8_000_000, 0.9,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "nigerstate",
+                "Niger",
+                9.9,
+                5.5,
+                Region,
+                "ADM1",
+                "NG",
+                Some("Niger"),
+                1_300_000,
+                0.6,
+            ),
+            vec![],
+        ),
+        (
+            r(
                 "jo", "Jordan", 31.0, 36.0, Country, "PCLI", "JO", None, 10_000_000, 0.9,
             ),
             vec![],
@@ -1174,6 +1267,21 @@ fn a_country_beats_towns_that_borrow_its_name() {
 fn names_in_one_list_are_places_of_one_kind() {
     let text = "Cases were found in Texas, Ohio, Kansas and Kentucky.";
     assert_eq!(ids_of(text, "Kansas"), ["test:ks"]);
+}
+
+#[test]
+fn a_comma_inside_a_list_is_no_qualifier() {
+    // "China, Japan" would otherwise read as the village of China in Japan
+    let text = "Many countries, among them China, Japan, and the United Kingdom, warned.";
+    assert_eq!(ids_of(text, "China"), ["test:cn"]);
+    // "Niger, Nigeria" would otherwise read as Nigeria's Niger State
+    let text = "The outbreak reached Ghana, Niger, Nigeria and Togo.";
+    assert_eq!(ids_of(text, "Niger"), ["test:ne"]);
+    // outside a list the comma still qualifies
+    assert_eq!(
+        ids_of("He farms near Niger, Nigeria.", "Niger"),
+        ["test:nigerstate"]
+    );
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod cand;
 mod lexicon;
 mod recognize;
 mod resolve;
+mod weights;
 
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::span::Span;

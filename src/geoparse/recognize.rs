@@ -59,6 +59,9 @@ pub(crate) struct Spot<'g> {
     /// This spot and the next are coordinated ("Texas, Georgia and Ohio"): list members
     /// tend to be places of one kind.
     pub listed_with_next: bool,
+    /// The spot is a member of a list of three or more names joined by "and" or "or"
+    /// ("Ghana, Niger, Nigeria and Togo"), where "Niger, Nigeria" is no "Town, Country" pair.
+    pub in_list: bool,
     /// The name was seen acting as a person ("Nelson said").
     pub person: bool,
 }
@@ -88,6 +91,7 @@ impl<'g> Spot<'g> {
             abbreviation: false,
             hint: None,
             listed_with_next: false,
+            in_list: false,
             person: false,
         }
     }
@@ -347,18 +351,51 @@ pub(crate) fn spot<'g>(
     for k in 0..spots.len() {
         local_evidence(text, tokens, info, &mut spots, k, lex);
     }
+    mark_lists(text, tokens, &mut spots);
+    spots
+}
+
+/// Links coordinated names ("Texas, Georgia and Ohio", "China, Japan, and the United
+/// Kingdom"): each member is `listed_with_next` but the last, and the members of a list of
+/// three or more that a conjunction closes are `in_list`.
+fn mark_lists(text: &str, tokens: &[Token], spots: &mut [Spot]) {
+    // whether each spot is joined to the next, and by a conjunction
+    let mut conjunction = vec![false; spots.len()];
     for k in 1..spots.len() {
         let (a, b) = (&spots[k - 1], &spots[k]);
-        let joined = b.first > a.end
-            && b.first - a.end <= 2
-            && tokens[a.end..b.first]
+        if b.first <= a.end || b.first - a.end > 3 {
+            continue;
+        }
+        let gap = &tokens[a.end..b.first];
+        // "the" only just before a name: "Japan, and the United Kingdom"
+        let body = match gap.split_last() {
+            Some((last, body)) if last.text(text) == "the" => body,
+            _ => gap,
+        };
+        let joined = !body.is_empty()
+            && body
                 .iter()
                 .all(|t| matches!(t.text(text), "," | "and" | "or" | "&"));
         if joined {
             spots[k - 1].listed_with_next = true;
+            conjunction[k - 1] = gap
+                .iter()
+                .any(|t| matches!(t.text(text), "and" | "or" | "&"));
         }
     }
-    spots
+    let mut start = 0;
+    while start < spots.len() {
+        let mut end = start;
+        while end + 1 < spots.len() && spots[end].listed_with_next {
+            end += 1;
+        }
+        if end >= start + 2 && conjunction[start..end].iter().any(|&c| c) {
+            for s in &mut spots[start..=end] {
+                s.in_list = true;
+            }
+        }
+        start = end + 1;
+    }
 }
 
 /// The places inside one hyphenated word: the name before a lower-case tail

@@ -11,6 +11,7 @@ use crate::gazetteer::{PlaceKind, normalize_into};
 use super::cand::{Cand, within_km};
 
 use super::recognize::Spot;
+use super::weights::{Weights, weights};
 
 /// How much each country and first-level region is talked about.
 #[derive(Default)]
@@ -51,6 +52,16 @@ impl<'a> Context<'a> {
         cx
     }
 
+    /// The share of the most talked-about country: near 1 for a local story, low for one
+    /// that goes round the world.
+    fn top_share(&self) -> f32 {
+        if self.total > 0.0 {
+            self.countries.values().fold(0.0f32, |a, &b| a.max(b)) / self.total
+        } else {
+            1.0
+        }
+    }
+
     fn country_share(&self, cc: Option<&str>) -> f32 {
         match cc {
             Some(cc) if self.total > 0.0 => {
@@ -79,18 +90,19 @@ fn region_of<'g>(c: &Cand<'g>) -> Option<&'g str> {
     }
 }
 
-fn kind_bonus(c: &Cand<'_>) -> f32 {
+fn kind_bonus(c: &Cand<'_>, w: &Weights) -> f32 {
     match c.kind {
-        PlaceKind::Country | PlaceKind::Continent => 0.6,
-        PlaceKind::Region => 0.35,
-        PlaceKind::District => 0.0,
+        PlaceKind::Country | PlaceKind::Continent => w.country,
+        PlaceKind::Region => w.region,
+        PlaceKind::District => w.district,
         PlaceKind::PopulatedPlace => match c.feature_code {
-            "PPLC" => 0.3,
-            "PPLA" => 0.15,
-            "PPLA2" => 0.05,
+            "PPLC" => w.capital,
+            "PPLA" => w.seat,
+            "PPLA2" => w.seat2,
+            "PPLX" => w.section,
             _ => 0.0,
         },
-        PlaceKind::Physical | PlaceKind::Landmark | PlaceKind::InformalRegion => 0.1,
+        PlaceKind::Physical | PlaceKind::Landmark | PlaceKind::InformalRegion => w.physical,
     }
 }
 
@@ -108,20 +120,6 @@ fn contains(outer: &Cand<'_>, inner: &Cand<'_>) -> bool {
     }
 }
 
-/// Score for a city that bears the name of the region it lies in.
-const SEAT_OF_NAMESAKE: f32 = 0.3;
-/// How much of its neighbourhood's support a namesake of a country or region keeps.
-const HOMONYM_DAMP: f32 = 0.3;
-/// Score for a candidate of the kind the other members of its list are.
-const LIST_KIND: f32 = 0.8;
-/// Score for a candidate whose own name the text wrote.
-const NAME_MATCH: f32 = 0.6;
-/// Score for a candidate in a country that all the document's clear places lie in.
-const SHARE_WEIGHT: f32 = 0.5;
-/// Extra score for a candidate some other name supports at all.
-const FIRST_SUPPORT: f32 = 0.4;
-/// Score per other name that supports a candidate.
-const SUPPORT_WEIGHT: f32 = 0.3;
 /// Two places this close are taken as one story's neighbours.
 const SUPPORT_KM: f64 = 150.0;
 /// Candidates per name that give or get support.
@@ -224,6 +222,10 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
     out
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the score's inputs, each one named"
+)]
 fn score(
     c: &Cand<'_>,
     s: &Spot,
@@ -232,37 +234,41 @@ fn score(
     near: &[&Cand<'_>],
     damp: f32,
     own_name: bool,
+    w: &Weights,
 ) -> f32 {
-    let pop = (c.population as f32 + 1.0).log10() / 7.0;
-    let mut v = c.importance + 0.3 * pop.min(1.2) + kind_bonus(c);
+    let pop = ((c.population as f32 + 1.0).log10() / 7.0).min(1.2);
+    let mut v = w.importance * c.importance + w.population * pop + kind_bonus(c, w);
+    // a story about many countries means the well-known places; a local story, the
+    // places around it
+    v += w.scope * (1.0 - cx.top_share()) * pop;
     // the text wrote the place's own name, not one of its alternates ("Mexico" is the
     // country; Mexico City is only sometimes called so)
     if own_name {
-        v += NAME_MATCH;
+        v += w.own_name;
     }
     let share = cx.country_share(c.country);
     if share > 0.0 {
-        v += 0.3 + SHARE_WEIGHT * share;
+        v += w.in_country + w.country_share * share;
     }
     if cx.in_region(c) {
-        v += 0.6 * damp;
+        v += w.in_region * damp;
     }
     if let Some(q) = qualifier
         && q.candidates.iter().take(8).any(|o| contains(o, c))
     {
-        v += 2.0;
+        v += w.qualified;
     }
     if s.is_qualifier && matches!(c.kind, PlaceKind::Region | PlaceKind::Country) {
-        v += 0.3;
+        v += w.qualifier_area;
     }
     if s.hint.is_some_and(|h| h.fits(c.kind)) {
-        v += 1.0;
+        v += w.type_word;
     }
     let close = near
         .iter()
         .filter(|o| o.id != c.id && within_km(o.latlon, c.latlon, 250.0))
         .count();
-    v += 0.25 * (close as f32).min(3.0) * damp;
+    v += w.close * (close as f32).min(3.0) * damp;
     v
 }
 
@@ -270,7 +276,7 @@ fn score(
 /// with a country or first-level region the text may mean ("Kansas", "Ontario", "Mexico"),
 /// where only a qualifier or a type word should overturn the well-known sense. A place
 /// inside the country or region it shares a name with keeps its weight.
-fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>]) -> f32 {
+fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>], w: &Weights) -> f32 {
     let point = !matches!(c.kind, PlaceKind::Country | PlaceKind::Region);
     // the state of México yields to Mexico, the country it lies in
     let region_of_namesake_country = c.kind == PlaceKind::Region
@@ -278,7 +284,7 @@ fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>]) -> f32 {
             .iter()
             .any(|m| m.kind == PlaceKind::Country && m.country == c.country);
     if (point && majors.iter().any(|m| !contains(m, c))) || region_of_namesake_country {
-        HOMONYM_DAMP
+        w.homonym_damp
     } else {
         1.0
     }
@@ -325,6 +331,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         .zip(accepted)
         .filter_map(|(s, &a)| a.then_some(s))
         .collect();
+    let w = weights();
     let cx = Context::of(&kept);
     let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
     let backing = support(spots, accepted);
@@ -388,8 +395,8 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                     .enumerate()
                     .map(|(i, c)| {
                         let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
-                        let backed = if n > 0 { FIRST_SUPPORT } else { 0.0 };
-                        let damp = neighbourhood_weight(c, &majors);
+                        let backed = if n > 0 { w.first_support } else { 0.0 };
+                        let damp = neighbourhood_weight(c, &majors, w);
                         let own_name = own.get(i).copied().unwrap_or(false);
                         // Da Nang, Savannakhet: the city named like the region it lies in
                         let seat = own_name
@@ -397,10 +404,17 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                             && majors
                                 .iter()
                                 .any(|m| m.kind == PlaceKind::Region && contains(m, c));
-                        let seat = if seat { SEAT_OF_NAMESAKE } else { 0.0 };
-                        score(c, s, &cx, q, &near, damp, own_name)
+                        let seat = if seat { w.seat_of_namesake } else { 0.0 };
+                        // in a list ("Ghana, Niger, Nigeria and Togo") a comma is no
+                        // qualifier for a namesake of a country or region
+                        let q = if s.in_list && majors.iter().any(|m| m.id != c.id) {
+                            None
+                        } else {
+                            q
+                        };
+                        score(c, s, &cx, q, &near, damp, own_name, w)
                             + seat
-                            + damp * (backed + SUPPORT_WEIGHT * f32::from(n.min(4)))
+                            + damp * (backed + w.support * f32::from(n.min(4)))
                     })
                     .collect::<Vec<f32>>()
             });
@@ -411,7 +425,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             for ((a, b), c) in e.iter_mut().zip(scores.iter()).zip(s.candidates.iter()) {
                 *a += b;
                 if listed == Some(c.kind) {
-                    *a += LIST_KIND;
+                    *a += w.list_kind;
                 }
             }
         }
