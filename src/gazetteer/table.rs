@@ -400,42 +400,99 @@ fn trimmed_mid(sorted: &[f64]) -> Option<f64> {
     Some(f64::midpoint(*low, *high))
 }
 
+/// Cells, in whole degrees, between two places that still belong to one cluster.
+const CLUSTER_REACH: i32 = 4;
+
+/// The root of `i` in a union-find forest, halving paths on the way.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// The places of the largest cluster among `points` (latitude, longitude): places fall
+/// in one-degree cells, and cells at most [`CLUSTER_REACH`] cells apart join. A handful of
+/// places a source filed under the wrong region, far from the rest, form a cluster of
+/// their own and are left out.
+fn main_cluster(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    #[expect(clippy::cast_possible_truncation, reason = "degrees fit an i32")]
+    let cell = |p: &(f64, f64)| (p.0.floor() as i32, p.1.floor() as i32);
+    let mut cells: Vec<(i32, i32)> = points.iter().map(cell).collect();
+    cells.sort_unstable();
+    cells.dedup();
+    // union-find over the occupied cells
+    let mut parent: Vec<usize> = (0..cells.len()).collect();
+    for (i, &(la, lo)) in cells.iter().enumerate() {
+        for dla in -CLUSTER_REACH..=CLUSTER_REACH {
+            for dlo in -CLUSTER_REACH..=CLUSTER_REACH {
+                if let Ok(j) = cells.binary_search(&(la + dla, lo + dlo)) {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a] = b;
+                }
+            }
+        }
+    }
+    let of = |parent: &mut [usize], p: &(f64, f64)| {
+        cells.binary_search(&cell(p)).map(|i| root(parent, i)).ok()
+    };
+    let mut sizes = vec![0usize; cells.len()];
+    for p in points {
+        if let Some(r) = of(&mut parent, p) {
+            sizes[r] += 1;
+        }
+    }
+    let Some(main) = (0..sizes.len()).max_by_key(|&r| (sizes[r], std::cmp::Reverse(r))) else {
+        return Vec::new();
+    };
+    points
+        .iter()
+        .filter(|p| of(&mut parent, p) == Some(main))
+        .copied()
+        .collect()
+}
+
 /// Moves every first-level region of `entries` from its seat to the centre of its own
 /// populated places (those sharing its country and first-level code): the middle of the
-/// 1st–99th percentile range of their latitudes and of their longitudes, so that a few
-/// outlying islands or mis-coded places do not pull it. A region with fewer than three places, or whose places spread over more
+/// 1st–99th percentile range of their latitudes and of their longitudes, over the main
+/// cluster of them, so that outlying islands or places filed under the wrong region do
+/// not pull it. A region with fewer than three places, or whose places spread over more
 /// than 180° of longitude (it crosses the antimeridian), keeps its point.
 pub fn centre_regions(entries: &mut [Entry]) {
-    let mut points: std::collections::BTreeMap<(String, String), (Vec<f64>, Vec<f64>)> =
+    let mut points: std::collections::BTreeMap<(String, String), Vec<(f64, f64)>> =
         std::collections::BTreeMap::new();
     for e in entries
         .iter()
         .filter(|e| e.kind == KIND_PLACE && !e.country.is_empty() && !e.admin1.is_empty())
     {
-        let p = points
+        points
             .entry((e.country.clone(), e.admin1.clone()))
-            .or_default();
-        p.0.push(e.lat);
-        p.1.push(e.lon);
+            .or_default()
+            .push((e.lat, e.lon));
     }
-    for (lats, lons) in points.values_mut() {
-        lats.sort_by(f64::total_cmp);
-        lons.sort_by(f64::total_cmp);
-    }
-    for e in entries.iter_mut().filter(|e| e.kind == KIND_REGION) {
-        let Some((lats, lons)) = points.get(&(e.country.clone(), e.admin1.clone())) else {
-            continue;
-        };
-        if lats.len() < MIN_REGION_PLACES {
+    let mut centres = std::collections::BTreeMap::new();
+    for (area, places) in points {
+        if places.len() < MIN_REGION_PLACES {
             continue;
         }
-        let (Some(west), Some(east)) = (lons.first(), lons.last()) else {
-            continue;
-        };
+        let (west, east) = places
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(w, e), p| (w.min(p.1), e.max(p.1)));
         if east - west > 180.0 {
             continue;
         }
-        if let (Some(lat), Some(lon)) = (trimmed_mid(lats), trimmed_mid(lons)) {
+        let cluster = main_cluster(&places);
+        let mut lats: Vec<f64> = cluster.iter().map(|p| p.0).collect();
+        let mut lons: Vec<f64> = cluster.iter().map(|p| p.1).collect();
+        lats.sort_by(f64::total_cmp);
+        lons.sort_by(f64::total_cmp);
+        if let (Some(lat), Some(lon)) = (trimmed_mid(&lats), trimmed_mid(&lons)) {
+            centres.insert(area, (lat, lon));
+        }
+    }
+    for e in entries.iter_mut().filter(|e| e.kind == KIND_REGION) {
+        if let Some(&(lat, lon)) = centres.get(&(e.country.clone(), e.admin1.clone())) {
             e.lat = lat;
             e.lon = lon;
         }
@@ -486,6 +543,37 @@ mod tests {
         entries.push(entry(KIND_PLACE, "US", "TX", 0.0, 0.0));
         centre_regions(&mut entries);
         assert_eq!((entries[0].lat, entries[0].lon), (37.0, -119.0));
+    }
+
+    #[test]
+    fn places_filed_under_the_wrong_region_far_away_do_not_pull_its_centre() {
+        // Hebei's places, and four villages of Tibet a source filed under Hebei
+        let mut entries = vec![entry(KIND_REGION, "CN", "10", 38.0, 114.5)];
+        for i in 0..40 {
+            let f = f64::from(i) / 10.0;
+            entries.push(entry(KIND_PLACE, "CN", "10", 36.5 + f, 114.0 + f));
+        }
+        for (lat, lon) in [(31.9, 90.8), (30.9, 95.2), (31.7, 94.3), (33.3, 87.8)] {
+            entries.push(entry(KIND_PLACE, "CN", "10", lat, lon));
+        }
+        centre_regions(&mut entries);
+        let (lat, lon) = (entries[0].lat, entries[0].lon);
+        assert!(
+            (lat - 38.45).abs() < 0.1 && (lon - 115.95).abs() < 0.1,
+            "{lat} {lon}"
+        );
+    }
+
+    #[test]
+    fn a_sparse_region_keeps_its_far_places() {
+        // places two or three degrees apart are one region, not outliers
+        let mut entries = vec![entry(KIND_REGION, "CA", "08", 44.0, -79.0)];
+        for i in 0..8 {
+            let f = f64::from(i);
+            entries.push(entry(KIND_PLACE, "CA", "08", 42.0 + 2.0 * f, -80.0));
+        }
+        centre_regions(&mut entries);
+        assert_eq!((entries[0].lat, entries[0].lon), (49.0, -80.0));
     }
 
     #[test]
