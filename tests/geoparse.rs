@@ -1121,7 +1121,9 @@ fn person_names_are_not_places() {
         ("Russia said it would reply.", &[("Russia", "RU")]),
         ("He joined United Pineville last year.", &[]),
         ("The envoy, Pineville Halvorsen, arrived.", &[]),
-        ("He joined United Russia last year.", &[("Russia", "RU")]),
+        // a party, not the country
+        ("He joined United Russia last year.", &[]),
+        ("When she lost her job, Ms. Underwood took her in.", &[]),
     ]);
 }
 
@@ -1267,6 +1269,19 @@ fn a_country_beats_towns_that_borrow_its_name() {
 fn names_in_one_list_are_places_of_one_kind() {
     let text = "Cases were found in Texas, Ohio, Kansas and Kentucky.";
     assert_eq!(ids_of(text, "Kansas"), ["test:ks"]);
+}
+
+#[test]
+fn a_word_naming_part_of_a_country_keeps_the_country() {
+    check(&[
+        ("Prices fell in Mainland China.", &[("China", "CN")]),
+        (
+            "The Organization's Russia office closed.",
+            &[("Russia", "RU")],
+        ),
+        ("Photo: AP The US military said so.", &[("US", "US")]),
+        ("Floods hit Northern Russia.", &[("Russia", "RU")]),
+    ]);
 }
 
 #[test]

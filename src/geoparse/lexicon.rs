@@ -401,6 +401,10 @@ const COMPASS: &[&str] = &[
     "northwest",
     "southeast",
     "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
     "central",
     "upper",
     "lower",
@@ -467,6 +471,15 @@ impl Lexicon {
     /// A compass or position word.
     pub(crate) fn is_compass(&self, lower: &str) -> bool {
         self.compass.contains(lower)
+    }
+
+    /// A word naming a part of a place ("Mainland China", "Northern Ireland").
+    pub(crate) fn is_part_word(&self, lower: &str) -> bool {
+        self.is_compass(lower)
+            || matches!(
+                lower,
+                "mainland" | "inner" | "outer" | "rural" | "coastal" | "metropolitan" | "downtown"
+            )
     }
 
     /// A common given name.

@@ -149,6 +149,10 @@ const FIRST_NAME_PENALTY: f32 = 0.3;
 /// Evidence lost by a lone name right after another capitalised word ("Taco Bell").
 const INSIDE_NAME_PENALTY: f32 = 0.5;
 
+/// Evidence lost by a country or region's lone name right after another capitalised
+/// word ("United Russia").
+const STRONG_INSIDE_NAME_PENALTY: f32 = 0.6;
+
 /// A minor place this close to a confident one is taken as part of the story.
 const NEAR_KM: f64 = 80.0;
 
@@ -530,6 +534,9 @@ impl<'t, 'g> Memo<'t, 'g> {
     }
 }
 
+/// The AP style's two-letter abbreviations of US states.
+const AP_TWO_LETTER_STATES: &[&str] = &["ga", "ky", "la", "md", "mo", "pa", "va", "vt"];
+
 /// "W.Va.", "Calif.", "Ga." after "Town," — a US state abbreviation with its period.
 fn us_abbreviation(
     text: &str,
@@ -545,7 +552,14 @@ fn us_abbreviation(
             .get(last + 1)
             .is_some_and(|t| t.span.start == tokens[last].span.end && t.text(text) == ".");
     let after_comma = last >= 1 && tokens[last - 1].text(text) == ",";
-    (dotted && (after_comma || word.contains('.')) && word.len() >= 2).then_some(state)
+    // of the two-letter forms with a dot only AP's are states: "Pa.", "Ga."; "Ms.", "Co.",
+    // "Me." are a title, a company and a word
+    let letters = word.trim_end_matches('.');
+    let two_letter_word = letters.len() == 2
+        && !letters.bytes().all(|b| b.is_ascii_uppercase())
+        && !AP_TWO_LETTER_STATES.contains(&key);
+    (dotted && (after_comma || word.contains('.')) && word.len() >= 2 && !two_letter_word)
+        .then_some(state)
 }
 
 /// A demonym of one or two words ("Russian", "North Korean", "Palestinians") starting at `i`.
@@ -719,6 +733,22 @@ fn local_evidence(
         && spots[..k].last().is_none_or(|p| p.end != first);
     if inside_name && !strong {
         ev -= INSIDE_NAME_PENALTY;
+    }
+    // "United Russia", "Air China": a country too, unless the word before only says which
+    // part of it ("Mainland China")
+    // "Organization's Beijing spokesman", "The US military", "Former Arkansas Gov."
+    let possessive_before = prev.is_some_and(|p| {
+        let w = p.text(text);
+        w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")
+    });
+    if inside_name
+        && strong
+        && !spots[k].adjectival
+        && !lex.is_part_word(&prev_lower)
+        && !lex.is_stop(&prev_lower)
+        && !possessive_before
+    {
+        ev -= STRONG_INSIDE_NAME_PENALTY;
     }
     // "Margit Halvorsen": a small place's name right before a capitalised word that is
     // neither a place nor an organisation's word is most likely a first name
