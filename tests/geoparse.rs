@@ -170,6 +170,51 @@ fn world() -> Gazetteer {
         ),
         (
             r(
+                "msstate",
+                "Mississippi",
+                32.7,
+                -89.7,
+                Region,
+                "ADM1",
+                "US",
+                Some("Mississippi"),
+                3_000_000,
+                0.8,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "mideast",
+                "Middle East",
+                29.0,
+                42.0,
+                PlaceKind::InformalRegion,
+                "region",
+                "",
+                None,
+                0,
+                0.9,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "mideastmd",
+                "Middle East",
+                39.3,
+                -76.6,
+                Ppl,
+                "PPL",
+                "US",
+                Some("Maryland"),
+                1_900,
+                0.33,
+            ),
+            vec![],
+        ),
+        (
+            r(
                 "chinajp",
                 "China",
                 27.3,
@@ -1282,6 +1327,12 @@ fn a_word_naming_part_of_a_country_keeps_the_country() {
         ("Photo: AP The US military said so.", &[("US", "US")]),
         ("Floods hit Northern Russia.", &[("Russia", "RU")]),
     ]);
+}
+
+#[test]
+fn a_well_known_area_beats_a_village_of_its_name_near_other_places() {
+    let text = "Officials in Washington hope for calm in the Middle East.";
+    assert_eq!(ids_of(text, "Middle East"), ["test:mideast"]);
 }
 
 #[test]

@@ -52,16 +52,6 @@ impl<'a> Context<'a> {
         cx
     }
 
-    /// The share of the most talked-about country: near 1 for a local story, low for one
-    /// that goes round the world.
-    fn top_share(&self) -> f32 {
-        if self.total > 0.0 {
-            self.countries.values().fold(0.0f32, |a, &b| a.max(b)) / self.total
-        } else {
-            1.0
-        }
-    }
-
     fn country_share(&self, cc: Option<&str>) -> f32 {
         match cc {
             Some(cc) if self.total > 0.0 => {
@@ -238,9 +228,6 @@ fn score(
 ) -> f32 {
     let pop = ((c.population as f32 + 1.0).log10() / 7.0).min(1.2);
     let mut v = w.importance * c.importance + w.population * pop + kind_bonus(c, w);
-    // a story about many countries means the well-known places; a local story, the
-    // places around it
-    v += w.scope * (1.0 - cx.top_share()) * pop;
     // the text wrote the place's own name, not one of its alternates ("Mexico" is the
     // country; Mexico City is only sometimes called so)
     if own_name {
@@ -386,7 +373,13 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                     .iter()
                     .zip(own)
                     .filter(|(c, own)| {
-                        **own && matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+                        **own
+                            && (matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+                                // "Middle East", "Pacific Northwest": a well-known area
+                                || (matches!(
+                                    c.kind,
+                                    PlaceKind::Continent | PlaceKind::InformalRegion
+                                ) && c.importance >= 0.8))
                     })
                     .map(|(c, _)| c)
                     .collect();

@@ -28,9 +28,6 @@ pub(crate) struct Weights {
     pub section: f32,
     /// Kind bonus of a river, sea, mountain or landmark.
     pub physical: f32,
-    /// Times the population term and the spread of the document over countries (one minus
-    /// the share of its main country): well-known places for stories that go round the world.
-    pub scope: f32,
     /// For a candidate whose own name the text wrote, not an alternate name.
     pub own_name: f32,
     /// For a candidate in a country the document's clear places lie in.
@@ -69,9 +66,8 @@ pub(crate) const WEIGHTS: Weights = Weights {
     capital: 0.3,
     seat: 0.15,
     seat2: 0.05,
-    section: 0.0,
+    section: -0.3,
     physical: 0.1,
-    scope: 0.0,
     own_name: 0.6,
     in_country: 0.3,
     country_share: 0.5,
@@ -101,7 +97,6 @@ impl Weights {
             "seat2" => &mut self.seat2,
             "section" => &mut self.section,
             "physical" => &mut self.physical,
-            "scope" => &mut self.scope,
             "own_name" => &mut self.own_name,
             "in_country" => &mut self.in_country,
             "country_share" => &mut self.country_share,
@@ -162,13 +157,13 @@ mod tests {
 
     #[test]
     fn overrides_change_only_the_named_weights() {
-        let w = WEIGHTS.with_overrides("scope=1.5, list_kind=0.2,nonsense=3,qualified=x");
-        assert!((w.scope - 1.5).abs() < f32::EPSILON);
+        let w = WEIGHTS.with_overrides("close=1.5, list_kind=0.2,nonsense=3,qualified=x");
+        assert!((w.close - 1.5).abs() < f32::EPSILON);
         assert!((w.list_kind - 0.2).abs() < f32::EPSILON);
         assert!((w.qualified - WEIGHTS.qualified).abs() < f32::EPSILON);
         assert_eq!(
             Weights {
-                scope: WEIGHTS.scope,
+                close: WEIGHTS.close,
                 list_kind: WEIGHTS.list_kind,
                 ..w
             },
@@ -189,7 +184,6 @@ mod tests {
             "seat2",
             "section",
             "physical",
-            "scope",
             "own_name",
             "in_country",
             "country_share",
