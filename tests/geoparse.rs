@@ -1152,6 +1152,17 @@ fn common_words_that_are_towns_are_not_places() {
 }
 
 #[test]
+fn a_town_named_like_a_common_word_is_a_place_where_the_text_says_so() {
+    check(&[
+        // a sentence's last word is no abbreviation
+        ("The summit moved to Nice.", &[("Nice", "FR")]),
+        // people from a place
+        ("A Mobile man was charged on Monday.", &[("Mobile", "US")]),
+        ("Two Mobile residents were hurt.", &[("Mobile", "US")]),
+    ]);
+}
+
+#[test]
 fn person_names_are_not_places() {
     check(&[
         ("Deputy Mary Jordan said so.", &[]),

@@ -534,6 +534,31 @@ impl<'t, 'g> Memo<'t, 'g> {
     }
 }
 
+/// Words for people that a place's name before them says where they are from
+/// ("a Laconia man", "Concord residents").
+const PEOPLE_FROM: &[&str] = &[
+    "resident",
+    "residents",
+    "native",
+    "natives",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "boy",
+    "girl",
+    "teen",
+    "teenager",
+    "couple",
+];
+
+/// Words written shortened with a period ("Smith & Co.", "Mt. Hood"); a place's name before
+/// a period is otherwise a sentence's last word ("He lives in Concord.").
+const ABBREVIATED_WORDS: &[&str] = &[
+    "co", "corp", "inc", "ltd", "llc", "bros", "st", "mt", "ft", "no", "jr", "sr", "ave", "blvd",
+    "dept", "univ", "assn", "intl",
+];
+
 /// The AP style's two-letter abbreviations of US states.
 const AP_TWO_LETTER_STATES: &[&str] = &["ga", "ky", "la", "md", "mo", "pa", "va", "vt"];
 
@@ -657,6 +682,12 @@ fn local_evidence(
     // sentence-initial single words are often ordinary words
     let single = spots[k].words == 1;
     let first_lower = lower(text, tokens[first], &mut buf).to_owned();
+    // "a Laconia man", "the Concord resident": people named by where they are from
+    let from_here =
+        !next_cap && !info[first].sentence_start && PEOPLE_FROM.contains(&next_lower.as_str());
+    if from_here {
+        ev += 0.15;
+    }
     let cued = prev_is_word && !info[first - 1].cap && lex.is_cue_before(&prev_lower);
     // "US", "UK": a country or region written in capitals inside ordinary text is no pronoun
     let shouted = info[first].all_caps
@@ -666,7 +697,12 @@ fn local_evidence(
         ev = ev.max(0.6);
     } else if single && lex.is_calendar(&first_lower) {
         spots[k].vetoed = true;
-    } else if single && lex.is_stop(&first_lower) && !spots[k].adjectival && !(strong && shouted) {
+    } else if single
+        && lex.is_stop(&first_lower)
+        && !spots[k].adjectival
+        && !(strong && shouted)
+        && !from_here
+    {
         ev -= if cued && prev_lower != "of" { 0.3 } else { 0.6 };
     }
     if single && info[first].sentence_start && !strong {
@@ -703,7 +739,7 @@ fn local_evidence(
         && tokens
             .get(end)
             .is_some_and(|t| t.span.start == tokens[end - 1].span.end && t.text(text) == ".")
-        && (lex.is_title(&first_lower) || lex.is_stop(&first_lower) || first_lower == "inc");
+        && (lex.is_title(&first_lower) || ABBREVIATED_WORDS.contains(&first_lower.as_str()));
     // "US$460"
     let currency = text[spots[k].span.end..].starts_with('$');
     // "Wichita Street", "St. Patrick's Day", "North Texas", a lone initial
