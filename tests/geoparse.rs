@@ -1347,6 +1347,21 @@ fn a_well_known_area_beats_a_village_of_its_name_near_other_places() {
 }
 
 #[test]
+fn a_two_word_demonym_beats_the_shorter_place_at_its_start() {
+    // "North" is also a region's name in the real gazetteer
+    let text = "North Korean troops and South Ossetian officials met.";
+    let found: Vec<(String, Option<String>)> =
+        geoparse(text, &tokenize(text), Gazetteer::embedded())
+            .into_iter()
+            .map(|m| (m.mention, m.resolved.and_then(|c| c.country)))
+            .collect();
+    assert_eq!(
+        found,
+        pairs(&[("North Korean", "KP"), ("South Ossetian", "GE")])
+    );
+}
+
+#[test]
 fn a_comma_inside_a_list_is_no_qualifier() {
     // "China, Japan" would otherwise read as the village of China in Japan
     let text = "Many countries, among them China, Japan, and the United Kingdom, warned.";

@@ -316,8 +316,10 @@ pub(crate) fn spot<'g>(
                 *last == i && best < 0.6
             }
         });
-        if (found.is_none() || single_minor)
-            && let Some((l, k)) = demonym_at(text, tokens, info, i, &mut memo)
+        // "North Korean": a demonym longer than the place found ("North") wins too
+        let found_last = found.as_ref().map(|f| f.0);
+        if let Some((l, k)) = demonym_at(text, tokens, info, i, &mut memo)
+            && (single_minor || found_last.is_none_or(|f| l > f))
         {
             found = Some((l, demonym_key(&k), true, false));
         }
