@@ -1362,6 +1362,23 @@ fn a_two_word_demonym_beats_the_shorter_place_at_its_start() {
 }
 
 #[test]
+fn a_language_is_not_a_place() {
+    for (text, want) in [
+        ("She spoke only French when she arrived.", &[][..]),
+        ("English language classes are full.", &[]),
+        ("The talks were held in Russian.", &[]),
+        ("Russian officials left.", &[("Russian", "RU")]),
+    ] {
+        let found: Vec<(String, Option<String>)> =
+            geoparse(text, &tokenize(text), Gazetteer::embedded())
+                .into_iter()
+                .map(|m| (m.mention, m.resolved.and_then(|c| c.country)))
+                .collect();
+        assert_eq!(found, pairs(want), "{text}");
+    }
+}
+
+#[test]
 fn a_comma_inside_a_list_is_no_qualifier() {
     // "China, Japan" would otherwise read as the village of China in Japan
     let text = "Many countries, among them China, Japan, and the United Kingdom, warned.";

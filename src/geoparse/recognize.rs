@@ -554,6 +554,53 @@ const PEOPLE_FROM: &[&str] = &[
     "couple",
 ];
 
+/// Words after a language's name ("English language", "Spanish speakers").
+const LANGUAGE_AFTER: &[&str] = &[
+    "language",
+    "languages",
+    "speaker",
+    "speakers",
+    "speaking",
+    "translation",
+    "translations",
+    "translator",
+    "translators",
+    "lessons",
+    "subtitles",
+    "dub",
+    "dubbed",
+    "dialect",
+    "dialects",
+];
+
+/// Verbs before a language's name ("spoke French", "translated into English").
+const SPEAK: &[&str] = &[
+    "speak",
+    "speaks",
+    "spoke",
+    "spoken",
+    "speaking",
+    "learn",
+    "learns",
+    "learned",
+    "learning",
+    "learnt",
+    "teach",
+    "teaches",
+    "taught",
+    "teaching",
+    "fluent",
+    "translate",
+    "translated",
+    "understand",
+    "understands",
+    "understood",
+    "read",
+    "write",
+    "writes",
+    "wrote",
+];
+
 /// Words written shortened with a period ("Smith & Co.", "Mt. Hood"); a place's name before
 /// a period is otherwise a sentence's last word ("He lives in Concord.").
 const ABBREVIATED_WORDS: &[&str] = &[
@@ -750,7 +797,14 @@ fn local_evidence(
     let initial = single && tokens[first].span.len() == 1;
     // "West Nile virus", "Marburg fever", "Lyme disease": a disease named after a place
     let disease = next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_disease(&next_lower);
-    if street || compass || initial || disease {
+    // "spoke only French", "English language learners", "said in Russian.": a language
+    let language = spots[k].adjectival
+        && (LANGUAGE_AFTER.contains(&next_lower.as_str())
+            || SPEAK.contains(&prev_lower.as_str())
+            || (SPEAK.contains(&before_prev_lower.as_str()) && prev_lower == "only")
+            || (matches!(prev_lower.as_str(), "in" | "into")
+                && next.is_none_or(|n| n.kind != TokenKind::Word)));
+    if street || compass || initial || disease || language {
         spots[k].vetoed = true;
     }
     if (after_title || after_title_dot || after_given || after_initial) && !spots[k].adjectival {
