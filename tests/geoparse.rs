@@ -1362,12 +1362,18 @@ fn a_two_word_demonym_beats_the_shorter_place_at_its_start() {
 }
 
 #[test]
-fn a_language_is_not_a_place() {
+fn a_language_or_a_company_is_not_a_place() {
     for (text, want) in [
         ("She spoke only French when she arrived.", &[][..]),
         ("English language classes are full.", &[]),
         ("The talks were held in Russian.", &[]),
         ("Russian officials left.", &[("Russian", "RU")]),
+        // a demonym opening an organisation's name, but not a title
+        ("He flew home on American Airlines.", &[]),
+        (
+            "French Foreign Minister Bernard Kouchner arrived.",
+            &[("French", "FR")],
+        ),
     ] {
         let found: Vec<(String, Option<String>)> =
             geoparse(text, &tokenize(text), Gazetteer::embedded())

@@ -554,6 +554,9 @@ const PEOPLE_FROM: &[&str] = &[
     "couple",
 ];
 
+/// Evidence lost by a demonym opening a longer capitalised name ("American Airlines").
+const DEMONYM_IN_NAME_PENALTY: f32 = 0.4;
+
 /// Words after a language's name ("English language", "Spanish speakers").
 const LANGUAGE_AFTER: &[&str] = &[
     "language",
@@ -804,6 +807,21 @@ fn local_evidence(
             || (SPEAK.contains(&before_prev_lower.as_str()) && prev_lower == "only")
             || (matches!(prev_lower.as_str(), "in" | "into")
                 && next.is_none_or(|n| n.kind != TokenKind::Word)));
+    // "American Recovery and Reinvestment Act", "Canadian Tire": a demonym opening an
+    // organisation's or a law's name (titles aside: "Russian President", "French Foreign
+    // Minister")
+    let title_after = lex.is_title(&next_lower)
+        || (end + 1 < tokens.len()
+            && info[end + 1].cap
+            && lex.is_title(lower(text, tokens[end + 1], &mut buf)));
+    let opens_name = spots[k].adjectival
+        && next_cap
+        && !info[end].sentence_start
+        && !title_after
+        && spots.get(k + 1).is_none_or(|n| n.first != end);
+    if opens_name {
+        ev -= DEMONYM_IN_NAME_PENALTY;
+    }
     if street || compass || initial || disease || language {
         spots[k].vetoed = true;
     }
