@@ -1407,6 +1407,14 @@ fn a_type_word_picks_the_kind_of_place() {
     ] {
         assert_eq!(ids_of(text, "Washington"), [want], "{text}");
     }
+    // a plural type word before a list asks for its kind in every member
+    assert_eq!(
+        ids_of(
+            "It operates in the states of Texas and Washington.",
+            "Washington"
+        ),
+        ["test:wa"]
+    );
 }
 
 fn snapshot(text: &str) -> Value {

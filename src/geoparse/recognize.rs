@@ -128,6 +128,23 @@ impl Hint {
         })
     }
 
+    /// The hint of a plural type word before a list ("the states of Texas and Georgia").
+    pub(crate) fn of_plural(word: &str) -> Option<Hint> {
+        Hint::of(match word {
+            "cities" => "city",
+            "towns" => "town",
+            "villages" => "village",
+            "states" => "state",
+            "provinces" => "province",
+            "regions" => "region",
+            "counties" => "county",
+            "districts" => "district",
+            "countries" => "country",
+            "nations" => "nation",
+            _ => return None,
+        })
+    }
+
     /// True when a candidate of this kind is what the hint asks for.
     pub(crate) fn fits(self, kind: PlaceKind) -> bool {
         match self {
@@ -398,6 +415,15 @@ fn mark_lists(text: &str, tokens: &[Token], spots: &mut [Spot]) {
         if end >= start + 2 && conjunction[start..end].iter().any(|&c| c) {
             for s in &mut spots[start..=end] {
                 s.in_list = true;
+            }
+        }
+        // "the states of Texas and Georgia": a type word before a list asks for its kind
+        // in every member
+        if end > start
+            && let Some(hint) = spots[start].hint
+        {
+            for s in &mut spots[start + 1..=end] {
+                s.hint.get_or_insert(hint);
             }
         }
         start = end + 1;
@@ -723,7 +749,7 @@ fn local_evidence(
     }
     .or_else(|| {
         (prev_lower == "of")
-            .then(|| Hint::of(&before_prev_lower))
+            .then(|| Hint::of(&before_prev_lower).or_else(|| Hint::of_plural(&before_prev_lower)))
             .flatten()
     });
     if !next_cap && lex.is_place_type(&next_lower) {
