@@ -1385,6 +1385,16 @@ fn a_language_or_a_company_is_not_a_place() {
 }
 
 #[test]
+fn a_sea_goes_by_its_short_name() {
+    let text = "Typhoons form over the Pacific.";
+    let names: Vec<Option<String>> = geoparse(text, &tokenize(text), Gazetteer::embedded())
+        .into_iter()
+        .map(|m| m.resolved.map(|c| c.name))
+        .collect();
+    assert_eq!(names, [Some("Pacific Ocean".to_owned())]);
+}
+
+#[test]
 fn a_comma_inside_a_list_is_no_qualifier() {
     // "China, Japan" would otherwise read as the village of China in Japan
     let text = "Many countries, among them China, Japan, and the United Kingdom, warned.";

@@ -330,6 +330,14 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             s.candidates
                 .iter()
                 .map(|c| {
+                    // the hand-written table of seas, rivers and areas lists only the
+                    // names they go by ("the Pacific", "Danube")
+                    if matches!(
+                        c.kind,
+                        PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
+                    ) {
+                        return true;
+                    }
                     normalize_into(c.name, &mut buf);
                     buf == s.key
                 })
@@ -373,13 +381,15 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                     .iter()
                     .zip(own)
                     .filter(|(c, own)| {
-                        **own
+                        (**own
                             && (matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
                                 // "Middle East", "Pacific Northwest": a well-known area
                                 || (matches!(
                                     c.kind,
                                     PlaceKind::Continent | PlaceKind::InformalRegion
-                                ) && c.importance >= 0.8))
+                                ) && c.importance >= 0.8)))
+                            // "the Pacific": an ocean, by whichever of its names
+                            || (c.kind == PlaceKind::Physical && c.importance >= 0.9)
                     })
                     .map(|(c, _)| c)
                     .collect();
