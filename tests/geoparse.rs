@@ -1138,6 +1138,10 @@ fn a_town_with_its_region_takes_that_region() {
             "A farm in Pandi, Bulacan was closed.",
             &[("Pandi", "PH"), ("Bulacan", "PH")],
         ),
+        (
+            "France says she grew up in Paris, in Texas.",
+            &[("France", "FR"), ("Paris", "US"), ("Texas", "US")],
+        ),
     ]);
 }
 
@@ -1392,6 +1396,22 @@ fn a_sea_goes_by_its_short_name() {
         .map(|m| m.resolved.map(|c| c.name))
         .collect();
     assert_eq!(names, [Some("Pacific Ocean".to_owned())]);
+}
+
+#[test]
+fn a_story_that_goes_round_the_world_means_the_capitals() {
+    // a local story keeps the town next door
+    assert_eq!(
+        ids_of(
+            "Texas farmers met in Dallas. Later they drove to Paris for the fair.",
+            "Paris"
+        ),
+        ["test:paristx"]
+    );
+    // one that spans Russia, Korea and Japan means the French capital
+    let text = "The envoy left Moscow for Seoul and Japan. Texas officials met him \
+                in Dallas before he flew on to Paris.";
+    assert_eq!(ids_of(text, "Paris"), ["test:parisfr"]);
 }
 
 #[test]

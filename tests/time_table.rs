@@ -113,6 +113,12 @@ fn year_less_dates_take_the_nearest_plausible_year() {
         None,
         &[("September 12", "XXXX-09-12")],
     );
+    // with no reference, a full date earlier in the story gives the year
+    check(
+        "They left on May 8, 1919. On May 15 they flew on.",
+        None,
+        &[("May 8, 1919", "1919-05-08"), ("May 15", "1919-05-15")],
+    );
 }
 
 #[test]

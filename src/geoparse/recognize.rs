@@ -683,6 +683,15 @@ fn demonym_at<'t>(
     memo.demonym(one).is_some().then(|| (i, normalize(one)))
 }
 
+/// An island, islands or a peninsula: a place that can say where a town on it lies.
+pub(crate) fn is_island(c: &Cand<'_>) -> bool {
+    c.kind == PlaceKind::Physical
+        && matches!(
+            c.feature_code,
+            "island" | "islands" | "archipelago" | "peninsula"
+        )
+}
+
 fn prior(c: &Cand<'_>) -> f32 {
     match c.kind {
         PlaceKind::Country | PlaceKind::Continent => 0.9,
@@ -942,16 +951,22 @@ fn local_evidence(
             n += 1;
         }
     }
-    // "Town, Region": both sides gain
+    // "Town, Region", "Horta, in the Azores", "Rockaway, on Long Island": both sides gain
+    let word_at = |j: usize| tokens.get(j).map_or("", |t| t.text(text));
+    let qualifier_at = match word_at(end + 1) {
+        "in" | "on" if word_at(end + 2) == "the" => end + 3,
+        "in" | "on" => end + 2,
+        _ => end + 1,
+    };
     if let Some(comma) = next
         && comma.text(text) == ","
         && let Some(q) = spots.get(k + 1)
-        && q.first == end + 1
+        && q.first == qualifier_at
         && q.candidates.iter().any(|c| {
             matches!(
                 c.kind,
                 PlaceKind::Country | PlaceKind::Region | PlaceKind::District
-            )
+            ) || is_island(c)
         })
     {
         ev += 0.35;

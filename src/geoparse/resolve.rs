@@ -10,7 +10,7 @@ use crate::gazetteer::{PlaceKind, normalize_into};
 
 use super::cand::{Cand, within_km};
 
-use super::recognize::Spot;
+use super::recognize::{Spot, is_island};
 use super::weights::{Weights, weights};
 
 /// How much each country and first-level region is talked about.
@@ -98,6 +98,10 @@ fn kind_bonus(c: &Cand<'_>, w: &Weights) -> f32 {
 
 /// True when `outer` can contain `inner` ("Texas" contains Paris, Texas).
 fn contains(outer: &Cand<'_>, inner: &Cand<'_>) -> bool {
+    // "Trepassey, in Newfoundland": an island holds the towns near its point
+    if is_island(outer) {
+        return within_km(outer.latlon, inner.latlon, ISLAND_KM);
+    }
     if outer.country.is_none() || outer.country != inner.country {
         return false;
     }
@@ -109,6 +113,15 @@ fn contains(outer: &Cand<'_>, inner: &Cand<'_>) -> bool {
         _ => false,
     }
 }
+
+/// Countries a story's clear places must span for it to be read as international.
+const WORLDWIDE_COUNTRIES: usize = 3;
+
+/// Population from which a national capital is known the world over.
+const FAMOUS_CAPITAL: u64 = 400_000;
+
+/// How far from an island's point a town may lie and be on it.
+const ISLAND_KM: f64 = 250.0;
 
 /// Two places this close are taken as one story's neighbours.
 const SUPPORT_KM: f64 = 150.0;
@@ -320,6 +333,9 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         .collect();
     let w = weights();
     let cx = Context::of(&kept);
+    // a story that goes round the world means the world's capitals by their names; a local
+    // one may mean the town next door
+    let worldwide = cx.countries.len() >= WORLDWIDE_COUNTRIES;
     let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
     let backing = support(spots, accepted);
     // which candidates bear the name as written as their own name, per name
@@ -390,6 +406,12 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                                 ) && c.importance >= 0.8)))
                             // "the Pacific": an ocean, by whichever of its names
                             || (c.kind == PlaceKind::Physical && c.importance >= 0.9)
+                            // "Rome", "Lisbon": a capital known the world over
+                            || (worldwide
+                                && **own
+                                && c.kind == PlaceKind::PopulatedPlace
+                                && c.feature_code == "PPLC"
+                                && c.population >= FAMOUS_CAPITAL)
                     })
                     .map(|(c, _)| c)
                     .collect();

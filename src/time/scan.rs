@@ -1199,6 +1199,9 @@ impl<'a> Scanner<'a> {
                 }
                 _ => nearest_year(r, m, d, self.future_context(at)),
             },
+            // No reference, but the narrative set a full date ("May 8, 1919 ... On May
+            // 15"): the year-less day follows it.
+            (None, None) if let Some(a) = self.narrative => nearest_year(a, m, d, true),
             (None, None) => {
                 // Check the day exists in some year (Feb 29 in a leap year).
                 NaiveDate::from_ymd_opt(2000, m, d)?;
