@@ -549,18 +549,31 @@ impl Plugin for RoutePlugin<'_> {
                 .filter(|sel| order.contains(&sel.actor))
                 .map(|sel| (sel.actor, sel.stop)),
         );
-        for (a, s) in markers {
+        markers.retain(|&(a, s)| {
+            analysis.actors[a]
+                .stops
+                .get(s)
+                .is_some_and(|stop| stop.place.latlon.is_valid())
+        });
+        let true_points: Vec<Pos2> = markers
+            .iter()
+            .map(|&(a, s)| to_screen(analysis.actors[a].stops[s].place.latlon))
+            .collect();
+        // markers of places a few kilometres apart (Ruse and Giurgiu) fan out around their
+        // points instead of hiding one another, each tied to its point by a thin line
+        let shown = spread(&true_points, 2.0 * style::MARKER_RADIUS + 2.0);
+        for ((&(a, s), &point), &at) in markers.iter().zip(&true_points).zip(&shown) {
             let actor = &analysis.actors[a];
             let colour = style::actor_colour(a);
             let Some(stop) = actor.stops.get(s) else {
                 continue;
             };
-            if !stop.place.latlon.is_valid() {
-                continue;
-            }
-            let at = to_screen(stop.place.latlon);
             if !clip.contains(at) {
                 continue;
+            }
+            if at != point {
+                painter.line_segment([point, at], Stroke::new(1.0, colour));
+                painter.circle_filled(point, 2.0, colour);
             }
             let here = StopRef { actor: a, stop: s };
             let is_selected = selected == Some(here);
@@ -631,6 +644,34 @@ impl Plugin for RoutePlugin<'_> {
             *self.out = Some(Action::Select(here));
         }
     }
+}
+
+/// Screen positions for markers at `points`, in drawing order: a marker that would cover
+/// one placed before it (closer than `gap`) moves to the first free spot on rings around
+/// its point, so that every marker stays visible and clickable.
+fn spread(points: &[Pos2], gap: f32) -> Vec<Pos2> {
+    let mut placed: Vec<Pos2> = Vec::with_capacity(points.len());
+    for &p in points {
+        let free = |q: Pos2, placed: &[Pos2]| placed.iter().all(|o| o.distance(q) >= gap);
+        let mut at = p;
+        if !free(p, &placed) {
+            'rings: for ring in 1..=3u8 {
+                let distance = gap * f32::from(ring);
+                let steps = 6 * u16::from(ring);
+                for k in 0..steps {
+                    // clockwise from the top
+                    let angle = std::f32::consts::TAU * f32::from(k) / f32::from(steps);
+                    let q = p + vec2(angle.sin(), -angle.cos()) * distance;
+                    if free(q, &placed) {
+                        at = q;
+                        break 'rings;
+                    }
+                }
+            }
+        }
+        placed.push(at);
+    }
+    placed
 }
 
 /// Points along the great circle from `a` to `b`; a straight pair for short legs.
@@ -722,6 +763,27 @@ mod tests {
         for (template, expected) in table {
             assert_eq!(valid_template(template), expected, "{template}");
         }
+    }
+
+    #[test]
+    fn markers_on_top_of_each_other_fan_out_and_far_ones_stay() {
+        let points = [
+            Pos2::new(100.0, 100.0),
+            Pos2::new(103.0, 101.0),
+            Pos2::new(100.0, 100.0),
+            Pos2::new(300.0, 300.0),
+        ];
+        let shown = spread(&points, 20.0);
+        assert_eq!(shown[0], points[0]);
+        assert_eq!(shown[3], points[3]);
+        for i in 0..shown.len() {
+            for j in 0..i {
+                assert!(shown[i].distance(shown[j]) >= 19.9, "{i} {j}: {shown:?}");
+            }
+        }
+        // moved ones stay close to their points
+        assert!(shown[1].distance(points[1]) <= 40.0);
+        assert!(shown[2].distance(points[2]) <= 40.0);
     }
 
     #[test]
