@@ -425,6 +425,20 @@ impl Gazetteer {
         }
     }
 
+    /// The places a normalised name stands for, or `None` when it is no name of the index
+    /// (one lookup answers both [`Gazetteer::contains_normalized`] and
+    /// [`Gazetteer::places_normalized`]).
+    pub(crate) fn known_places(&self, key: &str) -> Option<Places<'_>> {
+        if key.is_empty() || key.starts_with(char::is_control) {
+            return None;
+        }
+        let postings = self.postings(self.value(key)?);
+        Some(Places {
+            gazetteer: self,
+            postings,
+        })
+    }
+
     /// The best `n` candidates for a name as written in text (cheaper than [`Gazetteer::lookup`]
     /// for names shared by hundreds of places, like "Springfield").
     #[must_use]
@@ -550,22 +564,54 @@ impl Gazetteer {
 
     /// The index value of a demonym: its adjective and its place. Plurals ("Russians",
     /// "Japanese") fall back to the singular.
+    ///
+    /// The three keys tried (the word, without "es", without "s") are prefixes of one
+    /// another, so one walk down the index answers all three.
     fn demonym_value(&self, word: &str) -> Option<u64> {
-        let key = normalize(word);
-        if key.is_empty() {
-            return None;
-        }
-        let mut probe = String::with_capacity(key.len() + 4);
-        let tries = [
-            Some(key.as_str()),
-            key.strip_suffix("es"),
-            key.strip_suffix('s'),
-        ];
-        tries.into_iter().flatten().find_map(|k| {
-            probe.clear();
-            probe.push(index::DEMONYM_KEY);
-            probe.push_str(k);
-            self.value(&probe)
+        let map = self.names.as_ref()?;
+        KEY_BUFFER.with_borrow_mut(|key| {
+            normalize_into(word, key);
+            if key.is_empty() {
+                return None;
+            }
+            let fst = map.as_fst();
+            let mut node = fst.root();
+            let mut output = fst::raw::Output::zero();
+            // the value reached after `n` bytes of the key, for n = len, len - 2, len - 1
+            let len = key.len();
+            let wanted = [
+                Some(len),
+                key.ends_with("es").then(|| len - 2),
+                key.ends_with('s').then(|| len - 1),
+            ];
+            let mut values = [None; 3];
+            let mut prefix = [0u8; 4];
+            let tag = index::DEMONYM_KEY.encode_utf8(&mut prefix).as_bytes();
+            for &b in tag {
+                let i = node.find_input(b)?;
+                let t = node.transition(i);
+                output = output.cat(t.out);
+                node = fst.node(t.addr);
+            }
+            for n in 0..=len {
+                if node.is_final() {
+                    for (slot, want) in values.iter_mut().zip(wanted) {
+                        if want == Some(n) {
+                            *slot = Some(output.cat(node.final_output()).value());
+                        }
+                    }
+                }
+                let Some(&b) = key.as_bytes().get(n) else {
+                    break;
+                };
+                let Some(i) = node.find_input(b) else {
+                    break;
+                };
+                let t = node.transition(i);
+                output = output.cat(t.out);
+                node = fst.node(t.addr);
+            }
+            values.into_iter().flatten().next()
         })
     }
 

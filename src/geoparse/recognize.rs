@@ -9,7 +9,7 @@
 use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
-use crate::gazetteer::{Gazetteer, PlaceKind, normalize};
+use crate::gazetteer::{Gazetteer, PlaceKind, Places, normalize};
 use crate::geo::LatLon;
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
@@ -275,12 +275,16 @@ pub(crate) fn spot<'g>(
             j += 1;
         }
         let mut found = None;
+        // one walk down the index answers every shorter n-gram whose key is a prefix of
+        // the longest one's
+        let walk =
+            (reach > i).then(|| memo.walk(&text[tokens[i].span.start..tokens[reach].span.end]));
         for last in (i..=reach).rev() {
             if !info[last].cap {
                 continue;
             }
             let raw = &text[tokens[i].span.start..tokens[last].span.end];
-            let (key, known) = memo.key(raw);
+            let (key, known) = memo.key_with(raw, walk.as_deref());
             if key.is_empty() {
                 continue;
             }
@@ -442,9 +446,33 @@ fn demonym_key(normalized: &str) -> String {
 /// candidates are worked out once.
 struct Memo<'t, 'g> {
     gazetteer: &'g Gazetteer,
-    keys: FastMap<&'t str, (String, bool)>,
+    /// The normalised key of a raw n-gram, and whether the index knows it (`None` until asked).
+    keys: FastMap<&'t str, (String, Option<bool>)>,
     candidates: FastMap<String, Rc<[Cand<'g>]>>,
     demonyms: FastMap<&'t str, Option<Cand<'g>>>,
+    /// The walks of the longest n-grams, by their raw text.
+    walks: FastMap<&'t str, Rc<Walk<'g>>>,
+}
+
+/// The walk of one n-gram's key down the name index: the lengths at which a prefix of the
+/// key is a name, with the places it names. Any key that is a prefix of the walked one is
+/// answered without a lookup of its own: a name when its length is listed, none otherwise.
+struct Walk<'g> {
+    key: String,
+    names: Vec<(usize, Places<'g>)>,
+}
+
+impl<'g> Walk<'g> {
+    /// The places `key` names (`Some(None)` when it names none), or `None` when `key` is
+    /// not a prefix of the walked key and must be looked up.
+    fn answer(&self, key: &str) -> Option<Option<Places<'g>>> {
+        self.key.starts_with(key).then(|| {
+            self.names
+                .iter()
+                .find(|(n, _)| *n == key.len())
+                .map(|(_, p)| p.clone())
+        })
+    }
 }
 
 impl<'t, 'g> Memo<'t, 'g> {
@@ -454,18 +482,70 @@ impl<'t, 'g> Memo<'t, 'g> {
             keys: FastMap::with_capacity_and_hasher(256, BuildHasherDefault::default()),
             candidates: FastMap::with_capacity_and_hasher(128, BuildHasherDefault::default()),
             demonyms: FastMap::with_capacity_and_hasher(128, BuildHasherDefault::default()),
+            walks: FastMap::default(),
         }
     }
 
     /// The normalised key of `raw` and whether the gazetteer knows it.
     fn key(&mut self, raw: &'t str) -> (&str, bool) {
-        let gazetteer = self.gazetteer;
-        let (key, known) = self.keys.entry(raw).or_insert_with(|| {
-            let key = normalize(raw);
-            let known = !key.is_empty() && gazetteer.contains_normalized(&key);
-            (key, known)
-        });
-        (key.as_str(), *known)
+        self.key_with(raw, None)
+    }
+
+    /// [`Memo::key`], answered by `walk` when it can. A known key's candidates are read
+    /// at once, from the places the lookup found.
+    fn key_with(&mut self, raw: &'t str, walk: Option<&Walk<'g>>) -> (&str, bool) {
+        let Memo {
+            gazetteer,
+            keys,
+            candidates,
+            ..
+        } = self;
+        let (key, known) = keys.entry(raw).or_insert_with(|| (normalize(raw), None));
+        if known.is_none() {
+            let places = if key.is_empty() {
+                None
+            } else {
+                match walk.and_then(|w| w.answer(key)) {
+                    Some(answer) => answer,
+                    None => gazetteer.known_places(key),
+                }
+            };
+            *known = Some(places.is_some());
+            if let Some(places) = places
+                && !candidates.contains_key(key.as_str())
+            {
+                let c: Rc<[Cand<'g>]> = places.take(MAX_CANDIDATES).map(Cand::from).collect();
+                candidates.insert(key.clone(), c);
+            }
+        }
+        (key.as_str(), *known == Some(true))
+    }
+
+    /// The walk of the key of `raw` down the name index.
+    fn walk(&mut self, raw: &'t str) -> Rc<Walk<'g>> {
+        if let Some(w) = self.walks.get(raw) {
+            return Rc::clone(w);
+        }
+        let key = self
+            .keys
+            .entry(raw)
+            .or_insert_with(|| (normalize(raw), None))
+            .0
+            .clone();
+        let mut cursor = self.gazetteer.name_cursor();
+        let mut names = Vec::new();
+        let mut piece = [0u8; 4];
+        for (at, ch) in key.char_indices() {
+            if !cursor.push_str(ch.encode_utf8(&mut piece)) {
+                break;
+            }
+            if cursor.is_name() {
+                names.push((at + ch.len_utf8(), cursor.places()));
+            }
+        }
+        let w = Rc::new(Walk { key, names });
+        self.walks.insert(raw, Rc::clone(&w));
+        w
     }
 
     /// The best candidates of a key.
@@ -570,20 +650,21 @@ fn local_evidence(
     if spots[k].words > 1 {
         ev += 0.2;
     }
+    let (mut prev_buf, mut before_prev_buf, mut next_buf, mut first_buf) =
+        ([0u8; 32], [0u8; 32], [0u8; 32], [0u8; 32]);
     let prev = first.checked_sub(1).map(|p| tokens[p]);
-    let prev_lower = prev.map_or("", |p| lower(text, p, &mut buf)).to_owned();
+    let prev_lower = prev.map_or("", |p| lower(text, p, &mut prev_buf));
     let before_prev_lower = first
         .checked_sub(2)
-        .map_or("", |p| lower(text, tokens[p], &mut buf))
-        .to_owned();
+        .map_or("", |p| lower(text, tokens[p], &mut before_prev_buf));
     let prev_is_word = prev.is_some_and(|p| p.kind == TokenKind::Word);
     let next = tokens.get(end).copied();
-    let next_lower = next.map_or("", |n| lower(text, n, &mut buf)).to_owned();
+    let next_lower = next.map_or("", |n| lower(text, n, &mut next_buf));
     let next_cap = info.get(end).is_some_and(|n| n.cap);
     // context cues
-    if prev_is_word && !info[first - 1].cap && lex.is_cue_before(&prev_lower) {
+    if prev_is_word && !info[first - 1].cap && lex.is_cue_before(prev_lower) {
         ev += if prev_lower == "of" { 0.1 } else { 0.3 };
-        if prev_lower == "of" && lex.is_place_type(&before_prev_lower) {
+        if prev_lower == "of" && lex.is_place_type(before_prev_lower) {
             ev += 0.3;
         }
     }
@@ -591,31 +672,31 @@ fn local_evidence(
     spots[k].hint = if next_cap {
         None
     } else {
-        Hint::of(&next_lower)
+        Hint::of(next_lower)
     }
     .or_else(|| {
         (prev_lower == "of")
-            .then(|| Hint::of(&before_prev_lower))
+            .then(|| Hint::of(before_prev_lower))
             .flatten()
     });
-    if !next_cap && lex.is_place_type(&next_lower) {
+    if !next_cap && lex.is_place_type(next_lower) {
         ev += 0.3;
-    } else if !next_cap && lex.is_cue_after(&next_lower) {
+    } else if !next_cap && lex.is_cue_after(next_lower) {
         ev += 0.15;
     }
     // sentence-initial single words are often ordinary words
     let single = spots[k].words == 1;
-    let first_lower = lower(text, tokens[first], &mut buf).to_owned();
-    let cued = prev_is_word && !info[first - 1].cap && lex.is_cue_before(&prev_lower);
+    let first_lower = lower(text, tokens[first], &mut first_buf);
+    let cued = prev_is_word && !info[first - 1].cap && lex.is_cue_before(prev_lower);
     // "US", "UK": a country or region written in capitals inside ordinary text is no pronoun
     let shouted = info[first].all_caps
         && !first.checked_sub(1).is_some_and(|p| info[p].all_caps)
         && !info.get(end).is_some_and(|n| n.all_caps);
     if spots[k].abbreviation {
         ev = ev.max(0.6);
-    } else if single && lex.is_calendar(&first_lower) {
+    } else if single && lex.is_calendar(first_lower) {
         spots[k].vetoed = true;
-    } else if single && lex.is_stop(&first_lower) && !spots[k].adjectival && !(strong && shouted) {
+    } else if single && lex.is_stop(first_lower) && !spots[k].adjectival && !(strong && shouted) {
         ev -= if cued && prev_lower != "of" { 0.3 } else { 0.6 };
     }
     if single && info[first].sentence_start && !strong {
@@ -625,14 +706,14 @@ fn local_evidence(
         ev -= 0.4;
     }
     // a person's name
-    let after_title = prev_is_word && info[first - 1].cap && lex.is_title(&prev_lower);
+    let after_title = prev_is_word && info[first - 1].cap && lex.is_title(prev_lower);
     let after_title_dot = first >= 2
         && tokens[first - 1].text(text) == "."
         && tokens[first - 2].kind == TokenKind::Word
-        && lex.is_title(&before_prev_lower);
+        && lex.is_title(before_prev_lower);
     let after_given = prev_is_word
         && info[first - 1].cap
-        && lex.is_given_name(&prev_lower)
+        && lex.is_given_name(prev_lower)
         && !spots.get(k.wrapping_sub(1)).is_some_and(|p| {
             p.end == first && p.candidates.first().is_some_and(|c| prior(c) >= 0.7)
         });
@@ -642,25 +723,25 @@ fn local_evidence(
         && tokens[first - 2].span.len() == 1
         && info[first - 2].cap;
     let given_before_surname = single
-        && lex.is_given_name(&first_lower)
+        && lex.is_given_name(first_lower)
         && next_cap
-        && !lex.is_org_head(&next_lower)
-        && !lex.is_place_type(&next_lower)
+        && !lex.is_org_head(next_lower)
+        && !lex.is_place_type(next_lower)
         && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1);
     // "Sen.", "Inc.", "Gov.": an abbreviated title or company suffix
     let abbreviated = single
         && tokens
             .get(end)
             .is_some_and(|t| t.span.start == tokens[end - 1].span.end && t.text(text) == ".")
-        && (lex.is_title(&first_lower) || lex.is_stop(&first_lower) || first_lower == "inc");
+        && (lex.is_title(first_lower) || lex.is_stop(first_lower) || first_lower == "inc");
     // "US$460"
     let currency = text[spots[k].span.end..].starts_with('$');
     // "Wichita Street", "St. Patrick's Day", "North Texas", a lone initial
-    let street = next_cap && ((single && lex.is_street(&next_lower)) || next_lower == "day");
-    let compass = single && next_cap && lex.is_compass(&first_lower);
+    let street = next_cap && ((single && lex.is_street(next_lower)) || next_lower == "day");
+    let compass = single && next_cap && lex.is_compass(first_lower);
     let initial = single && tokens[first].span.len() == 1;
     // "West Nile virus", "Marburg fever", "Lyme disease": a disease named after a place
-    let disease = next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_disease(&next_lower);
+    let disease = next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_disease(next_lower);
     if street || compass || initial || disease {
         spots[k].vetoed = true;
     }
@@ -677,8 +758,8 @@ fn local_evidence(
         && info[first - 1].cap
         && !info[first - 1].sentence_start
         && !info[first - 1].all_caps
-        && !lex.is_compass(&prev_lower)
-        && !lex.is_title(&prev_lower)
+        && !lex.is_compass(prev_lower)
+        && !lex.is_title(prev_lower)
         && spots[..k].last().is_none_or(|p| p.end != first);
     if inside_name && !strong {
         ev -= INSIDE_NAME_PENALTY;
@@ -691,18 +772,18 @@ fn local_evidence(
         && !strong
         && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1)
         && spots.get(k + 1).is_none_or(|n| n.first != end)
-        && !lex.is_org_head(&next_lower)
-        && !lex.is_media_head(&next_lower)
-        && !lex.is_place_type(&next_lower)
-        && !lex.is_street(&next_lower)
-        && !lex.is_stop(&next_lower);
+        && !lex.is_org_head(next_lower)
+        && !lex.is_media_head(next_lower)
+        && !lex.is_place_type(next_lower)
+        && !lex.is_street(next_lower)
+        && !lex.is_stop(next_lower);
     if before_surname && !spots[k].adjectival {
         ev -= FIRST_NAME_PENALTY;
     }
     // "Nelson said", "said Nelson", "Clark, 22, pleaded": a person, unless the name is a
     // country, a region or a big city speaking for its government ("Moscow said")
-    let speaks = (next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_speech(&next_lower))
-        || (prev_is_word && !info[first - 1].cap && lex.is_speech(&prev_lower));
+    let speaks = (next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_speech(next_lower))
+        || (prev_is_word && !info[first - 1].cap && lex.is_speech(prev_lower));
     let aged = next_lower == ","
         && tokens
             .get(end + 1)

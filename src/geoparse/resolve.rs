@@ -260,7 +260,7 @@ fn score(
     }
     let close = near
         .iter()
-        .filter(|o| o.id != c.id && within_km(o.latlon, c.latlon, 250.0))
+        .filter(|o| within_km(o.latlon, c.latlon, 250.0) && o.id != c.id)
         .count();
     v += 0.25 * (close as f32).min(3.0) * damp;
     v
@@ -282,6 +282,23 @@ fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>]) -> f32 {
     } else {
         1.0
     }
+}
+
+/// True when `name` normalises to `key` (`buf` is scratch space). Most namesakes found
+/// by an alternate name start with another letter, which settles it without normalising.
+fn is_own_name(name: &str, key: &str, buf: &mut String) -> bool {
+    // the key starts with the first letter or digit of an ASCII name, lower-cased, unless
+    // a leading "the" is dropped
+    let first = name.bytes().find(u8::is_ascii_alphanumeric);
+    if let (Some(b), Some(&k)) = (first, key.as_bytes().first())
+        && name.is_ascii()
+        && !b.eq_ignore_ascii_case(&b't')
+        && b.to_ascii_lowercase() != k
+    {
+        return false;
+    }
+    normalize_into(name, buf);
+    *buf == key
 }
 
 /// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
@@ -335,10 +352,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         own_names.entry(s.key.as_str()).or_insert_with(|| {
             s.candidates
                 .iter()
-                .map(|c| {
-                    normalize_into(c.name, &mut buf);
-                    buf == s.key
-                })
+                .map(|c| is_own_name(c.name, &s.key, &mut buf))
                 .collect()
         });
     }
