@@ -167,6 +167,10 @@ pub struct Gazetteer {
     records: usize,
     postings_at: usize,
     pool_at: usize,
+    /// The string pool as text, when it is valid UTF-8 throughout (as every pool this
+    /// version writes is, short strings' length bytes being ASCII): checked once when the
+    /// index is opened, so reading a field costs no validation.
+    pool_text: Option<Cow<'static, str>>,
     /// Candidates kept as given, for gazetteers made with [`Gazetteer::from_records`].
     owned: Option<Vec<Candidate>>,
 }
@@ -213,12 +217,23 @@ impl Gazetteer {
             return Err(GazetteerError::BadFormat);
         }
         let names = fst::Map::new(fst)?;
+        let pool_text = match &tables {
+            Cow::Borrowed(bytes) => bytes
+                .get(pool_at..)
+                .and_then(|pool| std::str::from_utf8(pool).ok())
+                .map(Cow::Borrowed),
+            Cow::Owned(bytes) => bytes
+                .get(pool_at..)
+                .and_then(|pool| String::from_utf8(pool.to_vec()).ok())
+                .map(Cow::Owned),
+        };
         Ok(Gazetteer {
             names: Some(names),
             tables,
             records,
             postings_at,
             pool_at,
+            pool_text,
             owned: None,
         })
     }
@@ -320,6 +335,12 @@ impl Gazetteer {
             Some(&[a, b]) => usize::from(u16::from_le_bytes([a, b])),
             _ => 0,
         };
+        if let Some(pool) = &self.pool_text {
+            // a slice of valid text on char boundaries is valid text: the same answer as
+            // validating the bytes, and "" where that would fail
+            let from = offset as usize + 2;
+            return pool.get(from..from + len).unwrap_or("");
+        }
         self.tables
             .get(at + 2..at + 2 + len)
             .and_then(|b| std::str::from_utf8(b).ok())

@@ -524,19 +524,6 @@ impl Lexicon {
         self.us_states.get(key).copied()
     }
 }
-
-/// `word` in ASCII lower case, written into `buf`; `None` when it is not short ASCII.
-pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -565,13 +552,5 @@ mod tests {
         assert_eq!(l.us_state("w va"), Some("West Virginia"));
         assert_eq!(l.us_state("calif"), Some("California"));
         assert_eq!(l.us_state("paris"), None);
-    }
-
-    #[test]
-    fn ascii_lowering_is_bounded() {
-        let mut buf = [0u8; 32];
-        assert_eq!(ascii_lower("Paris", &mut buf), Some("paris"));
-        assert_eq!(ascii_lower("Przemyśl", &mut buf), None);
-        assert_eq!(ascii_lower(&"x".repeat(40), &mut buf), None);
     }
 }

@@ -15,10 +15,12 @@ use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
 use super::cand::{Cand, within_km};
-use super::lexicon::{FastMap, FastSet, Lexicon, ascii_lower};
+use super::lexicon::{FastMap, FastSet, Lexicon};
 
 /// The longest run of words tried as one name.
 const MAX_WORDS: usize = 6;
+/// The longest word looked up in the word lists.
+const MAX_LOWER: usize = 32;
 /// At most this many candidates are kept per name.
 const MAX_CANDIDATES: usize = 25;
 
@@ -193,14 +195,20 @@ pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
     out
 }
 
-/// Lower-cased token text for lexicon lookups (ASCII only; others never match a list).
-fn lower<'b>(text: &str, t: Token, buf: &'b mut [u8; 32]) -> &'b str {
+/// Lower-cased token text for lexicon lookups (ASCII only; others never match a list),
+/// sliced from `folded`, the text ASCII-lower-cased once (same byte offsets).
+fn lower<'f>(text: &str, folded: &'f str, t: Token) -> &'f str {
     let s = t.text(text);
     let s = s
         .strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .unwrap_or(s);
-    ascii_lower(s, buf).unwrap_or("")
+    if s.len() > MAX_LOWER || !s.is_ascii() {
+        return "";
+    }
+    folded
+        .get(t.span.start..t.span.start + s.len())
+        .unwrap_or("")
 }
 
 /// The span of the mention: a possessive or trailing apostrophe left out, the period of
@@ -234,6 +242,7 @@ fn mention_span(
 /// Finds every gazetteer name and demonym in the text, with its local evidence.
 pub(crate) fn spot<'g>(
     text: &str,
+    folded: &str,
     tokens: &[Token],
     info: &[TokInfo],
     gazetteer: &'g Gazetteer,
@@ -241,10 +250,9 @@ pub(crate) fn spot<'g>(
     let lex = Lexicon::get();
     let mut memo = Memo::new(gazetteer);
     let mut spots = Vec::new();
-    let mut buf = [0u8; 32];
     let mut i = 0;
     while i < tokens.len() {
-        if !info[i].cap || lower(text, tokens[i], &mut buf) == "the" {
+        if !info[i].cap || lower(text, folded, tokens[i]) == "the" {
             i += 1;
             continue;
         }
@@ -268,7 +276,7 @@ pub(crate) fn spot<'g>(
             }
             if info[j].cap {
                 reach = j;
-            } else if !lex.is_connector(lower(text, tokens[j], &mut buf)) {
+            } else if !lex.is_connector(lower(text, folded, tokens[j])) {
                 break;
             }
             words += 1;
@@ -349,7 +357,7 @@ pub(crate) fn spot<'g>(
         i = next;
     }
     for k in 0..spots.len() {
-        local_evidence(text, tokens, info, &mut spots, k, lex);
+        local_evidence(text, folded, tokens, info, &mut spots, k, lex);
     }
     for k in 1..spots.len() {
         let (a, b) = (&spots[k - 1], &spots[k]);
@@ -628,13 +636,13 @@ fn prior(c: &Cand<'_>) -> f32 {
 /// Weighs the evidence next to one spot.
 fn local_evidence(
     text: &str,
+    folded: &str,
     tokens: &[Token],
     info: &[TokInfo],
     spots: &mut [Spot<'_>],
     k: usize,
     lex: &Lexicon,
 ) {
-    let mut buf = [0u8; 32];
     let (first, end) = (spots[k].first, spots[k].end);
     let best_prior = spots[k].candidates.iter().map(prior).fold(0.0f32, f32::max);
     let strong = spots[k].candidates.iter().any(|c| {
@@ -650,16 +658,14 @@ fn local_evidence(
     if spots[k].words > 1 {
         ev += 0.2;
     }
-    let (mut prev_buf, mut before_prev_buf, mut next_buf, mut first_buf) =
-        ([0u8; 32], [0u8; 32], [0u8; 32], [0u8; 32]);
     let prev = first.checked_sub(1).map(|p| tokens[p]);
-    let prev_lower = prev.map_or("", |p| lower(text, p, &mut prev_buf));
+    let prev_lower = prev.map_or("", |p| lower(text, folded, p));
     let before_prev_lower = first
         .checked_sub(2)
-        .map_or("", |p| lower(text, tokens[p], &mut before_prev_buf));
+        .map_or("", |p| lower(text, folded, tokens[p]));
     let prev_is_word = prev.is_some_and(|p| p.kind == TokenKind::Word);
     let next = tokens.get(end).copied();
-    let next_lower = next.map_or("", |n| lower(text, n, &mut next_buf));
+    let next_lower = next.map_or("", |n| lower(text, folded, n));
     let next_cap = info.get(end).is_some_and(|n| n.cap);
     // context cues
     if prev_is_word && !info[first - 1].cap && lex.is_cue_before(prev_lower) {
@@ -669,12 +675,7 @@ fn local_evidence(
         }
     }
     // "Washington state", "the city of Mexico", "the state of Georgia"
-    spots[k].hint = if next_cap {
-        None
-    } else {
-        Hint::of(next_lower)
-    }
-    .or_else(|| {
+    spots[k].hint = if next_cap { None } else { Hint::of(next_lower) }.or_else(|| {
         (prev_lower == "of")
             .then(|| Hint::of(before_prev_lower))
             .flatten()
@@ -686,7 +687,7 @@ fn local_evidence(
     }
     // sentence-initial single words are often ordinary words
     let single = spots[k].words == 1;
-    let first_lower = lower(text, tokens[first], &mut first_buf);
+    let first_lower = lower(text, folded, tokens[first]);
     let cued = prev_is_word && !info[first - 1].cap && lex.is_cue_before(prev_lower);
     // "US", "UK": a country or region written in capitals inside ordinary text is no pronoun
     let shouted = info[first].all_caps
@@ -803,7 +804,7 @@ fn local_evidence(
         let mut j = end;
         let mut n = 0;
         while j < tokens.len() && info[j].cap && n < 4 {
-            let w = lower(text, tokens[j], &mut buf);
+            let w = lower(text, folded, tokens[j]);
             if lex.is_media_head(w) {
                 // "The New York Times", "China Daily": the paper, not the place
                 if n == 0 {
@@ -845,7 +846,13 @@ fn local_evidence(
 /// Document-level decisions: surnames seen in full names veto their later bare uses, a
 /// word the text also writes in lower case is an ordinary word, a name accepted once
 /// with good evidence is accepted everywhere, and qualifiers of accepted places count.
-pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut [Spot<'_>]) {
+pub(crate) fn decide(
+    text: &str,
+    folded: &str,
+    tokens: &[Token],
+    info: &[TokInfo],
+    spots: &mut [Spot<'_>],
+) {
     let lex = Lexicon::get();
     // surnames and given names seen in person names
     let mut person_words: FastSet<String> = FastSet::default();
@@ -855,7 +862,6 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
         .filter(|s| s.words == 1)
         .map(|s| (s.span.slice(text).to_lowercase(), false))
         .collect();
-    let mut buf = [0u8; 32];
     for i in 0..tokens.len() {
         if !info[i].word {
             continue;
@@ -866,7 +872,7 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
             }
             continue;
         }
-        let w = lower(text, tokens[i], &mut buf);
+        let w = lower(text, folded, tokens[i]);
         let starts_person = lex.is_given_name(w) || lex.is_title(w);
         // "Dr. Caleb Chu", "Tyrise M. Bell": skip a title's period, a middle initial
         let mut j = i + 1;
@@ -984,6 +990,30 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
     for (s, lift) in spots.iter_mut().zip(lifted) {
         if lift && !s.vetoed && s.evidence >= 0.0 {
             s.evidence = s.evidence.max(ACCEPT);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn words_are_lowered_for_the_lists_only_when_short_and_ascii() {
+        let long = "X".repeat(40);
+        for (word, lowered) in [
+            ("Paris", "paris"),
+            ("PARIS's", "paris"),
+            ("CHINA'S", "china's"),
+            ("Kim’s", "kim"),
+            ("Łódź", ""),
+            (long.as_str(), ""),
+        ] {
+            let text = format!("In {word} today");
+            let folded = text.to_ascii_lowercase();
+            let tokens = tokenize(&text);
+            assert_eq!(lower(&text, &folded, tokens[1]), lowered, "{word}");
         }
     }
 }
