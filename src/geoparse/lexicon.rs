@@ -36,6 +36,11 @@ pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 /// A hash map keyed with [`Fnv`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// An empty [`FastMap`] with room for `n` entries, so that filling it does not rehash.
+pub(crate) fn with_capacity<K, V>(n: usize) -> FastMap<K, V> {
+    FastMap::with_capacity_and_hasher(n, BuildHasherDefault::default())
+}
+
 /// Capitalised words that name some village somewhere but in running English text are
 /// almost always ordinary words (months, weekdays, titles, common nouns and adjectives).
 #[rustfmt::skip]

@@ -6,6 +6,7 @@
 //! organisation signals. [`decide`] then weighs that evidence with what the whole
 //! document says (surnames already seen, words the text also uses in lower case).
 
+use std::borrow::Cow;
 use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
@@ -15,7 +16,7 @@ use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
 use super::cand::{Cand, within_km};
-use super::lexicon::{FastMap, FastSet, Lexicon};
+use super::lexicon::{FastMap, FastSet, Lexicon, with_capacity};
 
 /// The longest run of words tried as one name.
 const MAX_WORDS: usize = 6;
@@ -490,7 +491,7 @@ impl<'t, 'g> Memo<'t, 'g> {
             keys: FastMap::with_capacity_and_hasher(256, BuildHasherDefault::default()),
             candidates: FastMap::with_capacity_and_hasher(128, BuildHasherDefault::default()),
             demonyms: FastMap::with_capacity_and_hasher(128, BuildHasherDefault::default()),
-            walks: FastMap::default(),
+            walks: with_capacity(64),
         }
     }
 
@@ -857,10 +858,18 @@ pub(crate) fn decide(
     // surnames and given names seen in person names
     let mut person_words: FastSet<String> = FastSet::default();
     // the one-word names, in lower case, and which of them the text also writes so
-    let mut lowered: FastMap<String, bool> = spots
+    let lower_case = |span: Span| -> Cow<'_, str> {
+        let s = span.slice(text);
+        // ASCII text is lower-cased already in `folded`, at the same offsets
+        match folded.get(span.start..span.end) {
+            Some(f) if s.is_ascii() => Cow::Borrowed(f),
+            _ => Cow::Owned(s.to_lowercase()),
+        }
+    };
+    let mut lowered: FastMap<Cow<'_, str>, bool> = spots
         .iter()
         .filter(|s| s.words == 1)
-        .map(|s| (s.span.slice(text).to_lowercase(), false))
+        .map(|s| (lower_case(s.span), false))
         .collect();
     for i in 0..tokens.len() {
         if !info[i].word {
@@ -917,7 +926,7 @@ pub(crate) fn decide(
         }
         if s.words == 1
             && lowered
-                .get(s.span.slice(text).to_lowercase().as_str())
+                .get(lower_case(s.span).as_ref())
                 .copied()
                 .unwrap_or(false)
         {
@@ -976,7 +985,7 @@ pub(crate) fn decide(
         }
     }
     // one decision per name: a name well attested anywhere is a place everywhere
-    let mut best: FastMap<&str, f32> = FastMap::default();
+    let mut best: FastMap<&str, f32> = with_capacity(spots.len());
     for s in spots.iter() {
         if !s.vetoed {
             let e = best.entry(s.key.as_str()).or_insert(f32::MIN);

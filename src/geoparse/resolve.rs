@@ -4,7 +4,7 @@
 //! and regions the document is about, an explicit qualifier ("Paris, Texas") and
 //! closeness to the other places of the text; then one sense is kept per name.
 
-use super::lexicon::{FastMap, FastSet};
+use super::lexicon::{FastMap, FastSet, with_capacity};
 
 use crate::gazetteer::{PlaceKind, normalize_into};
 
@@ -131,6 +131,18 @@ const SUPPORT_CANDIDATES: usize = 25;
 const SUPPORTERS: usize = 3;
 /// Names per document weighed against each other.
 const SUPPORT_NAMES: usize = 80;
+/// Two chosen places this close count as each other's neighbours in [`score`].
+const CLOSE_KM: f64 = 250.0;
+
+/// The places of `near` (sorted by latitude) that [`score`] may find within [`CLOSE_KM`]
+/// of latitude `lat`: a band a little wider than that in latitude, so that no place
+/// `score` would count is left out (those farther in latitude alone are never close).
+fn near_band<'n, 'c>(near: &'n [&'c Cand<'c>], lat: f64) -> &'n [&'c Cand<'c>] {
+    let reach = CLOSE_KM / 111.0 + 0.01;
+    let from = near.partition_point(|o| o.latlon.lat < lat - reach);
+    let to = near.partition_point(|o| o.latlon.lat <= lat + reach);
+    near.get(from..to).unwrap_or(&[])
+}
 
 /// For each accepted spot's key, how many other names of the document have a candidate
 /// supporting each of its candidates: a region and a place inside it support each other,
@@ -149,8 +161,9 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
     }
     // supporters: (latitude, name index, candidate) for points; name indices by area
     let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::new();
-    let mut area_points: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
-    let mut area_regions: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
+    let mut area_points: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len() * SUPPORTERS);
+    let mut area_regions: FastMap<(&str, &str), Vec<usize>> =
+        with_capacity(keys.len() * SUPPORTERS);
     for (j, (_, cands)) in keys.iter().enumerate() {
         for o in cands.iter().take(SUPPORTERS) {
             let area = o.country.zip(region_of(o));
@@ -171,7 +184,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
         }
     }
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out = FastMap::default();
+    let mut out = with_capacity(keys.len());
     // which names already counted for the candidate at hand
     let mut seen = vec![usize::MAX; keys.len()];
     let mut stamp = 0usize;
@@ -260,7 +273,7 @@ fn score(
     }
     let close = near
         .iter()
-        .filter(|o| within_km(o.latlon, c.latlon, 250.0) && o.id != c.id)
+        .filter(|o| within_km(o.latlon, c.latlon, CLOSE_KM) && o.id != c.id)
         .count();
     v += 0.25 * (close as f32).min(3.0) * damp;
     v
@@ -284,21 +297,66 @@ fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>]) -> f32 {
     }
 }
 
-/// True when `name` normalises to `key` (`buf` is scratch space). Most namesakes found
-/// by an alternate name start with another letter, which settles it without normalising.
+/// True when `name` normalises to `key` (`buf` is scratch space). Most names are plain
+/// (ASCII words joined by single spaces, none that normalising rewrites): their key is
+/// their lower case, compared without normalising.
 fn is_own_name(name: &str, key: &str, buf: &mut String) -> bool {
-    // the key starts with the first letter or digit of an ASCII name, lower-cased, unless
-    // a leading "the" is dropped
-    let first = name.bytes().find(u8::is_ascii_alphanumeric);
-    if let (Some(b), Some(&k)) = (first, key.as_bytes().first())
-        && name.is_ascii()
-        && !b.eq_ignore_ascii_case(&b't')
-        && b.to_ascii_lowercase() != k
-    {
-        return false;
+    if is_plain(name) {
+        return name.len() == key.len()
+            && name
+                .bytes()
+                .zip(key.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b);
     }
     normalize_into(name, buf);
     *buf == key
+}
+
+/// True when [`normalize_into`] only lower-cases `name`: ASCII letters and digits in
+/// words joined by single spaces, and no word it rewrites ("the", "st", "mt", "ft",
+/// "ste", "sainte", "kray", a "-skiy" ending).
+fn is_plain(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.is_empty() {
+        return false;
+    }
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if i == start || is_rewritten(&bytes[start..i]) {
+                return false;
+            }
+            start = i + 1;
+        } else if !b.is_ascii_alphanumeric() {
+            return false;
+        }
+    }
+    start < bytes.len() && !is_rewritten(&bytes[start..])
+}
+
+/// True when [`normalize_into`] may rewrite this ASCII word, in any case.
+fn is_rewritten(word: &[u8]) -> bool {
+    let n = word.len();
+    let mut low = [0u8; 6];
+    if n <= low.len() {
+        for (l, b) in low.iter_mut().zip(word) {
+            *l = b.to_ascii_lowercase();
+        }
+        if matches!(
+            &low[..n],
+            b"the" | b"st" | b"mt" | b"ft" | b"ste" | b"sainte" | b"kray"
+        ) {
+            return true;
+        }
+    }
+    if n > 4 {
+        let mut end = [0u8; 4];
+        for (l, b) in end.iter_mut().zip(&word[n - 4..]) {
+            *l = b.to_ascii_lowercase();
+        }
+        return matches!(&end, b"skiy" | b"skii" | b"skij" | b"skyi" | b"skyy");
+    }
+    false
 }
 
 /// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
@@ -346,7 +404,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
     let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
     let backing = support(spots, accepted);
     // which candidates bear the name as written as their own name, per name
-    let mut own_names: FastMap<&str, Vec<bool>> = FastMap::default();
+    let mut own_names: FastMap<&str, Vec<bool>> = with_capacity(kept.len());
     let mut buf = String::new();
     for (s, _) in spots.iter().zip(accepted).filter(|(_, a)| **a) {
         own_names.entry(s.key.as_str()).or_insert_with(|| {
@@ -362,7 +420,10 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             Vec::new()
         } else {
             // each chosen place once, so long texts stay linear
-            let mut seen = FastSet::default();
+            let mut seen: FastSet<&str> = FastSet::with_capacity_and_hasher(
+                SUPPORT_NAMES,
+                std::hash::BuildHasherDefault::default(),
+            );
             spots
                 .iter()
                 .zip(&picks)
@@ -371,13 +432,18 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 .take(SUPPORT_NAMES)
                 .collect()
         };
+        // by latitude, so that each candidate looks only at the band within reach; a place
+        // without a finite latitude is close to none
+        let mut near = near;
+        near.retain(|o| o.latlon.lat.is_finite());
+        near.sort_by(|a, b| a.latlon.lat.total_cmp(&b.latlon.lat));
         let list_kind = if round == 0 {
             Vec::new()
         } else {
             list_kinds(spots, &picks)
         };
-        let mut by_key: FastMap<&str, Vec<f32>> = FastMap::default();
-        let mut memo: FastMap<(&str, Option<&str>, bool), Vec<f32>> = FastMap::default();
+        let mut by_key: FastMap<&str, Vec<f32>> = with_capacity(kept.len());
+        let mut memo: FastMap<(&str, Option<&str>, bool), Vec<f32>> = with_capacity(kept.len());
         for (k, s) in spots.iter().enumerate() {
             if !accepted[k] {
                 continue;
@@ -412,7 +478,8 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                                 .iter()
                                 .any(|m| m.kind == PlaceKind::Region && contains(m, c));
                         let seat = if seat { SEAT_OF_NAMESAKE } else { 0.0 };
-                        score(c, s, &cx, q, &near, damp, own_name)
+                        let near = near_band(&near, c.latlon.lat);
+                        score(c, s, &cx, q, near, damp, own_name)
                             + seat
                             + damp * (backed + SUPPORT_WEIGHT * f32::from(n.min(4)))
                     })
@@ -457,4 +524,47 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         }
     }
     picks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::normalize;
+
+    #[test]
+    fn a_name_is_its_own_exactly_when_it_normalises_to_the_key() {
+        for (name, key) in [
+            ("Paris", "paris"),
+            ("New York", "new york"),
+            ("New  York", "new york"),
+            ("St Louis", "saint louis"),
+            ("St Louis", "st louis"),
+            ("The Hague", "hague"),
+            ("The Hague", "the hague"),
+            ("Primorskiy Kray", "primorsky krai"),
+            ("Łódź", "lodz"),
+            ("Komsomolsk-on-Amur", "komsomolsk on amur"),
+            ("Paris", "parís"),
+            ("Pari", "paris"),
+            ("Mt Hood", "mount hood"),
+            ("Mountain View", "mountain view"),
+            ("Ste Genevieve", "saint genevieve"),
+            ("STE X", "ste x"),
+            ("Novosibirskiy", "novosibirsky"),
+            ("Novosibirskiy", "novosibirskiy"),
+            ("Kray", "krai"),
+            ("Paris ", "paris"),
+            ("Paris 2", "paris 2"),
+            ("Hood Mt", "hood mt"),
+            ("", ""),
+            (" Paris", "paris"),
+        ] {
+            let mut buf = String::new();
+            assert_eq!(
+                is_own_name(name, key, &mut buf),
+                normalize(name) == key,
+                "{name} / {key}"
+            );
+        }
+    }
 }
