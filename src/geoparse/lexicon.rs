@@ -412,116 +412,133 @@ const COMPASS: &[&str] = &[
     "greater",
 ];
 
-/// All the word lists, hashed for quick lookup.
+/// All the word lists, hashed for quick lookup: one table gives, for a word, every list
+/// it is on, so that the several questions asked about one word cost one lookup.
 pub(crate) struct Lexicon {
-    stop: FastSet<&'static str>,
-    calendar: FastSet<&'static str>,
-    streets: FastSet<&'static str>,
-    compass: FastSet<&'static str>,
-    given: FastSet<&'static str>,
-    titles: FastSet<&'static str>,
-    org_heads: FastSet<&'static str>,
-    media_heads: FastSet<&'static str>,
-    diseases: FastSet<&'static str>,
-    speech: FastSet<&'static str>,
-    cue_before: FastSet<&'static str>,
-    place_types: FastSet<&'static str>,
-    cue_after: FastSet<&'static str>,
-    connectors: FastSet<&'static str>,
+    classes: FastMap<&'static str, Class>,
     us_states: FastMap<&'static str, &'static str>,
 }
+
+/// The lists one lower-case word is on (see [`Lexicon::class`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Class(u16);
+
+impl Class {
+    /// A capitalised common word ("March", "Police", "Split").
+    pub(crate) fn is_stop(self) -> bool {
+        self.0 & (1 << 0) != 0
+    }
+
+    /// A month or weekday name.
+    pub(crate) fn is_calendar(self) -> bool {
+        self.0 & (1 << 1) != 0
+    }
+
+    /// A street-type word.
+    pub(crate) fn is_street(self) -> bool {
+        self.0 & (1 << 2) != 0
+    }
+
+    /// A compass or position word.
+    pub(crate) fn is_compass(self) -> bool {
+        self.0 & (1 << 3) != 0
+    }
+
+    /// A common given name.
+    pub(crate) fn is_given_name(self) -> bool {
+        self.0 & (1 << 4) != 0
+    }
+
+    /// A title or role before a person's name.
+    pub(crate) fn is_title(self) -> bool {
+        self.0 & (1 << 5) != 0
+    }
+
+    /// A word that makes a name an organisation's.
+    pub(crate) fn is_org_head(self) -> bool {
+        self.0 & (1 << 6) != 0
+    }
+
+    /// A word that makes a name a newspaper's or news agency's.
+    pub(crate) fn is_media_head(self) -> bool {
+        self.0 & (1 << 7) != 0
+    }
+
+    /// A word after a place name that makes the pair a disease's name.
+    pub(crate) fn is_disease(self) -> bool {
+        self.0 & (1 << 8) != 0
+    }
+
+    /// A verb of speaking.
+    pub(crate) fn is_speech(self) -> bool {
+        self.0 & (1 << 9) != 0
+    }
+
+    /// A word before a name that says it is a place.
+    pub(crate) fn is_cue_before(self) -> bool {
+        self.0 & (1 << 10) != 0
+    }
+
+    /// A word naming a kind of place.
+    pub(crate) fn is_place_type(self) -> bool {
+        self.0 & (1 << 11) != 0
+    }
+
+    /// A word after a name that says it is a place.
+    pub(crate) fn is_cue_after(self) -> bool {
+        self.0 & (1 << 12) != 0
+    }
+
+    /// A small word allowed inside a multi-word name.
+    pub(crate) fn is_connector(self) -> bool {
+        self.0 & (1 << 13) != 0
+    }
+}
+
+/// Each list with the bit of [`Class`] that stands for it.
+const LISTS: &[(u16, &[&str])] = &[
+    (1 << 0, STOP),
+    (1 << 1, CALENDAR),
+    (1 << 2, STREETS),
+    (1 << 3, COMPASS),
+    (1 << 4, GIVEN_NAMES),
+    (1 << 5, TITLES),
+    (1 << 6, ORG_HEADS),
+    (1 << 7, MEDIA_HEADS),
+    (1 << 8, DISEASES),
+    (1 << 9, SPEECH),
+    (1 << 10, CUE_BEFORE),
+    (1 << 11, PLACE_TYPES),
+    (1 << 12, CUE_AFTER),
+    (1 << 13, CONNECTORS),
+];
 
 impl Lexicon {
     /// The lexicon, built on first use.
     pub(crate) fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon {
-            stop: STOP.iter().copied().collect(),
-            calendar: CALENDAR.iter().copied().collect(),
-            streets: STREETS.iter().copied().collect(),
-            compass: COMPASS.iter().copied().collect(),
-            given: GIVEN_NAMES.iter().copied().collect(),
-            titles: TITLES.iter().copied().collect(),
-            org_heads: ORG_HEADS.iter().copied().collect(),
-            media_heads: MEDIA_HEADS.iter().copied().collect(),
-            diseases: DISEASES.iter().copied().collect(),
-            speech: SPEECH.iter().copied().collect(),
-            cue_before: CUE_BEFORE.iter().copied().collect(),
-            place_types: PLACE_TYPES.iter().copied().collect(),
-            cue_after: CUE_AFTER.iter().copied().collect(),
-            connectors: CONNECTORS.iter().copied().collect(),
-            us_states: US_STATES.iter().copied().collect(),
+        LEXICON.get_or_init(|| {
+            let mut classes: FastMap<&'static str, Class> = FastMap::default();
+            for &(bit, list) in LISTS {
+                for &word in list {
+                    classes.entry(word).or_default().0 |= bit;
+                }
+            }
+            Lexicon {
+                classes,
+                us_states: US_STATES.iter().copied().collect(),
+            }
         })
     }
 
-    /// A capitalised common word ("March", "Police", "Split").
-    pub(crate) fn is_stop(&self, lower: &str) -> bool {
-        self.stop.contains(lower)
-    }
-
-    /// A month or weekday name.
-    pub(crate) fn is_calendar(&self, lower: &str) -> bool {
-        self.calendar.contains(lower)
-    }
-
-    /// A street-type word.
-    pub(crate) fn is_street(&self, lower: &str) -> bool {
-        self.streets.contains(lower)
-    }
-
-    /// A compass or position word.
-    pub(crate) fn is_compass(&self, lower: &str) -> bool {
-        self.compass.contains(lower)
-    }
-
-    /// A common given name.
-    pub(crate) fn is_given_name(&self, lower: &str) -> bool {
-        self.given.contains(lower)
-    }
-
-    /// A title or role before a person's name.
-    pub(crate) fn is_title(&self, lower: &str) -> bool {
-        self.titles.contains(lower)
-    }
-
-    /// A word that makes a name an organisation's.
-    pub(crate) fn is_org_head(&self, lower: &str) -> bool {
-        self.org_heads.contains(lower)
-    }
-
-    /// A word that makes a name a newspaper's or news agency's.
-    pub(crate) fn is_media_head(&self, lower: &str) -> bool {
-        self.media_heads.contains(lower)
-    }
-
-    /// A word after a place name that makes the pair a disease's name.
-    pub(crate) fn is_disease(&self, lower: &str) -> bool {
-        self.diseases.contains(lower)
-    }
-
-    /// A verb of speaking.
-    pub(crate) fn is_speech(&self, lower: &str) -> bool {
-        self.speech.contains(lower)
-    }
-
-    /// A word before a name that says it is a place.
-    pub(crate) fn is_cue_before(&self, lower: &str) -> bool {
-        self.cue_before.contains(lower)
-    }
-
-    /// A word naming a kind of place.
-    pub(crate) fn is_place_type(&self, lower: &str) -> bool {
-        self.place_types.contains(lower)
-    }
-
-    /// A word after a name that says it is a place.
-    pub(crate) fn is_cue_after(&self, lower: &str) -> bool {
-        self.cue_after.contains(lower)
+    /// The lists a lower-case word is on.
+    pub(crate) fn class(&self, lower: &str) -> Class {
+        self.classes.get(lower).copied().unwrap_or_default()
     }
 
     /// A small word allowed inside a multi-word name.
     pub(crate) fn is_connector(&self, lower: &str) -> bool {
-        self.connectors.contains(lower)
+        self.class(lower).is_connector()
     }
 
     /// The state a US abbreviation stands for (`"w va"` → West Virginia); `key` is normalised.
@@ -529,6 +546,7 @@ impl Lexicon {
         self.us_states.get(key).copied()
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -544,10 +562,11 @@ mod tests {
             ("times", true, false, false, true),
             ("khasan", false, false, false, false),
         ] {
-            assert_eq!(l.is_stop(word), stop, "{word} stop");
-            assert_eq!(l.is_given_name(word), given, "{word} given");
-            assert_eq!(l.is_title(word), title, "{word} title");
-            assert_eq!(l.is_org_head(word), org, "{word} org");
+            let class = l.class(word);
+            assert_eq!(class.is_stop(), stop, "{word} stop");
+            assert_eq!(class.is_given_name(), given, "{word} given");
+            assert_eq!(class.is_title(), title, "{word} title");
+            assert_eq!(class.is_org_head(), org, "{word} org");
         }
     }
 

@@ -667,11 +667,17 @@ fn local_evidence(
     let prev_is_word = prev.is_some_and(|p| p.kind == TokenKind::Word);
     let next = tokens.get(end).copied();
     let next_lower = next.map_or("", |n| lower(text, folded, n));
+    // the word lists each neighbour is on, looked up once
+    let (prev_class, before_prev_class, next_class) = (
+        lex.class(prev_lower),
+        lex.class(before_prev_lower),
+        lex.class(next_lower),
+    );
     let next_cap = info.get(end).is_some_and(|n| n.cap);
     // context cues
-    if prev_is_word && !info[first - 1].cap && lex.is_cue_before(prev_lower) {
+    if prev_is_word && !info[first - 1].cap && prev_class.is_cue_before() {
         ev += if prev_lower == "of" { 0.1 } else { 0.3 };
-        if prev_lower == "of" && lex.is_place_type(before_prev_lower) {
+        if prev_lower == "of" && before_prev_class.is_place_type() {
             ev += 0.3;
         }
     }
@@ -681,24 +687,25 @@ fn local_evidence(
             .then(|| Hint::of(before_prev_lower))
             .flatten()
     });
-    if !next_cap && lex.is_place_type(next_lower) {
+    if !next_cap && next_class.is_place_type() {
         ev += 0.3;
-    } else if !next_cap && lex.is_cue_after(next_lower) {
+    } else if !next_cap && next_class.is_cue_after() {
         ev += 0.15;
     }
     // sentence-initial single words are often ordinary words
     let single = spots[k].words == 1;
     let first_lower = lower(text, folded, tokens[first]);
-    let cued = prev_is_word && !info[first - 1].cap && lex.is_cue_before(prev_lower);
+    let first_class = lex.class(first_lower);
+    let cued = prev_is_word && !info[first - 1].cap && prev_class.is_cue_before();
     // "US", "UK": a country or region written in capitals inside ordinary text is no pronoun
     let shouted = info[first].all_caps
         && !first.checked_sub(1).is_some_and(|p| info[p].all_caps)
         && !info.get(end).is_some_and(|n| n.all_caps);
     if spots[k].abbreviation {
         ev = ev.max(0.6);
-    } else if single && lex.is_calendar(first_lower) {
+    } else if single && first_class.is_calendar() {
         spots[k].vetoed = true;
-    } else if single && lex.is_stop(first_lower) && !spots[k].adjectival && !(strong && shouted) {
+    } else if single && first_class.is_stop() && !spots[k].adjectival && !(strong && shouted) {
         ev -= if cued && prev_lower != "of" { 0.3 } else { 0.6 };
     }
     if single && info[first].sentence_start && !strong {
@@ -708,14 +715,14 @@ fn local_evidence(
         ev -= 0.4;
     }
     // a person's name
-    let after_title = prev_is_word && info[first - 1].cap && lex.is_title(prev_lower);
+    let after_title = prev_is_word && info[first - 1].cap && prev_class.is_title();
     let after_title_dot = first >= 2
         && tokens[first - 1].text(text) == "."
         && tokens[first - 2].kind == TokenKind::Word
-        && lex.is_title(before_prev_lower);
+        && before_prev_class.is_title();
     let after_given = prev_is_word
         && info[first - 1].cap
-        && lex.is_given_name(prev_lower)
+        && prev_class.is_given_name()
         && !spots.get(k.wrapping_sub(1)).is_some_and(|p| {
             p.end == first && p.candidates.first().is_some_and(|c| prior(c) >= 0.7)
         });
@@ -725,25 +732,25 @@ fn local_evidence(
         && tokens[first - 2].span.len() == 1
         && info[first - 2].cap;
     let given_before_surname = single
-        && lex.is_given_name(first_lower)
+        && first_class.is_given_name()
         && next_cap
-        && !lex.is_org_head(next_lower)
-        && !lex.is_place_type(next_lower)
+        && !next_class.is_org_head()
+        && !next_class.is_place_type()
         && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1);
     // "Sen.", "Inc.", "Gov.": an abbreviated title or company suffix
     let abbreviated = single
         && tokens
             .get(end)
             .is_some_and(|t| t.span.start == tokens[end - 1].span.end && t.text(text) == ".")
-        && (lex.is_title(first_lower) || lex.is_stop(first_lower) || first_lower == "inc");
+        && (first_class.is_title() || first_class.is_stop() || first_lower == "inc");
     // "US$460"
     let currency = text[spots[k].span.end..].starts_with('$');
     // "Wichita Street", "St. Patrick's Day", "North Texas", a lone initial
-    let street = next_cap && ((single && lex.is_street(next_lower)) || next_lower == "day");
-    let compass = single && next_cap && lex.is_compass(first_lower);
+    let street = next_cap && ((single && next_class.is_street()) || next_lower == "day");
+    let compass = single && next_cap && first_class.is_compass();
     let initial = single && tokens[first].span.len() == 1;
     // "West Nile virus", "Marburg fever", "Lyme disease": a disease named after a place
-    let disease = next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_disease(next_lower);
+    let disease = next.is_some_and(|n| n.kind == TokenKind::Word) && next_class.is_disease();
     if street || compass || initial || disease {
         spots[k].vetoed = true;
     }
@@ -760,8 +767,8 @@ fn local_evidence(
         && info[first - 1].cap
         && !info[first - 1].sentence_start
         && !info[first - 1].all_caps
-        && !lex.is_compass(prev_lower)
-        && !lex.is_title(prev_lower)
+        && !prev_class.is_compass()
+        && !prev_class.is_title()
         && spots[..k].last().is_none_or(|p| p.end != first);
     if inside_name && !strong {
         ev -= INSIDE_NAME_PENALTY;
@@ -774,18 +781,18 @@ fn local_evidence(
         && !strong
         && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1)
         && spots.get(k + 1).is_none_or(|n| n.first != end)
-        && !lex.is_org_head(next_lower)
-        && !lex.is_media_head(next_lower)
-        && !lex.is_place_type(next_lower)
-        && !lex.is_street(next_lower)
-        && !lex.is_stop(next_lower);
+        && !next_class.is_org_head()
+        && !next_class.is_media_head()
+        && !next_class.is_place_type()
+        && !next_class.is_street()
+        && !next_class.is_stop();
     if before_surname && !spots[k].adjectival {
         ev -= FIRST_NAME_PENALTY;
     }
     // "Nelson said", "said Nelson", "Clark, 22, pleaded": a person, unless the name is a
     // country, a region or a big city speaking for its government ("Moscow said")
-    let speaks = (next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_speech(next_lower))
-        || (prev_is_word && !info[first - 1].cap && lex.is_speech(prev_lower));
+    let speaks = (next.is_some_and(|n| n.kind == TokenKind::Word) && next_class.is_speech())
+        || (prev_is_word && !info[first - 1].cap && prev_class.is_speech());
     let aged = next_lower == ","
         && tokens
             .get(end + 1)
@@ -805,8 +812,8 @@ fn local_evidence(
         let mut j = end;
         let mut n = 0;
         while j < tokens.len() && info[j].cap && n < 4 {
-            let w = lower(text, folded, tokens[j]);
-            if lex.is_media_head(w) {
+            let w = lex.class(lower(text, folded, tokens[j]));
+            if w.is_media_head() {
                 // "The New York Times", "China Daily": the paper, not the place
                 if n == 0 {
                     spots[k].vetoed = true;
@@ -814,7 +821,7 @@ fn local_evidence(
                 ev -= if strong { 0.3 } else { 0.6 };
                 break;
             }
-            if lex.is_org_head(w) {
+            if w.is_org_head() {
                 ev -= if strong { 0.0 } else { ORG_PENALTY };
                 break;
             }
@@ -882,7 +889,8 @@ pub(crate) fn decide(
             continue;
         }
         let w = lower(text, folded, tokens[i]);
-        let starts_person = lex.is_given_name(w) || lex.is_title(w);
+        let class = lex.class(w);
+        let starts_person = class.is_given_name() || class.is_title();
         // "Dr. Caleb Chu", "Tyrise M. Bell": skip a title's period, a middle initial
         let mut j = i + 1;
         if starts_person && tokens.get(j).is_some_and(|t| t.text(text) == ".") {
@@ -903,7 +911,7 @@ pub(crate) fn decide(
                 j += 1;
             }
             // "Kim Jong Un", "Xi Jin Ping": a family name written first is used alone later
-            if j - start >= 2 && lex.is_given_name(w) {
+            if j - start >= 2 && class.is_given_name() {
                 person_words.insert(normalize(w));
             }
         }
