@@ -12,7 +12,10 @@ pub mod online;
 pub(crate) mod table;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use fst::{IntoStreamer, Streamer};
 
 use serde::{Deserialize, Serialize};
 
@@ -171,6 +174,9 @@ pub struct Gazetteer {
     /// version writes is, short strings' length bytes being ASCII): checked once when the
     /// index is opened, so reading a field costs no validation.
     pool_text: Option<Cow<'static, str>>,
+    /// The demonym side table read out of the index on first use (adjective key → value):
+    /// a few hundred entries, asked about for most capitalised words of a text.
+    demonym_table: OnceLock<HashMap<Box<str>, u64>>,
     /// Candidates kept as given, for gazetteers made with [`Gazetteer::from_records`].
     owned: Option<Vec<Candidate>>,
 }
@@ -234,6 +240,7 @@ impl Gazetteer {
             postings_at,
             pool_at,
             pool_text,
+            demonym_table: OnceLock::new(),
             owned: None,
         })
     }
@@ -585,54 +592,41 @@ impl Gazetteer {
 
     /// The index value of a demonym: its adjective and its place. Plurals ("Russians",
     /// "Japanese") fall back to the singular.
-    ///
-    /// The three keys tried (the word, without "es", without "s") are prefixes of one
-    /// another, so one walk down the index answers all three.
     fn demonym_value(&self, word: &str) -> Option<u64> {
-        let map = self.names.as_ref()?;
+        let table = self.demonym_table();
         KEY_BUFFER.with_borrow_mut(|key| {
             normalize_into(word, key);
             if key.is_empty() {
                 return None;
             }
-            let fst = map.as_fst();
-            let mut node = fst.root();
-            let mut output = fst::raw::Output::zero();
-            // the value reached after `n` bytes of the key, for n = len, len - 2, len - 1
-            let len = key.len();
-            let wanted = [
-                Some(len),
-                key.ends_with("es").then(|| len - 2),
-                key.ends_with('s').then(|| len - 1),
+            let tries = [
+                Some(key.as_str()),
+                key.strip_suffix("es"),
+                key.strip_suffix('s'),
             ];
-            let mut values = [None; 3];
-            let mut prefix = [0u8; 4];
-            let tag = index::DEMONYM_KEY.encode_utf8(&mut prefix).as_bytes();
-            for &b in tag {
-                let i = node.find_input(b)?;
-                let t = node.transition(i);
-                output = output.cat(t.out);
-                node = fst.node(t.addr);
-            }
-            for n in 0..=len {
-                if node.is_final() {
-                    for (slot, want) in values.iter_mut().zip(wanted) {
-                        if want == Some(n) {
-                            *slot = Some(output.cat(node.final_output()).value());
-                        }
-                    }
+            tries
+                .into_iter()
+                .flatten()
+                .find_map(|k| table.get(k).copied())
+        })
+    }
+
+    /// Every key under [`index::DEMONYM_KEY`] (without that prefix) with its value, read
+    /// out of the name index once.
+    fn demonym_table(&self) -> &HashMap<Box<str>, u64> {
+        self.demonym_table.get_or_init(|| {
+            let mut table = HashMap::new();
+            let Some(map) = &self.names else {
+                return table;
+            };
+            let tag = index::DEMONYM_KEY as u8;
+            let mut stream = map.range().ge([tag]).lt([tag + 1]).into_stream();
+            while let Some((key, value)) = stream.next() {
+                if let Some(Ok(adjective)) = key.get(1..).map(std::str::from_utf8) {
+                    table.insert(adjective.into(), value);
                 }
-                let Some(&b) = key.as_bytes().get(n) else {
-                    break;
-                };
-                let Some(i) = node.find_input(b) else {
-                    break;
-                };
-                let t = node.transition(i);
-                output = output.cat(t.out);
-                node = fst.node(t.addr);
             }
-            values.into_iter().flatten().next()
+            table
         })
     }
 

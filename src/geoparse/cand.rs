@@ -67,7 +67,13 @@ pub(crate) fn within_km(a: LatLon, b: LatLon, km: f64) -> bool {
     if dlon > 180.0 {
         dlon = 360.0 - dlon;
     }
-    let dx = dlon * f64::midpoint(a.lat, b.lat).to_radians().cos();
+    let mid = f64::midpoint(a.lat, b.lat).to_radians();
+    // cos x >= 1 - x²/2: far enough in longitude even at that lower bound (with a margin
+    // for rounding), the pair is out of reach without computing the cosine
+    if dlon * (1.0 - mid * mid / 2.0) >= limit * (1.0 + 1e-9) {
+        return false;
+    }
+    let dx = dlon * mid.cos();
     dx * dx + dlat * dlat < limit * limit
 }
 

@@ -7,7 +7,6 @@
 //! document says (surnames already seen, words the text also uses in lower case).
 
 use std::borrow::Cow;
-use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use crate::gazetteer::{Gazetteer, PlaceKind, Places, normalize};
@@ -488,10 +487,10 @@ impl<'t, 'g> Memo<'t, 'g> {
     fn new(gazetteer: &'g Gazetteer) -> Self {
         Memo {
             gazetteer,
-            keys: FastMap::with_capacity_and_hasher(256, BuildHasherDefault::default()),
-            candidates: FastMap::with_capacity_and_hasher(128, BuildHasherDefault::default()),
-            demonyms: FastMap::with_capacity_and_hasher(128, BuildHasherDefault::default()),
-            walks: with_capacity(64),
+            keys: with_capacity(64),
+            candidates: with_capacity(32),
+            demonyms: with_capacity(32),
+            walks: with_capacity(16),
         }
     }
 

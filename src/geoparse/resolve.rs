@@ -161,9 +161,8 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
     }
     // supporters: (latitude, name index, candidate) for points; name indices by area
     let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::new();
-    let mut area_points: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len() * SUPPORTERS);
-    let mut area_regions: FastMap<(&str, &str), Vec<usize>> =
-        with_capacity(keys.len() * SUPPORTERS);
+    let mut area_points: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
+    let mut area_regions: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
     for (j, (_, cands)) in keys.iter().enumerate() {
         for o in cands.iter().take(SUPPORTERS) {
             let area = o.country.zip(region_of(o));
