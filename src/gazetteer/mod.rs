@@ -1042,24 +1042,92 @@ impl<'g> Place<'g> {
             .fold(f64::INFINITY, f64::min)
     }
 
+    /// Every field at once, the record read once: the same values as the accessors one
+    /// by one, for readers that want them all.
+    pub(crate) fn fields(&self) -> PlaceFields<'g> {
+        let full: Option<&'g [u8; index::RECORD_SIZE]> = match self.owned() {
+            Some(_) => None,
+            None => self.record().try_into().ok(),
+        };
+        let Some(r) = full else {
+            return PlaceFields {
+                id: self.id(),
+                name: self.name(),
+                latlon: self.latlon(),
+                kind: self.kind(),
+                feature_code: self.feature_code(),
+                country: self.country(),
+                admin1: self.admin1(),
+                population: self.population(),
+                importance: self.importance(),
+            };
+        };
+        let word = |at: usize| u32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]);
+        let g = self.gazetteer;
+        let population = u64::from(word(16));
+        let prior = f32::from_bits(word(20));
+        let importance = if self.posting & index::ALTERNATE == 0 {
+            prior
+        } else {
+            (prior - table::alternate_penalty(r[38], population)).max(0.0)
+        };
+        let region = word(32);
+        let admin1 = if region == index::NONE {
+            None
+        } else {
+            let rr = g.record(region);
+            (rr.len() == index::RECORD_SIZE).then(|| g.str_at(le32(rr, 4)))
+        };
+        PlaceFields {
+            id: g.str_at(word(0)),
+            name: g.str_at(word(4)),
+            latlon: LatLon::new(
+                f64::from(f32::from_bits(word(8))),
+                f64::from(f32::from_bits(word(12))),
+            ),
+            kind: kind_of(r[38]),
+            feature_code: g.str_at(word(24)),
+            country: Some(&r[36..38])
+                .filter(|cc| cc[0] != 0)
+                .and_then(|cc| std::str::from_utf8(cc).ok()),
+            admin1,
+            population,
+            importance,
+        }
+    }
+
     /// The place as an owned [`Candidate`].
     #[must_use]
     pub fn to_candidate(&self) -> Candidate {
         if let Some(c) = self.owned() {
             return c.clone();
         }
+        let f = self.fields();
         Candidate {
-            id: self.id().to_owned(),
-            name: self.name().to_owned(),
-            latlon: self.latlon(),
-            kind: self.kind(),
-            feature_code: self.feature_code().to_owned(),
-            country: self.country().map(str::to_owned),
-            admin1: self.admin1().map(str::to_owned),
-            population: self.population(),
-            importance: self.importance(),
+            id: f.id.to_owned(),
+            name: f.name.to_owned(),
+            latlon: f.latlon,
+            kind: f.kind,
+            feature_code: f.feature_code.to_owned(),
+            country: f.country.map(str::to_owned),
+            admin1: f.admin1.map(str::to_owned),
+            population: f.population,
+            importance: f.importance,
         }
     }
+}
+
+/// Every field of a [`Place`], borrowed from the index (see [`Place::fields`]).
+pub(crate) struct PlaceFields<'g> {
+    pub id: &'g str,
+    pub name: &'g str,
+    pub latlon: LatLon,
+    pub kind: PlaceKind,
+    pub feature_code: &'g str,
+    pub country: Option<&'g str>,
+    pub admin1: Option<&'g str>,
+    pub population: u64,
+    pub importance: f32,
 }
 
 impl std::fmt::Debug for Place<'_> {

@@ -31,17 +31,18 @@ pub(crate) struct Cand<'g> {
 
 impl<'g> From<Place<'g>> for Cand<'g> {
     fn from(place: Place<'g>) -> Self {
+        let f = place.fields();
         Cand {
             place,
-            id: place.id(),
-            name: place.name(),
-            latlon: place.latlon(),
-            kind: place.kind(),
-            feature_code: place.feature_code(),
-            country: place.country(),
-            admin1: place.admin1(),
-            population: place.population(),
-            importance: place.importance(),
+            id: f.id,
+            name: f.name,
+            latlon: f.latlon,
+            kind: f.kind,
+            feature_code: f.feature_code,
+            country: f.country,
+            admin1: f.admin1,
+            population: f.population,
+            importance: f.importance,
         }
     }
 }
