@@ -171,14 +171,26 @@ pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
     let mut prev_boundary = true;
     for t in tokens {
         let s = t.text(text);
-        let first = s.chars().next().unwrap_or(' ');
         let gap = text.get(prev_end..t.span.start).unwrap_or("");
         let sentence_start = prev_boundary || memchr::memchr(b'\n', gap.as_bytes()).is_some();
         let word = t.kind == TokenKind::Word;
-        let cap = word && first.is_uppercase();
-        let all_caps = cap
-            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !s.chars().any(char::is_lowercase);
+        let (cap, all_caps) = if !word {
+            (false, false)
+        } else if s.is_ascii() {
+            // the same questions in ASCII, where every letter's case is its ASCII case
+            let b = s.as_bytes();
+            let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+            let all_caps = cap
+                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+                && !b.iter().any(u8::is_ascii_lowercase);
+            (cap, all_caps)
+        } else {
+            let cap = s.chars().next().is_some_and(char::is_uppercase);
+            let all_caps = cap
+                && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !s.chars().any(char::is_lowercase);
+            (cap, all_caps)
+        };
         out.push(TokInfo {
             word,
             cap,
@@ -471,15 +483,17 @@ struct Walk<'g> {
 }
 
 impl<'g> Walk<'g> {
-    /// The places `key` names (`Some(None)` when it names none), or `None` when `key` is
-    /// not a prefix of the walked key and must be looked up.
-    fn answer(&self, key: &str) -> Option<Option<Places<'g>>> {
-        self.key.starts_with(key).then(|| {
-            self.names
-                .iter()
-                .find(|(n, _)| *n == key.len())
-                .map(|(_, p)| p.clone())
-        })
+    /// True when `key` is a prefix of the walked key, so that [`Walk::places`] answers for it.
+    fn covers(&self, key: &str) -> bool {
+        self.key.starts_with(key)
+    }
+
+    /// The places a key the walk covers names, `None` when it is no name.
+    fn places(&self, key: &str) -> Option<Places<'g>> {
+        self.names
+            .iter()
+            .find(|(n, _)| *n == key.len())
+            .map(|(_, p)| p.clone())
     }
 }
 
@@ -513,8 +527,8 @@ impl<'t, 'g> Memo<'t, 'g> {
             let places = if key.is_empty() {
                 None
             } else {
-                match walk.and_then(|w| w.answer(key)) {
-                    Some(answer) => answer,
+                match walk.filter(|w| w.covers(key)) {
+                    Some(w) => w.places(key),
                     None => gazetteer.known_places(key),
                 }
             };
@@ -877,12 +891,26 @@ pub(crate) fn decide(
         .filter(|s| s.words == 1)
         .map(|s| (lower_case(s.span), false))
         .collect();
+    // lengths of those names (up to 63 bytes), to skip most words without hashing them
+    let (mut lengths, mut long_names) = (0u64, false);
+    for s in spots.iter().filter(|s| s.words == 1) {
+        match lower_case(s.span).len() {
+            n if n < 64 => lengths |= 1 << n,
+            _ => long_names = true,
+        }
+    }
     for i in 0..tokens.len() {
         if !info[i].word {
             continue;
         }
         if !info[i].cap {
-            if let Some(seen) = lowered.get_mut(tokens[i].text(text)) {
+            let word = tokens[i].text(text);
+            let maybe = if word.len() < 64 {
+                lengths & (1 << word.len()) != 0
+            } else {
+                long_names
+            };
+            if maybe && let Some(seen) = lowered.get_mut(word) {
                 *seen = true;
             }
             continue;
@@ -973,18 +1001,32 @@ pub(crate) fn decide(
     });
     anchors.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2 && a.3 == b.3);
     if !anchors.is_empty() {
+        // regions match by name; points by distance, looked up in a latitude band (still
+        // sorted by latitude; a point without a finite latitude is near nothing)
+        let regions: Vec<_> = anchors.iter().filter(|a| a.3).collect();
+        let points: Vec<LatLon> = anchors
+            .iter()
+            .filter(|a| !a.3 && a.0.lat.is_finite())
+            .map(|a| a.0)
+            .collect();
+        let reach = NEAR_KM / 111.0 + 0.01;
         for s in spots.iter_mut() {
             if s.vetoed || s.evidence >= ACCEPT || s.evidence < ACCEPT - 0.35 {
                 continue;
             }
             let near = s.candidates.iter().take(12).any(|c| {
-                anchors.iter().any(|(p, cc, a1, region)| {
-                    if *region {
-                        c.country == *cc && a1.is_some() && (c.admin1 == *a1)
-                    } else {
-                        within_km(*p, c.latlon, NEAR_KM)
-                    }
-                })
+                let in_region = regions
+                    .iter()
+                    .any(|(_, cc, a1, _)| c.country == *cc && a1.is_some() && (c.admin1 == *a1));
+                let lat = c.latlon.lat;
+                let from = points.partition_point(|p| p.lat < lat - reach);
+                let to = points.partition_point(|p| p.lat <= lat + reach);
+                in_region
+                    || points
+                        .get(from..to)
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|p| within_km(*p, c.latlon, NEAR_KM))
             });
             if near {
                 s.evidence += 0.25;

@@ -118,7 +118,13 @@ pub fn movements(
     times: &[TimeExpr],
 ) -> Vec<Actor> {
     let tokens = crate::text::tokenize(text);
-    routes(doc::Doc::new(text, tokens.into(), sentences, places, times))
+    routes(&doc::Doc::new(
+        text,
+        tokens.into(),
+        sentences,
+        places,
+        times,
+    ))
 }
 
 /// [`movements`] over the tokens the caller already has (they must come from
@@ -131,13 +137,19 @@ pub fn movements_with_tokens(
     places: &[PlaceMention],
     times: &[TimeExpr],
 ) -> Vec<Actor> {
-    routes(doc::Doc::new(text, tokens.into(), sentences, places, times))
+    routes(&doc::Doc::new(
+        text,
+        tokens.into(),
+        sentences,
+        places,
+        times,
+    ))
 }
 
-fn routes(doc: doc::Doc<'_>) -> Vec<Actor> {
-    let cast = actors::Cast::find(&doc);
-    let found = events::find(&doc, &cast);
-    route::build(&doc, &cast, &found)
+fn routes(doc: &doc::Doc<'_>) -> Vec<Actor> {
+    let cast = actors::Cast::find(doc);
+    let found = events::find(doc, &cast);
+    route::build(doc, &cast, &found)
 }
 
 #[cfg(test)]
