@@ -261,7 +261,8 @@ pub(crate) fn spot<'g>(
 ) -> Vec<Spot<'g>> {
     let lex = Lexicon::get();
     let mut memo = Memo::new(gazetteer);
-    let mut spots = Vec::new();
+    // about one spot per capitalised word
+    let mut spots = Vec::with_capacity(info.iter().filter(|t| t.cap).count() + 4);
     let mut i = 0;
     while i < tokens.len() {
         if !info[i].cap || lower(text, folded, tokens[i]) == "the" {
@@ -472,6 +473,16 @@ struct Memo<'t, 'g> {
     demonyms: FastMap<&'t str, Option<Cand<'g>>>,
     /// The walks of the longest n-grams, by their raw text.
     walks: FastMap<&'t str, Rc<Walk<'g>>>,
+    /// Room to read one name's candidates in before they are shared.
+    scratch: Vec<Cand<'g>>,
+}
+
+/// The best candidates of `places`, read through `scratch` so that the shared list is the
+/// only allocation.
+fn read_candidates<'g>(scratch: &mut Vec<Cand<'g>>, places: Places<'g>) -> Rc<[Cand<'g>]> {
+    scratch.clear();
+    scratch.extend(places.take(MAX_CANDIDATES).map(Cand::from));
+    Rc::from(scratch.as_slice())
 }
 
 /// The walk of one n-gram's key down the name index: the lengths at which a prefix of the
@@ -505,6 +516,7 @@ impl<'t, 'g> Memo<'t, 'g> {
             candidates: with_capacity(32),
             demonyms: with_capacity(32),
             walks: with_capacity(16),
+            scratch: Vec::with_capacity(MAX_CANDIDATES),
         }
     }
 
@@ -520,6 +532,7 @@ impl<'t, 'g> Memo<'t, 'g> {
             gazetteer,
             keys,
             candidates,
+            scratch,
             ..
         } = self;
         let (key, known) = keys.entry(raw).or_insert_with(|| (normalize(raw), None));
@@ -536,7 +549,7 @@ impl<'t, 'g> Memo<'t, 'g> {
             if let Some(places) = places
                 && !candidates.contains_key(key.as_str())
             {
-                let c: Rc<[Cand<'g>]> = places.take(MAX_CANDIDATES).map(Cand::from).collect();
+                let c = read_candidates(scratch, places);
                 candidates.insert(key.clone(), c);
             }
         }
@@ -575,12 +588,7 @@ impl<'t, 'g> Memo<'t, 'g> {
         if let Some(c) = self.candidates.get(key) {
             return Rc::clone(c);
         }
-        let c: Rc<[Cand<'g>]> = self
-            .gazetteer
-            .places_normalized(key)
-            .take(MAX_CANDIDATES)
-            .map(Cand::from)
-            .collect();
+        let c = read_candidates(&mut self.scratch, self.gazetteer.places_normalized(key));
         self.candidates.insert(key.to_owned(), Rc::clone(&c));
         c
     }
