@@ -183,7 +183,9 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     /// The gazetteer embedded in the binary (built from `assets/gazetteer/` at compile time).
-    /// The first call only checks headers; nothing is parsed or copied.
+    /// The first call checks the headers and that the string pool is valid UTF-8 (a few
+    /// milliseconds, once), so that reading a place's names needs no further check;
+    /// nothing is parsed or copied.
     #[must_use]
     pub fn embedded() -> &'static Gazetteer {
         static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
