@@ -170,10 +170,10 @@ pub struct Gazetteer {
     records: usize,
     postings_at: usize,
     pool_at: usize,
-    /// The string pool as text, when it is valid UTF-8 throughout (as every pool this
-    /// version writes is, short strings' length bytes being ASCII): checked once when the
-    /// index is opened, so reading a field costs no validation.
-    pool_text: Option<Cow<'static, str>>,
+    /// The embedded string pool as text, when it is valid UTF-8 throughout (as every pool
+    /// this version writes is, short strings' length bytes being ASCII): checked once when
+    /// the index is opened, so reading a field costs no validation.
+    pool_text: Option<&'static str>,
     /// The demonym side table read out of the index on first use (adjective key → value):
     /// a few hundred entries, asked about for most capitalised words of a text.
     demonym_table: OnceLock<HashMap<Box<str>, u64>>,
@@ -225,15 +225,13 @@ impl Gazetteer {
             return Err(GazetteerError::BadFormat);
         }
         let names = fst::Map::new(fst)?;
+        // an index read from a file keeps checking each field as it is read, rather than
+        // holding its pool twice
         let pool_text = match &tables {
             Cow::Borrowed(bytes) => bytes
                 .get(pool_at..)
-                .and_then(|pool| std::str::from_utf8(pool).ok())
-                .map(Cow::Borrowed),
-            Cow::Owned(bytes) => bytes
-                .get(pool_at..)
-                .and_then(|pool| String::from_utf8(pool.to_vec()).ok())
-                .map(Cow::Owned),
+                .and_then(|pool| std::str::from_utf8(pool).ok()),
+            Cow::Owned(_) => None,
         };
         Ok(Gazetteer {
             names: Some(names),
@@ -344,7 +342,7 @@ impl Gazetteer {
             Some(&[a, b]) => usize::from(u16::from_le_bytes([a, b])),
             _ => 0,
         };
-        if let Some(pool) = &self.pool_text {
+        if let Some(pool) = self.pool_text {
             // a slice of valid text on char boundaries is valid text: the same answer as
             // validating the bytes, and "" where that would fail
             let from = offset as usize + 2;
@@ -1157,6 +1155,39 @@ mod tests {
             admin1: None,
             population: 0,
             importance,
+        }
+    }
+
+    #[test]
+    fn the_embedded_string_pool_is_checked_once_and_read_without_checks() {
+        assert!(Gazetteer::embedded().pool_text.is_some());
+    }
+
+    #[test]
+    fn reading_every_field_at_once_gives_what_the_accessors_give() {
+        let embedded = Gazetteer::embedded();
+        let built = Gazetteer::from_records(vec![(place("Paris", 0.7), vec!["Lutece".into()])]);
+        for (g, name) in [
+            (embedded, "paris"),
+            (embedded, "springfield"),
+            (embedded, "georgia"),
+            (embedded, "lodz"),
+            (embedded, "primorsky krai"),
+            (&built, "paris"),
+            (&built, "lutece"),
+        ] {
+            for p in g.places_normalized(name) {
+                let f = p.fields();
+                assert_eq!(f.id, p.id());
+                assert_eq!(f.name, p.name());
+                assert_eq!(f.latlon, p.latlon());
+                assert_eq!(f.kind, p.kind());
+                assert_eq!(f.feature_code, p.feature_code());
+                assert_eq!(f.country, p.country());
+                assert_eq!(f.admin1, p.admin1());
+                assert_eq!(f.population, p.population());
+                assert_eq!(f.importance.to_bits(), p.importance().to_bits());
+            }
         }
     }
 

@@ -1066,6 +1066,26 @@ mod tests {
     use crate::text::tokenize;
 
     #[test]
+    fn one_walk_answers_the_shorter_names_as_their_own_lookups_would() {
+        let g = Gazetteer::embedded();
+        let mut memo = Memo::new(g);
+        for longest in [
+            "New York City Council",
+            "St. Petersburg Times",
+            "Rio de Janeiro",
+        ] {
+            let walk = memo.walk(longest);
+            let words: Vec<&str> = longest.split(' ').collect();
+            for n in 1..=words.len() {
+                let raw = &longest[..words[..n].join(" ").len()];
+                let expected = g.contains_normalized(&normalize(raw));
+                let mut fresh = Memo::new(g);
+                assert_eq!(fresh.key_with(raw, Some(&walk)).1, expected, "{raw}");
+            }
+        }
+    }
+
+    #[test]
     fn words_are_lowered_for_the_lists_only_when_short_and_ascii() {
         let long = "X".repeat(40);
         for (word, lowered) in [
