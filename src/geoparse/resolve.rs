@@ -300,44 +300,45 @@ fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>]) -> f32 {
 /// (ASCII words joined by single spaces, none that normalising rewrites): their key is
 /// their lower case, compared without normalising.
 fn is_own_name(name: &str, key: &str, buf: &mut String) -> bool {
-    if is_plain(name) {
-        return name.len() == key.len()
-            && name
-                .bytes()
-                .zip(key.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b);
+    if let Some(same) = plain_lower_case_is(name, key) {
+        return same;
     }
     normalize_into(name, buf);
     *buf == key
 }
 
-/// True when [`normalize_into`] only lower-cases `name`: ASCII letters and digits in
-/// words joined by single spaces, and no word it rewrites ("the", "st", "mt", "ft",
-/// "ste", "sainte", "kray", a "-skiy" ending).
-fn is_plain(name: &str) -> bool {
+/// For a name [`normalize_into`] only lower-cases (ASCII letters and digits in words joined
+/// by single spaces, no word it rewrites: "the", "st", "mt", "ft", "ste", "sainte",
+/// "kray", a "-skiy" ending), whether its lower case is `key`; `None` for other names.
+fn plain_lower_case_is(name: &str, key: &str) -> Option<bool> {
     let bytes = name.as_bytes();
-    if bytes.is_empty() {
-        return false;
-    }
+    let key = key.as_bytes();
+    let mut same = bytes.len() == key.len();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if b == b' ' {
             if i == start || is_rewritten(&bytes[start..i]) {
-                return false;
+                return None;
             }
             start = i + 1;
         } else if !b.is_ascii_alphanumeric() {
-            return false;
+            return None;
         }
+        same = same && key.get(i) == Some(&b.to_ascii_lowercase());
     }
-    start < bytes.len() && !is_rewritten(&bytes[start..])
+    if start >= bytes.len() || is_rewritten(&bytes[start..]) {
+        return None;
+    }
+    Some(same)
 }
 
 /// True when [`normalize_into`] may rewrite this ASCII word, in any case.
 fn is_rewritten(word: &[u8]) -> bool {
     let n = word.len();
-    let mut low = [0u8; 6];
-    if n <= low.len() {
+    let lower = |i: usize| word.get(i).map(u8::to_ascii_lowercase);
+    // every word it rewrites whole starts with one of these letters
+    if n <= 6 && matches!(lower(0), Some(b't' | b's' | b'm' | b'f' | b'k')) {
+        let mut low = [0u8; 6];
         for (l, b) in low.iter_mut().zip(word) {
             *l = b.to_ascii_lowercase();
         }
@@ -348,7 +349,7 @@ fn is_rewritten(word: &[u8]) -> bool {
             return true;
         }
     }
-    if n > 4 {
+    if n > 4 && lower(n - 4) == Some(b's') && lower(n - 3) == Some(b'k') {
         let mut end = [0u8; 4];
         for (l, b) in end.iter_mut().zip(&word[n - 4..]) {
             *l = b.to_ascii_lowercase();
