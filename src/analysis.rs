@@ -8,7 +8,7 @@ use crate::gazetteer::online::SharedFallback;
 use crate::gazetteer::{Candidate, normalize};
 use crate::geoparse::{PlaceMention, geoparse};
 use crate::ingest::Document;
-use crate::movement::{Actor, movements};
+use crate::movement::{Actor, movements_with_tokens};
 use crate::span::Span;
 use crate::text::{sentences, tokenize};
 use crate::time::{TimeExpr, tag_tokens};
@@ -77,7 +77,7 @@ pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) ->
         resolve_online(&mut places, online, &mut diagnostics);
     }
     let times = tag_tokens(&text, &tokens, reference_date);
-    let actors = movements(&text, &sentences, &places, &times);
+    let actors = movements_with_tokens(&text, &tokens, &sentences, &places, &times);
     if gazetteer.is_empty() {
         diagnostics.push(Diagnostic {
             message: "the gazetteer is empty: no place can be found".into(),

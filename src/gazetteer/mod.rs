@@ -12,7 +12,10 @@ pub mod online;
 pub(crate) mod table;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use fst::{IntoStreamer, Streamer};
 
 use serde::{Deserialize, Serialize};
 
@@ -167,13 +170,22 @@ pub struct Gazetteer {
     records: usize,
     postings_at: usize,
     pool_at: usize,
+    /// The embedded string pool as text, when it is valid UTF-8 throughout (as every pool
+    /// this version writes is, short strings' length bytes being ASCII): checked once when
+    /// the index is opened, so reading a field costs no validation.
+    pool_text: Option<&'static str>,
+    /// The demonym side table read out of the index on first use (adjective key → value):
+    /// a few hundred entries, asked about for most capitalised words of a text.
+    demonym_table: OnceLock<HashMap<Box<str>, u64>>,
     /// Candidates kept as given, for gazetteers made with [`Gazetteer::from_records`].
     owned: Option<Vec<Candidate>>,
 }
 
 impl Gazetteer {
     /// The gazetteer embedded in the binary (built from `assets/gazetteer/` at compile time).
-    /// The first call only checks headers; nothing is parsed or copied.
+    /// The first call checks the headers and that the string pool is valid UTF-8 (a few
+    /// milliseconds, once), so that reading a place's names needs no further check;
+    /// nothing is parsed or copied.
     #[must_use]
     pub fn embedded() -> &'static Gazetteer {
         static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
@@ -213,12 +225,22 @@ impl Gazetteer {
             return Err(GazetteerError::BadFormat);
         }
         let names = fst::Map::new(fst)?;
+        // an index read from a file keeps checking each field as it is read, rather than
+        // holding its pool twice
+        let pool_text = match &tables {
+            Cow::Borrowed(bytes) => bytes
+                .get(pool_at..)
+                .and_then(|pool| std::str::from_utf8(pool).ok()),
+            Cow::Owned(_) => None,
+        };
         Ok(Gazetteer {
             names: Some(names),
             tables,
             records,
             postings_at,
             pool_at,
+            pool_text,
+            demonym_table: OnceLock::new(),
             owned: None,
         })
     }
@@ -320,6 +342,12 @@ impl Gazetteer {
             Some(&[a, b]) => usize::from(u16::from_le_bytes([a, b])),
             _ => 0,
         };
+        if let Some(pool) = self.pool_text {
+            // a slice of valid text on char boundaries is valid text: the same answer as
+            // validating the bytes, and "" where that would fail
+            let from = offset as usize + 2;
+            return pool.get(from..from + len).unwrap_or("");
+        }
         self.tables
             .get(at + 2..at + 2 + len)
             .and_then(|b| std::str::from_utf8(b).ok())
@@ -423,6 +451,20 @@ impl Gazetteer {
             gazetteer: self,
             postings: postings.unwrap_or(Postings::EMPTY),
         }
+    }
+
+    /// The places a normalised name stands for, or `None` when it is no name of the index
+    /// (one lookup answers both [`Gazetteer::contains_normalized`] and
+    /// [`Gazetteer::places_normalized`]).
+    pub(crate) fn known_places(&self, key: &str) -> Option<Places<'_>> {
+        if key.is_empty() || key.starts_with(char::is_control) {
+            return None;
+        }
+        let postings = self.postings(self.value(key)?);
+        Some(Places {
+            gazetteer: self,
+            postings,
+        })
     }
 
     /// The best `n` candidates for a name as written in text (cheaper than [`Gazetteer::lookup`]
@@ -551,21 +593,40 @@ impl Gazetteer {
     /// The index value of a demonym: its adjective and its place. Plurals ("Russians",
     /// "Japanese") fall back to the singular.
     fn demonym_value(&self, word: &str) -> Option<u64> {
-        let key = normalize(word);
-        if key.is_empty() {
-            return None;
-        }
-        let mut probe = String::with_capacity(key.len() + 4);
-        let tries = [
-            Some(key.as_str()),
-            key.strip_suffix("es"),
-            key.strip_suffix('s'),
-        ];
-        tries.into_iter().flatten().find_map(|k| {
-            probe.clear();
-            probe.push(index::DEMONYM_KEY);
-            probe.push_str(k);
-            self.value(&probe)
+        let table = self.demonym_table();
+        KEY_BUFFER.with_borrow_mut(|key| {
+            normalize_into(word, key);
+            if key.is_empty() {
+                return None;
+            }
+            let tries = [
+                Some(key.as_str()),
+                key.strip_suffix("es"),
+                key.strip_suffix('s'),
+            ];
+            tries
+                .into_iter()
+                .flatten()
+                .find_map(|k| table.get(k).copied())
+        })
+    }
+
+    /// Every key under [`index::DEMONYM_KEY`] (without that prefix) with its value, read
+    /// out of the name index once.
+    fn demonym_table(&self) -> &HashMap<Box<str>, u64> {
+        self.demonym_table.get_or_init(|| {
+            let mut table = HashMap::new();
+            let Some(map) = &self.names else {
+                return table;
+            };
+            let tag = index::DEMONYM_KEY as u8;
+            let mut stream = map.range().ge([tag]).lt([tag + 1]).into_stream();
+            while let Some((key, value)) = stream.next() {
+                if let Some(Ok(adjective)) = key.get(1..).map(std::str::from_utf8) {
+                    table.insert(adjective.into(), value);
+                }
+            }
+            table
         })
     }
 
@@ -981,24 +1042,92 @@ impl<'g> Place<'g> {
             .fold(f64::INFINITY, f64::min)
     }
 
+    /// Every field at once, the record read once: the same values as the accessors one
+    /// by one, for readers that want them all.
+    pub(crate) fn fields(&self) -> PlaceFields<'g> {
+        let full: Option<&'g [u8; index::RECORD_SIZE]> = match self.owned() {
+            Some(_) => None,
+            None => self.record().try_into().ok(),
+        };
+        let Some(r) = full else {
+            return PlaceFields {
+                id: self.id(),
+                name: self.name(),
+                latlon: self.latlon(),
+                kind: self.kind(),
+                feature_code: self.feature_code(),
+                country: self.country(),
+                admin1: self.admin1(),
+                population: self.population(),
+                importance: self.importance(),
+            };
+        };
+        let word = |at: usize| u32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]);
+        let g = self.gazetteer;
+        let population = u64::from(word(16));
+        let prior = f32::from_bits(word(20));
+        let importance = if self.posting & index::ALTERNATE == 0 {
+            prior
+        } else {
+            (prior - table::alternate_penalty(r[38], population)).max(0.0)
+        };
+        let region = word(32);
+        let admin1 = if region == index::NONE {
+            None
+        } else {
+            let rr = g.record(region);
+            (rr.len() == index::RECORD_SIZE).then(|| g.str_at(le32(rr, 4)))
+        };
+        PlaceFields {
+            id: g.str_at(word(0)),
+            name: g.str_at(word(4)),
+            latlon: LatLon::new(
+                f64::from(f32::from_bits(word(8))),
+                f64::from(f32::from_bits(word(12))),
+            ),
+            kind: kind_of(r[38]),
+            feature_code: g.str_at(word(24)),
+            country: Some(&r[36..38])
+                .filter(|cc| cc[0] != 0)
+                .and_then(|cc| std::str::from_utf8(cc).ok()),
+            admin1,
+            population,
+            importance,
+        }
+    }
+
     /// The place as an owned [`Candidate`].
     #[must_use]
     pub fn to_candidate(&self) -> Candidate {
         if let Some(c) = self.owned() {
             return c.clone();
         }
+        let f = self.fields();
         Candidate {
-            id: self.id().to_owned(),
-            name: self.name().to_owned(),
-            latlon: self.latlon(),
-            kind: self.kind(),
-            feature_code: self.feature_code().to_owned(),
-            country: self.country().map(str::to_owned),
-            admin1: self.admin1().map(str::to_owned),
-            population: self.population(),
-            importance: self.importance(),
+            id: f.id.to_owned(),
+            name: f.name.to_owned(),
+            latlon: f.latlon,
+            kind: f.kind,
+            feature_code: f.feature_code.to_owned(),
+            country: f.country.map(str::to_owned),
+            admin1: f.admin1.map(str::to_owned),
+            population: f.population,
+            importance: f.importance,
         }
     }
+}
+
+/// Every field of a [`Place`], borrowed from the index (see [`Place::fields`]).
+pub(crate) struct PlaceFields<'g> {
+    pub id: &'g str,
+    pub name: &'g str,
+    pub latlon: LatLon,
+    pub kind: PlaceKind,
+    pub feature_code: &'g str,
+    pub country: Option<&'g str>,
+    pub admin1: Option<&'g str>,
+    pub population: u64,
+    pub importance: f32,
 }
 
 impl std::fmt::Debug for Place<'_> {
@@ -1026,6 +1155,39 @@ mod tests {
             admin1: None,
             population: 0,
             importance,
+        }
+    }
+
+    #[test]
+    fn the_embedded_string_pool_is_checked_once_and_read_without_checks() {
+        assert!(Gazetteer::embedded().pool_text.is_some());
+    }
+
+    #[test]
+    fn reading_every_field_at_once_gives_what_the_accessors_give() {
+        let embedded = Gazetteer::embedded();
+        let built = Gazetteer::from_records(vec![(place("Paris", 0.7), vec!["Lutece".into()])]);
+        for (g, name) in [
+            (embedded, "paris"),
+            (embedded, "springfield"),
+            (embedded, "georgia"),
+            (embedded, "lodz"),
+            (embedded, "primorsky krai"),
+            (&built, "paris"),
+            (&built, "lutece"),
+        ] {
+            for p in g.places_normalized(name) {
+                let f = p.fields();
+                assert_eq!(f.id, p.id());
+                assert_eq!(f.name, p.name());
+                assert_eq!(f.latlon, p.latlon());
+                assert_eq!(f.kind, p.kind());
+                assert_eq!(f.feature_code, p.feature_code());
+                assert_eq!(f.country, p.country());
+                assert_eq!(f.admin1, p.admin1());
+                assert_eq!(f.population, p.population());
+                assert_eq!(f.importance.to_bits(), p.importance().to_bits());
+            }
         }
     }
 

@@ -31,17 +31,18 @@ pub(crate) struct Cand<'g> {
 
 impl<'g> From<Place<'g>> for Cand<'g> {
     fn from(place: Place<'g>) -> Self {
+        let f = place.fields();
         Cand {
             place,
-            id: place.id(),
-            name: place.name(),
-            latlon: place.latlon(),
-            kind: place.kind(),
-            feature_code: place.feature_code(),
-            country: place.country(),
-            admin1: place.admin1(),
-            population: place.population(),
-            importance: place.importance(),
+            id: f.id,
+            name: f.name,
+            latlon: f.latlon,
+            kind: f.kind,
+            feature_code: f.feature_code,
+            country: f.country,
+            admin1: f.admin1,
+            population: f.population,
+            importance: f.importance,
         }
     }
 }
@@ -67,7 +68,13 @@ pub(crate) fn within_km(a: LatLon, b: LatLon, km: f64) -> bool {
     if dlon > 180.0 {
         dlon = 360.0 - dlon;
     }
-    let dx = dlon * f64::midpoint(a.lat, b.lat).to_radians().cos();
+    let mid = f64::midpoint(a.lat, b.lat).to_radians();
+    // cos x >= 1 - x²/2: far enough in longitude even at that lower bound (with a margin
+    // for rounding), the pair is out of reach without computing the cosine
+    if dlon * (1.0 - mid * mid / 2.0) >= limit * (1.0 + 1e-9) {
+        return false;
+    }
+    let dx = dlon * mid.cos();
     dx * dx + dlat * dlat < limit * limit
 }
 

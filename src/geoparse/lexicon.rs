@@ -7,34 +7,67 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// FNV-1a: a quick hash for short words. The sets it keys are small and fixed, or built
-/// from one document, so a keyed hash buys nothing there.
-#[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
+/// A quick multiplicative hash for short keys (words, names, codes), eight bytes at a
+/// time. The sets it keys are small and fixed, or built from one document, so a keyed
+/// hash buys nothing there.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl WordHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
     }
 }
 
-impl Hasher for Fnv {
+impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // the table reads its bucket from the low bits: fold the well-mixed high ones in
+        self.0 ^ (self.0 >> 29)
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
     }
 }
 
-/// A hash set keyed with [`Fnv`].
-pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
-/// A hash map keyed with [`Fnv`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash set keyed with [`WordHasher`].
+pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<WordHasher>>;
+/// A hash map keyed with [`WordHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// An empty [`FastMap`] with room for `n` entries, so that filling it does not rehash.
+pub(crate) fn with_capacity<K, V>(n: usize) -> FastMap<K, V> {
+    FastMap::with_capacity_and_hasher(n, BuildHasherDefault::default())
+}
 
 /// Capitalised words that name some village somewhere but in running English text are
 /// almost always ordinary words (months, weekdays, titles, common nouns and adjectives).
@@ -411,143 +444,148 @@ const COMPASS: &[&str] = &[
     "greater",
 ];
 
-/// All the word lists, hashed for quick lookup.
+/// All the word lists, hashed for quick lookup: one table gives, for a word, every list
+/// it is on, so that the several questions asked about one word cost one lookup.
 pub(crate) struct Lexicon {
-    stop: FastSet<&'static str>,
-    calendar: FastSet<&'static str>,
-    streets: FastSet<&'static str>,
-    compass: FastSet<&'static str>,
-    given: FastSet<&'static str>,
-    titles: FastSet<&'static str>,
-    org_heads: FastSet<&'static str>,
-    media_heads: FastSet<&'static str>,
-    diseases: FastSet<&'static str>,
-    speech: FastSet<&'static str>,
-    cue_before: FastSet<&'static str>,
-    place_types: FastSet<&'static str>,
-    cue_after: FastSet<&'static str>,
-    connectors: FastSet<&'static str>,
+    classes: FastMap<&'static str, Class>,
     us_states: FastMap<&'static str, &'static str>,
 }
+
+/// The lists one lower-case word is on (see [`Lexicon::class`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Class(u16);
+
+impl Class {
+    /// A capitalised common word ("March", "Police", "Split").
+    pub(crate) fn is_stop(self) -> bool {
+        self.0 & (1 << 0) != 0
+    }
+
+    /// A month or weekday name.
+    pub(crate) fn is_calendar(self) -> bool {
+        self.0 & (1 << 1) != 0
+    }
+
+    /// A street-type word.
+    pub(crate) fn is_street(self) -> bool {
+        self.0 & (1 << 2) != 0
+    }
+
+    /// A compass or position word.
+    pub(crate) fn is_compass(self) -> bool {
+        self.0 & (1 << 3) != 0
+    }
+
+    /// A common given name.
+    pub(crate) fn is_given_name(self) -> bool {
+        self.0 & (1 << 4) != 0
+    }
+
+    /// A title or role before a person's name.
+    pub(crate) fn is_title(self) -> bool {
+        self.0 & (1 << 5) != 0
+    }
+
+    /// A word that makes a name an organisation's.
+    pub(crate) fn is_org_head(self) -> bool {
+        self.0 & (1 << 6) != 0
+    }
+
+    /// A word that makes a name a newspaper's or news agency's.
+    pub(crate) fn is_media_head(self) -> bool {
+        self.0 & (1 << 7) != 0
+    }
+
+    /// A word after a place name that makes the pair a disease's name.
+    pub(crate) fn is_disease(self) -> bool {
+        self.0 & (1 << 8) != 0
+    }
+
+    /// A verb of speaking.
+    pub(crate) fn is_speech(self) -> bool {
+        self.0 & (1 << 9) != 0
+    }
+
+    /// A word before a name that says it is a place.
+    pub(crate) fn is_cue_before(self) -> bool {
+        self.0 & (1 << 10) != 0
+    }
+
+    /// A word naming a kind of place.
+    pub(crate) fn is_place_type(self) -> bool {
+        self.0 & (1 << 11) != 0
+    }
+
+    /// A word after a name that says it is a place.
+    pub(crate) fn is_cue_after(self) -> bool {
+        self.0 & (1 << 12) != 0
+    }
+
+    /// A small word allowed inside a multi-word name.
+    pub(crate) fn is_connector(self) -> bool {
+        self.0 & (1 << 13) != 0
+    }
+}
+
+/// Each list with the bit of [`Class`] that stands for it.
+const LISTS: &[(u16, &[&str])] = &[
+    (1 << 0, STOP),
+    (1 << 1, CALENDAR),
+    (1 << 2, STREETS),
+    (1 << 3, COMPASS),
+    (1 << 4, GIVEN_NAMES),
+    (1 << 5, TITLES),
+    (1 << 6, ORG_HEADS),
+    (1 << 7, MEDIA_HEADS),
+    (1 << 8, DISEASES),
+    (1 << 9, SPEECH),
+    (1 << 10, CUE_BEFORE),
+    (1 << 11, PLACE_TYPES),
+    (1 << 12, CUE_AFTER),
+    (1 << 13, CONNECTORS),
+];
 
 impl Lexicon {
     /// The lexicon, built on first use.
     pub(crate) fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon {
-            stop: STOP.iter().copied().collect(),
-            calendar: CALENDAR.iter().copied().collect(),
-            streets: STREETS.iter().copied().collect(),
-            compass: COMPASS.iter().copied().collect(),
-            given: GIVEN_NAMES.iter().copied().collect(),
-            titles: TITLES.iter().copied().collect(),
-            org_heads: ORG_HEADS.iter().copied().collect(),
-            media_heads: MEDIA_HEADS.iter().copied().collect(),
-            diseases: DISEASES.iter().copied().collect(),
-            speech: SPEECH.iter().copied().collect(),
-            cue_before: CUE_BEFORE.iter().copied().collect(),
-            place_types: PLACE_TYPES.iter().copied().collect(),
-            cue_after: CUE_AFTER.iter().copied().collect(),
-            connectors: CONNECTORS.iter().copied().collect(),
-            us_states: US_STATES.iter().copied().collect(),
+        LEXICON.get_or_init(|| {
+            let mut classes: FastMap<&'static str, Class> = FastMap::default();
+            for &(bit, list) in LISTS {
+                for &word in list {
+                    classes.entry(word).or_default().0 |= bit;
+                }
+            }
+            Lexicon {
+                classes,
+                us_states: US_STATES.iter().copied().collect(),
+            }
         })
     }
 
-    /// A capitalised common word ("March", "Police", "Split").
-    pub(crate) fn is_stop(&self, lower: &str) -> bool {
-        self.stop.contains(lower)
-    }
-
-    /// A month or weekday name.
-    pub(crate) fn is_calendar(&self, lower: &str) -> bool {
-        self.calendar.contains(lower)
-    }
-
-    /// A street-type word.
-    pub(crate) fn is_street(&self, lower: &str) -> bool {
-        self.streets.contains(lower)
-    }
-
-    /// A compass or position word.
-    pub(crate) fn is_compass(&self, lower: &str) -> bool {
-        self.compass.contains(lower)
+    /// The lists a lower-case word is on.
+    pub(crate) fn class(&self, lower: &str) -> Class {
+        self.classes.get(lower).copied().unwrap_or_default()
     }
 
     /// A word naming a part of a place ("Mainland China", "Northern Ireland").
     pub(crate) fn is_part_word(&self, lower: &str) -> bool {
-        self.is_compass(lower)
+        self.class(lower).is_compass()
             || matches!(
                 lower,
                 "mainland" | "inner" | "outer" | "rural" | "coastal" | "metropolitan" | "downtown"
             )
     }
 
-    /// A common given name.
-    pub(crate) fn is_given_name(&self, lower: &str) -> bool {
-        self.given.contains(lower)
-    }
-
-    /// A title or role before a person's name.
-    pub(crate) fn is_title(&self, lower: &str) -> bool {
-        self.titles.contains(lower)
-    }
-
-    /// A word that makes a name an organisation's.
-    pub(crate) fn is_org_head(&self, lower: &str) -> bool {
-        self.org_heads.contains(lower)
-    }
-
-    /// A word that makes a name a newspaper's or news agency's.
-    pub(crate) fn is_media_head(&self, lower: &str) -> bool {
-        self.media_heads.contains(lower)
-    }
-
-    /// A word after a place name that makes the pair a disease's name.
-    pub(crate) fn is_disease(&self, lower: &str) -> bool {
-        self.diseases.contains(lower)
-    }
-
-    /// A verb of speaking.
-    pub(crate) fn is_speech(&self, lower: &str) -> bool {
-        self.speech.contains(lower)
-    }
-
-    /// A word before a name that says it is a place.
-    pub(crate) fn is_cue_before(&self, lower: &str) -> bool {
-        self.cue_before.contains(lower)
-    }
-
-    /// A word naming a kind of place.
-    pub(crate) fn is_place_type(&self, lower: &str) -> bool {
-        self.place_types.contains(lower)
-    }
-
-    /// A word after a name that says it is a place.
-    pub(crate) fn is_cue_after(&self, lower: &str) -> bool {
-        self.cue_after.contains(lower)
-    }
-
     /// A small word allowed inside a multi-word name.
     pub(crate) fn is_connector(&self, lower: &str) -> bool {
-        self.connectors.contains(lower)
+        self.class(lower).is_connector()
     }
 
     /// The state a US abbreviation stands for (`"w va"` → West Virginia); `key` is normalised.
     pub(crate) fn us_state(&self, key: &str) -> Option<&'static str> {
         self.us_states.get(key).copied()
     }
-}
-
-/// `word` in ASCII lower case, written into `buf`; `None` when it is not short ASCII.
-pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
 }
 
 #[cfg(test)]
@@ -565,10 +603,11 @@ mod tests {
             ("times", true, false, false, true),
             ("khasan", false, false, false, false),
         ] {
-            assert_eq!(l.is_stop(word), stop, "{word} stop");
-            assert_eq!(l.is_given_name(word), given, "{word} given");
-            assert_eq!(l.is_title(word), title, "{word} title");
-            assert_eq!(l.is_org_head(word), org, "{word} org");
+            let class = l.class(word);
+            assert_eq!(class.is_stop(), stop, "{word} stop");
+            assert_eq!(class.is_given_name(), given, "{word} given");
+            assert_eq!(class.is_title(), title, "{word} title");
+            assert_eq!(class.is_org_head(), org, "{word} org");
         }
     }
 
@@ -578,13 +617,5 @@ mod tests {
         assert_eq!(l.us_state("w va"), Some("West Virginia"));
         assert_eq!(l.us_state("calif"), Some("California"));
         assert_eq!(l.us_state("paris"), None);
-    }
-
-    #[test]
-    fn ascii_lowering_is_bounded() {
-        let mut buf = [0u8; 32];
-        assert_eq!(ascii_lower("Paris", &mut buf), Some("paris"));
-        assert_eq!(ascii_lower("Przemyśl", &mut buf), None);
-        assert_eq!(ascii_lower(&"x".repeat(40), &mut buf), None);
     }
 }

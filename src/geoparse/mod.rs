@@ -37,8 +37,10 @@ pub struct PlaceMention {
 #[must_use]
 pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<PlaceMention> {
     let info = recognize::token_info(text, tokens);
-    let mut spots = recognize::spot(text, tokens, &info, gazetteer);
-    recognize::decide(text, tokens, &info, &mut spots);
+    // the text lower-cased once, for the word lists (ASCII case only: offsets stay)
+    let folded = text.to_ascii_lowercase();
+    let mut spots = recognize::spot(text, &folded, tokens, &info, gazetteer);
+    recognize::decide(text, &folded, tokens, &info, &mut spots);
     let accepted: Vec<bool> = spots
         .iter()
         .map(|s| !s.vetoed && s.evidence >= recognize::ACCEPT)

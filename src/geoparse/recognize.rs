@@ -6,19 +6,21 @@
 //! organisation signals. [`decide`] then weighs that evidence with what the whole
 //! document says (surnames already seen, words the text also uses in lower case).
 
-use std::hash::BuildHasherDefault;
+use std::borrow::Cow;
 use std::rc::Rc;
 
-use crate::gazetteer::{Gazetteer, PlaceKind, normalize};
+use crate::gazetteer::{Gazetteer, PlaceKind, Places, normalize};
 use crate::geo::LatLon;
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
 use super::cand::{Cand, within_km};
-use super::lexicon::{FastMap, FastSet, Lexicon, ascii_lower};
+use super::lexicon::{FastMap, FastSet, Lexicon, with_capacity};
 
 /// The longest run of words tried as one name.
 const MAX_WORDS: usize = 6;
+/// The longest word looked up in the word lists.
+const MAX_LOWER: usize = 32;
 /// At most this many candidates are kept per name.
 const MAX_CANDIDATES: usize = 25;
 
@@ -194,14 +196,26 @@ pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
     let mut prev_boundary = true;
     for t in tokens {
         let s = t.text(text);
-        let first = s.chars().next().unwrap_or(' ');
         let gap = text.get(prev_end..t.span.start).unwrap_or("");
         let sentence_start = prev_boundary || memchr::memchr(b'\n', gap.as_bytes()).is_some();
         let word = t.kind == TokenKind::Word;
-        let cap = word && first.is_uppercase();
-        let all_caps = cap
-            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !s.chars().any(char::is_lowercase);
+        let (cap, all_caps) = if !word {
+            (false, false)
+        } else if s.is_ascii() {
+            // the same questions in ASCII, where every letter's case is its ASCII case
+            let b = s.as_bytes();
+            let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+            let all_caps = cap
+                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+                && !b.iter().any(u8::is_ascii_lowercase);
+            (cap, all_caps)
+        } else {
+            let cap = s.chars().next().is_some_and(char::is_uppercase);
+            let all_caps = cap
+                && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !s.chars().any(char::is_lowercase);
+            (cap, all_caps)
+        };
         out.push(TokInfo {
             word,
             cap,
@@ -218,14 +232,20 @@ pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
     out
 }
 
-/// Lower-cased token text for lexicon lookups (ASCII only; others never match a list).
-fn lower<'b>(text: &str, t: Token, buf: &'b mut [u8; 32]) -> &'b str {
+/// Lower-cased token text for lexicon lookups (ASCII only; others never match a list),
+/// sliced from `folded`, the text ASCII-lower-cased once (same byte offsets).
+fn lower<'f>(text: &str, folded: &'f str, t: Token) -> &'f str {
     let s = t.text(text);
     let s = s
         .strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .unwrap_or(s);
-    ascii_lower(s, buf).unwrap_or("")
+    if s.len() > MAX_LOWER || !s.is_ascii() {
+        return "";
+    }
+    folded
+        .get(t.span.start..t.span.start + s.len())
+        .unwrap_or("")
 }
 
 /// The span of the mention: a possessive or trailing apostrophe left out, the period of
@@ -259,17 +279,18 @@ fn mention_span(
 /// Finds every gazetteer name and demonym in the text, with its local evidence.
 pub(crate) fn spot<'g>(
     text: &str,
+    folded: &str,
     tokens: &[Token],
     info: &[TokInfo],
     gazetteer: &'g Gazetteer,
 ) -> Vec<Spot<'g>> {
     let lex = Lexicon::get();
     let mut memo = Memo::new(gazetteer);
-    let mut spots = Vec::new();
-    let mut buf = [0u8; 32];
+    // about one spot per capitalised word
+    let mut spots = Vec::with_capacity(info.iter().filter(|t| t.cap).count() + 4);
     let mut i = 0;
     while i < tokens.len() {
-        if !info[i].cap || lower(text, tokens[i], &mut buf) == "the" {
+        if !info[i].cap || lower(text, folded, tokens[i]) == "the" {
             i += 1;
             continue;
         }
@@ -293,19 +314,23 @@ pub(crate) fn spot<'g>(
             }
             if info[j].cap {
                 reach = j;
-            } else if !lex.is_connector(lower(text, tokens[j], &mut buf)) {
+            } else if !lex.is_connector(lower(text, folded, tokens[j])) {
                 break;
             }
             words += 1;
             j += 1;
         }
         let mut found = None;
+        // one walk down the index answers every shorter n-gram whose key is a prefix of
+        // the longest one's
+        let walk =
+            (reach > i).then(|| memo.walk(&text[tokens[i].span.start..tokens[reach].span.end]));
         for last in (i..=reach).rev() {
             if !info[last].cap {
                 continue;
             }
             let raw = &text[tokens[i].span.start..tokens[last].span.end];
-            let (key, known) = memo.key(raw);
+            let (key, known) = memo.key_with(raw, walk.as_deref());
             if key.is_empty() {
                 continue;
             }
@@ -372,7 +397,7 @@ pub(crate) fn spot<'g>(
         i = next;
     }
     for k in 0..spots.len() {
-        local_evidence(text, tokens, info, &mut spots, k, lex);
+        local_evidence(text, folded, tokens, info, &mut spots, k, lex);
     }
     mark_lists(text, tokens, &mut spots);
     spots
@@ -511,30 +536,120 @@ fn demonym_key(normalized: &str) -> String {
 /// candidates are worked out once.
 struct Memo<'t, 'g> {
     gazetteer: &'g Gazetteer,
-    keys: FastMap<&'t str, (String, bool)>,
+    /// The normalised key of a raw n-gram, and whether the index knows it (`None` until asked).
+    keys: FastMap<&'t str, (String, Option<bool>)>,
     candidates: FastMap<String, Rc<[Cand<'g>]>>,
     demonyms: FastMap<&'t str, Option<Cand<'g>>>,
+    /// The walks of the longest n-grams, by their raw text.
+    walks: FastMap<&'t str, Rc<Walk<'g>>>,
+    /// Room to read one name's candidates in before they are shared.
+    scratch: Vec<Cand<'g>>,
+}
+
+/// The best candidates of `places`, read through `scratch` so that the shared list is the
+/// only allocation.
+fn read_candidates<'g>(scratch: &mut Vec<Cand<'g>>, places: Places<'g>) -> Rc<[Cand<'g>]> {
+    scratch.clear();
+    scratch.extend(places.take(MAX_CANDIDATES).map(Cand::from));
+    Rc::from(scratch.as_slice())
+}
+
+/// The walk of one n-gram's key down the name index: the lengths at which a prefix of the
+/// key is a name, with the places it names. Any key that is a prefix of the walked one is
+/// answered without a lookup of its own: a name when its length is listed, none otherwise.
+struct Walk<'g> {
+    key: String,
+    names: Vec<(usize, Places<'g>)>,
+}
+
+impl<'g> Walk<'g> {
+    /// True when `key` is a prefix of the walked key, so that [`Walk::places`] answers for it.
+    fn covers(&self, key: &str) -> bool {
+        self.key.starts_with(key)
+    }
+
+    /// The places a key the walk covers names, `None` when it is no name.
+    fn places(&self, key: &str) -> Option<Places<'g>> {
+        self.names
+            .iter()
+            .find(|(n, _)| *n == key.len())
+            .map(|(_, p)| p.clone())
+    }
 }
 
 impl<'t, 'g> Memo<'t, 'g> {
     fn new(gazetteer: &'g Gazetteer) -> Self {
         Memo {
             gazetteer,
-            keys: FastMap::with_capacity_and_hasher(256, BuildHasherDefault::default()),
-            candidates: FastMap::with_capacity_and_hasher(128, BuildHasherDefault::default()),
-            demonyms: FastMap::with_capacity_and_hasher(128, BuildHasherDefault::default()),
+            keys: with_capacity(64),
+            candidates: with_capacity(32),
+            demonyms: with_capacity(32),
+            walks: with_capacity(16),
+            scratch: Vec::with_capacity(MAX_CANDIDATES),
         }
     }
 
     /// The normalised key of `raw` and whether the gazetteer knows it.
     fn key(&mut self, raw: &'t str) -> (&str, bool) {
-        let gazetteer = self.gazetteer;
-        let (key, known) = self.keys.entry(raw).or_insert_with(|| {
-            let key = normalize(raw);
-            let known = !key.is_empty() && gazetteer.contains_normalized(&key);
-            (key, known)
-        });
-        (key.as_str(), *known)
+        self.key_with(raw, None)
+    }
+
+    /// [`Memo::key`], answered by `walk` when it can. A known key's candidates are read
+    /// at once, from the places the lookup found.
+    fn key_with(&mut self, raw: &'t str, walk: Option<&Walk<'g>>) -> (&str, bool) {
+        let Memo {
+            gazetteer,
+            keys,
+            candidates,
+            scratch,
+            ..
+        } = self;
+        let (key, known) = keys.entry(raw).or_insert_with(|| (normalize(raw), None));
+        if known.is_none() {
+            let places = if key.is_empty() {
+                None
+            } else {
+                match walk.filter(|w| w.covers(key)) {
+                    Some(w) => w.places(key),
+                    None => gazetteer.known_places(key),
+                }
+            };
+            *known = Some(places.is_some());
+            if let Some(places) = places
+                && !candidates.contains_key(key.as_str())
+            {
+                let c = read_candidates(scratch, places);
+                candidates.insert(key.clone(), c);
+            }
+        }
+        (key.as_str(), *known == Some(true))
+    }
+
+    /// The walk of the key of `raw` down the name index.
+    fn walk(&mut self, raw: &'t str) -> Rc<Walk<'g>> {
+        if let Some(w) = self.walks.get(raw) {
+            return Rc::clone(w);
+        }
+        let key = self
+            .keys
+            .entry(raw)
+            .or_insert_with(|| (normalize(raw), None))
+            .0
+            .clone();
+        let mut cursor = self.gazetteer.name_cursor();
+        let mut names = Vec::new();
+        let mut piece = [0u8; 4];
+        for (at, ch) in key.char_indices() {
+            if !cursor.push_str(ch.encode_utf8(&mut piece)) {
+                break;
+            }
+            if cursor.is_name() {
+                names.push((at + ch.len_utf8(), cursor.places()));
+            }
+        }
+        let w = Rc::new(Walk { key, names });
+        self.walks.insert(raw, Rc::clone(&w));
+        w
     }
 
     /// The best candidates of a key.
@@ -542,12 +657,7 @@ impl<'t, 'g> Memo<'t, 'g> {
         if let Some(c) = self.candidates.get(key) {
             return Rc::clone(c);
         }
-        let c: Rc<[Cand<'g>]> = self
-            .gazetteer
-            .places_normalized(key)
-            .take(MAX_CANDIDATES)
-            .map(Cand::from)
-            .collect();
+        let c = read_candidates(&mut self.scratch, self.gazetteer.places_normalized(key));
         self.candidates.insert(key.to_owned(), Rc::clone(&c));
         c
     }
@@ -711,13 +821,13 @@ fn prior(c: &Cand<'_>) -> f32 {
 /// Weighs the evidence next to one spot.
 fn local_evidence(
     text: &str,
+    folded: &str,
     tokens: &[Token],
     info: &[TokInfo],
     spots: &mut [Spot<'_>],
     k: usize,
     lex: &Lexicon,
 ) {
-    let mut buf = [0u8; 32];
     let (first, end) = (spots[k].first, spots[k].end);
     let best_prior = spots[k].candidates.iter().map(prior).fold(0.0f32, f32::max);
     let strong = spots[k].candidates.iter().any(|c| {
@@ -734,58 +844,58 @@ fn local_evidence(
         ev += 0.2;
     }
     let prev = first.checked_sub(1).map(|p| tokens[p]);
-    let prev_lower = prev.map_or("", |p| lower(text, p, &mut buf)).to_owned();
+    let prev_lower = prev.map_or("", |p| lower(text, folded, p));
     let before_prev_lower = first
         .checked_sub(2)
-        .map_or("", |p| lower(text, tokens[p], &mut buf))
-        .to_owned();
+        .map_or("", |p| lower(text, folded, tokens[p]));
     let prev_is_word = prev.is_some_and(|p| p.kind == TokenKind::Word);
     let next = tokens.get(end).copied();
-    let next_lower = next.map_or("", |n| lower(text, n, &mut buf)).to_owned();
+    let next_lower = next.map_or("", |n| lower(text, folded, n));
+    // the word lists each neighbour is on, looked up once
+    let (prev_class, before_prev_class, next_class) = (
+        lex.class(prev_lower),
+        lex.class(before_prev_lower),
+        lex.class(next_lower),
+    );
     let next_cap = info.get(end).is_some_and(|n| n.cap);
     // context cues
-    if prev_is_word && !info[first - 1].cap && lex.is_cue_before(&prev_lower) {
+    if prev_is_word && !info[first - 1].cap && prev_class.is_cue_before() {
         ev += if prev_lower == "of" { 0.1 } else { 0.3 };
-        if prev_lower == "of" && lex.is_place_type(&before_prev_lower) {
+        if prev_lower == "of" && before_prev_class.is_place_type() {
             ev += 0.3;
         }
     }
     // "Washington state", "the city of Mexico", "the state of Georgia"
-    spots[k].hint = if next_cap {
-        None
-    } else {
-        Hint::of(&next_lower)
-    }
-    .or_else(|| {
+    spots[k].hint = if next_cap { None } else { Hint::of(next_lower) }.or_else(|| {
         (prev_lower == "of")
-            .then(|| Hint::of(&before_prev_lower).or_else(|| Hint::of_plural(&before_prev_lower)))
+            .then(|| Hint::of(before_prev_lower).or_else(|| Hint::of_plural(before_prev_lower)))
             .flatten()
     });
-    if !next_cap && lex.is_place_type(&next_lower) {
+    if !next_cap && next_class.is_place_type() {
         ev += 0.3;
-    } else if !next_cap && lex.is_cue_after(&next_lower) {
+    } else if !next_cap && next_class.is_cue_after() {
         ev += 0.15;
     }
     // sentence-initial single words are often ordinary words
     let single = spots[k].words == 1;
-    let first_lower = lower(text, tokens[first], &mut buf).to_owned();
+    let first_lower = lower(text, folded, tokens[first]);
+    let first_class = lex.class(first_lower);
     // "a Laconia man", "the Concord resident": people named by where they are from
-    let from_here =
-        !next_cap && !info[first].sentence_start && PEOPLE_FROM.contains(&next_lower.as_str());
+    let from_here = !next_cap && !info[first].sentence_start && PEOPLE_FROM.contains(&next_lower);
     if from_here {
         ev += 0.15;
     }
-    let cued = prev_is_word && !info[first - 1].cap && lex.is_cue_before(&prev_lower);
+    let cued = prev_is_word && !info[first - 1].cap && prev_class.is_cue_before();
     // "US", "UK": a country or region written in capitals inside ordinary text is no pronoun
     let shouted = info[first].all_caps
         && !first.checked_sub(1).is_some_and(|p| info[p].all_caps)
         && !info.get(end).is_some_and(|n| n.all_caps);
     if spots[k].abbreviation {
         ev = ev.max(0.6);
-    } else if single && lex.is_calendar(&first_lower) {
+    } else if single && first_class.is_calendar() {
         spots[k].vetoed = true;
     } else if single
-        && lex.is_stop(&first_lower)
+        && first_class.is_stop()
         && !spots[k].adjectival
         && !(strong && shouted)
         && !from_here
@@ -799,14 +909,14 @@ fn local_evidence(
         ev -= 0.4;
     }
     // a person's name
-    let after_title = prev_is_word && info[first - 1].cap && lex.is_title(&prev_lower);
+    let after_title = prev_is_word && info[first - 1].cap && prev_class.is_title();
     let after_title_dot = first >= 2
         && tokens[first - 1].text(text) == "."
         && tokens[first - 2].kind == TokenKind::Word
-        && lex.is_title(&before_prev_lower);
+        && before_prev_class.is_title();
     let after_given = prev_is_word
         && info[first - 1].cap
-        && lex.is_given_name(&prev_lower)
+        && prev_class.is_given_name()
         && !spots.get(k.wrapping_sub(1)).is_some_and(|p| {
             p.end == first && p.candidates.first().is_some_and(|c| prior(c) >= 0.7)
         });
@@ -816,39 +926,39 @@ fn local_evidence(
         && tokens[first - 2].span.len() == 1
         && info[first - 2].cap;
     let given_before_surname = single
-        && lex.is_given_name(&first_lower)
+        && first_class.is_given_name()
         && next_cap
-        && !lex.is_org_head(&next_lower)
-        && !lex.is_place_type(&next_lower)
+        && !next_class.is_org_head()
+        && !next_class.is_place_type()
         && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1);
     // "Sen.", "Inc.", "Gov.": an abbreviated title or company suffix
     let abbreviated = single
         && tokens
             .get(end)
             .is_some_and(|t| t.span.start == tokens[end - 1].span.end && t.text(text) == ".")
-        && (lex.is_title(&first_lower) || ABBREVIATED_WORDS.contains(&first_lower.as_str()));
+        && (first_class.is_title() || ABBREVIATED_WORDS.contains(&first_lower));
     // "US$460"
     let currency = text[spots[k].span.end..].starts_with('$');
     // "Wichita Street", "St. Patrick's Day", "North Texas", a lone initial
-    let street = next_cap && ((single && lex.is_street(&next_lower)) || next_lower == "day");
-    let compass = single && next_cap && lex.is_compass(&first_lower);
+    let street = next_cap && ((single && next_class.is_street()) || next_lower == "day");
+    let compass = single && next_cap && first_class.is_compass();
     let initial = single && tokens[first].span.len() == 1;
     // "West Nile virus", "Marburg fever", "Lyme disease": a disease named after a place
-    let disease = next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_disease(&next_lower);
+    let disease = next.is_some_and(|n| n.kind == TokenKind::Word) && next_class.is_disease();
     // "spoke only French", "English language learners", "said in Russian.": a language
     let language = spots[k].adjectival
-        && (LANGUAGE_AFTER.contains(&next_lower.as_str())
-            || SPEAK.contains(&prev_lower.as_str())
-            || (SPEAK.contains(&before_prev_lower.as_str()) && prev_lower == "only")
-            || (matches!(prev_lower.as_str(), "in" | "into")
+        && (LANGUAGE_AFTER.contains(&next_lower)
+            || SPEAK.contains(&prev_lower)
+            || (SPEAK.contains(&before_prev_lower) && prev_lower == "only")
+            || (matches!(prev_lower, "in" | "into")
                 && next.is_none_or(|n| n.kind != TokenKind::Word)));
     // "American Recovery and Reinvestment Act", "Canadian Tire": a demonym opening an
     // organisation's or a law's name (titles aside: "Russian President", "French Foreign
     // Minister")
-    let title_after = lex.is_title(&next_lower)
+    let title_after = next_class.is_title()
         || (end + 1 < tokens.len()
             && info[end + 1].cap
-            && lex.is_title(lower(text, tokens[end + 1], &mut buf)));
+            && lex.class(lower(text, folded, tokens[end + 1])).is_title());
     let opens_name = spots[k].adjectival
         && next_cap
         && !info[end].sentence_start
@@ -873,8 +983,8 @@ fn local_evidence(
         && info[first - 1].cap
         && !info[first - 1].sentence_start
         && !info[first - 1].all_caps
-        && !lex.is_compass(&prev_lower)
-        && !lex.is_title(&prev_lower)
+        && !prev_class.is_compass()
+        && !prev_class.is_title()
         && spots[..k].last().is_none_or(|p| p.end != first);
     if inside_name && !strong {
         ev -= INSIDE_NAME_PENALTY;
@@ -889,8 +999,8 @@ fn local_evidence(
     if inside_name
         && strong
         && !spots[k].adjectival
-        && !lex.is_part_word(&prev_lower)
-        && !lex.is_stop(&prev_lower)
+        && !lex.is_part_word(prev_lower)
+        && !prev_class.is_stop()
         && !possessive_before
     {
         ev -= STRONG_INSIDE_NAME_PENALTY;
@@ -903,18 +1013,18 @@ fn local_evidence(
         && !strong
         && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1)
         && spots.get(k + 1).is_none_or(|n| n.first != end)
-        && !lex.is_org_head(&next_lower)
-        && !lex.is_media_head(&next_lower)
-        && !lex.is_place_type(&next_lower)
-        && !lex.is_street(&next_lower)
-        && !lex.is_stop(&next_lower);
+        && !next_class.is_org_head()
+        && !next_class.is_media_head()
+        && !next_class.is_place_type()
+        && !next_class.is_street()
+        && !next_class.is_stop();
     if before_surname && !spots[k].adjectival {
         ev -= FIRST_NAME_PENALTY;
     }
     // "Nelson said", "said Nelson", "Clark, 22, pleaded": a person, unless the name is a
     // country, a region or a big city speaking for its government ("Moscow said")
-    let speaks = (next.is_some_and(|n| n.kind == TokenKind::Word) && lex.is_speech(&next_lower))
-        || (prev_is_word && !info[first - 1].cap && lex.is_speech(&prev_lower));
+    let speaks = (next.is_some_and(|n| n.kind == TokenKind::Word) && next_class.is_speech())
+        || (prev_is_word && !info[first - 1].cap && prev_class.is_speech());
     let aged = next_lower == ","
         && tokens
             .get(end + 1)
@@ -934,8 +1044,8 @@ fn local_evidence(
         let mut j = end;
         let mut n = 0;
         while j < tokens.len() && info[j].cap && n < 4 {
-            let w = lower(text, tokens[j], &mut buf);
-            if lex.is_media_head(w) {
+            let w = lex.class(lower(text, folded, tokens[j]));
+            if w.is_media_head() {
                 // "The New York Times", "China Daily": the paper, not the place
                 if n == 0 {
                     spots[k].vetoed = true;
@@ -943,7 +1053,7 @@ fn local_evidence(
                 ev -= if strong { 0.3 } else { 0.6 };
                 break;
             }
-            if lex.is_org_head(w) {
+            if w.is_org_head() {
                 ev -= if strong { 0.0 } else { ORG_PENALTY };
                 break;
             }
@@ -982,29 +1092,57 @@ fn local_evidence(
 /// Document-level decisions: surnames seen in full names veto their later bare uses, a
 /// word the text also writes in lower case is an ordinary word, a name accepted once
 /// with good evidence is accepted everywhere, and qualifiers of accepted places count.
-pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut [Spot<'_>]) {
+pub(crate) fn decide(
+    text: &str,
+    folded: &str,
+    tokens: &[Token],
+    info: &[TokInfo],
+    spots: &mut [Spot<'_>],
+) {
     let lex = Lexicon::get();
     // surnames and given names seen in person names
     let mut person_words: FastSet<String> = FastSet::default();
     // the one-word names, in lower case, and which of them the text also writes so
-    let mut lowered: FastMap<String, bool> = spots
+    let lower_case = |span: Span| -> Cow<'_, str> {
+        let s = span.slice(text);
+        // ASCII text is lower-cased already in `folded`, at the same offsets
+        match folded.get(span.start..span.end) {
+            Some(f) if s.is_ascii() => Cow::Borrowed(f),
+            _ => Cow::Owned(s.to_lowercase()),
+        }
+    };
+    let mut lowered: FastMap<Cow<'_, str>, bool> = spots
         .iter()
         .filter(|s| s.words == 1)
-        .map(|s| (s.span.slice(text).to_lowercase(), false))
+        .map(|s| (lower_case(s.span), false))
         .collect();
-    let mut buf = [0u8; 32];
+    // lengths of those names (up to 63 bytes), to skip most words without hashing them
+    let (mut lengths, mut long_names) = (0u64, false);
+    for s in spots.iter().filter(|s| s.words == 1) {
+        match lower_case(s.span).len() {
+            n if n < 64 => lengths |= 1 << n,
+            _ => long_names = true,
+        }
+    }
     for i in 0..tokens.len() {
         if !info[i].word {
             continue;
         }
         if !info[i].cap {
-            if let Some(seen) = lowered.get_mut(tokens[i].text(text)) {
+            let word = tokens[i].text(text);
+            let maybe = if word.len() < 64 {
+                lengths & (1 << word.len()) != 0
+            } else {
+                long_names
+            };
+            if maybe && let Some(seen) = lowered.get_mut(word) {
                 *seen = true;
             }
             continue;
         }
-        let w = lower(text, tokens[i], &mut buf);
-        let starts_person = lex.is_given_name(w) || lex.is_title(w);
+        let w = lower(text, folded, tokens[i]);
+        let class = lex.class(w);
+        let starts_person = class.is_given_name() || class.is_title();
         // "Dr. Caleb Chu", "Tyrise M. Bell": skip a title's period, a middle initial
         let mut j = i + 1;
         if starts_person && tokens.get(j).is_some_and(|t| t.text(text) == ".") {
@@ -1025,7 +1163,7 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
                 j += 1;
             }
             // "Kim Jong Un", "Xi Jin Ping": a family name written first is used alone later
-            if j - start >= 2 && lex.is_given_name(w) {
+            if j - start >= 2 && class.is_given_name() {
                 person_words.insert(normalize(w));
             }
         }
@@ -1048,7 +1186,7 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
         }
         if s.words == 1
             && lowered
-                .get(s.span.slice(text).to_lowercase().as_str())
+                .get(lower_case(s.span).as_ref())
                 .copied()
                 .unwrap_or(false)
         {
@@ -1088,18 +1226,32 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
     });
     anchors.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2 && a.3 == b.3);
     if !anchors.is_empty() {
+        // regions match by name; points by distance, looked up in a latitude band (still
+        // sorted by latitude; a point without a finite latitude is near nothing)
+        let regions: Vec<_> = anchors.iter().filter(|a| a.3).collect();
+        let points: Vec<LatLon> = anchors
+            .iter()
+            .filter(|a| !a.3 && a.0.lat.is_finite())
+            .map(|a| a.0)
+            .collect();
+        let reach = NEAR_KM / 111.0 + 0.01;
         for s in spots.iter_mut() {
             if s.vetoed || s.evidence >= ACCEPT || s.evidence < ACCEPT - 0.35 {
                 continue;
             }
             let near = s.candidates.iter().take(12).any(|c| {
-                anchors.iter().any(|(p, cc, a1, region)| {
-                    if *region {
-                        c.country == *cc && a1.is_some() && (c.admin1 == *a1)
-                    } else {
-                        within_km(*p, c.latlon, NEAR_KM)
-                    }
-                })
+                let in_region = regions
+                    .iter()
+                    .any(|(_, cc, a1, _)| c.country == *cc && a1.is_some() && (c.admin1 == *a1));
+                let lat = c.latlon.lat;
+                let from = points.partition_point(|p| p.lat < lat - reach);
+                let to = points.partition_point(|p| p.lat <= lat + reach);
+                in_region
+                    || points
+                        .get(from..to)
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|p| within_km(*p, c.latlon, NEAR_KM))
             });
             if near {
                 s.evidence += 0.25;
@@ -1107,7 +1259,7 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
         }
     }
     // one decision per name: a name well attested anywhere is a place everywhere
-    let mut best: FastMap<&str, f32> = FastMap::default();
+    let mut best: FastMap<&str, f32> = with_capacity(spots.len());
     for s in spots.iter() {
         if !s.vetoed {
             let e = best.entry(s.key.as_str()).or_insert(f32::MIN);
@@ -1121,6 +1273,50 @@ pub(crate) fn decide(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut
     for (s, lift) in spots.iter_mut().zip(lifted) {
         if lift && !s.vetoed && s.evidence >= 0.0 {
             s.evidence = s.evidence.max(ACCEPT);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn one_walk_answers_the_shorter_names_as_their_own_lookups_would() {
+        let g = Gazetteer::embedded();
+        let mut memo = Memo::new(g);
+        for longest in [
+            "New York City Council",
+            "St. Petersburg Times",
+            "Rio de Janeiro",
+        ] {
+            let walk = memo.walk(longest);
+            let words: Vec<&str> = longest.split(' ').collect();
+            for n in 1..=words.len() {
+                let raw = &longest[..words[..n].join(" ").len()];
+                let expected = g.contains_normalized(&normalize(raw));
+                let mut fresh = Memo::new(g);
+                assert_eq!(fresh.key_with(raw, Some(&walk)).1, expected, "{raw}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_lowered_for_the_lists_only_when_short_and_ascii() {
+        let long = "X".repeat(40);
+        for (word, lowered) in [
+            ("Paris", "paris"),
+            ("PARIS's", "paris"),
+            ("CHINA'S", "china's"),
+            ("Kim’s", "kim"),
+            ("Łódź", ""),
+            (long.as_str(), ""),
+        ] {
+            let text = format!("In {word} today");
+            let folded = text.to_ascii_lowercase();
+            let tokens = tokenize(&text);
+            assert_eq!(lower(&text, &folded, tokens[1]), lowered, "{word}");
         }
     }
 }

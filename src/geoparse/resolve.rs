@@ -4,7 +4,7 @@
 //! and regions the document is about, an explicit qualifier ("Paris, Texas") and
 //! closeness to the other places of the text; then one sense is kept per name.
 
-use super::lexicon::{FastMap, FastSet};
+use super::lexicon::{FastMap, FastSet, with_capacity};
 
 use crate::gazetteer::{PlaceKind, normalize_into};
 
@@ -132,6 +132,18 @@ const SUPPORT_CANDIDATES: usize = 25;
 const SUPPORTERS: usize = 3;
 /// Names per document weighed against each other.
 const SUPPORT_NAMES: usize = 80;
+/// Two chosen places this close count as each other's neighbours in [`score`].
+const CLOSE_KM: f64 = 250.0;
+
+/// The places of `near` (sorted by latitude) that [`score`] may find within [`CLOSE_KM`]
+/// of latitude `lat`: a band a little wider than that in latitude, so that no place
+/// `score` would count is left out (those farther in latitude alone are never close).
+fn near_band<'n, 'c>(near: &'n [&'c Cand<'c>], lat: f64) -> &'n [&'c Cand<'c>] {
+    let reach = CLOSE_KM / 111.0 + 0.01;
+    let from = near.partition_point(|o| o.latlon.lat < lat - reach);
+    let to = near.partition_point(|o| o.latlon.lat <= lat + reach);
+    near.get(from..to).unwrap_or(&[])
+}
 
 /// For each accepted spot's key, how many other names of the document have a candidate
 /// supporting each of its candidates: a region and a place inside it support each other,
@@ -172,7 +184,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
         }
     }
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out = FastMap::default();
+    let mut out = with_capacity(keys.len());
     // which names already counted for the candidate at hand
     let mut seen = vec![usize::MAX; keys.len()];
     let mut stamp = 0usize;
@@ -266,7 +278,7 @@ fn score(
     }
     let close = near
         .iter()
-        .filter(|o| o.id != c.id && within_km(o.latlon, c.latlon, 250.0))
+        .filter(|o| within_km(o.latlon, c.latlon, CLOSE_KM) && o.id != c.id)
         .count();
     v += w.close * (close as f32).min(3.0) * damp;
     v
@@ -288,6 +300,69 @@ fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>], w: &Weights) -> f32 
     } else {
         1.0
     }
+}
+
+/// True when `name` normalises to `key` (`buf` is scratch space). Most names are plain
+/// (ASCII words joined by single spaces, none that normalising rewrites): their key is
+/// their lower case, compared without normalising.
+fn is_own_name(name: &str, key: &str, buf: &mut String) -> bool {
+    if let Some(same) = plain_lower_case_is(name, key) {
+        return same;
+    }
+    normalize_into(name, buf);
+    *buf == key
+}
+
+/// For a name [`normalize_into`] only lower-cases (ASCII letters and digits in words joined
+/// by single spaces, no word it rewrites: "the", "st", "mt", "ft", "ste", "sainte",
+/// "kray", a "-skiy" ending), whether its lower case is `key`; `None` for other names.
+fn plain_lower_case_is(name: &str, key: &str) -> Option<bool> {
+    let bytes = name.as_bytes();
+    let key = key.as_bytes();
+    let mut same = bytes.len() == key.len();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if i == start || is_rewritten(&bytes[start..i]) {
+                return None;
+            }
+            start = i + 1;
+        } else if !b.is_ascii_alphanumeric() {
+            return None;
+        }
+        same = same && key.get(i) == Some(&b.to_ascii_lowercase());
+    }
+    if start >= bytes.len() || is_rewritten(&bytes[start..]) {
+        return None;
+    }
+    Some(same)
+}
+
+/// True when [`normalize_into`] may rewrite this ASCII word, in any case.
+fn is_rewritten(word: &[u8]) -> bool {
+    let n = word.len();
+    let lower = |i: usize| word.get(i).map(u8::to_ascii_lowercase);
+    // every word it rewrites whole starts with one of these letters
+    if n <= 6 && matches!(lower(0), Some(b't' | b's' | b'm' | b'f' | b'k')) {
+        let mut low = [0u8; 6];
+        for (l, b) in low.iter_mut().zip(word) {
+            *l = b.to_ascii_lowercase();
+        }
+        if matches!(
+            &low[..n],
+            b"the" | b"st" | b"mt" | b"ft" | b"ste" | b"sainte" | b"kray"
+        ) {
+            return true;
+        }
+    }
+    if n > 4 && lower(n - 4) == Some(b's') && lower(n - 3) == Some(b'k') {
+        let mut end = [0u8; 4];
+        for (l, b) in end.iter_mut().zip(&word[n - 4..]) {
+            *l = b.to_ascii_lowercase();
+        }
+        return matches!(&end, b"skiy" | b"skii" | b"skij" | b"skyi" | b"skyy");
+    }
+    false
 }
 
 /// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
@@ -339,7 +414,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
     let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
     let backing = support(spots, accepted);
     // which candidates bear the name as written as their own name, per name
-    let mut own_names: FastMap<&str, Vec<bool>> = FastMap::default();
+    let mut own_names: FastMap<&str, Vec<bool>> = with_capacity(kept.len());
     let mut buf = String::new();
     for (s, _) in spots.iter().zip(accepted).filter(|(_, a)| **a) {
         own_names.entry(s.key.as_str()).or_insert_with(|| {
@@ -348,14 +423,10 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 .map(|c| {
                     // the hand-written table of seas, rivers and areas lists only the
                     // names they go by ("the Pacific", "Danube")
-                    if matches!(
+                    matches!(
                         c.kind,
                         PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
-                    ) {
-                        return true;
-                    }
-                    normalize_into(c.name, &mut buf);
-                    buf == s.key
+                    ) || is_own_name(c.name, &s.key, &mut buf)
                 })
                 .collect()
         });
@@ -366,7 +437,10 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             Vec::new()
         } else {
             // each chosen place once, so long texts stay linear
-            let mut seen = FastSet::default();
+            let mut seen: FastSet<&str> = FastSet::with_capacity_and_hasher(
+                SUPPORT_NAMES,
+                std::hash::BuildHasherDefault::default(),
+            );
             spots
                 .iter()
                 .zip(&picks)
@@ -375,13 +449,18 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 .take(SUPPORT_NAMES)
                 .collect()
         };
+        // by latitude, so that each candidate looks only at the band within reach; a place
+        // without a finite latitude is close to none
+        let mut near = near;
+        near.retain(|o| o.latlon.lat.is_finite());
+        near.sort_by(|a, b| a.latlon.lat.total_cmp(&b.latlon.lat));
         let list_kind = if round == 0 {
             Vec::new()
         } else {
             list_kinds(spots, &picks)
         };
-        let mut by_key: FastMap<&str, Vec<f32>> = FastMap::default();
-        let mut memo: FastMap<(&str, Option<&str>, bool), Vec<f32>> = FastMap::default();
+        let mut by_key: FastMap<&str, Vec<f32>> = with_capacity(kept.len());
+        let mut memo: FastMap<(&str, Option<&str>, bool), Vec<f32>> = with_capacity(kept.len());
         for (k, s) in spots.iter().enumerate() {
             if !accepted[k] {
                 continue;
@@ -437,7 +516,8 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                         } else {
                             q
                         };
-                        score(c, s, &cx, q, &near, damp, own_name, w)
+                        let near = near_band(&near, c.latlon.lat);
+                        score(c, s, &cx, q, near, damp, own_name, w)
                             + seat
                             + damp * (backed + w.support * f32::from(n.min(4)))
                     })
@@ -482,4 +562,47 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         }
     }
     picks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::normalize;
+
+    #[test]
+    fn a_name_is_its_own_exactly_when_it_normalises_to_the_key() {
+        for (name, key) in [
+            ("Paris", "paris"),
+            ("New York", "new york"),
+            ("New  York", "new york"),
+            ("St Louis", "saint louis"),
+            ("St Louis", "st louis"),
+            ("The Hague", "hague"),
+            ("The Hague", "the hague"),
+            ("Primorskiy Kray", "primorsky krai"),
+            ("Łódź", "lodz"),
+            ("Komsomolsk-on-Amur", "komsomolsk on amur"),
+            ("Paris", "parís"),
+            ("Pari", "paris"),
+            ("Mt Hood", "mount hood"),
+            ("Mountain View", "mountain view"),
+            ("Ste Genevieve", "saint genevieve"),
+            ("STE X", "ste x"),
+            ("Novosibirskiy", "novosibirsky"),
+            ("Novosibirskiy", "novosibirskiy"),
+            ("Kray", "krai"),
+            ("Paris ", "paris"),
+            ("Paris 2", "paris 2"),
+            ("Hood Mt", "hood mt"),
+            ("", ""),
+            (" Paris", "paris"),
+        ] {
+            let mut buf = String::new();
+            assert_eq!(
+                is_own_name(name, key, &mut buf),
+                normalize(name) == key,
+                "{name} / {key}"
+            );
+        }
+    }
 }

@@ -1,17 +1,19 @@
 //! The analysed text as the movement model reads it: tokens grouped by sentence, with the
 //! place and time mentions that cover them.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::geoparse::PlaceMention;
 use crate::span::Span;
-use crate::text::{Token, TokenKind, sentence_at, tokenize};
+use crate::text::{Token, TokenKind, sentence_at};
 use crate::time::TimeExpr;
 
 /// Tokens, sentences, places and times of one text, indexed by token.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
-    pub tokens: Vec<Token>,
+    /// The tokens of `text`, as [`crate::text::tokenize`] gives them (borrowed when the caller has them).
+    pub tokens: Cow<'a, [Token]>,
     /// Each token in lower case.
     pub lower: Vec<String>,
     /// The sentence each token belongs to.
@@ -29,13 +31,14 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// The document over `tokens`, which must be [`crate::text::tokenize`] of `text`.
     pub fn new(
         text: &'a str,
+        tokens: Cow<'a, [Token]>,
         sentences: &[Span],
         places: &'a [PlaceMention],
         times: &'a [TimeExpr],
     ) -> Self {
-        let tokens = tokenize(text);
         let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
         let sentence_spans: Vec<Span> = if sentences.is_empty() {
             vec![Span::new(0, text.len())]
@@ -44,7 +47,7 @@ impl<'a> Doc<'a> {
         };
         let mut sentence_of = Vec::with_capacity(tokens.len());
         let mut last = 0;
-        for t in &tokens {
+        for t in tokens.iter() {
             let s = sentence_at(&sentence_spans, t.span.start).unwrap_or(last);
             last = s;
             sentence_of.push(s);

@@ -14,6 +14,7 @@ mod route;
 use crate::gazetteer::Candidate;
 use crate::geoparse::PlaceMention;
 use crate::span::Span;
+use crate::text::Token;
 use crate::time::TimeExpr;
 
 pub use actors::ActorKind;
@@ -116,10 +117,39 @@ pub fn movements(
     places: &[PlaceMention],
     times: &[TimeExpr],
 ) -> Vec<Actor> {
-    let doc = doc::Doc::new(text, sentences, places, times);
-    let cast = actors::Cast::find(&doc);
-    let found = events::find(&doc, &cast);
-    route::build(&doc, &cast, &found)
+    let tokens = crate::text::tokenize(text);
+    routes(&doc::Doc::new(
+        text,
+        tokens.into(),
+        sentences,
+        places,
+        times,
+    ))
+}
+
+/// [`movements`] over the tokens the caller already has (they must come from
+/// [`crate::text::tokenize`] on the same `text`), so the text is not tokenised again.
+#[must_use]
+pub fn movements_with_tokens(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    places: &[PlaceMention],
+    times: &[TimeExpr],
+) -> Vec<Actor> {
+    routes(&doc::Doc::new(
+        text,
+        tokens.into(),
+        sentences,
+        places,
+        times,
+    ))
+}
+
+fn routes(doc: &doc::Doc<'_>) -> Vec<Actor> {
+    let cast = actors::Cast::find(doc);
+    let found = events::find(doc, &cast);
+    route::build(doc, &cast, &found)
 }
 
 #[cfg(test)]
