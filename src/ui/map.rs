@@ -561,7 +561,23 @@ impl Plugin for RoutePlugin<'_> {
             .collect();
         // markers of places a few kilometres apart (Ruse and Giurgiu) fan out around their
         // points instead of hiding one another, each tied to its point by a thin line
-        let shown = spread(&true_points, 2.0 * style::MARKER_RADIUS + 2.0);
+        // the selected marker (drawn last, on top) keeps its own point; the others give way
+        let mut priority: Vec<usize> = (0..markers.len()).collect();
+        priority.sort_by_key(|&i| {
+            selected
+                != Some(StopRef {
+                    actor: markers[i].0,
+                    stop: markers[i].1,
+                })
+        });
+        let placed = spread(
+            &priority.iter().map(|&i| true_points[i]).collect::<Vec<_>>(),
+            2.0 * style::MARKER_RADIUS + 2.0,
+        );
+        let mut shown = true_points.clone();
+        for (&i, &at) in priority.iter().zip(&placed) {
+            shown[i] = at;
+        }
         for ((&(a, s), &point), &at) in markers.iter().zip(&true_points).zip(&shown) {
             let actor = &analysis.actors[a];
             let colour = style::actor_colour(a);
