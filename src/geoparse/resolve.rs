@@ -237,16 +237,11 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
     out
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the score's inputs, each one named"
-)]
 fn score(
     c: &Cand<'_>,
     s: &Spot,
     cx: &Context,
     qualifier: Option<&Spot>,
-    near: &[&Cand<'_>],
     damp: f32,
     own_name: bool,
     w: &Weights,
@@ -276,12 +271,17 @@ fn score(
     if s.hint.is_some_and(|h| h.fits(c.kind)) {
         v += w.type_word;
     }
-    let close = near
+    v
+}
+
+/// The second round's score for closeness: per other chosen place within [`CLOSE_KM`] (at
+/// most three), `near` being the chosen places sorted by latitude.
+fn closeness(c: &Cand<'_>, near: &[&Cand<'_>], damp: f32, w: &Weights) -> f32 {
+    let close = near_band(near, c.latlon.lat)
         .iter()
         .filter(|o| within_km(o.latlon, c.latlon, CLOSE_KM) && o.id != c.id)
         .count();
-    v += w.close * (close as f32).min(3.0) * damp;
-    v
+    w.close * (close as f32).min(3.0) * damp
 }
 
 /// How much a candidate's neighbourhood counts: little for a town that shares its name
@@ -398,6 +398,9 @@ fn list_kinds(spots: &[Spot], picks: &[Option<(usize, f32)>]) -> Vec<Option<Plac
     out
 }
 
+/// A name as it is weighed: its key, its qualifier's key, and whether it qualifies another.
+type NameKey<'a> = (&'a str, Option<&'a str>, bool);
+
 /// Picks a candidate for every accepted spot, one sense per name per document.
 /// Returns, per spot, the chosen candidate index and a confidence in `0..=1`.
 pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f32)>> {
@@ -431,6 +434,72 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 .collect()
         });
     }
+    // Every score but closeness is the same in both rounds: each name (with its qualifier)
+    // is weighed once, keeping each candidate's neighbourhood weight for round 2.
+    let mut base: FastMap<NameKey, (Vec<f32>, Vec<f32>)> = with_capacity(kept.len());
+    for (k, s) in spots.iter().enumerate() {
+        if !accepted[k] {
+            continue;
+        }
+        let q = s.qualifier.map(|q| &spots[q]);
+        // a name scores the same wherever it recurs with the same qualifier
+        let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
+        base.entry(memo_key).or_insert_with(|| {
+            let counts = backing.get(s.key.as_str());
+            let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
+            let majors: Vec<&Cand<'_>> = s
+                .candidates
+                .iter()
+                .zip(own)
+                .filter(|(c, own)| {
+                    (**own
+                        && (matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+                            // "Middle East", "Pacific Northwest": a well-known area
+                            || (matches!(
+                                c.kind,
+                                PlaceKind::Continent | PlaceKind::InformalRegion
+                            ) && c.importance >= 0.8)))
+                        // "the Pacific": an ocean, by whichever of its names
+                        || (c.kind == PlaceKind::Physical && c.importance >= 0.9)
+                        // "Rome", "Lisbon": a capital known the world over
+                        || (worldwide
+                            && **own
+                            && c.kind == PlaceKind::PopulatedPlace
+                            && c.feature_code == "PPLC"
+                            && c.population >= FAMOUS_CAPITAL)
+                })
+                .map(|(c, _)| c)
+                .collect();
+            s.candidates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
+                    let backed = if n > 0 { w.first_support } else { 0.0 };
+                    let damp = neighbourhood_weight(c, &majors, w);
+                    let own_name = own.get(i).copied().unwrap_or(false);
+                    // Da Nang, Savannakhet: the city named like the region it lies in
+                    let seat = own_name
+                        && c.kind == PlaceKind::PopulatedPlace
+                        && majors
+                            .iter()
+                            .any(|m| m.kind == PlaceKind::Region && contains(m, c));
+                    let seat = if seat { w.seat_of_namesake } else { 0.0 };
+                    // in a list ("Ghana, Niger, Nigeria and Togo") a comma is no
+                    // qualifier for a namesake of a country or region
+                    let q = if s.in_list && majors.iter().any(|m| m.id != c.id) {
+                        None
+                    } else {
+                        q
+                    };
+                    let v = score(c, s, &cx, q, damp, own_name, w)
+                        + seat
+                        + damp * (backed + w.support * f32::from(n.min(4)));
+                    (v, damp)
+                })
+                .unzip()
+        });
+    }
     // round 1 without coherence, round 2 with the round-1 picks of the other names
     for round in 0..2 {
         let near: Vec<&Cand<'_>> = if round == 0 {
@@ -460,69 +529,27 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             list_kinds(spots, &picks)
         };
         let mut by_key: FastMap<&str, Vec<f32>> = with_capacity(kept.len());
-        let mut memo: FastMap<(&str, Option<&str>, bool), Vec<f32>> = with_capacity(kept.len());
+        let mut memo: FastMap<NameKey, Vec<f32>> = with_capacity(kept.len());
         for (k, s) in spots.iter().enumerate() {
             if !accepted[k] {
                 continue;
             }
             let q = s.qualifier.map(|q| &spots[q]);
-            // a name scores the same wherever it recurs with the same qualifier
             let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
-            let scores = memo.entry(memo_key).or_insert_with(|| {
-                let counts = backing.get(s.key.as_str());
-                let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
-                let majors: Vec<&Cand<'_>> = s
-                    .candidates
-                    .iter()
-                    .zip(own)
-                    .filter(|(c, own)| {
-                        (**own
-                            && (matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
-                                // "Middle East", "Pacific Northwest": a well-known area
-                                || (matches!(
-                                    c.kind,
-                                    PlaceKind::Continent | PlaceKind::InformalRegion
-                                ) && c.importance >= 0.8)))
-                            // "the Pacific": an ocean, by whichever of its names
-                            || (c.kind == PlaceKind::Physical && c.importance >= 0.9)
-                            // "Rome", "Lisbon": a capital known the world over
-                            || (worldwide
-                                && **own
-                                && c.kind == PlaceKind::PopulatedPlace
-                                && c.feature_code == "PPLC"
-                                && c.population >= FAMOUS_CAPITAL)
-                    })
-                    .map(|(c, _)| c)
-                    .collect();
-                s.candidates
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
-                        let backed = if n > 0 { w.first_support } else { 0.0 };
-                        let damp = neighbourhood_weight(c, &majors, w);
-                        let own_name = own.get(i).copied().unwrap_or(false);
-                        // Da Nang, Savannakhet: the city named like the region it lies in
-                        let seat = own_name
-                            && c.kind == PlaceKind::PopulatedPlace
-                            && majors
-                                .iter()
-                                .any(|m| m.kind == PlaceKind::Region && contains(m, c));
-                        let seat = if seat { w.seat_of_namesake } else { 0.0 };
-                        // in a list ("Ghana, Niger, Nigeria and Togo") a comma is no
-                        // qualifier for a namesake of a country or region
-                        let q = if s.in_list && majors.iter().any(|m| m.id != c.id) {
-                            None
-                        } else {
-                            q
-                        };
-                        let near = near_band(&near, c.latlon.lat);
-                        score(c, s, &cx, q, near, damp, own_name, w)
-                            + seat
-                            + damp * (backed + w.support * f32::from(n.min(4)))
-                    })
-                    .collect::<Vec<f32>>()
-            });
+            let Some((first, damps)) = base.get(&memo_key) else {
+                continue;
+            };
+            let scores: &[f32] = if round == 0 {
+                first
+            } else {
+                memo.entry(memo_key).or_insert_with(|| {
+                    s.candidates
+                        .iter()
+                        .zip(first.iter().zip(damps))
+                        .map(|(c, (&v, &damp))| v + closeness(c, &near, damp, w))
+                        .collect()
+                })
+            };
             let e = by_key
                 .entry(s.key.as_str())
                 .or_insert_with(|| vec![0.0; scores.len()]);
