@@ -1341,6 +1341,11 @@ fn a_word_naming_part_of_a_country_keeps_the_country() {
         ),
         ("Photo: AP The US military said so.", &[("US", "US")]),
         ("Floods hit Northern Russia.", &[("Russia", "RU")]),
+        // a dateline's dash starts a sentence
+        (
+            "DALLAS -- Former Texas Gov. Rick Perry spoke.",
+            &[("Texas", "US")],
+        ),
     ]);
 }
 

@@ -225,7 +225,7 @@ pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
         prev_boundary = t.kind == TokenKind::Punct
             && matches!(
                 s,
-                "." | "!" | "?" | ":" | "\"" | "“" | "‘" | "(" | "—" | "–" | "•"
+                "." | "!" | "?" | ":" | "\"" | "“" | "‘" | "(" | "—" | "–" | "•" | "-" | "--"
             );
         prev_end = t.span.end;
     }
