@@ -1420,6 +1420,21 @@ fn a_story_that_goes_round_the_world_means_the_capitals() {
 }
 
 #[test]
+fn a_famous_capital_keeps_its_own_neighbours() {
+    // a story over five countries: Budapest is the city, not the region around it
+    let text = "On June 4 the envoy left Vienna for Bratislava. On June 6 she arrived in \
+                Budapest. Hungarian ministers met her before she flew to Belgrade and on \
+                to Bucharest.";
+    let codes: Vec<(String, Option<String>)> =
+        geoparse(text, &tokenize(text), Gazetteer::embedded())
+            .into_iter()
+            .filter(|m| m.mention == "Budapest")
+            .map(|m| (m.mention, m.resolved.map(|c| c.feature_code)))
+            .collect();
+    assert_eq!(codes, [("Budapest".to_owned(), Some("PPLC".to_owned()))]);
+}
+
+#[test]
 fn a_comma_inside_a_list_is_no_qualifier() {
     // "China, Japan" would otherwise read as the village of China in Japan
     let text = "Many countries, among them China, Japan, and the United Kingdom, warned.";

@@ -204,3 +204,36 @@ fn fixture_routes_match_their_expected_stops() {
     assert!(scores.len() >= 12, "only {} fixtures", scores.len());
     assert!(mean >= 0.6, "mean route score {mean:.3} is below 0.6");
 }
+
+/// The article the app opens on first start, with the real gazetteer: every stop of the
+/// envoy's river tour, in order.
+#[test]
+fn the_sample_article_follows_the_whole_tour() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/danube_envoy.txt");
+    let text = fs::read_to_string(path).unwrap();
+    // the app reads its publication date from the dateline
+    let options = Options {
+        reference_date: chrono::NaiveDate::from_ymd_opt(2025, 6, 14),
+        ..Options::default()
+    };
+    let analysis = analyze(&Document::from_text(text), Gazetteer::embedded(), &options);
+    let stops: Vec<&str> = analysis.actors[0]
+        .stops
+        .iter()
+        .map(|s| s.place.name.as_str())
+        .collect();
+    assert_eq!(
+        stops,
+        [
+            "Vienna",
+            "Bratislava",
+            "Budapest",
+            "Belgrade",
+            "Kladovo",
+            "Ruse",
+            "Giurgiu",
+            "Bucharest",
+            "Constanţa"
+        ]
+    );
+}

@@ -295,7 +295,9 @@ fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>], w: &Weights) -> f32 
         && majors
             .iter()
             .any(|m| m.kind == PlaceKind::Country && m.country == c.country);
-    if (point && majors.iter().any(|m| !contains(m, c))) || region_of_namesake_country {
+    if (point && majors.iter().any(|m| m.id != c.id && !contains(m, c)))
+        || region_of_namesake_country
+    {
         w.homonym_damp
     } else {
         1.0
