@@ -15,28 +15,15 @@ count as misses), as ../shared/tools/geoparse_eval.py computes it. Recognition d
 depend on these weights, so matches are computed once. With --write the best weights
 replace the values of `WEIGHTS` in src/geoparse/weights.rs.
 """
-import argparse, json, math, os, re, subprocess, zlib
+import argparse, json, os, re, subprocess, zlib
+
+from geoparse_errors import byte_to_char as char_offsets, km
 
 WEIGHTS_RS = os.path.join(os.path.dirname(__file__), "..", "src", "geoparse", "weights.rs")
 DEFAULT_CORPORA = [
     "../shared/data/corpora/geovirus/docs.jsonl",
     "../shared/data/corpora/lgl/docs.jsonl",
 ]
-
-
-def km(a, b):
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    d = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(d)))
-
-
-def char_offsets(text):
-    m, b = {}, 0
-    for i, ch in enumerate(text):
-        m[b] = i
-        b += len(ch.encode("utf-8"))
-    m[b] = len(text)
-    return m
 
 
 def read_weights():

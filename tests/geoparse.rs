@@ -1074,6 +1074,14 @@ fn found(text: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// [`found`] with the real, embedded gazetteer (demonyms, seas, the whole world).
+fn found_worldwide(text: &str) -> Vec<(String, Option<String>)> {
+    geoparse(text, &tokenize(text), Gazetteer::embedded())
+        .into_iter()
+        .map(|m| (m.mention, m.resolved.and_then(|c| c.country)))
+        .collect()
+}
+
 fn pairs(want: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
     want.iter()
         .map(|(m, c)| ((*m).to_owned(), Some((*c).to_owned())))
@@ -1359,13 +1367,8 @@ fn a_well_known_area_beats_a_village_of_its_name_near_other_places() {
 fn a_two_word_demonym_beats_the_shorter_place_at_its_start() {
     // "North" is also a region's name in the real gazetteer
     let text = "North Korean troops and South Ossetian officials met.";
-    let found: Vec<(String, Option<String>)> =
-        geoparse(text, &tokenize(text), Gazetteer::embedded())
-            .into_iter()
-            .map(|m| (m.mention, m.resolved.and_then(|c| c.country)))
-            .collect();
     assert_eq!(
-        found,
+        found_worldwide(text),
         pairs(&[("North Korean", "KP"), ("South Ossetian", "GE")])
     );
 }
@@ -1384,12 +1387,7 @@ fn a_language_or_a_company_is_not_a_place() {
             &[("French", "FR")],
         ),
     ] {
-        let found: Vec<(String, Option<String>)> =
-            geoparse(text, &tokenize(text), Gazetteer::embedded())
-                .into_iter()
-                .map(|m| (m.mention, m.resolved.and_then(|c| c.country)))
-                .collect();
-        assert_eq!(found, pairs(want), "{text}");
+        assert_eq!(found_worldwide(text), pairs(want), "{text}");
     }
 }
 

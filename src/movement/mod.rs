@@ -118,13 +118,7 @@ pub fn movements(
     times: &[TimeExpr],
 ) -> Vec<Actor> {
     let tokens = crate::text::tokenize(text);
-    routes(&doc::Doc::new(
-        text,
-        tokens.into(),
-        sentences,
-        places,
-        times,
-    ))
+    movements_with_tokens(text, &tokens, sentences, places, times)
 }
 
 /// [`movements`] over the tokens the caller already has (they must come from
