@@ -1382,6 +1382,9 @@ fn a_language_or_a_company_is_not_a_place() {
         ("Russian officials left.", &[("Russian", "RU")]),
         // a demonym opening an organisation's name, but not a title
         ("He flew home on American Airlines.", &[]),
+        ("The European Union's envoy left.", &[]),
+        // a first name that is some town's name in another language only
+        ("The envoy, Margit Halvorsen, arrived.", &[]),
         (
             "French Foreign Minister Bernard Kouchner arrived.",
             &[("French", "FR")],

@@ -959,11 +959,23 @@ fn local_evidence(
         || (end + 1 < tokens.len()
             && info[end + 1].cap
             && lex.class(lower(text, folded, tokens[end + 1])).is_title());
+    // ("Russian Far East" stays: a region's name follows; "European Union" does not: a
+    // small town's does)
+    let place_follows = spots.get(k + 1).is_some_and(|n| {
+        n.first == end
+            && (n.words > 1
+                || n.candidates.iter().any(|c| {
+                    matches!(
+                        c.kind,
+                        PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent
+                    )
+                }))
+    });
     let opens_name = spots[k].adjectival
         && next_cap
         && !info[end].sentence_start
         && !title_after
-        && spots.get(k + 1).is_none_or(|n| n.first != end);
+        && !place_follows;
     if opens_name {
         ev -= DEMONYM_IN_NAME_PENALTY;
     }
@@ -1007,10 +1019,20 @@ fn local_evidence(
     }
     // "Margit Halvorsen": a small place's name right before a capitalised word that is
     // neither a place nor an organisation's word is most likely a first name
+    // "Margit Halvorsen": a name no place bears as its own (Margate is "Margit" only in
+    // another language) counts as small however big the place
+    let alternate_only = || {
+        let mut buf = String::new();
+        let key = spots[k].key.as_str();
+        !spots[k]
+            .candidates
+            .iter()
+            .any(|c| super::resolve::is_own_name(c.name, key, &mut buf))
+    };
     let before_surname = single
         && next_cap
-        && best_prior < 0.5
         && !strong
+        && (best_prior < 0.5 || alternate_only())
         && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1)
         && spots.get(k + 1).is_none_or(|n| n.first != end)
         && !next_class.is_org_head()

@@ -307,7 +307,7 @@ fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>], w: &Weights) -> f32 
 /// True when `name` normalises to `key` (`buf` is scratch space). Most names are plain
 /// (ASCII words joined by single spaces, none that normalising rewrites): their key is
 /// their lower case, compared without normalising.
-fn is_own_name(name: &str, key: &str, buf: &mut String) -> bool {
+pub(crate) fn is_own_name(name: &str, key: &str, buf: &mut String) -> bool {
     if let Some(same) = plain_lower_case_is(name, key) {
         return same;
     }
