@@ -1337,6 +1337,9 @@ fn a_country_beats_towns_that_borrow_its_name() {
 fn names_in_one_list_are_places_of_one_kind() {
     let text = "Cases were found in Texas, Ohio, Kansas and Kentucky.";
     assert_eq!(ids_of(text, "Kansas"), ["test:ks"]);
+    // the same with a count before each member
+    let text = "Cases rose: 12 in Texas, eight in Ohio and one in Washington.";
+    assert_eq!(ids_of(text, "Washington"), ["test:wa"]);
 }
 
 #[test]

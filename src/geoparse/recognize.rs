@@ -403,6 +403,28 @@ pub(crate) fn spot<'g>(
     spots
 }
 
+/// A number written in figures or as a small number word ("12", "eight").
+fn is_count(word: &str) -> bool {
+    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))
+        || matches!(
+            word.to_ascii_lowercase().as_str(),
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "dozens"
+                | "hundreds"
+        )
+}
+
 /// Links coordinated names ("Texas, Georgia and Ohio", "China, Japan, and the United
 /// Kingdom"): each member is `listed_with_next` but the last, and the members of a list of
 /// three or more that a conjunction closes are `in_list`.
@@ -411,7 +433,7 @@ fn mark_lists(text: &str, tokens: &[Token], spots: &mut [Spot]) {
     let mut conjunction = vec![false; spots.len()];
     for k in 1..spots.len() {
         let (a, b) = (&spots[k - 1], &spots[k]);
-        if b.first <= a.end || b.first - a.end > 3 {
+        if b.first <= a.end || b.first - a.end > 5 {
             continue;
         }
         let gap = &tokens[a.end..b.first];
@@ -420,7 +442,18 @@ fn mark_lists(text: &str, tokens: &[Token], spots: &mut [Spot]) {
             Some((last, body)) if last.text(text) == "the" => body,
             _ => gap,
         };
+        // "twelve in Ontario, eight in Alberta and one in Quebec": a count and "in" before
+        // each member, at the same place in every link
+        let body = match body {
+            [rest @ .., count, within]
+                if within.text(text) == "in" && is_count(count.text(text)) =>
+            {
+                rest
+            }
+            _ => body,
+        };
         let joined = !body.is_empty()
+            && body.len() <= 2
             && body
                 .iter()
                 .all(|t| matches!(t.text(text), "," | "and" | "or" | "&"));
