@@ -1405,6 +1405,16 @@ fn a_sea_goes_by_its_short_name() {
         .map(|m| m.resolved.map(|c| c.name))
         .collect();
     assert_eq!(names, [Some("Pacific Ocean".to_owned())]);
+    // "the" before it keeps the sea even in a story about one country's towns
+    let text = "Typhoons form over the Pacific, officials in Texas said.";
+    let names: Vec<Option<String>> = geoparse(text, &tokenize(text), Gazetteer::embedded())
+        .into_iter()
+        .map(|m| m.resolved.map(|c| c.name))
+        .collect();
+    assert_eq!(
+        names,
+        [Some("Pacific Ocean".to_owned()), Some("Texas".to_owned())]
+    );
 }
 
 #[test]

@@ -904,6 +904,16 @@ fn local_evidence(
             .then(|| Hint::of(before_prev_lower).or_else(|| Hint::of_plural(before_prev_lower)))
             .flatten()
     });
+    // "the Pacific", "the Atlantic flyway": a sea takes "the", a town does not
+    if spots[k].hint.is_none()
+        && prev_lower == "the"
+        && spots[k]
+            .candidates
+            .iter()
+            .any(|c| c.kind == PlaceKind::Physical && c.importance >= 0.8)
+    {
+        spots[k].hint = Some(Hint::Physical);
+    }
     if !next_cap && next_class.is_place_type() {
         ev += 0.3;
     } else if !next_cap && next_class.is_cue_after() {
