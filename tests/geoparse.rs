@@ -1449,6 +1449,18 @@ fn a_famous_capital_keeps_its_own_neighbours() {
 }
 
 #[test]
+fn a_great_city_beats_a_suburb_of_its_name_in_a_story_round_the_world() {
+    let text = "Australia has 878 cases, most of them in New South Wales. Japan and Mexico \
+                reported more. Two passengers had come from New York and Toronto.";
+    let toronto: Vec<Option<String>> = geoparse(text, &tokenize(text), Gazetteer::embedded())
+        .into_iter()
+        .filter(|m| m.mention == "Toronto")
+        .map(|m| m.resolved.and_then(|c| c.country))
+        .collect();
+    assert_eq!(toronto, [Some("CA".to_owned())]);
+}
+
+#[test]
 fn a_comma_inside_a_list_is_no_qualifier() {
     // "China, Japan" would otherwise read as the village of China in Japan
     let text = "Many countries, among them China, Japan, and the United Kingdom, warned.";

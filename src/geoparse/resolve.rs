@@ -120,6 +120,9 @@ const WORLDWIDE_COUNTRIES: usize = 3;
 /// Population from which a national capital is known the world over.
 const FAMOUS_CAPITAL: u64 = 400_000;
 
+/// Population from which any city is known the world over.
+const FAMOUS_CITY: u64 = 1_000_000;
+
 /// How far from an island's point a town may lie and be on it.
 const ISLAND_KM: f64 = 250.0;
 
@@ -463,12 +466,13 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                             ) && c.importance >= 0.8)))
                         // "the Pacific": an ocean, by whichever of its names
                         || (c.kind == PlaceKind::Physical && c.importance >= 0.9)
-                        // "Rome", "Lisbon": a capital known the world over
+                        // "Rome", "Lisbon", "Toronto": a capital or a great city known
+                        // the world over
                         || (worldwide
                             && **own
                             && c.kind == PlaceKind::PopulatedPlace
-                            && c.feature_code == "PPLC"
-                            && c.population >= FAMOUS_CAPITAL)
+                            && ((c.feature_code == "PPLC" && c.population >= FAMOUS_CAPITAL)
+                                || c.population >= FAMOUS_CITY))
                 })
                 .map(|(c, _)| c)
                 .collect();
