@@ -215,6 +215,36 @@ fn world() -> Gazetteer {
         ),
         (
             r(
+                "liny",
+                "Long Island",
+                40.8,
+                -73.3,
+                PlaceKind::Physical,
+                "island",
+                "US",
+                Some("New York"),
+                0,
+                0.6,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "libs",
+                "Long Island",
+                23.2,
+                -75.1,
+                Region,
+                "ADM1",
+                "BS",
+                Some("Long Island"),
+                3_000,
+                0.4,
+            ),
+            vec![],
+        ),
+        (
+            r(
                 "chinajp",
                 "China",
                 27.3,
@@ -1337,6 +1367,10 @@ fn a_country_beats_towns_that_borrow_its_name() {
 fn names_in_one_list_are_places_of_one_kind() {
     let text = "Cases were found in Texas, Ohio, Kansas and Kentucky.";
     assert_eq!(ids_of(text, "Kansas"), ["test:ks"]);
+    // a member of another kind stays in the list's country: the island, not the
+    // Bahamian district of its name
+    let text = "People fell ill in Texas, Long Island, Louisiana and Kansas.";
+    assert_eq!(ids_of(text, "Long Island"), ["test:liny"]);
     // the same with a count before each member
     let text = "Cases rose: 12 in Texas, eight in Ohio and one in Washington.";
     assert_eq!(ids_of(text, "Washington"), ["test:wa"]);

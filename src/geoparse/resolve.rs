@@ -371,8 +371,12 @@ fn is_rewritten(word: &[u8]) -> bool {
 }
 
 /// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
-/// kind most of the other members were resolved to, when at least two agree.
-fn list_kinds(spots: &[Spot], picks: &[Option<(usize, f32)>]) -> Vec<Option<PlaceKind>> {
+/// kind most of the other members were resolved to, when at least two agree, and the
+/// country most of those lie in, when at least two agree.
+fn list_kinds<'g>(
+    spots: &[Spot<'g>],
+    picks: &[Option<(usize, f32)>],
+) -> Vec<Option<(PlaceKind, Option<&'g str>)>> {
     let mut out = vec![None; spots.len()];
     let mut start = 0;
     while start < spots.len() {
@@ -382,20 +386,25 @@ fn list_kinds(spots: &[Spot], picks: &[Option<(usize, f32)>]) -> Vec<Option<Plac
         }
         if end > start {
             for (k, slot) in out.iter_mut().enumerate().take(end + 1).skip(start) {
-                let mut counts: Vec<(PlaceKind, usize)> = Vec::new();
-                for j in (start..=end).filter(|&j| j != k) {
-                    let Some((i, _)) = picks[j] else { continue };
-                    let kind = spots[j].candidates[i].kind;
-                    match counts.iter_mut().find(|(c, _)| *c == kind) {
-                        Some((_, n)) => *n += 1,
-                        None => counts.push((kind, 1)),
-                    }
-                }
-                let others = end - start;
-                *slot = counts
-                    .into_iter()
-                    .find(|&(_, n)| n >= 2 && 2 * n > others)
-                    .map(|(c, _)| c);
+                let others: Vec<&Cand<'g>> = (start..=end)
+                    .filter(|&j| j != k)
+                    .filter_map(|j| picks[j].map(|(i, _)| &spots[j].candidates[i]))
+                    .collect();
+                let majority = |n: usize| n >= 2 && 2 * n > end - start;
+                let Some(kind) = others
+                    .iter()
+                    .map(|c| c.kind)
+                    .find(|&kind| majority(others.iter().filter(|c| c.kind == kind).count()))
+                else {
+                    continue;
+                };
+                // "Pennsylvania, Long Island and New Jersey": the members lie in one country
+                let country = others
+                    .iter()
+                    .filter(|c| c.kind == kind)
+                    .filter_map(|c| c.country)
+                    .find(|&cc| majority(others.iter().filter(|c| c.country == Some(cc)).count()));
+                *slot = Some((kind, country));
             }
         }
         start = end + 1;
@@ -562,7 +571,10 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             let listed = list_kind.get(k).copied().flatten();
             for ((a, b), c) in e.iter_mut().zip(scores.iter()).zip(s.candidates.iter()) {
                 *a += b;
-                if listed == Some(c.kind) {
+                if let Some((kind, country)) = listed
+                    && kind == c.kind
+                    && (kind == PlaceKind::Country || country.is_none() || country == c.country)
+                {
                     *a += w.list_kind;
                 }
             }
