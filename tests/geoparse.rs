@@ -184,18 +184,22 @@ fn world() -> Gazetteer {
             vec![],
         ),
         (
-            r(
-                "mideast",
-                "Middle East",
-                29.0,
-                42.0,
-                PlaceKind::InformalRegion,
-                "region",
-                "",
-                None,
-                0,
-                0.9,
-            ),
+            // an area of no one country
+            Candidate {
+                country: None,
+                ..r(
+                    "mideast",
+                    "Middle East",
+                    29.0,
+                    42.0,
+                    PlaceKind::InformalRegion,
+                    "region",
+                    "",
+                    None,
+                    0,
+                    0.9,
+                )
+            },
             vec![],
         ),
         (
@@ -1492,6 +1496,18 @@ fn a_great_city_beats_a_suburb_of_its_name_in_a_story_round_the_world() {
         .map(|m| m.resolved.and_then(|c| c.country))
         .collect();
     assert_eq!(toronto, [Some("CA".to_owned())]);
+}
+
+#[test]
+fn a_name_is_no_evidence_for_its_own_country() {
+    // "Georgia" said twice does not make a story about the country Georgia
+    let text = "A flock in Alabama tested positive. The contract lab in Georgia confirmed it, \
+                and a second test was run in Ames, Iowa. The Georgia lab is now closed.";
+    let georgia: Vec<(String, Option<String>)> = found_worldwide(text)
+        .into_iter()
+        .filter(|(m, _)| m == "Georgia")
+        .collect();
+    assert_eq!(georgia, pairs(&[("Georgia", "US"), ("Georgia", "US")]));
 }
 
 #[test]

@@ -19,6 +19,9 @@ struct Context<'a> {
     countries: FastMap<&'a str, f32>,
     regions: FastMap<(&'a str, &'a str), f32>,
     total: f32,
+    /// What each name gave: its country and how many times, so that a name's own
+    /// mentions are no evidence for itself ("Georgia" twice is not a story about Georgia).
+    given: FastMap<&'a str, (&'a str, f32)>,
 }
 
 impl<'a> Context<'a> {
@@ -42,6 +45,7 @@ impl<'a> Context<'a> {
             if let Some(cc) = c.country {
                 *cx.countries.entry(cc).or_default() += 1.0;
                 cx.total += 1.0;
+                cx.given.entry(s.key.as_str()).or_insert((cc, 0.0)).1 += 1.0;
                 if matches!(c.kind, PlaceKind::Region)
                     && let Some(a1) = region_of(c)
                 {
@@ -52,10 +56,14 @@ impl<'a> Context<'a> {
         cx
     }
 
-    fn country_share(&self, cc: Option<&str>) -> f32 {
+    /// The share of `cc` among the clear places of the document other than `key`'s own.
+    fn country_share(&self, cc: Option<&str>, key: &str) -> f32 {
+        let (own_country, own) = self.given.get(key).copied().unwrap_or(("", 0.0));
+        let total = self.total - own;
         match cc {
-            Some(cc) if self.total > 0.0 => {
-                self.countries.get(cc).copied().unwrap_or(0.0) / self.total
+            Some(cc) if total > 0.0 => {
+                let n = self.countries.get(cc).copied().unwrap_or(0.0);
+                (if cc == own_country { n - own } else { n }) / total
             }
             _ => 0.0,
         }
@@ -240,12 +248,17 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
     out
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the score's inputs, each one named"
+)]
 fn score(
     c: &Cand<'_>,
     s: &Spot,
     cx: &Context,
     qualifier: Option<&Spot>,
     damp: f32,
+    share_weight: f32,
     own_name: bool,
     w: &Weights,
 ) -> f32 {
@@ -256,9 +269,9 @@ fn score(
     if own_name {
         v += w.own_name;
     }
-    let share = cx.country_share(c.country);
+    let share = cx.country_share(c.country, &s.key);
     if share > 0.0 {
-        v += w.in_country + w.country_share * share;
+        v += (w.in_country + w.country_share * share) * share_weight;
     }
     if cx.in_region(c) {
         v += w.in_region * damp;
@@ -507,7 +520,19 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                     } else {
                         q
                     };
-                    let v = score(c, s, &cx, q, damp, own_name, w)
+                    // the countries a story names say little of which namesake of a
+                    // sea, an area or a famous city is meant, nor, in a story round the
+                    // world, of which namesake of a country
+                    let share_weight = if worldwide
+                        || majors.iter().any(|m| {
+                            m.id != c.id
+                                && !matches!(m.kind, PlaceKind::Country | PlaceKind::Region)
+                        }) {
+                        damp
+                    } else {
+                        1.0
+                    };
+                    let v = score(c, s, &cx, q, damp, share_weight, own_name, w)
                         + seat
                         + damp * (backed + w.support * f32::from(n.min(4)));
                     (v, damp)
