@@ -588,6 +588,81 @@ impl Lexicon {
     }
 }
 
+/// Words for people that a place's name before them says where they are from
+/// ("a Laconia man", "Concord residents").
+pub(crate) const PEOPLE_FROM: &[&str] = &[
+    "resident",
+    "residents",
+    "native",
+    "natives",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "boy",
+    "girl",
+    "teen",
+    "teenager",
+    "couple",
+];
+
+/// Words after a language's name ("English language", "Spanish speakers").
+pub(crate) const LANGUAGE_AFTER: &[&str] = &[
+    "language",
+    "languages",
+    "speaker",
+    "speakers",
+    "speaking",
+    "translation",
+    "translations",
+    "translator",
+    "translators",
+    "lessons",
+    "subtitles",
+    "dub",
+    "dubbed",
+    "dialect",
+    "dialects",
+];
+
+/// Verbs before a language's name ("spoke French", "translated into English").
+pub(crate) const SPEAK: &[&str] = &[
+    "speak",
+    "speaks",
+    "spoke",
+    "spoken",
+    "speaking",
+    "learn",
+    "learns",
+    "learned",
+    "learning",
+    "learnt",
+    "teach",
+    "teaches",
+    "taught",
+    "teaching",
+    "fluent",
+    "translate",
+    "translated",
+    "understand",
+    "understands",
+    "understood",
+    "read",
+    "write",
+    "writes",
+    "wrote",
+];
+
+/// Words written shortened with a period ("Smith & Co.", "Mt. Hood"); a place's name before
+/// a period is otherwise a sentence's last word ("He lives in Concord.").
+pub(crate) const ABBREVIATED_WORDS: &[&str] = &[
+    "co", "corp", "inc", "ltd", "llc", "bros", "st", "mt", "ft", "no", "jr", "sr", "ave", "blvd",
+    "dept", "univ", "assn", "intl",
+];
+
+/// The AP style's two-letter abbreviations of US states.
+pub(crate) const AP_TWO_LETTER_STATES: &[&str] = &["ga", "ky", "la", "md", "mo", "pa", "va", "vt"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

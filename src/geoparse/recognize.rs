@@ -15,7 +15,10 @@ use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
 use super::cand::{Cand, within_km};
-use super::lexicon::{FastMap, FastSet, Lexicon, with_capacity};
+use super::lexicon::{
+    ABBREVIATED_WORDS, AP_TWO_LETTER_STATES, FastMap, FastSet, LANGUAGE_AFTER, Lexicon,
+    PEOPLE_FROM, SPEAK, with_capacity,
+};
 
 /// The longest run of words tried as one name.
 const MAX_WORDS: usize = 6;
@@ -705,83 +708,8 @@ impl<'t, 'g> Memo<'t, 'g> {
     }
 }
 
-/// Words for people that a place's name before them says where they are from
-/// ("a Laconia man", "Concord residents").
-const PEOPLE_FROM: &[&str] = &[
-    "resident",
-    "residents",
-    "native",
-    "natives",
-    "man",
-    "woman",
-    "men",
-    "women",
-    "boy",
-    "girl",
-    "teen",
-    "teenager",
-    "couple",
-];
-
 /// Evidence lost by a demonym opening a longer capitalised name ("American Airlines").
 const DEMONYM_IN_NAME_PENALTY: f32 = 0.4;
-
-/// Words after a language's name ("English language", "Spanish speakers").
-const LANGUAGE_AFTER: &[&str] = &[
-    "language",
-    "languages",
-    "speaker",
-    "speakers",
-    "speaking",
-    "translation",
-    "translations",
-    "translator",
-    "translators",
-    "lessons",
-    "subtitles",
-    "dub",
-    "dubbed",
-    "dialect",
-    "dialects",
-];
-
-/// Verbs before a language's name ("spoke French", "translated into English").
-const SPEAK: &[&str] = &[
-    "speak",
-    "speaks",
-    "spoke",
-    "spoken",
-    "speaking",
-    "learn",
-    "learns",
-    "learned",
-    "learning",
-    "learnt",
-    "teach",
-    "teaches",
-    "taught",
-    "teaching",
-    "fluent",
-    "translate",
-    "translated",
-    "understand",
-    "understands",
-    "understood",
-    "read",
-    "write",
-    "writes",
-    "wrote",
-];
-
-/// Words written shortened with a period ("Smith & Co.", "Mt. Hood"); a place's name before
-/// a period is otherwise a sentence's last word ("He lives in Concord.").
-const ABBREVIATED_WORDS: &[&str] = &[
-    "co", "corp", "inc", "ltd", "llc", "bros", "st", "mt", "ft", "no", "jr", "sr", "ave", "blvd",
-    "dept", "univ", "assn", "intl",
-];
-
-/// The AP style's two-letter abbreviations of US states.
-const AP_TWO_LETTER_STATES: &[&str] = &["ga", "ky", "la", "md", "mo", "pa", "va", "vt"];
 
 /// "W.Va.", "Calif.", "Ga." after "Town," — a US state abbreviation with its period.
 fn us_abbreviation(
