@@ -1118,15 +1118,25 @@ impl<'g> Place<'g> {
 }
 
 /// Every field of a [`Place`], borrowed from the index (see [`Place::fields`]).
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct PlaceFields<'g> {
+    /// Stable id (`geonames:2013348`).
     pub id: &'g str,
+    /// The place's own name.
     pub name: &'g str,
+    /// Representative point.
     pub latlon: LatLon,
+    /// Kind of place.
     pub kind: PlaceKind,
+    /// GeoNames feature code (`PPLC`, `ADM1`…), or empty.
     pub feature_code: &'g str,
+    /// ISO country code.
     pub country: Option<&'g str>,
+    /// First-level region name.
     pub admin1: Option<&'g str>,
+    /// Population, 0 when unknown.
     pub population: u64,
+    /// Prior in `0..=1`.
     pub importance: f32,
 }
 

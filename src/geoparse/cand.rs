@@ -2,48 +2,31 @@
 //! the gazetteer, so that weighing the dozens of namesakes of a name allocates nothing.
 //! Only the candidate a mention resolves to becomes an owned [`Candidate`].
 
-use crate::gazetteer::{Candidate, Place, PlaceKind};
+use crate::gazetteer::{Candidate, Place, PlaceFields};
 use crate::geo::LatLon;
 
-/// One candidate place for a name, read in place.
+/// One candidate place for a name, read in place: its fields are those of
+/// [`PlaceFields`], read once.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Cand<'g> {
     place: Place<'g>,
-    /// Stable id (`geonames:2013348`).
-    pub id: &'g str,
-    /// The place's own name.
-    pub name: &'g str,
-    /// Representative point.
-    pub latlon: LatLon,
-    /// Kind of place.
-    pub kind: PlaceKind,
-    /// GeoNames feature code (`PPLC`, `ADM1`…), or empty.
-    pub feature_code: &'g str,
-    /// ISO country code.
-    pub country: Option<&'g str>,
-    /// First-level region name.
-    pub admin1: Option<&'g str>,
-    /// Population, 0 when unknown.
-    pub population: u64,
-    /// Prior in `0..=1`.
-    pub importance: f32,
+    fields: PlaceFields<'g>,
 }
 
 impl<'g> From<Place<'g>> for Cand<'g> {
     fn from(place: Place<'g>) -> Self {
-        let f = place.fields();
         Cand {
             place,
-            id: f.id,
-            name: f.name,
-            latlon: f.latlon,
-            kind: f.kind,
-            feature_code: f.feature_code,
-            country: f.country,
-            admin1: f.admin1,
-            population: f.population,
-            importance: f.importance,
+            fields: place.fields(),
         }
+    }
+}
+
+impl<'g> std::ops::Deref for Cand<'g> {
+    type Target = PlaceFields<'g>;
+
+    fn deref(&self) -> &PlaceFields<'g> {
+        &self.fields
     }
 }
 

@@ -666,11 +666,25 @@ impl Plugin for RoutePlugin<'_> {
 /// one placed before it (closer than `gap`) moves to the first free spot on rings around
 /// its point, so that every marker stays visible and clickable.
 fn spread(points: &[Pos2], gap: f32) -> Vec<Pos2> {
+    // placed markers by grid cell of side `gap`, so that each test looks at the nine
+    // cells around a point only and a frame stays linear in the number of markers
+    #[expect(clippy::cast_possible_truncation, reason = "screen cells fit an i32")]
+    let cell = |q: Pos2| ((q.x / gap).floor() as i32, (q.y / gap).floor() as i32);
+    let mut grid: std::collections::HashMap<(i32, i32), Vec<Pos2>> =
+        std::collections::HashMap::with_capacity(points.len());
+    let free = |q: Pos2, grid: &std::collections::HashMap<(i32, i32), Vec<Pos2>>| {
+        let (cx, cy) = cell(q);
+        (-1..=1).all(|dx| {
+            (-1..=1).all(|dy| {
+                grid.get(&(cx + dx, cy + dy))
+                    .is_none_or(|v| v.iter().all(|o| o.distance(q) >= gap))
+            })
+        })
+    };
     let mut placed: Vec<Pos2> = Vec::with_capacity(points.len());
     for &p in points {
-        let free = |q: Pos2, placed: &[Pos2]| placed.iter().all(|o| o.distance(q) >= gap);
         let mut at = p;
-        if !free(p, &placed) {
+        if gap > 0.0 && p.is_finite() && !free(p, &grid) {
             'rings: for ring in 1..=3u8 {
                 let distance = gap * f32::from(ring);
                 let steps = 6 * u16::from(ring);
@@ -678,12 +692,15 @@ fn spread(points: &[Pos2], gap: f32) -> Vec<Pos2> {
                     // clockwise from the top
                     let angle = std::f32::consts::TAU * f32::from(k) / f32::from(steps);
                     let q = p + vec2(angle.sin(), -angle.cos()) * distance;
-                    if free(q, &placed) {
+                    if free(q, &grid) {
                         at = q;
                         break 'rings;
                     }
                 }
             }
+        }
+        if gap > 0.0 && at.is_finite() {
+            grid.entry(cell(at)).or_default().push(at);
         }
         placed.push(at);
     }
@@ -800,6 +817,18 @@ mod tests {
         // moved ones stay close to their points
         assert!(shown[1].distance(points[1]) <= 40.0);
         assert!(shown[2].distance(points[2]) <= 40.0);
+    }
+
+    #[test]
+    fn a_thousand_markers_on_one_point_are_spread_without_hanging() {
+        let points = vec![Pos2::new(50.0, 50.0); 1000];
+        let shown = spread(&points, 20.0);
+        assert_eq!(shown.len(), 1000);
+        // the first few dozen find room on the three rings; the rest stay on the point
+        let moved: Vec<&Pos2> = shown.iter().filter(|p| **p != points[0]).collect();
+        assert!((20..=36).contains(&moved.len()), "{}", moved.len());
+        assert!(moved.iter().all(|p| p.distance(points[0]) <= 60.5));
+        assert!(spread(&[Pos2::new(f32::NAN, 1.0)], 20.0)[0].x.is_nan());
     }
 
     #[test]
