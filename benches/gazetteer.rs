@@ -42,6 +42,10 @@ const NAMES: &[&str] = &[
     "North Korea",
 ];
 
+// The allocator the binary ships with (see src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     println!(
         "embedded index: {:.1} MB, {} places",

@@ -8,6 +8,10 @@ use itinera::Gazetteer;
 use itinera::geoparse::geoparse;
 use itinera::text::tokenize;
 
+// The allocator the binary ships with (see src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

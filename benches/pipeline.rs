@@ -11,6 +11,10 @@ use itinera::cli::answer_jsonl;
 use itinera::ingest::{Document, InputFormat};
 use itinera::{Gazetteer, Options, analyze};
 
+// The allocator the binary ships with (see src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -11,6 +11,10 @@ use itinera::ui::state::Settings;
 use itinera::ui::testing::long_route_analysis;
 use itinera::ui::{App, AppConfig};
 
+// The allocator the binary ships with (see src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

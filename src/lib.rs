@@ -23,6 +23,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod geo;
 pub mod geoparse;
+mod hash;
 pub mod ingest;
 pub mod movement;
 pub mod span;

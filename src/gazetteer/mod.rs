@@ -12,7 +12,8 @@ pub mod online;
 pub(crate) mod table;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+
+use crate::hash::FastMap;
 use std::sync::OnceLock;
 
 use fst::{IntoStreamer, Streamer};
@@ -176,7 +177,7 @@ pub struct Gazetteer {
     pool_text: Option<&'static str>,
     /// The demonym side table read out of the index on first use (adjective key → value):
     /// a few hundred entries, asked about for most capitalised words of a text.
-    demonym_table: OnceLock<HashMap<Box<str>, u64>>,
+    demonym_table: OnceLock<FastMap<Box<str>, u64>>,
     /// Candidates kept as given, for gazetteers made with [`Gazetteer::from_records`].
     owned: Option<Vec<Candidate>>,
 }
@@ -613,9 +614,9 @@ impl Gazetteer {
 
     /// Every key under [`index::DEMONYM_KEY`] (without that prefix) with its value, read
     /// out of the name index once.
-    fn demonym_table(&self) -> &HashMap<Box<str>, u64> {
+    fn demonym_table(&self) -> &FastMap<Box<str>, u64> {
         self.demonym_table.get_or_init(|| {
-            let mut table = HashMap::new();
+            let mut table = FastMap::default();
             let Some(map) = &self.names else {
                 return table;
             };
