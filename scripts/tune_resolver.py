@@ -126,7 +126,7 @@ def main():
             trials |= {round(v0 + d, 3) for d in (-0.5, -0.2, -0.1, 0.1, 0.2, 0.5, 1.0)}
             trials.discard(v0)
             for v in sorted(trials):
-                if k == "homonym_damp" and not 0.0 <= v <= 1.0:
+                if k in ("homonym_damp", "overshadowed") and not 0.0 <= v <= 1.0:
                     continue
                 trial = dict(w, **{k: v})
                 s, each = objective(corpora, "train", trial)

@@ -1589,3 +1589,48 @@ proptest! {
         }
     }
 }
+
+/// The first-level region each mention of `name` resolves to, with the embedded gazetteer.
+fn regions_worldwide(text: &str, name: &str) -> Vec<Option<String>> {
+    geoparse(text, &tokenize(text), Gazetteer::embedded())
+        .into_iter()
+        .filter(|m| m.mention == name)
+        .map(|m| m.resolved.and_then(|c| c.admin1))
+        .collect()
+}
+
+#[test]
+fn a_state_named_elsewhere_does_not_make_a_village_of_a_great_city() {
+    // New York state holds a village called Boston; Boston, Massachusetts is 80 times larger
+    let text = "The mayor of Boston declared a flu emergency on Wednesday as 700 cases were \
+                confirmed. Hospitals in New York reported a rise as well.";
+    assert_eq!(
+        regions_worldwide(text, "Boston"),
+        [Some("Massachusetts".to_owned())]
+    );
+    // neighbours still place the village: Orchard Park lies next to it
+    let text = "Volunteer firefighters from Boston and Orchard Park fought the barn fire south \
+                of Buffalo, New York, on Sunday.";
+    assert_eq!(regions_worldwide(text, "Boston"), [Some("New York".to_owned())]);
+    // a city only ten times smaller is no village: Portland, Maine in a story about Maine
+    let text = "The storm closed schools across Maine on Tuesday. In Portland, the ferry \
+                terminal shut at noon.";
+    assert_eq!(regions_worldwide(text, "Portland"), [Some("Maine".to_owned())]);
+}
+
+#[test]
+fn congo_alone_is_either_congo_by_its_context() {
+    // both countries go by "Congo"; the larger one unless the story says otherwise
+    assert_eq!(
+        found_worldwide("Fighting broke out again in Congo on Monday, officials said."),
+        pairs(&[("Congo", "CD")])
+    );
+    assert_eq!(
+        found_worldwide("Ebola was first identified in Zaire in 1976."),
+        pairs(&[("Zaire", "CD")])
+    );
+    assert_eq!(
+        found_worldwide("Brazzaville is the capital of Congo."),
+        pairs(&[("Brazzaville", "CG"), ("Congo", "CG")])
+    );
+}

@@ -156,6 +156,14 @@ fn near_band<'n, 'c>(near: &'n [&'c Cand<'c>], lat: f64) -> &'n [&'c Cand<'c>] {
     near.get(from..to).unwrap_or(&[])
 }
 
+/// How many other names of the document back one candidate: by a place near it (or, for a
+/// region, inside it), and by a region it lies in.
+#[derive(Clone, Copy, Default)]
+struct Backing {
+    near: u8,
+    regional: u8,
+}
+
 /// For each accepted spot's key, how many other names of the document have a candidate
 /// supporting each of its candidates: a region and a place inside it support each other,
 /// and so do two places less than [`SUPPORT_KM`] apart.
@@ -163,7 +171,7 @@ fn near_band<'n, 'c>(near: &'n [&'c Cand<'c>], lat: f64) -> &'n [&'c Cand<'c>] {
 /// The supporters (the best few candidates of each name) are indexed once: points sorted
 /// by latitude, so that each candidate only looks at those within reach, and regions by
 /// their country and first-level name.
-fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>> {
+fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Backing>> {
     let mut keys: Vec<(&str, &[Cand<'_>])> = Vec::new();
     for (s, &a) in spots.iter().zip(accepted) {
         if a && !keys.iter().any(|(k, _)| *k == s.key.as_str()) && keys.len() < SUPPORT_NAMES {
@@ -200,15 +208,15 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
     let mut seen = vec![usize::MAX; keys.len()];
     let mut stamp = 0usize;
     for (i, (key, cands)) in keys.iter().enumerate() {
-        let counts: Vec<u8> = cands
+        let counts: Vec<Backing> = cands
             .iter()
             .map(|c| {
                 stamp += 1;
-                let mut n = 0u32;
-                let mut count = |j: usize| {
+                let mut n = [0u32; 2];
+                let mut count = |j: usize, by: usize| {
                     if j != i && seen[j] != stamp {
                         seen[j] = stamp;
-                        n += 1;
+                        n[by] += 1;
                     }
                 };
                 let area = c.country.zip(region_of(c));
@@ -216,17 +224,10 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
                     PlaceKind::Country | PlaceKind::Continent => {}
                     PlaceKind::Region => {
                         for &j in area.and_then(|a| area_points.get(&a)).into_iter().flatten() {
-                            count(j);
+                            count(j, 0);
                         }
                     }
                     _ => {
-                        for &j in area
-                            .and_then(|a| area_regions.get(&a))
-                            .into_iter()
-                            .flatten()
-                        {
-                            count(j);
-                        }
                         // a cheap box first: SUPPORT_KM is under 1.4 degrees of latitude
                         let lat = c.latlon.lat;
                         let from = points.partition_point(|p| p.0 < lat - 1.4);
@@ -235,12 +236,22 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
                                 break;
                             }
                             if within_km(o.latlon, c.latlon, SUPPORT_KM) {
-                                count(j);
+                                count(j, 0);
                             }
+                        }
+                        for &j in area
+                            .and_then(|a| area_regions.get(&a))
+                            .into_iter()
+                            .flatten()
+                        {
+                            count(j, 1);
                         }
                     }
                 }
-                n.min(255) as u8
+                Backing {
+                    near: n[0].min(255) as u8,
+                    regional: n[1].min(255) as u8,
+                }
             })
             .collect();
         out.insert(*key, counts);
@@ -298,6 +309,27 @@ fn closeness(c: &Cand<'_>, near: &[&Cand<'_>], damp: f32, w: &Weights) -> f32 {
         .filter(|o| within_km(o.latlon, c.latlon, CLOSE_KM) && o.id != c.id)
         .count();
     w.close * (close as f32).min(3.0) * damp
+}
+
+/// A town this many times smaller than a city of the same name in the same country is
+/// overshadowed by it.
+const OVERSHADOW_RATIO: u64 = 20;
+
+/// Population from which a city overshadows its small namesakes at home.
+const GREAT_CITY: u64 = 250_000;
+
+/// True when `c` is a town with a namesake among `candidates` in the same country that is
+/// a great city many times its size (Boston, New York beside Boston, Massachusetts). A
+/// state the story names elsewhere then says little for the town: only its neighbours
+/// and a qualifier do.
+fn overshadowed(c: &Cand<'_>, candidates: &[Cand<'_>]) -> bool {
+    c.kind == PlaceKind::PopulatedPlace
+        && candidates.iter().any(|o| {
+            o.kind == PlaceKind::PopulatedPlace
+                && o.country == c.country
+                && o.population >= GREAT_CITY
+                && o.population >= OVERSHADOW_RATIO * c.population.max(1)
+        })
 }
 
 /// How much a candidate's neighbourhood counts: little for a town that shares its name
@@ -502,8 +534,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
-                    let backed = if n > 0 { w.first_support } else { 0.0 };
+                    let backing = counts.and_then(|v| v.get(i)).copied().unwrap_or_default();
                     let damp = neighbourhood_weight(c, &majors, w);
                     let own_name = own.get(i).copied().unwrap_or(false);
                     // Da Nang, Savannakhet: the city named like the region it lies in
@@ -532,9 +563,23 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                     } else {
                         1.0
                     };
-                    let v = score(c, s, &cx, q, damp, share_weight, own_name, w)
+                    // a village in a state the story names elsewhere is still no match for
+                    // a great city of the same name ("Boston" beside "New York")
+                    let shade = if overshadowed(c, &s.candidates) {
+                        w.overshadowed
+                    } else {
+                        1.0
+                    };
+                    let regional = f32::from(backing.regional) * shade;
+                    let n = f32::from(backing.near) + regional;
+                    let backed = if backing.near > 0 {
+                        w.first_support
+                    } else {
+                        w.first_support * regional.min(1.0)
+                    };
+                    let v = score(c, s, &cx, q, damp * shade, share_weight, own_name, w)
                         + seat
-                        + damp * (backed + w.support * f32::from(n.min(4)));
+                        + damp * (backed + w.support * n.min(4.0));
                     (v, damp)
                 })
                 .unzip()

@@ -46,6 +46,8 @@ pub(crate) struct Weights {
     pub close: f32,
     /// How much of its neighbourhood's support a namesake of a country or region keeps.
     pub homonym_damp: f32,
+    /// How much of the regions it lies in an overshadowed town keeps (see `overshadowed`).
+    pub overshadowed: f32,
     /// For a candidate some other name supports at all.
     pub first_support: f32,
     /// Per other name that supports a candidate (at most four).
@@ -77,6 +79,7 @@ pub(crate) const WEIGHTS: Weights = Weights {
     type_word: 1.0,
     close: 0.25,
     homonym_damp: 0.3,
+    overshadowed: 0.3,
     first_support: 0.4,
     support: 0.3,
     seat_of_namesake: 0.3,
@@ -106,6 +109,7 @@ impl Weights {
             "type_word" => &mut self.type_word,
             "close" => &mut self.close,
             "homonym_damp" => &mut self.homonym_damp,
+            "overshadowed" => &mut self.overshadowed,
             "first_support" => &mut self.first_support,
             "support" => &mut self.support,
             "seat_of_namesake" => &mut self.seat_of_namesake,
@@ -193,6 +197,7 @@ mod tests {
             "type_word",
             "close",
             "homonym_damp",
+            "overshadowed",
             "first_support",
             "support",
             "seat_of_namesake",
