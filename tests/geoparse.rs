@@ -1611,11 +1611,17 @@ fn a_state_named_elsewhere_does_not_make_a_village_of_a_great_city() {
     // neighbours still place the village: Orchard Park lies next to it
     let text = "Volunteer firefighters from Boston and Orchard Park fought the barn fire south \
                 of Buffalo, New York, on Sunday.";
-    assert_eq!(regions_worldwide(text, "Boston"), [Some("New York".to_owned())]);
+    assert_eq!(
+        regions_worldwide(text, "Boston"),
+        [Some("New York".to_owned())]
+    );
     // a city only ten times smaller is no village: Portland, Maine in a story about Maine
     let text = "The storm closed schools across Maine on Tuesday. In Portland, the ferry \
                 terminal shut at noon.";
-    assert_eq!(regions_worldwide(text, "Portland"), [Some("Maine".to_owned())]);
+    assert_eq!(
+        regions_worldwide(text, "Portland"),
+        [Some("Maine".to_owned())]
+    );
 }
 
 #[test]
@@ -1633,4 +1639,32 @@ fn congo_alone_is_either_congo_by_its_context() {
         found_worldwide("Brazzaville is the capital of Congo."),
         pairs(&[("Brazzaville", "CG"), ("Congo", "CG")])
     );
+}
+
+#[test]
+fn a_leaders_administration_is_no_town() {
+    // Egypt has a village called Bush
+    let text = "The Bush administration blamed the Clinton administration for involving the \
+                US too greatly in Egypt.";
+    assert_eq!(
+        found_worldwide(text),
+        pairs(&[("US", "US"), ("Egypt", "EG")])
+    );
+    // the town keeps its name elsewhere
+    assert_eq!(
+        regions_worldwide("The fair opened in Clinton, Iowa, on Friday.", "Clinton"),
+        [Some("Iowa".to_owned())]
+    );
+}
+
+#[test]
+fn a_well_known_area_takes_the_article_a_village_does_not() {
+    // Maryland has a village called Middle East, next to Camp David
+    let text = "Talks at Camp David in Maryland raised hopes for peace across the Middle East.";
+    let area: Vec<Option<String>> = geoparse(text, &tokenize(text), Gazetteer::embedded())
+        .into_iter()
+        .filter(|m| m.mention == "Middle East")
+        .map(|m| m.resolved.map(|c| c.feature_code))
+        .collect();
+    assert_eq!(area, [Some("region".to_owned())]);
 }

@@ -832,13 +832,13 @@ fn local_evidence(
             .then(|| Hint::of(before_prev_lower).or_else(|| Hint::of_plural(before_prev_lower)))
             .flatten()
     });
-    // "the Pacific", "the Atlantic flyway": a sea takes "the", a town does not
+    // "the Pacific", "the Atlantic flyway", "the Middle East": a sea or a well-known area
+    // takes "the", a town does not
     if spots[k].hint.is_none()
         && prev_lower == "the"
-        && spots[k]
-            .candidates
-            .iter()
-            .any(|c| c.kind == PlaceKind::Physical && c.importance >= 0.8)
+        && spots[k].candidates.iter().any(|c| {
+            matches!(c.kind, PlaceKind::Physical | PlaceKind::InformalRegion) && c.importance >= 0.8
+        })
     {
         spots[k].hint = Some(Hint::Physical);
     }
@@ -1023,7 +1023,13 @@ fn local_evidence(
             .get(end + 1)
             .is_some_and(|t| t.text(text).bytes().all(|b| b.is_ascii_digit()))
         && tokens.get(end + 2).is_some_and(|t| t.text(text) == ",");
-    if single && (speaks || aged) && !strong && best_prior < 0.7 && !spots[k].adjectival {
+    // "the Clinton administration": a leader's name, not the town
+    let governs = matches!(
+        next_lower,
+        "administration" | "administrations" | "presidency"
+    );
+    if single && (speaks || aged || governs) && !strong && best_prior < 0.7 && !spots[k].adjectival
+    {
         spots[k].vetoed = true;
         spots[k].person = true;
     }
