@@ -1668,3 +1668,12 @@ fn a_well_known_area_takes_the_article_a_village_does_not() {
         .collect();
     assert_eq!(area, [Some("region".to_owned())]);
 }
+
+#[test]
+fn a_region_named_like_a_person_does_not_speak_for_a_government() {
+    // New Zealand has a Nelson region; a person's name it stays
+    let text = "The officer knocked twice. Nelson said the music was loud. Ontario said it \
+                would appeal, said Wisconsin Governor Jim Doyle.";
+    let names: Vec<String> = found_worldwide(text).into_iter().map(|(m, _)| m).collect();
+    assert_eq!(names, ["Ontario", "Wisconsin"]);
+}

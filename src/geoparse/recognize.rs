@@ -1028,7 +1028,23 @@ fn local_evidence(
         next_lower,
         "administration" | "administrations" | "presidency"
     );
-    if single && (speaks || aged || governs) && !strong && best_prior < 0.7 && !spots[k].adjectival
+    // "Moscow said", "Georgia said", "Ontario said": a country or a region speaks for its
+    // government, but not a region named like a person ("Nelson said")
+    let speaks_for_a_government = spots[k].candidates.iter().any(|c| {
+        matches!(c.kind, PlaceKind::Country | PlaceKind::Continent)
+            || (c.kind == PlaceKind::Region && !first_class.is_given_name())
+    });
+    if single
+        && (speaks || aged || governs)
+        && !speaks_for_a_government
+        && spots[k]
+            .candidates
+            .iter()
+            .filter(|c| c.kind != PlaceKind::Region)
+            .map(prior)
+            .fold(0.0f32, f32::max)
+            < 0.7
+        && !spots[k].adjectival
     {
         spots[k].vetoed = true;
         spots[k].person = true;
