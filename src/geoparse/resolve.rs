@@ -318,17 +318,22 @@ const OVERSHADOW_RATIO: u64 = 20;
 /// Population from which a city overshadows its small namesakes at home.
 const GREAT_CITY: u64 = 250_000;
 
-/// True when `c` is a town with a namesake among `candidates` in the same country that is
-/// a great city many times its size (Boston, New York beside Boston, Massachusetts). A
-/// state the story names elsewhere then says little for the town: only its neighbours
-/// and a qualifier do.
-fn overshadowed(c: &Cand<'_>, candidates: &[Cand<'_>]) -> bool {
+/// The great cities among a name's candidates, which may overshadow its towns.
+fn great_cities<'c, 'g>(candidates: &'c [Cand<'g>]) -> Vec<&'c Cand<'g>> {
+    candidates
+        .iter()
+        .filter(|o| o.kind == PlaceKind::PopulatedPlace && o.population >= GREAT_CITY)
+        .collect()
+}
+
+/// True when `c` is a town with a namesake among `great` (see [`great_cities`]) in the same
+/// country many times its size (Boston, New York beside Boston, Massachusetts). A state
+/// the story names elsewhere then says little for the town: only its neighbours and a
+/// qualifier do.
+fn overshadowed(c: &Cand<'_>, great: &[&Cand<'_>]) -> bool {
     c.kind == PlaceKind::PopulatedPlace
-        && candidates.iter().any(|o| {
-            o.kind == PlaceKind::PopulatedPlace
-                && o.country == c.country
-                && o.population >= GREAT_CITY
-                && o.population >= OVERSHADOW_RATIO * c.population.max(1)
+        && great.iter().any(|o| {
+            o.country == c.country && o.population >= OVERSHADOW_RATIO * c.population.max(1)
         })
 }
 
@@ -506,6 +511,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         base.entry(memo_key).or_insert_with(|| {
             let counts = backing.get(s.key.as_str());
             let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
+            let great = great_cities(&s.candidates);
             let majors: Vec<&Cand<'_>> = s
                 .candidates
                 .iter()
@@ -565,7 +571,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                     };
                     // a village in a state the story names elsewhere is still no match for
                     // a great city of the same name ("Boston" beside "New York")
-                    let shade = if overshadowed(c, &s.candidates) {
+                    let shade = if overshadowed(c, &great) {
                         w.overshadowed
                     } else {
                         1.0
