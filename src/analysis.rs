@@ -109,7 +109,8 @@ fn resolve_online(
         std::collections::HashMap::new();
     for place in places
         .iter_mut()
-        .filter(|p| p.resolved.is_none() && !p.adjectival)
+        // a street's name alone could be anywhere: only the gazetteer's towns are asked for
+        .filter(|p| p.resolved.is_none() && !p.adjectival && !p.street)
     {
         let key = normalize(&place.mention);
         let best = if let Some(known) = answers.get(&key) {
@@ -181,6 +182,7 @@ mod tests {
             resolved,
             confidence: 0.5,
             adjectival: false,
+            street: false,
         }
     }
 
@@ -194,6 +196,11 @@ mod tests {
             mention("Zorvka", 0, None),
             mention("Vladivostok", 10, known),
             mention("ZORVKA", 30, None),
+            // a street's name alone could be anywhere: never asked
+            PlaceMention {
+                street: true,
+                ..mention("Main Street", 40, None)
+            },
         ];
         let mut diagnostics = Vec::new();
         resolve_online(&mut places, &SharedFallback(stub.clone()), &mut diagnostics);
@@ -206,6 +213,7 @@ mod tests {
         let (places, diagnostics, asked) = run(false);
         assert_eq!(asked, ["Zorvka"]);
         assert!(diagnostics.is_empty());
+        assert!(places[3].resolved.is_none());
         assert_eq!(
             places[0].resolved.as_ref().map(|c| c.id.as_str()),
             Some("osm:node/1")

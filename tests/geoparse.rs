@@ -1677,3 +1677,61 @@ fn a_region_named_like_a_person_does_not_speak_for_a_government() {
     let names: Vec<String> = found_worldwide(text).into_iter().map(|(m, _)| m).collect();
     assert_eq!(names, ["Ontario", "Wisconsin"]);
 }
+
+/// Every mention the geoparser finds, with the embedded gazetteer, and whether it resolved.
+fn mentions_worldwide(text: &str) -> Vec<(String, bool)> {
+    geoparse(text, &tokenize(text), Gazetteer::embedded())
+        .into_iter()
+        .map(|m| (m.mention, m.resolved.is_some()))
+        .collect()
+}
+
+#[test]
+fn streets_and_roads_are_places_the_gazetteer_cannot_resolve() {
+    let unresolved = |names: &[&str]| -> Vec<(String, bool)> {
+        names.iter().map(|n| ((*n).to_owned(), false)).collect()
+    };
+    for (text, want) in [
+        (
+            "A section of Main Street remained closed.",
+            &["Main Street"][..],
+        ),
+        (
+            "The fire at 775 Main St., near Dawes Street, was out.",
+            &["Main St.", "Dawes Street"],
+        ),
+        (
+            "Drivers on County Road 43 and Highway 10 were warned.",
+            &["County Road 43", "Highway 10"],
+        ),
+        (
+            "She lives on 40th Avenue South near E. Broad St., the police said.",
+            &["40th Avenue South", "E. Broad St."],
+        ),
+        ("On Main Street the shops opened.", &["Main Street"]),
+        // none of these is a street
+        ("The Supreme Court ruled for United Way.", &[]),
+        ("The Main Street Bank opened a branch.", &[]),
+    ] {
+        assert_eq!(mentions_worldwide(text), unresolved(want), "{text}");
+    }
+    // a saint is no street, and a town before a possessive keeps its own name
+    assert_eq!(
+        mentions_worldwide("St. Louis fans met on Augusta's Highland Avenue."),
+        [
+            ("St. Louis".to_owned(), true),
+            ("Augusta".to_owned(), true),
+            ("Highland Avenue".to_owned(), false)
+        ]
+    );
+    // a number before a street word that is no ordinal, cut inside a character
+    assert_eq!(
+        mentions_worldwide("At 1€th Street."),
+        unresolved(&["Street"][..0])
+    );
+    // a town inside a street's name gives way to the street
+    assert_eq!(
+        mentions_worldwide("The crash closed Memphis Street for an hour."),
+        unresolved(&["Memphis Street"])
+    );
+}

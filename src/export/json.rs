@@ -102,6 +102,7 @@ pub fn to_json(a: &Analysis, id: Option<&Value>) -> Value {
                     "resolved": p.resolved.as_ref().map(place_json),
                     "confidence": round(f64::from(p.confidence), 3),
                     "adjectival": p.adjectival,
+                    "street": p.street,
                 })
             })
             .collect(),

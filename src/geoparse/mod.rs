@@ -29,6 +29,9 @@ pub struct PlaceMention {
     pub confidence: f32,
     /// True when the mention is an adjective or demonym ("Russian") rather than a name.
     pub adjectival: bool,
+    /// True when the mention is a street or a numbered road ("Main Street", "Highway 10"),
+    /// which the gazetteer of towns leaves unresolved.
+    pub street: bool,
 }
 
 /// Finds and resolves the place names of `text`, in text order.
@@ -62,7 +65,56 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
             resolved,
             confidence: (recognised * sure).clamp(0.0, 1.0),
             adjectival: spot.adjectival,
+            street: false,
         });
     }
+    add_streets(text, &folded, tokens, &info, &mut out);
     out
+}
+
+/// How sure the geoparser is of a street it found: its name is plain, where it lies is not
+/// known.
+const STREET_CONFIDENCE: f32 = 0.4;
+
+/// Adds the streets and roads of the text to `places` (unresolved: the gazetteer holds
+/// towns, not streets), in place of any town name inside them ("Memphis" in "Memphis
+/// Street"), keeping text order.
+fn add_streets(
+    text: &str,
+    folded: &str,
+    tokens: &[Token],
+    info: &[recognize::TokInfo],
+    places: &mut Vec<PlaceMention>,
+) {
+    let streets = recognize::streets(text, folded, tokens, info);
+    if streets.is_empty() {
+        return;
+    }
+    // a place that reaches outside a street's span keeps it ("Otter Tail County" before
+    // "County Road 35"); a place inside one gives way to it ("Memphis" in "Memphis St.")
+    let spans: Vec<Span> = streets
+        .iter()
+        .map(|&(first, end)| Span::new(tokens[first].span.start, tokens[end - 1].span.end))
+        .filter(|s| {
+            !places.iter().any(|p| {
+                p.span.start < s.end
+                    && s.start < p.span.end
+                    && (p.span.start < s.start || p.span.end > s.end)
+            })
+        })
+        .collect();
+    places.retain(|p| {
+        !spans
+            .iter()
+            .any(|s| s.start <= p.span.start && p.span.end <= s.end)
+    });
+    places.extend(spans.into_iter().map(|span| PlaceMention {
+        mention: span.slice(text).to_owned(),
+        span,
+        resolved: None,
+        confidence: STREET_CONFIDENCE,
+        adjectival: false,
+        street: true,
+    }));
+    places.sort_by_key(|p| p.span.start);
 }

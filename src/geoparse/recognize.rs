@@ -406,6 +406,133 @@ pub(crate) fn spot<'g>(
     spots
 }
 
+/// Street words that end a street's name ("Main Street", "Augusta St.", "Sylvan Road"). Not
+/// "Court", "Place", "Square", "Circle" or "Way": "Supreme Court", "United Way".
+const STREET_ENDS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "drive",
+    "boulevard",
+    "blvd",
+    "lane",
+    "parkway",
+    "pkwy",
+    "trail",
+    "pike",
+    "highway",
+    "expressway",
+    "freeway",
+    "turnpike",
+];
+
+/// Capitalised words before a street's name that are no part of it ("On Main Street").
+const STREET_NAME_BREAKS: &[&str] = &[
+    "the", "a", "an", "on", "at", "in", "of", "to", "from", "near", "and", "or", "by", "for",
+    "with", "into", "onto", "along", "off", "past", "via",
+];
+
+/// Words that head a numbered road ("Highway 10", "County Road 43", "Interstate 395").
+const ROAD_HEADS: &[&str] = &["highway", "road", "route", "interstate"];
+
+/// Streets and numbered roads ("Main Street", "E. Broad St.", "40th Avenue South", "County
+/// Road 43", "Interstate 395"): places the text names that no gazetteer of towns holds. Each
+/// is the token range `first..end`, in text order.
+pub(crate) fn streets(
+    text: &str,
+    folded: &str,
+    tokens: &[Token],
+    info: &[TokInfo],
+) -> Vec<(usize, usize)> {
+    let lex = Lexicon::get();
+    let word = |j: usize| tokens.get(j).map_or("", |t| t.text(text));
+    let cap = |j: usize| info.get(j).is_some_and(|t| t.cap);
+    // a period written right after the token ("St.", "E.")
+    let dotted = |j: usize| {
+        tokens
+            .get(j + 1)
+            .is_some_and(|t| t.span.start == tokens[j].span.end && t.text(text) == ".")
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut j = 0;
+    while j < tokens.len() {
+        let lower_j = lower(text, folded, tokens[j]);
+        // "Highway 10", "State Highway 360", "County Road 43", "Interstate 395"
+        if cap(j)
+            && ROAD_HEADS.contains(&lower_j)
+            && tokens
+                .get(j + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            let first = match lower(text, folded, tokens[j.saturating_sub(1)]) {
+                "state" | "county" | "us" | "federal" if j > 0 && cap(j - 1) => j - 1,
+                _ => j,
+            };
+            out.push((first, j + 2));
+            j += 2;
+            continue;
+        }
+        let is_end = cap(j)
+            && STREET_ENDS.contains(&lower_j)
+            // "St. Louis", "St. Patrick's": a saint, not a street
+            && !(lower_j == "st" && cap(j + 2) && dotted(j))
+            && !(lower_j == "st" && !dotted(j) && cap(j + 1));
+        if !is_end || j == 0 {
+            j += 1;
+            continue;
+        }
+        // the name before the street word: up to three capitalised words or ordinals
+        // ("Van Dorn", "North Cooper", "40th"), an initial with its period ("E. Broad")
+        let mut first = j;
+        while first > 0 && j - first < 4 {
+            let prev = first - 1;
+            let w = word(prev);
+            let ordinal = w.len() > 2
+                && w.as_bytes()[0].is_ascii_digit()
+                && matches!(w.get(w.len() - 2..), Some("st" | "nd" | "rd" | "th"));
+            let low = lower(text, folded, tokens[prev]);
+            let class = lex.class(low);
+            // "The", "On", "Sunday", "Officer" before the name are no part of it
+            let ordinary = STREET_NAME_BREAKS.contains(&low)
+                || class.is_title()
+                || class.is_org_head()
+                || class.is_media_head()
+                || class.is_calendar();
+            // "Augusta's Highland Avenue": the street starts after the possessive
+            let possessive = w.ends_with("'s") || w.ends_with("’s");
+            if (cap(prev) && !ordinary && !possessive) || ordinal {
+                first = prev;
+            } else if w == "." && prev > 0 && cap(prev - 1) && tokens[prev - 1].span.len() == 1 {
+                // "E. Broad St."
+                first = prev - 1;
+            } else {
+                break;
+            }
+        }
+        if first == j {
+            j += 1;
+            continue;
+        }
+        // "Augusta St.", "Nordland Ave.": the abbreviation's period belongs to the name
+        let abbreviated = matches!(lower_j, "st" | "ave" | "rd" | "blvd" | "pkwy") && dotted(j);
+        let mut end = if abbreviated { j + 2 } else { j + 1 };
+        // "40th Avenue South"
+        if cap(end) && lex.class(lower(text, folded, tokens[end])).is_compass() && !cap(end + 1) {
+            end += 1;
+        }
+        // a longer name goes on ("Main Street Bank", "Elm Street School")
+        let longer = cap(end) && word(end).len() > 1;
+        if !longer {
+            out.push((first, end));
+        }
+        j = end;
+    }
+    out
+}
+
 /// A number written in figures or as a small number word ("12", "eight").
 fn is_count(word: &str) -> bool {
     (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))

@@ -103,6 +103,7 @@ pub fn three_stop_analysis() -> Analysis {
             resolved: Some(c.clone()),
             confidence: 0.9,
             adjectival: false,
+            street: false,
         })
         .collect();
     places.push(PlaceMention {
@@ -111,6 +112,7 @@ pub fn three_stop_analysis() -> Analysis {
         resolved: None,
         confidence: 0.2,
         adjectival: false,
+        street: false,
     });
     places.sort_by_key(|p| p.span);
     let actors = vec![
@@ -176,6 +178,7 @@ pub fn long_route_analysis(n: usize) -> Analysis {
             resolved: Some(place.clone()),
             confidence: 0.8,
             adjectival: false,
+            street: false,
         });
         stops.push(Stop {
             place,
