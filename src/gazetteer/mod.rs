@@ -1043,6 +1043,13 @@ impl<'g> Place<'g> {
             .fold(f64::INFINITY, f64::min)
     }
 
+    /// True when the place was found by one of its alternate names. The index keeps, for
+    /// each key, the posting of a place's own (or other non-alternate) name when it has
+    /// one, so such a place's own name never normalises to the key that found it.
+    pub(crate) fn by_alternate(&self) -> bool {
+        self.posting & index::ALTERNATE != 0
+    }
+
     /// Every field at once, the record read once: the same values as the accessors one
     /// by one, for readers that want them all.
     pub(crate) fn fields(&self) -> PlaceFields<'g> {

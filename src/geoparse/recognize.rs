@@ -998,7 +998,7 @@ fn local_evidence(
         !spots[k]
             .candidates
             .iter()
-            .any(|c| super::resolve::is_own_name(c.name, key, &mut buf))
+            .any(|c| c.bears_own_name(key, &mut buf))
     };
     let before_surname = single
         && next_cap

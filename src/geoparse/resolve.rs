@@ -56,14 +56,21 @@ impl<'a> Context<'a> {
         cx
     }
 
-    /// The share of `cc` among the clear places of the document other than `key`'s own.
-    fn country_share(&self, cc: Option<&str>, key: &str) -> f32 {
-        let (own_country, own) = self.given.get(key).copied().unwrap_or(("", 0.0));
-        let total = self.total - own;
+    /// What the name `key` gave the context (its country and count), to be left out when
+    /// its own candidates are weighed: looked up once per name.
+    fn given_by(&self, key: &str) -> Given<'a> {
+        let (country, count) = self.given.get(key).copied().unwrap_or(("", 0.0));
+        Given { country, count }
+    }
+
+    /// The share of `cc` among the clear places of the document other than those the
+    /// name being weighed gave (`own`, from [`Context::given_by`]).
+    fn country_share(&self, cc: Option<&str>, own: Given<'_>) -> f32 {
+        let total = self.total - own.count;
         match cc {
             Some(cc) if total > 0.0 => {
                 let n = self.countries.get(cc).copied().unwrap_or(0.0);
-                (if cc == own_country { n - own } else { n }) / total
+                (if cc == own.country { n - own.count } else { n }) / total
             }
             _ => 0.0,
         }
@@ -78,6 +85,14 @@ impl<'a> Context<'a> {
             _ => false,
         }
     }
+}
+
+/// What one name gave the [`Context`]: the country of its clear place and how many
+/// times ("" and 0 when none).
+#[derive(Clone, Copy)]
+struct Given<'a> {
+    country: &'a str,
+    count: f32,
 }
 
 /// The first-level region a candidate lies in, or names, for a region itself.
@@ -255,6 +270,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
 fn score(
     c: &Cand<'_>,
     s: &Spot,
+    given: Given<'_>,
     cx: &Context,
     qualifier: Option<&Spot>,
     damp: f32,
@@ -269,7 +285,7 @@ fn score(
     if own_name {
         v += w.own_name;
     }
-    let share = cx.country_share(c.country, &s.key);
+    let share = cx.country_share(c.country, given);
     if share > 0.0 {
         v += (w.in_country + w.country_share * share) * share_weight;
     }
@@ -456,7 +472,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                     matches!(
                         c.kind,
                         PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
-                    ) || is_own_name(c.name, &s.key, &mut buf)
+                    ) || c.bears_own_name(&s.key, &mut buf)
                 })
                 .collect()
         });
@@ -473,6 +489,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
         base.entry(memo_key).or_insert_with(|| {
             let counts = backing.get(s.key.as_str());
+            let given = cx.given_by(&s.key);
             let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
             let majors: Vec<&Cand<'_>> = s
                 .candidates
@@ -532,7 +549,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                     } else {
                         1.0
                     };
-                    let v = score(c, s, &cx, q, damp, share_weight, own_name, w)
+                    let v = score(c, s, given, &cx, q, damp, share_weight, own_name, w)
                         + seat
                         + damp * (backed + w.support * f32::from(n.min(4)));
                     (v, damp)
