@@ -14,7 +14,6 @@ use super::recognize::{Spot, is_island};
 use super::weights::{Weights, weights};
 
 /// How much each country and first-level region is talked about.
-#[derive(Default)]
 struct Context<'a> {
     countries: FastMap<&'a str, f32>,
     regions: FastMap<(&'a str, &'a str), f32>,
@@ -26,7 +25,12 @@ struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn of(spots: &[&'a Spot<'_>]) -> Self {
-        let mut cx = Context::default();
+        let mut cx = Context {
+            countries: with_capacity(spots.len()),
+            regions: with_capacity(spots.len()),
+            total: 0.0,
+            given: with_capacity(spots.len()),
+        };
         for s in spots {
             let Some(c) = s.candidates.first() else {
                 continue;
@@ -188,8 +192,8 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<u8>
     }
     // supporters: (latitude, name index, candidate) for points; name indices by area
     let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::new();
-    let mut area_points: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
-    let mut area_regions: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
+    let mut area_points: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
+    let mut area_regions: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
     for (j, (_, cands)) in keys.iter().enumerate() {
         for o in cands.iter().take(SUPPORTERS) {
             let area = o.country.zip(region_of(o));
