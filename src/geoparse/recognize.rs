@@ -1091,6 +1091,31 @@ fn local_evidence(
     spots[k].evidence = ev;
 }
 
+/// A set of words' shapes (length and first byte, five bits of each): a word whose shape
+/// is not in the set is surely none of the words put in, for the price of a bit test.
+#[derive(Default)]
+struct Shapes([u64; 16]);
+
+impl Shapes {
+    /// The bit of a word's shape.
+    fn bit(word: &str) -> usize {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        ((word.len() & 31) << 5) | usize::from(first & 31)
+    }
+
+    /// Puts `word`'s shape in the set.
+    fn insert(&mut self, word: &str) {
+        let bit = Self::bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when no word put in is `word`.
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// Document-level decisions: surnames seen in full names veto their later bare uses, a
 /// word the text also writes in lower case is an ordinary word, a name accepted once
 /// with good evidence is accepted everywhere, and qualifiers of accepted places count.
@@ -1119,13 +1144,10 @@ pub(crate) fn decide(
         .filter(|s| s.words == 1)
         .map(|s| (lower_case(s.span), false))
         .collect();
-    // lengths of those names (up to 63 bytes), to skip most words without hashing them
-    let (mut lengths, mut long_names) = (0u64, false);
+    // the shapes of those names, to skip most words without hashing them
+    let mut shapes = Shapes::default();
     for s in spots.iter().filter(|s| s.words == 1) {
-        match lower_case(s.span).len() {
-            n if n < 64 => lengths |= 1 << n,
-            _ => long_names = true,
-        }
+        shapes.insert(&lower_case(s.span));
     }
     for i in 0..tokens.len() {
         if !info[i].word {
@@ -1133,12 +1155,9 @@ pub(crate) fn decide(
         }
         if !info[i].cap {
             let word = tokens[i].text(text);
-            let maybe = if word.len() < 64 {
-                lengths & (1 << word.len()) != 0
-            } else {
-                long_names
-            };
-            if maybe && let Some(seen) = lowered.get_mut(word) {
+            if shapes.may_hold(word)
+                && let Some(seen) = lowered.get_mut(word)
+            {
                 *seen = true;
             }
             continue;
@@ -1303,6 +1322,18 @@ mod tests {
                 assert_eq!(fresh.key_with(raw, Some(&walk)).1, expected, "{raw}");
             }
         }
+    }
+
+    #[test]
+    fn a_shape_set_holds_every_word_put_in_and_turns_most_others_away() {
+        let mut shapes = Shapes::default();
+        let names = ["paris", "georgia", "łódź", "", "x", &"a".repeat(70)];
+        for name in names {
+            shapes.insert(name);
+        }
+        assert!(names.iter().all(|n| shapes.may_hold(n)));
+        let others = ["london", "the", "said", "moscow", "in", "polish"];
+        assert!(others.iter().all(|w| !shapes.may_hold(w)));
     }
 
     #[test]

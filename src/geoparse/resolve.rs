@@ -448,6 +448,14 @@ fn list_kinds<'g>(
 /// A name as it is weighed: its key, its qualifier's key, and whether it qualifies another.
 type NameKey<'a> = (&'a str, Option<&'a str>, bool);
 
+/// Where an accepted spot's scores are kept: its row of weighed names (with qualifier)
+/// and the number of its name.
+#[derive(Clone, Copy)]
+struct Slot {
+    row: usize,
+    name: usize,
+}
+
 /// Picks a candidate for every accepted spot, one sense per name per document.
 /// Returns, per spot, the chosen candidate index and a confidence in `0..=1`.
 pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f32)>> {
@@ -482,8 +490,80 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         });
     }
     // Every score but closeness is the same in both rounds: each name (with its qualifier)
-    // is weighed once, keeping each candidate's neighbourhood weight for round 2.
-    let mut base: FastMap<NameKey, (Vec<f32>, Vec<f32>)> = with_capacity(kept.len());
+    // is weighed once, keeping each candidate's neighbourhood weight for round 2. Each
+    // accepted spot's row of `base` and its name's number are found once for both rounds.
+    let weigh_name = |s: &Spot<'_>, q: Option<&Spot<'_>>| -> (Vec<f32>, Vec<f32>) {
+        let counts = backing.get(s.key.as_str());
+        let given = cx.given_by(&s.key);
+        let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
+        let majors: Vec<&Cand<'_>> = s
+            .candidates
+            .iter()
+            .zip(own)
+            .filter(|(c, own)| {
+                (**own
+                    && (matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+                        // "Middle East", "Pacific Northwest": a well-known area
+                        || (matches!(
+                            c.kind,
+                            PlaceKind::Continent | PlaceKind::InformalRegion
+                        ) && c.importance >= 0.8)))
+                    // "the Pacific": an ocean, by whichever of its names
+                    || (c.kind == PlaceKind::Physical && c.importance >= 0.9)
+                    // "Rome", "Lisbon", "Toronto": a capital or a great city known
+                    // the world over
+                    || (worldwide
+                        && **own
+                        && c.kind == PlaceKind::PopulatedPlace
+                        && ((c.feature_code == "PPLC" && c.population >= FAMOUS_CAPITAL)
+                            || c.population >= FAMOUS_CITY))
+            })
+            .map(|(c, _)| c)
+            .collect();
+        s.candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
+                let backed = if n > 0 { w.first_support } else { 0.0 };
+                let damp = neighbourhood_weight(c, &majors, w);
+                let own_name = own.get(i).copied().unwrap_or(false);
+                // Da Nang, Savannakhet: the city named like the region it lies in
+                let seat = own_name
+                    && c.kind == PlaceKind::PopulatedPlace
+                    && majors
+                        .iter()
+                        .any(|m| m.kind == PlaceKind::Region && contains(m, c));
+                let seat = if seat { w.seat_of_namesake } else { 0.0 };
+                // in a list ("Ghana, Niger, Nigeria and Togo") a comma is no
+                // qualifier for a namesake of a country or region
+                let q = if s.in_list && majors.iter().any(|m| m.id != c.id) {
+                    None
+                } else {
+                    q
+                };
+                // the countries a story names say little of which namesake of a
+                // sea, an area or a famous city is meant, nor, in a story round the
+                // world, of which namesake of a country
+                let share_weight = if worldwide
+                    || majors.iter().any(|m| {
+                        m.id != c.id && !matches!(m.kind, PlaceKind::Country | PlaceKind::Region)
+                    }) {
+                    damp
+                } else {
+                    1.0
+                };
+                let v = score(c, s, given, &cx, q, damp, share_weight, own_name, w)
+                    + seat
+                    + damp * (backed + w.support * f32::from(n.min(4)));
+                (v, damp)
+            })
+            .unzip()
+    };
+    let mut rows: FastMap<NameKey, usize> = with_capacity(kept.len());
+    let mut names: FastMap<&str, usize> = with_capacity(kept.len());
+    let mut spot_slots: Vec<Option<Slot>> = vec![None; spots.len()];
+    let mut base: Vec<(Vec<f32>, Vec<f32>)> = Vec::with_capacity(kept.len());
     for (k, s) in spots.iter().enumerate() {
         if !accepted[k] {
             continue;
@@ -491,76 +571,15 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         let q = s.qualifier.map(|q| &spots[q]);
         // a name scores the same wherever it recurs with the same qualifier
         let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
-        base.entry(memo_key).or_insert_with(|| {
-            let counts = backing.get(s.key.as_str());
-            let given = cx.given_by(&s.key);
-            let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
-            let majors: Vec<&Cand<'_>> = s
-                .candidates
-                .iter()
-                .zip(own)
-                .filter(|(c, own)| {
-                    (**own
-                        && (matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
-                            // "Middle East", "Pacific Northwest": a well-known area
-                            || (matches!(
-                                c.kind,
-                                PlaceKind::Continent | PlaceKind::InformalRegion
-                            ) && c.importance >= 0.8)))
-                        // "the Pacific": an ocean, by whichever of its names
-                        || (c.kind == PlaceKind::Physical && c.importance >= 0.9)
-                        // "Rome", "Lisbon", "Toronto": a capital or a great city known
-                        // the world over
-                        || (worldwide
-                            && **own
-                            && c.kind == PlaceKind::PopulatedPlace
-                            && ((c.feature_code == "PPLC" && c.population >= FAMOUS_CAPITAL)
-                                || c.population >= FAMOUS_CITY))
-                })
-                .map(|(c, _)| c)
-                .collect();
-            s.candidates
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let n = counts.and_then(|v| v.get(i)).copied().unwrap_or(0);
-                    let backed = if n > 0 { w.first_support } else { 0.0 };
-                    let damp = neighbourhood_weight(c, &majors, w);
-                    let own_name = own.get(i).copied().unwrap_or(false);
-                    // Da Nang, Savannakhet: the city named like the region it lies in
-                    let seat = own_name
-                        && c.kind == PlaceKind::PopulatedPlace
-                        && majors
-                            .iter()
-                            .any(|m| m.kind == PlaceKind::Region && contains(m, c));
-                    let seat = if seat { w.seat_of_namesake } else { 0.0 };
-                    // in a list ("Ghana, Niger, Nigeria and Togo") a comma is no
-                    // qualifier for a namesake of a country or region
-                    let q = if s.in_list && majors.iter().any(|m| m.id != c.id) {
-                        None
-                    } else {
-                        q
-                    };
-                    // the countries a story names say little of which namesake of a
-                    // sea, an area or a famous city is meant, nor, in a story round the
-                    // world, of which namesake of a country
-                    let share_weight = if worldwide
-                        || majors.iter().any(|m| {
-                            m.id != c.id
-                                && !matches!(m.kind, PlaceKind::Country | PlaceKind::Region)
-                        }) {
-                        damp
-                    } else {
-                        1.0
-                    };
-                    let v = score(c, s, given, &cx, q, damp, share_weight, own_name, w)
-                        + seat
-                        + damp * (backed + w.support * f32::from(n.min(4)));
-                    (v, damp)
-                })
-                .unzip()
+        let next_name = names.len();
+        let name = *names.entry(s.key.as_str()).or_insert(next_name);
+        let row = *rows.entry(memo_key).or_insert_with(|| {
+            base.push(weigh_name(s, q));
+            base.len() - 1
         });
+        spot_slots[k] = Some(Slot { row, name });
     }
+
     // round 1 without coherence, round 2 with the round-1 picks of the other names
     for round in 0..2 {
         let near: Vec<&Cand<'_>> = if round == 0 {
@@ -589,21 +608,18 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         } else {
             list_kinds(spots, &picks)
         };
-        let mut by_key: FastMap<&str, Vec<f32>> = with_capacity(kept.len());
-        let mut memo: FastMap<NameKey, Vec<f32>> = with_capacity(kept.len());
+        // the summed scores of each name, and each row's scores with closeness
+        let mut by_name: Vec<Option<Vec<f32>>> = vec![None; names.len()];
+        let mut memo: Vec<Option<Vec<f32>>> = vec![None; base.len()];
         for (k, s) in spots.iter().enumerate() {
-            if !accepted[k] {
-                continue;
-            }
-            let q = s.qualifier.map(|q| &spots[q]);
-            let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
-            let Some((first, damps)) = base.get(&memo_key) else {
+            let Some(Slot { row, name }) = spot_slots[k] else {
                 continue;
             };
+            let (first, damps) = &base[row];
             let scores: &[f32] = if round == 0 {
                 first
             } else {
-                memo.entry(memo_key).or_insert_with(|| {
+                memo[row].get_or_insert_with(|| {
                     s.candidates
                         .iter()
                         .zip(first.iter().zip(damps))
@@ -611,9 +627,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                         .collect()
                 })
             };
-            let e = by_key
-                .entry(s.key.as_str())
-                .or_insert_with(|| vec![0.0; scores.len()]);
+            let e = by_name[name].get_or_insert_with(|| vec![0.0; scores.len()]);
             let listed = list_kind.get(k).copied().flatten();
             for ((a, b), c) in e.iter_mut().zip(scores.iter()).zip(s.candidates.iter()) {
                 *a += b;
@@ -625,11 +639,8 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 }
             }
         }
-        for (k, s) in spots.iter().enumerate() {
-            if !accepted[k] {
-                continue;
-            }
-            let Some(scores) = by_key.get(s.key.as_str()) else {
+        for (k, slot) in spot_slots.iter().enumerate() {
+            let Some(scores) = slot.and_then(|s| by_name[s.name].as_ref()) else {
                 continue;
             };
             let mut best = (0usize, f32::MIN);
