@@ -177,7 +177,7 @@ pub struct Gazetteer {
     pool_text: Option<&'static str>,
     /// The demonym side table read out of the index on first use (adjective key → value):
     /// a few hundred entries, asked about for most capitalised words of a text.
-    demonym_table: OnceLock<FastMap<Box<str>, u64>>,
+    demonym_table: OnceLock<DemonymTable>,
     /// Candidates kept as given, for gazetteers made with [`Gazetteer::from_records`].
     owned: Option<Vec<Candidate>>,
 }
@@ -595,6 +595,15 @@ impl Gazetteer {
     /// "Japanese") fall back to the singular.
     fn demonym_value(&self, word: &str) -> Option<u64> {
         let table = self.demonym_table();
+        if table.surely_lacks(word) {
+            return None;
+        }
+        self.demonym_lookup(word)
+    }
+
+    /// [`Gazetteer::demonym_value`] without the quick test of [`DemonymTable::surely_lacks`].
+    fn demonym_lookup(&self, word: &str) -> Option<u64> {
+        let table = &self.demonym_table().values;
         KEY_BUFFER.with_borrow_mut(|key| {
             normalize_into(word, key);
             if key.is_empty() {
@@ -614,9 +623,12 @@ impl Gazetteer {
 
     /// Every key under [`index::DEMONYM_KEY`] (without that prefix) with its value, read
     /// out of the name index once.
-    fn demonym_table(&self) -> &FastMap<Box<str>, u64> {
+    fn demonym_table(&self) -> &DemonymTable {
         self.demonym_table.get_or_init(|| {
-            let mut table = FastMap::default();
+            let mut table = DemonymTable {
+                values: FastMap::default(),
+                openings: vec![0; DemonymTable::OPENINGS / 64],
+            };
             let Some(map) = &self.names else {
                 return table;
             };
@@ -624,7 +636,10 @@ impl Gazetteer {
             let mut stream = map.range().ge([tag]).lt([tag + 1]).into_stream();
             while let Some((key, value)) = stream.next() {
                 if let Some(Ok(adjective)) = key.get(1..).map(std::str::from_utf8) {
-                    table.insert(adjective.into(), value);
+                    if let Some(bit) = DemonymTable::opening(adjective.as_bytes()) {
+                        table.openings[bit / 64] |= 1 << (bit % 64);
+                    }
+                    table.values.insert(adjective.into(), value);
                 }
             }
             table
@@ -725,6 +740,44 @@ impl Gazetteer {
             }
             _ => false,
         }
+    }
+}
+
+/// The demonym side table, read out of the index once, with a quick test that most
+/// capitalised words are no demonym.
+struct DemonymTable {
+    /// Adjective key (normalised, without [`index::DEMONYM_KEY`]) → index value.
+    values: FastMap<Box<str>, u64>,
+    /// A bit set of the keys' openings (see [`DemonymTable::opening`]).
+    openings: Vec<u64>,
+}
+
+impl DemonymTable {
+    /// Bits in the set of openings.
+    const OPENINGS: usize = 1 << 15;
+
+    /// The bit of a key's first three bytes, case folded (five bits of each).
+    fn opening(key: &[u8]) -> Option<usize> {
+        match key {
+            [a, b, c, ..] => {
+                Some((usize::from(a & 31) << 10) | (usize::from(b & 31) << 5) | usize::from(c & 31))
+            }
+            _ => None,
+        }
+    }
+
+    /// True when `word` (as written) is surely no key of the table, nor a plural of one.
+    /// Only words that open with five ASCII letters or digits are judged: their key opens
+    /// with the same three letters in lower case (normalising only rewrites a first word of
+    /// three letters or fewer, "sainte" to "saint", or a word's end), and every form of it
+    /// that [`Gazetteer::demonym_value`] tries is three bytes long at least, so a key of
+    /// the table that one of them matched would have set this opening's bit.
+    fn surely_lacks(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.len() < 5 || !b[..5].iter().all(u8::is_ascii_alphanumeric) {
+            return false;
+        }
+        Self::opening(b).is_some_and(|bit| self.openings[bit / 64] & (1 << (bit % 64)) == 0)
     }
 }
 
@@ -1043,6 +1096,13 @@ impl<'g> Place<'g> {
             .fold(f64::INFINITY, f64::min)
     }
 
+    /// True when the place was found by one of its alternate names. The index keeps, for
+    /// each key, the posting of a place's own (or other non-alternate) name when it has
+    /// one, so such a place's own name never normalises to the key that found it.
+    pub(crate) fn by_alternate(&self) -> bool {
+        self.posting & index::ALTERNATE != 0
+    }
+
     /// Every field at once, the record read once: the same values as the accessors one
     /// by one, for readers that want them all.
     pub(crate) fn fields(&self) -> PlaceFields<'g> {
@@ -1200,6 +1260,32 @@ mod tests {
                 assert_eq!(f.importance.to_bits(), p.importance().to_bits());
             }
         }
+    }
+
+    #[test]
+    fn the_quick_demonym_test_rejects_no_demonym() {
+        let g = Gazetteer::embedded();
+        let table = g.demonym_table();
+        let mut words: Vec<String> =
+            include_str!("../../tests/fixtures/articles/10_distractors.txt")
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .map(str::to_owned)
+                .collect();
+        let mut keys: Vec<&str> = table.values.keys().map(|k| &**k).collect();
+        keys.sort_unstable();
+        for key in keys {
+            let mut title = key.to_string();
+            title[..1].make_ascii_uppercase();
+            for w in [key.to_string(), title.clone(), key.to_uppercase()] {
+                words.extend([format!("{w}s"), format!("{w}es"), format!("{w}'s"), w]);
+            }
+        }
+        let mut rejected = 0;
+        for w in &words {
+            rejected += usize::from(table.surely_lacks(w));
+            assert_eq!(g.demonym_value(w), g.demonym_lookup(w), "{w}");
+        }
+        assert!(rejected > 0, "the quick test rejected nothing");
     }
 
     #[test]

@@ -31,6 +31,13 @@ impl<'g> std::ops::Deref for Cand<'g> {
 }
 
 impl Cand<'_> {
+    /// True when the candidate's own name normalises to `key`, the key it was found by
+    /// (`buf` is scratch space). A place found by an alternate name never bears that key
+    /// as its own (see [`Place::by_alternate`]), so only the others' names are compared.
+    pub(crate) fn bears_own_name(&self, key: &str, buf: &mut String) -> bool {
+        !self.place.by_alternate() && super::resolve::is_own_name(self.name, key, buf)
+    }
+
     /// The owned candidate the rest of the pipeline passes around.
     pub(crate) fn to_candidate(self) -> Candidate {
         self.place.to_candidate()
@@ -64,6 +71,36 @@ pub(crate) fn within_km(a: LatLon, b: LatLon, km: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::{Gazetteer, normalize};
+
+    #[test]
+    fn a_name_found_by_an_alternate_is_never_its_own() {
+        let g = Gazetteer::embedded();
+        let fixtures = [
+            include_str!("../../tests/fixtures/articles/01_state_visit.txt"),
+            include_str!("../../tests/fixtures/articles/03_migrant_boat.txt"),
+            include_str!("../../tests/fixtures/articles/06_expedition.txt"),
+        ];
+        // words and pairs of words of real text, and names known by older spellings
+        let mut names: Vec<String> = ["Peking", "Bombay", "Kiev", "Saigon", "Mexico", "St Louis"]
+            .map(String::from)
+            .to_vec();
+        for text in fixtures {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            names.extend(words.iter().map(|w| (*w).to_owned()));
+            names.extend(words.windows(2).map(|w| w.join(" ")));
+        }
+        let (mut buf, mut alternates) = (String::new(), 0);
+        for name in &names {
+            let key = normalize(name);
+            for c in g.places_normalized(&key).map(Cand::from) {
+                alternates += usize::from(c.place.by_alternate());
+                let slow = super::super::resolve::is_own_name(c.name, &key, &mut buf);
+                assert_eq!(c.bears_own_name(&key, &mut buf), slow, "{name}: {}", c.name);
+            }
+        }
+        assert!(alternates > 0, "no place was found by an alternate name");
+    }
 
     #[test]
     fn the_quick_distance_agrees_with_the_great_circle_one() {

@@ -199,8 +199,9 @@ pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
     let mut prev_boundary = true;
     for t in tokens {
         let s = t.text(text);
-        let gap = text.get(prev_end..t.span.start).unwrap_or("");
-        let sentence_start = prev_boundary || memchr::memchr(b'\n', gap.as_bytes()).is_some();
+        // the gap is short (a space, mostly): a plain scan, no call into memchr
+        let gap = text.as_bytes().get(prev_end..t.span.start).unwrap_or(&[]);
+        let sentence_start = prev_boundary || gap.contains(&b'\n');
         let word = t.kind == TokenKind::Word;
         let (cap, all_caps) = if !word {
             (false, false)
@@ -238,10 +239,11 @@ pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
 /// Lower-cased token text for lexicon lookups (ASCII only; others never match a list),
 /// sliced from `folded`, the text ASCII-lower-cased once (same byte offsets).
 fn lower<'f>(text: &str, folded: &'f str, t: Token) -> &'f str {
-    let s = t.text(text);
+    // bytewise: the token lies on char boundaries, and so does an ASCII prefix of it
+    let s = text.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]);
     let s = s
-        .strip_suffix("'s")
-        .or_else(|| s.strip_suffix("’s"))
+        .strip_suffix(b"'s")
+        .or_else(|| s.strip_suffix("’s".as_bytes()))
         .unwrap_or(s);
     if s.len() > MAX_LOWER || !s.is_ascii() {
         return "";
@@ -288,9 +290,10 @@ pub(crate) fn spot<'g>(
     gazetteer: &'g Gazetteer,
 ) -> Vec<Spot<'g>> {
     let lex = Lexicon::get();
-    let mut memo = Memo::new(gazetteer);
+    let capitalised = info.iter().filter(|t| t.cap).count();
+    let mut memo = Memo::new(gazetteer, capitalised);
     // about one spot per capitalised word
-    let mut spots = Vec::with_capacity(info.iter().filter(|t| t.cap).count() + 4);
+    let mut spots = Vec::with_capacity(capitalised + 4);
     let mut i = 0;
     while i < tokens.len() {
         if !info[i].cap || lower(text, folded, tokens[i]) == "the" {
@@ -741,13 +744,15 @@ impl<'g> Walk<'g> {
 }
 
 impl<'t, 'g> Memo<'t, 'g> {
-    fn new(gazetteer: &'g Gazetteer) -> Self {
+    /// An empty memo for a text of `capitalised` capitalised words, sized so that its
+    /// tables seldom grow: about two n-grams and one name, demonym try and walk per word.
+    fn new(gazetteer: &'g Gazetteer, capitalised: usize) -> Self {
         Memo {
             gazetteer,
-            keys: with_capacity(64),
-            candidates: with_capacity(32),
-            demonyms: with_capacity(32),
-            walks: with_capacity(16),
+            keys: with_capacity(2 * capitalised),
+            candidates: with_capacity(capitalised),
+            demonyms: with_capacity(capitalised),
+            walks: with_capacity(capitalised),
             scratch: Vec::with_capacity(MAX_CANDIDATES),
         }
     }
@@ -846,12 +851,16 @@ fn us_abbreviation(
     key: &str,
     lex: &Lexicon,
 ) -> Option<&'static str> {
-    let state = lex.us_state(key)?;
     let word = tokens[last].text(text);
     let dotted = word.contains('.')
         || tokens
             .get(last + 1)
             .is_some_and(|t| t.span.start == tokens[last].span.end && t.text(text) == ".");
+    // most names have no period: the table is asked only about those that do
+    if !dotted {
+        return None;
+    }
+    let state = lex.us_state(key)?;
     let after_comma = last >= 1 && tokens[last - 1].text(text) == ",";
     // of the two-letter forms with a dot only AP's are states: "Pa.", "Ga."; "Ms.", "Co.",
     // "Me." are a title, a company and a word
@@ -1125,7 +1134,7 @@ fn local_evidence(
         !spots[k]
             .candidates
             .iter()
-            .any(|c| super::resolve::is_own_name(c.name, key, &mut buf))
+            .any(|c| c.bears_own_name(key, &mut buf))
     };
     let before_surname = single
         && next_cap
@@ -1231,6 +1240,31 @@ fn local_evidence(
     spots[k].evidence = ev;
 }
 
+/// A set of words' shapes (length and first byte, five bits of each): a word whose shape
+/// is not in the set is surely none of the words put in, for the price of a bit test.
+#[derive(Default)]
+struct Shapes([u64; 16]);
+
+impl Shapes {
+    /// The bit of a word's shape.
+    fn bit(word: &str) -> usize {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        ((word.len() & 31) << 5) | usize::from(first & 31)
+    }
+
+    /// Puts `word`'s shape in the set.
+    fn insert(&mut self, word: &str) {
+        let bit = Self::bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when no word put in is `word`.
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// Document-level decisions: surnames seen in full names veto their later bare uses, a
 /// word the text also writes in lower case is an ordinary word, a name accepted once
 /// with good evidence is accepted everywhere, and qualifiers of accepted places count.
@@ -1243,7 +1277,8 @@ pub(crate) fn decide(
 ) {
     let lex = Lexicon::get();
     // surnames and given names seen in person names
-    let mut person_words: FastSet<String> = FastSet::default();
+    let mut person_words: FastSet<String> =
+        FastSet::with_capacity_and_hasher(16, std::hash::BuildHasherDefault::default());
     // the one-word names, in lower case, and which of them the text also writes so
     let lower_case = |span: Span| -> Cow<'_, str> {
         let s = span.slice(text);
@@ -1258,13 +1293,10 @@ pub(crate) fn decide(
         .filter(|s| s.words == 1)
         .map(|s| (lower_case(s.span), false))
         .collect();
-    // lengths of those names (up to 63 bytes), to skip most words without hashing them
-    let (mut lengths, mut long_names) = (0u64, false);
+    // the shapes of those names, to skip most words without hashing them
+    let mut shapes = Shapes::default();
     for s in spots.iter().filter(|s| s.words == 1) {
-        match lower_case(s.span).len() {
-            n if n < 64 => lengths |= 1 << n,
-            _ => long_names = true,
-        }
+        shapes.insert(&lower_case(s.span));
     }
     for i in 0..tokens.len() {
         if !info[i].word {
@@ -1272,12 +1304,9 @@ pub(crate) fn decide(
         }
         if !info[i].cap {
             let word = tokens[i].text(text);
-            let maybe = if word.len() < 64 {
-                lengths & (1 << word.len()) != 0
-            } else {
-                long_names
-            };
-            if maybe && let Some(seen) = lowered.get_mut(word) {
+            if shapes.may_hold(word)
+                && let Some(seen) = lowered.get_mut(word)
+            {
                 *seen = true;
             }
             continue;
@@ -1427,7 +1456,7 @@ mod tests {
     #[test]
     fn one_walk_answers_the_shorter_names_as_their_own_lookups_would() {
         let g = Gazetteer::embedded();
-        let mut memo = Memo::new(g);
+        let mut memo = Memo::new(g, 4);
         for longest in [
             "New York City Council",
             "St. Petersburg Times",
@@ -1438,10 +1467,22 @@ mod tests {
             for n in 1..=words.len() {
                 let raw = &longest[..words[..n].join(" ").len()];
                 let expected = g.contains_normalized(&normalize(raw));
-                let mut fresh = Memo::new(g);
+                let mut fresh = Memo::new(g, 4);
                 assert_eq!(fresh.key_with(raw, Some(&walk)).1, expected, "{raw}");
             }
         }
+    }
+
+    #[test]
+    fn a_shape_set_holds_every_word_put_in_and_turns_most_others_away() {
+        let mut shapes = Shapes::default();
+        let names = ["paris", "georgia", "łódź", "", "x", &"a".repeat(70)];
+        for name in names {
+            shapes.insert(name);
+        }
+        assert!(names.iter().all(|n| shapes.may_hold(n)));
+        let others = ["london", "the", "said", "moscow", "in", "polish"];
+        assert!(others.iter().all(|w| !shapes.may_hold(w)));
     }
 
     #[test]

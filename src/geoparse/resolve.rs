@@ -14,7 +14,6 @@ use super::recognize::{Spot, is_island};
 use super::weights::{Weights, weights};
 
 /// How much each country and first-level region is talked about.
-#[derive(Default)]
 struct Context<'a> {
     countries: FastMap<&'a str, f32>,
     regions: FastMap<(&'a str, &'a str), f32>,
@@ -26,7 +25,12 @@ struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn of(spots: &[&'a Spot<'_>]) -> Self {
-        let mut cx = Context::default();
+        let mut cx = Context {
+            countries: with_capacity(spots.len()),
+            regions: with_capacity(spots.len()),
+            total: 0.0,
+            given: with_capacity(spots.len()),
+        };
         for s in spots {
             let Some(c) = s.candidates.first() else {
                 continue;
@@ -56,14 +60,21 @@ impl<'a> Context<'a> {
         cx
     }
 
-    /// The share of `cc` among the clear places of the document other than `key`'s own.
-    fn country_share(&self, cc: Option<&str>, key: &str) -> f32 {
-        let (own_country, own) = self.given.get(key).copied().unwrap_or(("", 0.0));
-        let total = self.total - own;
+    /// What the name `key` gave the context (its country and count), to be left out when
+    /// its own candidates are weighed: looked up once per name.
+    fn given_by(&self, key: &str) -> Given<'a> {
+        let (country, count) = self.given.get(key).copied().unwrap_or(("", 0.0));
+        Given { country, count }
+    }
+
+    /// The share of `cc` among the clear places of the document other than those the
+    /// name being weighed gave (`own`, from [`Context::given_by`]).
+    fn country_share(&self, cc: Option<&str>, own: Given<'_>) -> f32 {
+        let total = self.total - own.count;
         match cc {
             Some(cc) if total > 0.0 => {
                 let n = self.countries.get(cc).copied().unwrap_or(0.0);
-                (if cc == own_country { n - own } else { n }) / total
+                (if cc == own.country { n - own.count } else { n }) / total
             }
             _ => 0.0,
         }
@@ -78,6 +89,14 @@ impl<'a> Context<'a> {
             _ => false,
         }
     }
+}
+
+/// What one name gave the [`Context`]: the country of its clear place and how many
+/// times ("" and 0 when none).
+#[derive(Clone, Copy)]
+struct Given<'a> {
+    country: &'a str,
+    count: f32,
 }
 
 /// The first-level region a candidate lies in, or names, for a region itself.
@@ -181,8 +200,8 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
     }
     // supporters: (latitude, name index, candidate) for points; name indices by area
     let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::new();
-    let mut area_points: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
-    let mut area_regions: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
+    let mut area_points: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
+    let mut area_regions: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
     for (j, (_, cands)) in keys.iter().enumerate() {
         for o in cands.iter().take(SUPPORTERS) {
             let area = o.country.zip(region_of(o));
@@ -266,6 +285,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
 fn score(
     c: &Cand<'_>,
     s: &Spot,
+    given: Given<'_>,
     cx: &Context,
     qualifier: Option<&Spot>,
     damp: f32,
@@ -280,7 +300,7 @@ fn score(
     if own_name {
         v += w.own_name;
     }
-    let share = cx.country_share(c.country, &s.key);
+    let share = cx.country_share(c.country, given);
     if share > 0.0 {
         v += (w.in_country + w.country_share * share) * share_weight;
     }
@@ -465,6 +485,14 @@ fn list_kinds<'g>(
 /// A name as it is weighed: its key, its qualifier's key, and whether it qualifies another.
 type NameKey<'a> = (&'a str, Option<&'a str>, bool);
 
+/// Where an accepted spot's scores are kept: its row of weighed names (with qualifier)
+/// and the number of its name.
+#[derive(Clone, Copy)]
+struct Slot {
+    row: usize,
+    name: usize,
+}
+
 /// Picks a candidate for every accepted spot, one sense per name per document.
 /// Returns, per spot, the chosen candidate index and a confidence in `0..=1`.
 pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f32)>> {
@@ -493,14 +521,100 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                     matches!(
                         c.kind,
                         PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
-                    ) || is_own_name(c.name, &s.key, &mut buf)
+                    ) || c.bears_own_name(&s.key, &mut buf)
                 })
                 .collect()
         });
     }
     // Every score but closeness is the same in both rounds: each name (with its qualifier)
-    // is weighed once, keeping each candidate's neighbourhood weight for round 2.
-    let mut base: FastMap<NameKey, (Vec<f32>, Vec<f32>)> = with_capacity(kept.len());
+    // is weighed once, keeping each candidate's neighbourhood weight for round 2. Each
+    // accepted spot's row of `base` and its name's number are found once for both rounds.
+    let weigh_name = |s: &Spot<'_>, q: Option<&Spot<'_>>| -> (Vec<f32>, Vec<f32>) {
+        let counts = backing.get(s.key.as_str());
+        let given = cx.given_by(&s.key);
+        let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
+        let great = great_cities(&s.candidates);
+        let majors: Vec<&Cand<'_>> = s
+            .candidates
+            .iter()
+            .zip(own)
+            .filter(|(c, own)| {
+                (**own
+                    && (matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
+                        // "Middle East", "Pacific Northwest": a well-known area
+                        || (matches!(
+                            c.kind,
+                            PlaceKind::Continent | PlaceKind::InformalRegion
+                        ) && c.importance >= 0.8)))
+                    // "the Pacific": an ocean, by whichever of its names
+                    || (c.kind == PlaceKind::Physical && c.importance >= 0.9)
+                    // "Rome", "Lisbon", "Toronto": a capital or a great city known
+                    // the world over
+                    || (worldwide
+                        && **own
+                        && c.kind == PlaceKind::PopulatedPlace
+                        && ((c.feature_code == "PPLC" && c.population >= FAMOUS_CAPITAL)
+                            || c.population >= FAMOUS_CITY))
+            })
+            .map(|(c, _)| c)
+            .collect();
+        s.candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let backing = counts.and_then(|v| v.get(i)).copied().unwrap_or_default();
+                let damp = neighbourhood_weight(c, &majors, w);
+                let own_name = own.get(i).copied().unwrap_or(false);
+                // Da Nang, Savannakhet: the city named like the region it lies in
+                let seat = own_name
+                    && c.kind == PlaceKind::PopulatedPlace
+                    && majors
+                        .iter()
+                        .any(|m| m.kind == PlaceKind::Region && contains(m, c));
+                let seat = if seat { w.seat_of_namesake } else { 0.0 };
+                // in a list ("Ghana, Niger, Nigeria and Togo") a comma is no
+                // qualifier for a namesake of a country or region
+                let q = if s.in_list && majors.iter().any(|m| m.id != c.id) {
+                    None
+                } else {
+                    q
+                };
+                // the countries a story names say little of which namesake of a
+                // sea, an area or a famous city is meant, nor, in a story round the
+                // world, of which namesake of a country
+                let share_weight = if worldwide
+                    || majors.iter().any(|m| {
+                        m.id != c.id && !matches!(m.kind, PlaceKind::Country | PlaceKind::Region)
+                    }) {
+                    damp
+                } else {
+                    1.0
+                };
+                // a village in a state the story names elsewhere is still no match for a
+                // great city of the same name ("Boston" beside "New York")
+                let shade = if overshadowed(c, &great) {
+                    w.overshadowed
+                } else {
+                    1.0
+                };
+                let regional = f32::from(backing.regional) * shade;
+                let n = f32::from(backing.near) + regional;
+                let backed = if backing.near > 0 {
+                    w.first_support
+                } else {
+                    w.first_support * regional.min(1.0)
+                };
+                let v = score(c, s, given, &cx, q, damp * shade, share_weight, own_name, w)
+                    + seat
+                    + damp * (backed + w.support * n.min(4.0));
+                (v, damp)
+            })
+            .unzip()
+    };
+    let mut rows: FastMap<NameKey, usize> = with_capacity(kept.len());
+    let mut names: FastMap<&str, usize> = with_capacity(kept.len());
+    let mut spot_slots: Vec<Option<Slot>> = vec![None; spots.len()];
+    let mut base: Vec<(Vec<f32>, Vec<f32>)> = Vec::with_capacity(kept.len());
     for (k, s) in spots.iter().enumerate() {
         if !accepted[k] {
             continue;
@@ -508,89 +622,15 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         let q = s.qualifier.map(|q| &spots[q]);
         // a name scores the same wherever it recurs with the same qualifier
         let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
-        base.entry(memo_key).or_insert_with(|| {
-            let counts = backing.get(s.key.as_str());
-            let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
-            let great = great_cities(&s.candidates);
-            let majors: Vec<&Cand<'_>> = s
-                .candidates
-                .iter()
-                .zip(own)
-                .filter(|(c, own)| {
-                    (**own
-                        && (matches!(c.kind, PlaceKind::Country | PlaceKind::Region)
-                            // "Middle East", "Pacific Northwest": a well-known area
-                            || (matches!(
-                                c.kind,
-                                PlaceKind::Continent | PlaceKind::InformalRegion
-                            ) && c.importance >= 0.8)))
-                        // "the Pacific": an ocean, by whichever of its names
-                        || (c.kind == PlaceKind::Physical && c.importance >= 0.9)
-                        // "Rome", "Lisbon", "Toronto": a capital or a great city known
-                        // the world over
-                        || (worldwide
-                            && **own
-                            && c.kind == PlaceKind::PopulatedPlace
-                            && ((c.feature_code == "PPLC" && c.population >= FAMOUS_CAPITAL)
-                                || c.population >= FAMOUS_CITY))
-                })
-                .map(|(c, _)| c)
-                .collect();
-            s.candidates
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let backing = counts.and_then(|v| v.get(i)).copied().unwrap_or_default();
-                    let damp = neighbourhood_weight(c, &majors, w);
-                    let own_name = own.get(i).copied().unwrap_or(false);
-                    // Da Nang, Savannakhet: the city named like the region it lies in
-                    let seat = own_name
-                        && c.kind == PlaceKind::PopulatedPlace
-                        && majors
-                            .iter()
-                            .any(|m| m.kind == PlaceKind::Region && contains(m, c));
-                    let seat = if seat { w.seat_of_namesake } else { 0.0 };
-                    // in a list ("Ghana, Niger, Nigeria and Togo") a comma is no
-                    // qualifier for a namesake of a country or region
-                    let q = if s.in_list && majors.iter().any(|m| m.id != c.id) {
-                        None
-                    } else {
-                        q
-                    };
-                    // the countries a story names say little of which namesake of a
-                    // sea, an area or a famous city is meant, nor, in a story round the
-                    // world, of which namesake of a country
-                    let share_weight = if worldwide
-                        || majors.iter().any(|m| {
-                            m.id != c.id
-                                && !matches!(m.kind, PlaceKind::Country | PlaceKind::Region)
-                        }) {
-                        damp
-                    } else {
-                        1.0
-                    };
-                    // a village in a state the story names elsewhere is still no match for
-                    // a great city of the same name ("Boston" beside "New York")
-                    let shade = if overshadowed(c, &great) {
-                        w.overshadowed
-                    } else {
-                        1.0
-                    };
-                    let regional = f32::from(backing.regional) * shade;
-                    let n = f32::from(backing.near) + regional;
-                    let backed = if backing.near > 0 {
-                        w.first_support
-                    } else {
-                        w.first_support * regional.min(1.0)
-                    };
-                    let v = score(c, s, &cx, q, damp * shade, share_weight, own_name, w)
-                        + seat
-                        + damp * (backed + w.support * n.min(4.0));
-                    (v, damp)
-                })
-                .unzip()
+        let next_name = names.len();
+        let name = *names.entry(s.key.as_str()).or_insert(next_name);
+        let row = *rows.entry(memo_key).or_insert_with(|| {
+            base.push(weigh_name(s, q));
+            base.len() - 1
         });
+        spot_slots[k] = Some(Slot { row, name });
     }
+
     // round 1 without coherence, round 2 with the round-1 picks of the other names
     for round in 0..2 {
         let near: Vec<&Cand<'_>> = if round == 0 {
@@ -619,21 +659,18 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
         } else {
             list_kinds(spots, &picks)
         };
-        let mut by_key: FastMap<&str, Vec<f32>> = with_capacity(kept.len());
-        let mut memo: FastMap<NameKey, Vec<f32>> = with_capacity(kept.len());
+        // the summed scores of each name, and each row's scores with closeness
+        let mut by_name: Vec<Option<Vec<f32>>> = vec![None; names.len()];
+        let mut memo: Vec<Option<Vec<f32>>> = vec![None; base.len()];
         for (k, s) in spots.iter().enumerate() {
-            if !accepted[k] {
-                continue;
-            }
-            let q = s.qualifier.map(|q| &spots[q]);
-            let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
-            let Some((first, damps)) = base.get(&memo_key) else {
+            let Some(Slot { row, name }) = spot_slots[k] else {
                 continue;
             };
+            let (first, damps) = &base[row];
             let scores: &[f32] = if round == 0 {
                 first
             } else {
-                memo.entry(memo_key).or_insert_with(|| {
+                memo[row].get_or_insert_with(|| {
                     s.candidates
                         .iter()
                         .zip(first.iter().zip(damps))
@@ -641,9 +678,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                         .collect()
                 })
             };
-            let e = by_key
-                .entry(s.key.as_str())
-                .or_insert_with(|| vec![0.0; scores.len()]);
+            let e = by_name[name].get_or_insert_with(|| vec![0.0; scores.len()]);
             let listed = list_kind.get(k).copied().flatten();
             for ((a, b), c) in e.iter_mut().zip(scores.iter()).zip(s.candidates.iter()) {
                 *a += b;
@@ -655,11 +690,8 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 }
             }
         }
-        for (k, s) in spots.iter().enumerate() {
-            if !accepted[k] {
-                continue;
-            }
-            let Some(scores) = by_key.get(s.key.as_str()) else {
+        for (k, slot) in spot_slots.iter().enumerate() {
+            let Some(scores) = slot.and_then(|s| by_name[s.name].as_ref()) else {
                 continue;
             };
             let mut best = (0usize, f32::MIN);
