@@ -409,29 +409,6 @@ pub(crate) fn spot<'g>(
     spots
 }
 
-/// Street words that end a street's name ("Main Street", "Augusta St.", "Sylvan Road"). Not
-/// "Court", "Place", "Square", "Circle" or "Way": "Supreme Court", "United Way".
-const STREET_ENDS: &[&str] = &[
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "road",
-    "rd",
-    "drive",
-    "boulevard",
-    "blvd",
-    "lane",
-    "parkway",
-    "pkwy",
-    "trail",
-    "pike",
-    "highway",
-    "expressway",
-    "freeway",
-    "turnpike",
-];
-
 /// Capitalised words before a street's name that are no part of it ("On Main Street").
 const STREET_NAME_BREAKS: &[&str] = &[
     "the", "a", "an", "on", "at", "in", "of", "to", "from", "near", "and", "or", "by", "for",
@@ -478,8 +455,12 @@ pub(crate) fn streets(
             j += 2;
             continue;
         }
+        // the street words but those that end other names too ("Supreme Court", "Dr. Smith"),
+        // and a turnpike, which names a road but leaves the place before it a place
+        // ("Massachusetts Turnpike")
         let is_end = cap(j)
-            && STREET_ENDS.contains(&lower_j)
+            && (lex.class(lower_j).is_street() || lower_j == "turnpike")
+            && !matches!(lower_j, "court" | "ct" | "place" | "pl" | "circle" | "dr")
             // "St. Louis", "St. Patrick's": a saint, not a street
             && !(lower_j == "st" && cap(j + 2) && dotted(j))
             && !(lower_j == "st" && !dotted(j) && cap(j + 1));
@@ -520,7 +501,10 @@ pub(crate) fn streets(
             continue;
         }
         // "Augusta St.", "Nordland Ave.": the abbreviation's period belongs to the name
-        let abbreviated = matches!(lower_j, "st" | "ave" | "rd" | "blvd" | "pkwy") && dotted(j);
+        let abbreviated = matches!(
+            lower_j,
+            "st" | "ave" | "rd" | "blvd" | "pkwy" | "ln" | "hwy"
+        ) && dotted(j);
         let mut end = if abbreviated { j + 2 } else { j + 1 };
         // "40th Avenue South"
         if cap(end) && lex.class(lower(text, folded, tokens[end])).is_compass() && !cap(end + 1) {
