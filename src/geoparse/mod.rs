@@ -95,19 +95,13 @@ fn add_streets(
     let spans: Vec<Span> = streets
         .iter()
         .map(|&(first, end)| Span::new(tokens[first].span.start, tokens[end - 1].span.end))
-        .filter(|s| {
-            !places.iter().any(|p| {
-                p.span.start < s.end
-                    && s.start < p.span.end
-                    && (p.span.start < s.start || p.span.end > s.end)
-            })
+        .filter(|&s| {
+            !overlapping(places, s, |p| p.span)
+                .iter()
+                .any(|p| p.span.start < s.start || p.span.end > s.end)
         })
         .collect();
-    places.retain(|p| {
-        !spans
-            .iter()
-            .any(|s| s.start <= p.span.start && p.span.end <= s.end)
-    });
+    places.retain(|p| overlapping(&spans, p.span, |s| *s).is_empty());
     places.extend(spans.into_iter().map(|span| PlaceMention {
         mention: span.slice(text).to_owned(),
         span,
@@ -117,4 +111,12 @@ fn add_streets(
         street: true,
     }));
     places.sort_by_key(|p| p.span.start);
+}
+
+/// The items of `items` (in text order, none overlapping another, their spans read by `of`)
+/// that overlap `span`, found by bisection so that long texts stay linear.
+fn overlapping<T>(items: &[T], span: Span, of: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|t| of(t).end <= span.start);
+    let to = from + items[from..].partition_point(|t| of(t).start < span.end);
+    &items[from..to]
 }
