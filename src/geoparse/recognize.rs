@@ -473,6 +473,10 @@ pub(crate) fn streets(
         let mut first = j;
         while first > 0 && j - first < 4 {
             let prev = first - 1;
+            // a name never runs over a line break ("Main Street\nDrive safely")
+            if text[tokens[prev].span.end..tokens[first].span.start].contains('\n') {
+                break;
+            }
             let w = word(prev);
             let ordinal = w.len() > 2
                 && w.as_bytes()[0].is_ascii_digit()
@@ -511,7 +515,9 @@ pub(crate) fn streets(
             end += 1;
         }
         // a longer name goes on ("Main Street Bank", "Elm Street School")
-        let longer = cap(end) && word(end).len() > 1;
+        let longer = cap(end)
+            && word(end).len() > 1
+            && !text[tokens[end - 1].span.end..tokens[end].span.start].contains('\n');
         if !longer {
             out.push((first, end));
         }
