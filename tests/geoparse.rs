@@ -1607,6 +1607,55 @@ fn regions_worldwide(text: &str, name: &str) -> Vec<Option<String>> {
 }
 
 #[test]
+fn a_name_joined_to_a_cued_place_shares_its_cue() {
+    // Eisenhüttenstadt is too small to be taken without a cue, and lies 110 km from Potsdam
+    let text = "Police in Potsdam and Eisenhüttenstadt stopped two vans.";
+    assert_eq!(
+        found_worldwide(text),
+        pairs(&[("Potsdam", "DE"), ("Eisenhüttenstadt", "DE")])
+    );
+    // after a comma the next name may open the sentence's clause
+    let text = "Raised in Clay County, Ching grew up in California.";
+    assert!(!found_worldwide(text).iter().any(|(m, _)| m == "Ching"));
+    // two streets named at once
+    let text = "The girl was hit near Rivers and Stokes avenues.";
+    assert!(!found_worldwide(text).iter().any(|(m, _)| m == "Stokes"));
+}
+
+#[test]
+fn a_story_round_the_world_means_the_famous_city_a_neighbour_notwithstanding() {
+    // Berlin lies 80 km from Frankfurt (Oder); the world's Frankfurt is Frankfurt am Main,
+    // found by an alternate name
+    let text = "The freed sailor landed in Frankfurt on Sunday after a refuelling stop in \
+                Cairo. Berlin thanked Egypt and Oman for their help in the talks.";
+    assert_eq!(
+        regions_worldwide(text, "Frankfurt"),
+        [Some("Hessen".to_owned())]
+    );
+    // England is named, and holds a Halifax; the port of a transatlantic voyage is in Canada
+    let text = "The liner sailed from Halifax with 900 passengers, called at St. John's, \
+                Newfoundland, and Cork, Ireland, and reached Plymouth, England, nine days later.";
+    assert_eq!(
+        regions_worldwide(text, "Halifax"),
+        [Some("Nova Scotia".to_owned())]
+    );
+    // a qualifier still places the small namesake, and so do neighbours in a story that
+    // stays in one region of the world
+    let text = "The liner sailed from Halifax, England, called at Reykjavik, Iceland, and \
+                reached Boston nine days later.";
+    assert_eq!(
+        regions_worldwide(text, "Halifax"),
+        [Some("England".to_owned())]
+    );
+    let text = "Police in Frankfurt and Eisenhüttenstadt on the Polish border stopped two \
+                vans on Tuesday.";
+    assert_eq!(
+        regions_worldwide(text, "Frankfurt"),
+        [Some("Brandenburg".to_owned())]
+    );
+}
+
+#[test]
 fn a_state_named_elsewhere_does_not_make_a_village_of_a_great_city() {
     // New York state holds a village called Boston; Boston, Massachusetts is 80 times larger
     let text = "The mayor of Boston declared a flu emergency on Wednesday as 700 cases were \

@@ -69,6 +69,9 @@ pub(crate) struct Spot<'g> {
     pub in_list: bool,
     /// The name was seen acting as a person ("Nelson said").
     pub person: bool,
+    /// What the word before the name ("in", "near", "the city of") added to its evidence,
+    /// or the cue of the list it continues ("in Potsdam and Cottbus").
+    pub cue: f32,
 }
 
 impl<'g> Spot<'g> {
@@ -98,6 +101,7 @@ impl<'g> Spot<'g> {
             listed_with_next: false,
             in_list: false,
             person: false,
+            cue: 0.0,
         }
     }
 }
@@ -946,12 +950,27 @@ fn local_evidence(
     );
     let next_cap = info.get(end).is_some_and(|n| n.cap);
     // context cues
+    let mut cue = 0.0;
     if prev_is_word && !info[first - 1].cap && prev_class.is_cue_before() {
-        ev += if prev_lower == "of" { 0.1 } else { 0.3 };
+        cue = if prev_lower == "of" { 0.1 } else { 0.3 };
         if prev_lower == "of" && before_prev_class.is_place_type() {
-            ev += 0.3;
+            cue += 0.3;
         }
+    } else if matches!(prev_lower, "and" | "or")
+        && let Some(before) = k.checked_sub(1).map(|p| &spots[p])
+        && before.end + 1 == first
+        && !before.vetoed
+        // "near Rivers and Stokes avenues": streets, not towns
+        && !next_lower
+            .strip_suffix('s')
+            .is_some_and(|one| lex.class(one).is_street())
+    {
+        // "in Potsdam and Cottbus", "near Lyon or Nice": a name joined to a cued one
+        // shares its cue (not after a comma: "In Clay County, Ching grew up")
+        cue = before.cue;
     }
+    spots[k].cue = cue;
+    ev += cue;
     // "Washington state", "the city of Mexico", "the state of Georgia"
     spots[k].hint = if next_cap { None } else { Hint::of(next_lower) }.or_else(|| {
         (prev_lower == "of")
