@@ -183,6 +183,7 @@ mod tests {
             confidence: 0.5,
             adjectival: false,
             street: false,
+            city: None,
         }
     }
 
@@ -199,6 +200,7 @@ mod tests {
             // a street's name alone could be anywhere: never asked
             PlaceMention {
                 street: true,
+                city: None,
                 ..mention("Main Street", 40, None)
             },
         ];

@@ -237,3 +237,41 @@ fn the_sample_article_follows_the_whole_tour() {
         ]
     );
 }
+
+/// A journey to a name that means a region ends at the region's city of that name: a flight
+/// lands in New York City, not in the middle of the state. The place mention still means
+/// the state.
+#[test]
+fn a_journey_to_a_region_named_like_its_city_ends_at_the_city() {
+    let text = "The airliner left London on Monday morning and landed in New York seven \
+                hours later, the airline said.";
+    let analysis = analyze(
+        &Document::from_text(text.to_owned()),
+        Gazetteer::embedded(),
+        &Options::default(),
+    );
+    let stops: Vec<&str> = analysis.actors[0]
+        .stops
+        .iter()
+        .map(|s| s.place.name.as_str())
+        .collect();
+    assert_eq!(stops, ["London", "New York City"]);
+    let new_york = analysis
+        .places
+        .iter()
+        .find(|p| p.mention == "New York")
+        .unwrap();
+    assert_eq!(
+        new_york.resolved.as_ref().map(|c| c.kind),
+        Some(PlaceKind::Region)
+    );
+    // a region with no city of its name stays a region
+    let text = "The airliner left Madrid on Monday and landed in Florida that night.";
+    let analysis = analyze(
+        &Document::from_text(text.to_owned()),
+        Gazetteer::embedded(),
+        &Options::default(),
+    );
+    let last = analysis.actors[0].stops.last().map(|s| s.place.kind);
+    assert_eq!(last, Some(PlaceKind::Region));
+}

@@ -15,6 +15,7 @@ mod weights;
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::span::Span;
 use crate::text::Token;
+use cand::Cand;
 
 /// One place mention in the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -32,6 +33,19 @@ pub struct PlaceMention {
     /// True when the mention is a street or a numbered road ("Main Street", "Highway 10"),
     /// which the gazetteer of towns leaves unresolved.
     pub street: bool,
+    /// For a mention resolved to a region or district that holds a city of the same name
+    /// (the state of New York and New York City, the district and city of Leeds), that
+    /// city: where a journey to the name ends, though the name means the area.
+    pub city: Option<Candidate>,
+}
+
+impl PlaceMention {
+    /// The place a journey to this mention goes to: its namesake [`city`](Self::city) if it
+    /// has one, else the place it resolves to.
+    #[must_use]
+    pub fn destination(&self) -> Option<&Candidate> {
+        self.city.as_ref().or(self.resolved.as_ref())
+    }
 }
 
 /// Finds and resolves the place names of `text`, in text order.
@@ -55,10 +69,12 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
             continue;
         }
         let recognised = (0.5 + (spot.evidence - recognize::ACCEPT)).clamp(0.3, 1.0);
-        let (resolved, sure) = match pick {
-            Some((i, sure)) => (spot.candidates.get(i).map(|c| c.to_candidate()), sure),
-            None => (None, 0.3),
-        };
+        let chosen = pick.and_then(|(i, _)| spot.candidates.get(i));
+        let resolved = chosen.map(|c| c.to_candidate());
+        let sure = pick.map_or(0.3, |(_, sure)| sure);
+        let city = chosen
+            .and_then(|c| namesake_city(c, &spot.candidates))
+            .map(|c| c.to_candidate());
         out.push(PlaceMention {
             mention: spot.span.slice(text).to_owned(),
             span: spot.span,
@@ -66,10 +82,44 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
             confidence: (recognised * sure).clamp(0.0, 1.0),
             adjectival: spot.adjectival,
             street: false,
+            city,
         });
     }
     add_streets(text, &folded, tokens, &info, &mut out);
     out
+}
+
+/// How far from a district's point its namesake city may lie.
+const DISTRICT_CITY_KM: f64 = 60.0;
+
+/// Population from which a namesake city that is no seat of government counts (New York
+/// City is a plain populated place in GeoNames).
+const NAMESAKE_CITY: u64 = 100_000;
+
+/// The city among `candidates` (all bearing one name) that lies inside `area`, a region
+/// or district, when there is one of note: a seat of government or a big city, the
+/// biggest if several.
+fn namesake_city<'c, 'g>(area: &Cand<'g>, candidates: &'c [Cand<'g>]) -> Option<&'c Cand<'g>> {
+    use crate::gazetteer::PlaceKind;
+    let inside = |c: &Cand<'_>| match area.kind {
+        PlaceKind::Region => {
+            c.country == area.country && c.admin1 == Some(area.admin1.unwrap_or(area.name))
+        }
+        PlaceKind::District => {
+            c.country == area.country
+                && c.admin1 == area.admin1
+                && cand::within_km(c.latlon, area.latlon, DISTRICT_CITY_KM)
+        }
+        _ => false,
+    };
+    candidates
+        .iter()
+        .filter(|c| c.kind == PlaceKind::PopulatedPlace)
+        .filter(|c| {
+            matches!(c.feature_code, "PPLC" | "PPLA" | "PPLA2") || c.population >= NAMESAKE_CITY
+        })
+        .filter(|c| inside(c))
+        .max_by_key(|c| c.population)
 }
 
 /// How sure the geoparser is of a street it found: its name is plain, where it lies is not
@@ -109,6 +159,7 @@ fn add_streets(
         confidence: STREET_CONFIDENCE,
         adjectival: false,
         street: true,
+        city: None,
     }));
     places.sort_by_key(|p| p.span.start);
 }

@@ -211,7 +211,7 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
     let mut timed: Vec<(&Event, Key)> = events.iter().copied().zip(keys).collect();
     timed.sort_by(|a, b| a.1.cmp(&b.1));
     for (e, key) in timed {
-        let Some(place) = doc.places[e.place].resolved.clone() else {
+        let Some(place) = doc.places[e.place].destination().cloned() else {
             continue;
         };
         if e.status == Status::Denied {
@@ -422,7 +422,7 @@ fn link_alternatives(doc: &Doc<'_>, stops: &mut [Stop], events: &[&Event]) {
         let e = events.iter().find(|e| {
             e.role == Role::Arrival
                 && e.status == Status::Reported
-                && doc.places[e.place].resolved.as_ref().map(|c| &c.id) == Some(&s.place.id)
+                && doc.places[e.place].destination().map(|c| &c.id) == Some(&s.place.id)
         })?;
         let day = e
             .time

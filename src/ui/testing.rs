@@ -104,6 +104,7 @@ pub fn three_stop_analysis() -> Analysis {
             confidence: 0.9,
             adjectival: false,
             street: false,
+            city: None,
         })
         .collect();
     places.push(PlaceMention {
@@ -113,6 +114,7 @@ pub fn three_stop_analysis() -> Analysis {
         confidence: 0.2,
         adjectival: false,
         street: false,
+        city: None,
     });
     places.sort_by_key(|p| p.span);
     let actors = vec![
@@ -179,6 +181,7 @@ pub fn long_route_analysis(n: usize) -> Analysis {
             confidence: 0.8,
             adjectival: false,
             street: false,
+            city: None,
         });
         stops.push(Stop {
             place,
