@@ -667,6 +667,20 @@ fn weekdays_look_for_future_cues_after_them_in_the_clause() {
             "He was arrested on Thursday and will appear in court.",
             &[("Thursday", "2023-09-07")],
         ),
+        // a sentence before it changes nothing
+        (
+            "The pope is in Rome. On Thursday he is scheduled to fly to Lisbon.",
+            &[("Thursday", "2023-09-14")],
+        ),
+        (
+            "The pope is in Rome. On Thursday he flew to Lisbon.",
+            &[("Thursday", "2023-09-07")],
+        ),
+        // "plan" the noun
+        (
+            "The talks ended. The two presidents on Friday signed the plan, which calls for trade.",
+            &[("Friday", "2023-09-08")],
+        ),
     ];
     for (text, expect) in table {
         check(text, Some("2023-09-11"), expect);

@@ -238,12 +238,14 @@ impl<'a> Scanner<'a> {
     fn future_cue(&self, j: usize) -> Option<bool> {
         let t = self.txt(j);
         let k = self.kw(j);
-        let cue = matches!(
-            k,
-            "will" | "shall" | "plans" | "plan" | "planning" | "scheduled" | "due"
-        ) || t.ends_with("'ll")
+        // "plan" and "plans" are nouns too ("signed the plan"): only "plan to" looks ahead
+        let cue = matches!(k, "will" | "shall" | "scheduled" | "due")
+            || t.ends_with("'ll")
             || t.ends_with("\u{2019}ll")
-            || (matches!(k, "is" | "are" | "set" | "going" | "expected") && self.is(j + 1, "to"));
+            || (matches!(
+                k,
+                "is" | "are" | "set" | "going" | "expected" | "plan" | "plans" | "planning"
+            ) && self.is(j + 1, "to"));
         if !cue {
             return None;
         }
@@ -261,7 +263,8 @@ impl<'a> Scanner<'a> {
         let lo = i.saturating_sub(16);
         for j in (lo..i).rev() {
             if matches!(self.txt(j), "." | "!" | "?" | ";") {
-                return false;
+                // the sentence starts here: what follows may still say
+                break;
             }
             if let Some(future) = self.future_cue(j) {
                 return future;
