@@ -1116,6 +1116,12 @@ fn found_worldwide(text: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+fn check_worldwide(table: &[(&str, &[(&str, &str)])]) {
+    for (text, want) in table {
+        assert_eq!(found_worldwide(text), pairs(want), "{text}");
+    }
+}
+
 fn pairs(want: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
     want.iter()
         .map(|(m, c)| ((*m).to_owned(), Some((*c).to_owned())))
@@ -1604,6 +1610,28 @@ fn resolved_worldwide<T>(
 /// The first-level region each mention of `name` resolves to, with the embedded gazetteer.
 fn regions_worldwide(text: &str, name: &str) -> Vec<Option<String>> {
     resolved_worldwide(text, name, |c| c.admin1)
+}
+
+#[test]
+fn a_compass_word_joined_to_a_name_stands_for_that_name_with_its_own_head() {
+    check_worldwide(&[
+        (
+            "Talks between North and South Korea resumed.",
+            &[("North", "KP"), ("South Korea", "KR")],
+        ),
+        (
+            "Farmers in North and South Dakota lost crops.",
+            &[("North", "US"), ("South Dakota", "US")],
+        ),
+    ]);
+    let text = "The pope began a journey to Central and East Africa.";
+    assert_eq!(
+        resolved_worldwide(text, "Central", |c| Some(c.name)),
+        [Some("Central Africa".to_owned())]
+    );
+    // no region of Cameroon or Uganda when the gazetteer knows no such name
+    let text = "Floods hit Northern and Central Italy.";
+    assert_eq!(found_worldwide(text), pairs(&[("Italy", "IT")]));
 }
 
 #[test]

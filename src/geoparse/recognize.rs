@@ -406,11 +406,69 @@ pub(crate) fn spot<'g>(
         spots.push(spot);
         i = next;
     }
+    elided_compass_names(text, folded, tokens, info, &mut spots, &mut memo);
     for k in 0..spots.len() {
         local_evidence(text, folded, tokens, info, &mut spots, k, lex);
     }
     mark_lists(text, tokens, &mut spots);
     spots
+}
+
+/// "North and South Korea", "Central and East Africa", "Northern and Central Italy": a
+/// compass word joined by "and" or "or" to a name that opens with another compass word
+/// stands for its own name with the same tail (North Korea, Central Africa). It takes that
+/// name's places, or is no place at all when the gazetteer knows no such name (the region
+/// called North in Cameroon is not meant).
+fn elided_compass_names<'g>(
+    text: &str,
+    folded: &str,
+    tokens: &[Token],
+    info: &[TokInfo],
+    spots: &mut [Spot<'g>],
+    memo: &mut Memo<'_, 'g>,
+) {
+    let lex = Lexicon::get();
+    let compass = |j: usize| {
+        info.get(j).is_some_and(|t| t.cap) && lex.class(lower(text, folded, tokens[j])).is_compass()
+    };
+    for k in 0..spots.len() {
+        let first = spots[k].first;
+        if spots[k].words != 1
+            || spots[k].adjectival
+            || !compass(first)
+            || !tokens
+                .get(first + 1)
+                .is_some_and(|t| matches!(t.text(text), "and" | "or" | "&"))
+            || !compass(first + 2)
+        {
+            continue;
+        }
+        // the tail: the rest of the name the second compass word opens ("Korea" of "South
+        // Korea"), or the name right after it ("Italy" of "Central Italy")
+        let tail = spots[k + 1..]
+            .iter()
+            .take(2)
+            .find_map(|n| match n.first {
+                f if f == first + 2 && n.end > first + 3 => Some(n.end),
+                f if f == first + 3 => Some(n.end),
+                _ => None,
+            })
+            .map(|end| &text[tokens[first + 3].span.start..tokens[end - 1].span.end]);
+        let candidates = tail.map(|tail| {
+            let key = normalize(&format!("{} {tail}", tokens[first].text(text)));
+            let c = memo.candidates(&key);
+            (key, c)
+        });
+        match candidates {
+            Some((key, c)) if !c.is_empty() => {
+                // weighed as the name it stands for, not as a lone word
+                spots[k].words = 1 + key.matches(' ').count();
+                spots[k].key = key;
+                spots[k].candidates = c;
+            }
+            _ => spots[k].vetoed = true,
+        }
+    }
 }
 
 /// Capitalised words before a street's name that are no part of it ("On Main Street").
