@@ -371,8 +371,17 @@ fn drop_containers(drafts: &mut Vec<Draft>) {
             return false;
         }
         let distance = outer.latlon.distance_km(inner.latlon);
+        // "East Africa", "Southeast Asia", "Central America": a part of a continent
+        let part_of_continent = outer.kind == PlaceKind::InformalRegion
+            && outer.name.rsplit(' ').next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "Africa" | "Asia" | "Europe" | "America" | "Americas" | "Oceania"
+                )
+            });
         match outer.kind {
             PlaceKind::Continent => distance < 5000.0,
+            _ if part_of_continent => distance < 2500.0,
             PlaceKind::Country => {
                 inner.country.is_some() && inner.country == outer.country || distance < 400.0
             }

@@ -33,7 +33,7 @@ fn place(
 }
 
 fn gazetteer() -> Gazetteer {
-    use PlaceKind::{Country, Physical, PopulatedPlace as Town, Region};
+    use PlaceKind::{Country, InformalRegion, Physical, PopulatedPlace as Town, Region};
     Gazetteer::from_records(vec![
         place("Russia", 61.0, 98.0, Country, "RU"),
         place("Moscow", 55.75, 37.62, Town, "RU"),
@@ -54,6 +54,9 @@ fn gazetteer() -> Gazetteer {
         place("Pacific", 0.0, -160.0, Physical, "US"),
         place("Baltic", 58.0, 20.0, Physical, "PL"),
         place("Danube", 45.2, 29.7, Physical, "RO"),
+        place("East Africa", -1.0, 36.0, InformalRegion, ""),
+        place("Goma", -1.68, 29.22, Town, "CD"),
+        place("Donbas", 48.0, 38.0, InformalRegion, "UA"),
     ])
 }
 
@@ -103,6 +106,16 @@ fn a_country_holding_a_more_specific_stop_is_not_a_stop() {
     let (_, stops) =
         route("Leader Kim Jong Un arrived in Russia. Kim had arrived at Khasan, the agency said.");
     assert_eq!(stops, names(&["Khasan"]));
+}
+
+#[test]
+fn a_part_of_a_continent_holding_a_stop_far_from_its_point_is_not_a_stop() {
+    // Goma lies 760 km from East Africa's point, well inside the region
+    let (_, stops) = route("Bishop Leo Marr arrived in East Africa. Marr then flew to Goma.");
+    assert_eq!(stops, names(&["Goma"]));
+    // a smaller area keeps its stop beside a city as far away
+    let (_, stops) = route("Minister Olga Reit arrived in Donbas. Reit then flew to Kyiv.");
+    assert_eq!(stops, names(&["Donbas", "Kyiv"]));
 }
 
 #[test]
