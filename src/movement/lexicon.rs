@@ -74,7 +74,10 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "killed" | "died" | "buried" | "born" | "dissipate" | "dissipated" | "dissipating"
         | "dissipates" | "weaken" | "weakening" | "strike" | "striking" | "batter"
         | "battering" | "pound" | "pounding" | "lash" | "lashing" | "hitting" | "threaten"
-        | "threatening" => Presence,
+        | "threatening" | "race" | "racing" | "compete" | "competes" | "competed" | "competing"
+        | "train" | "trained" | "perform" | "performs" | "performing" | "speak" | "speaks"
+        | "preach" | "preached" | "preaching" | "campaign" | "campaigned" | "campaigning"
+        | "rally" | "rallied" | "testify" | "testified" | "lecture" | "lectured" => Presence,
         "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
         | "joined" | "accompanied" => Meet,
         "was" | "were" | "is" | "are" | "be" | "been" | "said" | "says" | "told" | "remains"

@@ -119,6 +119,17 @@ fn a_part_of_a_continent_holding_a_stop_far_from_its_point_is_not_a_stop() {
 }
 
 #[test]
+fn racing_competing_and_speaking_somewhere_put_the_actor_there() {
+    let (_, stops) = route(
+        "Runner Ana Vell competed in Lyon on September 10. She is scheduled to race in Berlin \
+         on September 29.",
+    );
+    assert_eq!(stops, names(&["Lyon", "Berlin"]));
+    let actors = run("Senator Ed Lomb will speak in Warsaw on Friday.");
+    assert_eq!(actors[0].stops[0].status, Status::Expected);
+}
+
+#[test]
 fn places_that_describe_another_are_not_stops() {
     let (_, stops) = route(
         "Leader Kim Jong Un arrived at Khasan, a settlement on the Tumen River in the Primorsky region, on Tuesday.",
