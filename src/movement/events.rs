@@ -808,12 +808,16 @@ fn status_of(
     let cancelled = (place_end..sentence.end.min(place_end + 5))
         .take_while(|&k| !matches!(doc.low(k), "," | ";" | "where" | "and" | "but"))
         .any(|k| lexicon::is_called_off(doc.low(k)));
-    // "planned to cross at Vidin, but the visit was postponed"
+    // "planned to cross at Vidin, but the visit was postponed", "tips that he was heading
+    // for Utah, but those leads turned out to be false"
     let later_called_off = (place_end..sentence.end)
         .position(|k| matches!(doc.low(k), "but" | "however"))
         .is_some_and(|at| {
             let from = place_end + at + 1;
-            (from..sentence.end.min(from + 6)).any(|k| lexicon::is_called_off(doc.low(k)))
+            (from..sentence.end.min(from + 8)).any(|k| {
+                let w = doc.low(k);
+                lexicon::is_called_off(w) || lexicon::is_refuted(w)
+            })
         });
     // "postponed a trip to Germany", "cancelled his visit to Lyon"
     let called_off = is_noun_trigger(doc.low(link.trigger))

@@ -302,6 +302,14 @@ pub(crate) fn is_called_off(word: &str) -> bool {
     )
 }
 
+/// Words that say a report was wrong ("those leads turned out to be false").
+pub(crate) fn is_refuted(word: &str) -> bool {
+    matches!(
+        word,
+        "false" | "unfounded" | "baseless" | "groundless" | "untrue" | "mistaken" | "erroneous"
+    )
+}
+
 /// Words that make an event announced or planned rather than done.
 pub(crate) fn is_expectation(word: &str) -> bool {
     matches!(

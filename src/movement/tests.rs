@@ -130,6 +130,15 @@ fn racing_competing_and_speaking_somewhere_put_the_actor_there() {
 }
 
 #[test]
+fn a_lead_later_found_false_is_no_stop() {
+    let (_, stops) = route(
+        "Fugitive Dan Reeve left Paris on September 10. Police had received tips that he was \
+         heading for Lyon, but those leads turned out to be false. He was caught in Berlin.",
+    );
+    assert_eq!(stops, names(&["Paris", "Berlin"]));
+}
+
+#[test]
 fn places_that_describe_another_are_not_stops() {
     let (_, stops) = route(
         "Leader Kim Jong Un arrived at Khasan, a settlement on the Tumen River in the Primorsky region, on Tuesday.",
