@@ -1635,6 +1635,16 @@ fn a_compass_word_joined_to_a_name_stands_for_that_name_with_its_own_head() {
 }
 
 #[test]
+fn an_island_that_qualifies_a_town_is_the_island() {
+    // the Bahamas have a district called Long Island; the qualifier is the island of New York
+    let text = "The crew left Rockaway, on Long Island, on May 8.";
+    assert_eq!(
+        resolved_worldwide(text, "Long Island", |c| Some(c.kind)),
+        [Some(PlaceKind::Physical)]
+    );
+}
+
+#[test]
 fn a_name_joined_to_a_cued_place_shares_its_cue() {
     // Eisenhüttenstadt is too small to be taken without a cue, and lies 110 km from Potsdam
     let text = "Police in Potsdam and Eisenhüttenstadt stopped two vans.";

@@ -314,7 +314,9 @@ fn score(
     {
         v += w.qualified;
     }
-    if s.is_qualifier && matches!(c.kind, PlaceKind::Region | PlaceKind::Country) {
+    // "Paris, Texas", "Rockaway, on Long Island": a qualifier names an area or an island
+    if s.is_qualifier && (matches!(c.kind, PlaceKind::Region | PlaceKind::Country) || is_island(c))
+    {
         v += w.qualifier_area;
     }
     if s.hint.is_some_and(|h| h.fits(c.kind)) {
