@@ -107,6 +107,92 @@ fn is_verbish(word: &str) -> bool {
             || (word.len() > 4 && word.ends_with("ed")))
 }
 
+/// The kind of actor a head word names when a name follows it ("the vessel Aurora", "the
+/// band Northern Lights"): ships and groups.
+fn named_kind(head: &str) -> Option<ActorKind> {
+    if lexicon::is_ship_word(head) {
+        Some(ActorKind::Ship)
+    } else if lexicon::is_group_word(head) && !matches!(head, "men" | "survivors" | "passengers") {
+        Some(ActorKind::Group)
+    } else {
+        None
+    }
+}
+
+/// The end of a name of up to four capitalised words starting at token `from` (before
+/// `limit`), right after a head word; `None` when no such name starts there. A place
+/// ("the delegation Russia sent") or a day or month ("the crew Monday") is no name.
+fn name_after_head(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
+    let is_name_word = |j: usize| {
+        j < limit
+            && doc.is_capitalised(j)
+            && doc.place_at[j].is_none()
+            && !is_calendar_word(doc.low(j))
+    };
+    let mut end = from;
+    while end < from + 4 && is_name_word(end) {
+        end += 1;
+    }
+    (end > from).then_some(end)
+}
+
+/// A word that may modify a head word ("container", "Liberian-flagged"): letters and
+/// hyphens, and no word that joins or starts a clause ("of", "who", "and").
+fn is_modifier_word(word: &str) -> bool {
+    !word.is_empty()
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !matches!(
+            word,
+            "of" | "and"
+                | "or"
+                | "but"
+                | "who"
+                | "that"
+                | "which"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "for"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "has"
+                | "had"
+                | "said"
+        )
+}
+
+/// Days and months, which follow a head word as times, not names.
+fn is_calendar_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 fn is_acronym(word: &str) -> bool {
     let w = strip_possessive(word);
     w.chars().count() >= 2
@@ -489,17 +575,27 @@ impl Cast {
 
     /// "the [modifiers] head": resolves descriptions to the actor they stand for.
     fn definite(&mut self, doc: &Doc<'_>, i: usize, sentence: Range<usize>) -> usize {
+        let next_is_head = |w: &str| {
+            lexicon::is_person_role(w)
+                || lexicon::is_storm_word(w)
+                || lexicon::is_ship_word(w)
+                || lexicon::is_aircraft_word(w)
+                || lexicon::is_carrier_word(w)
+                || lexicon::is_group_word(w)
+        };
+        // "the container ship Ever Bright", "the rock band Northern Lights": any plain words
+        // before the head word of a name are its modifiers
+        let head_ahead = (i + 1..sentence.end.min(i + 5))
+            .take_while(|&k| is_modifier_word(doc.low(k)))
+            .find(|&k| next_is_head(doc.low(k)))
+            .filter(|&k| {
+                named_kind(doc.low(k)).is_some()
+                    && name_after_head(doc, k + 1, sentence.end).is_some()
+            })
+            .unwrap_or(i);
         let mut k = i + 1;
         while k < sentence.end && k <= i + 4 {
             let w = doc.low(k).to_owned();
-            let next_is_head = |w: &str| {
-                lexicon::is_person_role(w)
-                    || lexicon::is_storm_word(w)
-                    || lexicon::is_ship_word(w)
-                    || lexicon::is_aircraft_word(w)
-                    || lexicon::is_carrier_word(w)
-                    || lexicon::is_group_word(w)
-            };
             if next_is_head(&w) {
                 // "the storm system": the last head word wins.
                 if next_is_head(doc.low(k + 1)) {
@@ -512,12 +608,23 @@ impl Cast {
                         (w != "system")
                             .then(|| self.new_member(format!("the {w}"), ActorKind::Storm))
                     })
-                } else if lexicon::is_ship_word(&w) && doc.is_capitalised(k + 1) {
-                    // "the research vessel Aurora": the name follows the head.
-                    let name = doc.word(k + 1).to_owned();
-                    let parts = vec![strip_possessive(doc.low(k + 1)).to_owned()];
-                    self.add_ref(doc, i..k + 2, name, parts, ActorKind::Ship, Vec::new());
-                    return k + 2;
+                } else if let Some(kind) = named_kind(&w)
+                    && let Some(end) = name_after_head(doc, k + 1, sentence.end)
+                {
+                    // "the research vessel Aurora", "the container ship Ever Bright", "the
+                    // rock band Northern Lights": the name follows the head.
+                    let name = strip_possessive(
+                        &(k + 1..end)
+                            .map(|j| doc.word(j))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    )
+                    .to_owned();
+                    let parts = (k + 1..end)
+                        .map(|j| strip_possessive(doc.low(j)).to_owned())
+                        .collect();
+                    self.add_ref(doc, i..end, name, parts, kind, Vec::new());
+                    return end;
                 } else if lexicon::is_ship_word(&w) {
                     self.last_of(&[ActorKind::Ship])
                         .or_else(|| Some(self.new_member(format!("the {w}"), ActorKind::Ship)))
@@ -549,7 +656,8 @@ impl Cast {
                 }
                 return k + 1;
             }
-            let filler = doc.is_capitalised(k)
+            let filler = k < head_ahead
+                || doc.is_capitalised(k)
                 || doc.place_at[k].is_some()
                 || matches!(
                     w.as_str(),

@@ -836,6 +836,9 @@ fn status_of(
                         | "off"
                 )
         });
+    // a trip made is not undone by what was called off after it ("flew to Kraków but
+    // cancelled its concert in Warsaw"); a plan is ("planned to cross at Vidin, but …")
+    let later_called_off = later_called_off && expected;
     if negated || cancelled || called_off || later_called_off {
         Status::Denied
     } else if expected {

@@ -357,7 +357,9 @@ fn drop_containers(drafts: &mut Vec<Draft>) {
         )
     };
     let contains = |outer: &Candidate, inner: &Candidate| -> bool {
-        if outer.id == inner.id || !broad(outer) {
+        // a strait or a river passed says less than the country: "left Singapore and passed
+        // through the Strait of Malacca" keeps Singapore
+        if outer.id == inner.id || !broad(outer) || inner.kind == PlaceKind::Physical {
             return false;
         }
         let rank = |k: PlaceKind| match k {

@@ -57,6 +57,7 @@ fn gazetteer() -> Gazetteer {
         place("East Africa", -1.0, 36.0, InformalRegion, ""),
         place("Goma", -1.68, 29.22, Town, "CD"),
         place("Donbas", 48.0, 38.0, InformalRegion, "UA"),
+        place("Florida Straits", 24.0, -81.0, Physical, "US"),
     ])
 }
 
@@ -136,6 +137,41 @@ fn a_lead_later_found_false_is_no_stop() {
          heading for Lyon, but those leads turned out to be false. He was caught in Berlin.",
     );
     assert_eq!(stops, names(&["Paris", "Berlin"]));
+}
+
+#[test]
+fn a_ship_or_a_group_named_after_its_head_word_is_one_actor() {
+    let actors = run(
+        "The container ship Ever Bright left Warsaw on September 10 and arrived in \
+         Berlin on September 11. The vessel then sailed to Paris.",
+    );
+    assert_eq!(actors[0].name, "Ever Bright");
+    assert_eq!(actors[0].kind, super::ActorKind::Ship);
+    let names: Vec<&str> = actors[0]
+        .stops
+        .iter()
+        .map(|s| s.place.name.as_str())
+        .collect();
+    assert_eq!(names, ["Warsaw", "Berlin", "Paris"]);
+    let actors = run("The rock band Northern Lights arrived in Lyon on September 10.");
+    assert_eq!(actors[0].name, "Northern Lights");
+    assert_eq!(actors[0].kind, super::ActorKind::Group);
+}
+
+#[test]
+fn a_strait_passed_near_a_country_left_keeps_the_country() {
+    let (_, stops) = route(
+        "The ferry Sol left Cuba on September 10, passed through the Florida Straits and \
+         arrived in Miami on September 11.",
+    );
+    assert_eq!(stops, names(&["Cuba", "Miami"]));
+}
+
+#[test]
+fn a_trip_made_before_a_but_is_not_called_off() {
+    let (_, stops) =
+        route("Singer Ida Lund flew to Lyon on September 10 but cancelled her concert in Paris.");
+    assert_eq!(stops, names(&["Lyon"]));
 }
 
 #[test]
