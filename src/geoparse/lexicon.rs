@@ -384,7 +384,11 @@ const COMPASS: &[&str] = &[
 /// All the word lists, hashed for quick lookup: one table gives, for a word, every list
 /// it is on, so that the several questions asked about one word cost one lookup.
 pub(crate) struct Lexicon {
-    classes: FastMap<&'static str, Class>,
+    /// The words of up to [`Lexicon::PACKED`] bytes, keyed by [`Lexicon::packed`]: a word's
+    /// lookup hashes and compares one integer, no string. Every token is looked up.
+    packed: FastMap<u128, Class>,
+    /// The longer words.
+    long: FastMap<&'static str, Class>,
     us_states: FastMap<&'static str, &'static str>,
 }
 
@@ -487,22 +491,49 @@ impl Lexicon {
     pub(crate) fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            let mut classes: FastMap<&'static str, Class> = FastMap::default();
+            let mut packed: FastMap<u128, Class> = FastMap::default();
+            let mut long: FastMap<&'static str, Class> = FastMap::default();
             for &(bit, list) in LISTS {
                 for &word in list {
-                    classes.entry(word).or_default().0 |= bit;
+                    match Self::packed(word) {
+                        Some(key) => packed.entry(key).or_default().0 |= bit,
+                        None => long.entry(word).or_default().0 |= bit,
+                    }
                 }
             }
             Lexicon {
-                classes,
+                packed,
+                long,
                 us_states: US_STATES.iter().copied().collect(),
             }
         })
     }
 
+    /// The longest word kept as a packed key.
+    const PACKED: usize = 15;
+
+    /// A word of at most [`Lexicon::PACKED`] bytes as one integer: its bytes, then zeros,
+    /// then its length in the last byte, so that two words have the same key only when
+    /// they are the same word.
+    fn packed(word: &str) -> Option<u128> {
+        let b = word.as_bytes();
+        let mut key = [0u8; 16];
+        key.get_mut(..b.len())?.copy_from_slice(b);
+        if b.len() > Self::PACKED {
+            return None;
+        }
+        key[15] = b.len() as u8;
+        Some(u128::from_le_bytes(key))
+    }
+
     /// The lists a lower-case word is on.
     pub(crate) fn class(&self, lower: &str) -> Class {
-        self.classes.get(lower).copied().unwrap_or_default()
+        match Self::packed(lower) {
+            Some(key) => self.packed.get(&key),
+            None => self.long.get(lower),
+        }
+        .copied()
+        .unwrap_or_default()
     }
 
     /// A word naming a part of a place ("Mainland China", "Northern Ireland").
@@ -512,11 +543,6 @@ impl Lexicon {
                 lower,
                 "mainland" | "inner" | "outer" | "rural" | "coastal" | "metropolitan" | "downtown"
             )
-    }
-
-    /// A small word allowed inside a multi-word name.
-    pub(crate) fn is_connector(&self, lower: &str) -> bool {
-        self.class(lower).is_connector()
     }
 
     /// The state a US abbreviation stands for (`"w va"` → West Virginia); `key` is normalised.
@@ -620,6 +646,39 @@ mod tests {
             assert_eq!(class.is_given_name(), given, "{word} given");
             assert_eq!(class.is_title(), title, "{word} title");
             assert_eq!(class.is_org_head(), org, "{word} org");
+        }
+    }
+
+    #[test]
+    fn a_word_is_on_exactly_the_lists_that_hold_it() {
+        let l = Lexicon::get();
+        let mut words: Vec<String> = LISTS
+            .iter()
+            .flat_map(|(_, list)| list.iter().map(|w| (*w).to_owned()))
+            .collect();
+        // near misses: a letter more or less, the same word padded, longer words
+        let near: Vec<String> = words
+            .iter()
+            .flat_map(|w| {
+                [
+                    format!("{w}s"),
+                    w[..w.len() - 1].to_owned(),
+                    format!("{w}\0"),
+                ]
+            })
+            .collect();
+        words.extend(near);
+        words.extend(
+            ["", "\0", "pharmaceuticalsx", "a-very-long-word-indeed", "x"].map(String::from),
+        );
+        for word in &words {
+            let mut slow = 0;
+            for &(bit, list) in LISTS {
+                if list.contains(&word.as_str()) {
+                    slow |= bit;
+                }
+            }
+            assert_eq!(l.class(word), Class(slow), "{word:?}");
         }
     }
 
