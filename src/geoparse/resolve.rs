@@ -6,7 +6,7 @@
 
 use super::lexicon::{FastMap, FastSet, with_capacity};
 
-use crate::gazetteer::{PlaceKind, normalize_into};
+use crate::gazetteer::{PlaceKind, is_plain, normalize_into};
 
 use super::cand::{Cand, within_km};
 
@@ -378,66 +378,17 @@ fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>], w: &Weights) -> f32 
 }
 
 /// True when `name` normalises to `key` (`buf` is scratch space). Most names are plain
-/// (ASCII words joined by single spaces, none that normalising rewrites): their key is
-/// their lower case, compared without normalising.
+/// (see [`is_plain`]): their key is their lower case, compared without normalising.
 pub(crate) fn is_own_name(name: &str, key: &str, buf: &mut String) -> bool {
-    if let Some(same) = plain_lower_case_is(name, key) {
-        return same;
+    if is_plain(name) {
+        return name.len() == key.len()
+            && name
+                .bytes()
+                .zip(key.bytes())
+                .all(|(n, k)| n.to_ascii_lowercase() == k);
     }
     normalize_into(name, buf);
     *buf == key
-}
-
-/// For a name [`normalize_into`] only lower-cases (ASCII letters and digits in words joined
-/// by single spaces, no word it rewrites: "the", "st", "mt", "ft", "ste", "sainte",
-/// "kray", a "-skiy" ending), whether its lower case is `key`; `None` for other names.
-fn plain_lower_case_is(name: &str, key: &str) -> Option<bool> {
-    let bytes = name.as_bytes();
-    let key = key.as_bytes();
-    let mut same = bytes.len() == key.len();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b' ' {
-            if i == start || is_rewritten(&bytes[start..i]) {
-                return None;
-            }
-            start = i + 1;
-        } else if !b.is_ascii_alphanumeric() {
-            return None;
-        }
-        same = same && key.get(i) == Some(&b.to_ascii_lowercase());
-    }
-    if start >= bytes.len() || is_rewritten(&bytes[start..]) {
-        return None;
-    }
-    Some(same)
-}
-
-/// True when [`normalize_into`] may rewrite this ASCII word, in any case.
-fn is_rewritten(word: &[u8]) -> bool {
-    let n = word.len();
-    let lower = |i: usize| word.get(i).map(u8::to_ascii_lowercase);
-    // every word it rewrites whole starts with one of these letters
-    if n <= 6 && matches!(lower(0), Some(b't' | b's' | b'm' | b'f' | b'k')) {
-        let mut low = [0u8; 6];
-        for (l, b) in low.iter_mut().zip(word) {
-            *l = b.to_ascii_lowercase();
-        }
-        if matches!(
-            &low[..n],
-            b"the" | b"st" | b"mt" | b"ft" | b"ste" | b"sainte" | b"kray"
-        ) {
-            return true;
-        }
-    }
-    if n > 4 && lower(n - 4) == Some(b's') && lower(n - 3) == Some(b'k') {
-        let mut end = [0u8; 4];
-        for (l, b) in end.iter_mut().zip(&word[n - 4..]) {
-            *l = b.to_ascii_lowercase();
-        }
-        return matches!(&end, b"skiy" | b"skii" | b"skij" | b"skyi" | b"skyy");
-    }
-    false
 }
 
 /// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
