@@ -232,7 +232,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
             .map(|c| {
                 stamp += 1;
                 let mut n = [0u32; 2];
-                let mut count = |j: usize, by: usize| {
+                let mut count = |j: usize, by: usize, seen: &mut [usize]| {
                     if j != i && seen[j] != stamp {
                         seen[j] = stamp;
                         n[by] += 1;
@@ -243,7 +243,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
                     PlaceKind::Country | PlaceKind::Continent => {}
                     PlaceKind::Region => {
                         for &j in area.and_then(|a| area_points.get(&a)).into_iter().flatten() {
-                            count(j, 0);
+                            count(j, 0, &mut seen);
                         }
                     }
                     _ => {
@@ -254,8 +254,10 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
                             if plat > lat + 1.4 {
                                 break;
                             }
-                            if within_km(o.latlon, c.latlon, SUPPORT_KM) {
-                                count(j, 0);
+                            // a name that counted already is not measured again
+                            let counted = j == i || seen[j] == stamp;
+                            if !counted && within_km(o.latlon, c.latlon, SUPPORT_KM) {
+                                count(j, 0, &mut seen);
                             }
                         }
                         for &j in area
@@ -263,7 +265,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
                             .into_iter()
                             .flatten()
                         {
-                            count(j, 1);
+                            count(j, 1, &mut seen);
                         }
                     }
                 }
@@ -324,9 +326,11 @@ fn score(
 /// The second round's score for closeness: per other chosen place within [`CLOSE_KM`] (at
 /// most three), `near` being the chosen places sorted by latitude.
 fn closeness(c: &Cand<'_>, near: &[&Cand<'_>], damp: f32, w: &Weights) -> f32 {
+    // no more than three count: the fourth is not looked for
     let close = near_band(near, c.latlon.lat)
         .iter()
         .filter(|o| within_km(o.latlon, c.latlon, CLOSE_KM) && o.id != c.id)
+        .take(3)
         .count();
     w.close * (close as f32).min(3.0) * damp
 }
