@@ -574,6 +574,42 @@ impl Gazetteer {
         }
     }
 
+    /// The names of the index that the normalised `key` starts with (itself included), as
+    /// their lengths in bytes with the places they name, shortest first: one walk down the
+    /// index, a byte at a time, answers for every prefix.
+    pub(crate) fn names_along(&self, key: &str) -> Vec<(usize, Places<'_>)> {
+        let mut names = Vec::new();
+        let Some(map) = &self.names else {
+            return names;
+        };
+        // as in `NameCursor`: the reserved keys (ids, demonyms) are no names
+        if key.starts_with(char::is_control) {
+            return names;
+        }
+        let fst = map.as_fst();
+        let mut node = fst.root();
+        let mut output = fst::raw::Output::zero();
+        for (at, &b) in key.as_bytes().iter().enumerate() {
+            let Some(i) = node.find_input(b) else {
+                break;
+            };
+            let t = node.transition(i);
+            output = output.cat(t.out);
+            node = fst.node(t.addr);
+            if node.is_final() && key.is_char_boundary(at + 1) {
+                let value = output.cat(node.final_output()).value();
+                names.push((
+                    at + 1,
+                    Places {
+                        gazetteer: self,
+                        postings: self.postings(value),
+                    },
+                ));
+            }
+        }
+        names
+    }
+
     /// The place an adjective or demonym stands for ("Russian", "North Koreans", "Texan").
     /// A plural in -s or -es is accepted.
     #[must_use]
@@ -1261,6 +1297,42 @@ mod tests {
                 assert_eq!(f.importance.to_bits(), p.importance().to_bits());
             }
         }
+    }
+
+    #[test]
+    fn the_names_along_a_key_are_those_a_cursor_finds_char_by_char() {
+        let g = Gazetteer::embedded();
+        let text = include_str!("../../tests/fixtures/articles/01_state_visit.txt");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut keys: Vec<String> = ["new york city", "saint petersburg", "łódź", "são paulo"]
+            .map(String::from)
+            .to_vec();
+        for n in 1..=4 {
+            keys.extend(words.windows(n).map(|w| normalize(&w.join(" "))));
+        }
+        keys.extend(["", "\u{1}x", "zzzz"].map(String::from));
+        let ids = |p: Places<'static>| p.map(|p| p.id()).collect::<Vec<_>>();
+        let mut found = 0;
+        for key in &keys {
+            let mut cursor = g.name_cursor();
+            let mut slow = Vec::new();
+            for (at, ch) in key.char_indices() {
+                if !cursor.push_str(ch.encode_utf8(&mut [0u8; 4])) {
+                    break;
+                }
+                if cursor.is_name() {
+                    slow.push((at + ch.len_utf8(), ids(cursor.places())));
+                }
+            }
+            let fast: Vec<_> = g
+                .names_along(key)
+                .into_iter()
+                .map(|(n, p)| (n, ids(p)))
+                .collect();
+            assert_eq!(fast, slow, "{key:?}");
+            found += fast.len();
+        }
+        assert!(found > 100, "too few names to compare: {found}");
     }
 
     #[test]

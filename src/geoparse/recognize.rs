@@ -796,17 +796,7 @@ impl<'t, 'g> Memo<'t, 'g> {
             .or_insert_with(|| (normalize(raw), None))
             .0
             .clone();
-        let mut cursor = self.gazetteer.name_cursor();
-        let mut names = Vec::new();
-        let mut piece = [0u8; 4];
-        for (at, ch) in key.char_indices() {
-            if !cursor.push_str(ch.encode_utf8(&mut piece)) {
-                break;
-            }
-            if cursor.is_name() {
-                names.push((at + ch.len_utf8(), cursor.places()));
-            }
-        }
+        let names = self.gazetteer.names_along(&key);
         let w = Rc::new(Walk { key, names });
         self.walks.insert(raw, Rc::clone(&w));
         w
