@@ -374,9 +374,16 @@ pub(crate) fn spot<'g>(
             }
         });
         // "North Korean": a demonym longer than the place found ("North") wins too
-        let found_last = found.as_ref().map(|f| f.0);
-        if let Some((l, k)) = demonym_at(text, tokens, info, i, &mut memo)
-            && (single_minor || found_last.is_none_or(|f| l > f))
+        // so a demonym must end after the place found, unless that is a single minor name:
+        // only those that could win are looked up
+        let shortest = match found.as_ref().map(|f| f.0) {
+            _ if single_minor => Some(i),
+            None => Some(i),
+            Some(f) if f == i => Some(i + 1),
+            Some(_) => None,
+        };
+        if let Some(shortest) = shortest
+            && let Some((l, k)) = demonym_at(text, tokens, info, i, shortest, &mut memo)
         {
             found = Some((l, demonym_key(&k), true, false));
         }
@@ -854,12 +861,14 @@ fn us_abbreviation(
         .then_some(state)
 }
 
-/// A demonym of one or two words ("Russian", "North Korean", "Palestinians") starting at `i`.
+/// A demonym of one or two words ("Russian", "North Korean", "Palestinians") starting at `i`,
+/// the longer first, ending at token `shortest` or later (one word is `i`, two `i + 1`).
 fn demonym_at<'t>(
     text: &'t str,
     tokens: &[Token],
     info: &[TokInfo],
     i: usize,
+    shortest: usize,
     memo: &mut Memo<'t, '_>,
 ) -> Option<(usize, String)> {
     if i + 1 < tokens.len() && info[i + 1].cap {
@@ -867,6 +876,9 @@ fn demonym_at<'t>(
         if memo.demonym(two).is_some() {
             return Some((i + 1, normalize(two)));
         }
+    }
+    if shortest > i {
+        return None;
     }
     let one = tokens[i].text(text);
     memo.demonym(one).is_some().then(|| (i, normalize(one)))
