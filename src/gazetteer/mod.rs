@@ -780,6 +780,25 @@ impl Gazetteer {
     }
 }
 
+/// A record's two-byte country code as text. Codes are two capital letters, taken from a
+/// table of all such pairs (every place's code is read, and validating two bytes as UTF-8
+/// costs a call); any other bytes are validated.
+fn country_code(cc: &[u8]) -> Option<&str> {
+    static PAIRS: OnceLock<String> = OnceLock::new();
+    match *cc {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            let pairs = PAIRS.get_or_init(|| {
+                (b'A'..=b'Z')
+                    .flat_map(|a| (b'A'..=b'Z').flat_map(move |b| [char::from(a), char::from(b)]))
+                    .collect()
+            });
+            let at = 2 * (usize::from(a - b'A') * 26 + usize::from(b - b'A'));
+            pairs.get(at..at + 2)
+        }
+        _ => std::str::from_utf8(cc).ok(),
+    }
+}
+
 /// The demonym side table, read out of the index once, with a quick test that most
 /// capitalised words are no demonym.
 struct DemonymTable {
@@ -1061,7 +1080,7 @@ impl<'g> Place<'g> {
                 .record()
                 .get(36..38)
                 .filter(|cc| cc[0] != 0)
-                .and_then(|cc| std::str::from_utf8(cc).ok()),
+                .and_then(country_code),
         }
     }
 
@@ -1187,7 +1206,7 @@ impl<'g> Place<'g> {
             feature_code: g.str_at(word(24)),
             country: Some(&r[36..38])
                 .filter(|cc| cc[0] != 0)
-                .and_then(|cc| std::str::from_utf8(cc).ok()),
+                .and_then(country_code),
             admin1,
             population,
             importance,
@@ -1333,6 +1352,24 @@ mod tests {
             found += fast.len();
         }
         assert!(found > 100, "too few names to compare: {found}");
+    }
+
+    #[test]
+    fn a_country_code_reads_as_its_bytes() {
+        for cc in [
+            b"US",
+            b"AA",
+            b"ZZ",
+            b"GB",
+            b"Us",
+            b"u1",
+            b"A@",
+            b"[A",
+            b"\xff\xfe",
+            b"\0\0",
+        ] {
+            assert_eq!(country_code(cc), std::str::from_utf8(cc).ok(), "{cc:?}");
+        }
     }
 
     #[test]
