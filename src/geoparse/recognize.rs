@@ -1279,11 +1279,14 @@ pub(crate) fn decide(
             _ => Cow::Owned(s.to_lowercase()),
         }
     };
-    let mut lowered: FastMap<Cow<'_, str>, bool> = spots
-        .iter()
-        .filter(|s| s.words == 1)
-        .map(|s| (lower_case(s.span), false))
-        .collect();
+    // sized once: collecting from a filter would grow the table step by step
+    let mut lowered: FastMap<Cow<'_, str>, bool> = with_capacity(spots.len());
+    lowered.extend(
+        spots
+            .iter()
+            .filter(|s| s.words == 1)
+            .map(|s| (lower_case(s.span), false)),
+    );
     // the shapes of those names, to skip most words without hashing them
     let mut shapes = Shapes::default();
     for s in spots.iter().filter(|s| s.words == 1) {
