@@ -191,7 +191,8 @@ struct Backing {
 /// by latitude, so that each candidate only looks at those within reach, and regions by
 /// their country and first-level name.
 fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Backing>> {
-    let mut keys: Vec<(&str, &[Cand<'_>])> = Vec::new();
+    // the lists below are sized once, as they would otherwise grow step by step
+    let mut keys: Vec<(&str, &[Cand<'_>])> = Vec::with_capacity(spots.len().min(SUPPORT_NAMES));
     for (s, &a) in spots.iter().zip(accepted) {
         if a && !keys.iter().any(|(k, _)| *k == s.key.as_str()) && keys.len() < SUPPORT_NAMES {
             let n = s.candidates.len().min(SUPPORT_CANDIDATES);
@@ -199,7 +200,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
         }
     }
     // supporters: (latitude, name index, candidate) for points; name indices by area
-    let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::new();
+    let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::with_capacity(keys.len() * SUPPORTERS);
     let mut area_points: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
     let mut area_regions: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
     for (j, (_, cands)) in keys.iter().enumerate() {
@@ -451,11 +452,13 @@ struct Slot {
 /// Picks a candidate for every accepted spot, one sense per name per document.
 /// Returns, per spot, the chosen candidate index and a confidence in `0..=1`.
 pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f32)>> {
-    let kept: Vec<&Spot> = spots
-        .iter()
-        .zip(accepted)
-        .filter_map(|(s, &a)| a.then_some(s))
-        .collect();
+    let mut kept: Vec<&Spot> = Vec::with_capacity(spots.len());
+    kept.extend(
+        spots
+            .iter()
+            .zip(accepted)
+            .filter_map(|(s, &a)| a.then_some(s)),
+    );
     let w = weights();
     let cx = Context::of(&kept);
     // a story that goes round the world means the world's capitals by their names; a local
