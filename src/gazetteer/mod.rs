@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::geo::LatLon;
 
+pub(crate) use normalize::is_plain;
 pub use normalize::{normalize, normalize_into};
 
 thread_local! {
@@ -573,6 +574,42 @@ impl Gazetteer {
         }
     }
 
+    /// The names of the index that the normalised `key` starts with (itself included), as
+    /// their lengths in bytes with the places they name, shortest first: one walk down the
+    /// index, a byte at a time, answers for every prefix.
+    pub(crate) fn names_along(&self, key: &str) -> Vec<(usize, Places<'_>)> {
+        let mut names = Vec::new();
+        let Some(map) = &self.names else {
+            return names;
+        };
+        // as in `NameCursor`: the reserved keys (ids, demonyms) are no names
+        if key.starts_with(char::is_control) {
+            return names;
+        }
+        let fst = map.as_fst();
+        let mut node = fst.root();
+        let mut output = fst::raw::Output::zero();
+        for (at, &b) in key.as_bytes().iter().enumerate() {
+            let Some(i) = node.find_input(b) else {
+                break;
+            };
+            let t = node.transition(i);
+            output = output.cat(t.out);
+            node = fst.node(t.addr);
+            if node.is_final() && key.is_char_boundary(at + 1) {
+                let value = output.cat(node.final_output()).value();
+                names.push((
+                    at + 1,
+                    Places {
+                        gazetteer: self,
+                        postings: self.postings(value),
+                    },
+                ));
+            }
+        }
+        names
+    }
+
     /// The place an adjective or demonym stands for ("Russian", "North Koreans", "Texan").
     /// A plural in -s or -es is accepted.
     #[must_use]
@@ -740,6 +777,25 @@ impl Gazetteer {
             }
             _ => false,
         }
+    }
+}
+
+/// A record's two-byte country code as text. Codes are two capital letters, taken from a
+/// table of all such pairs (every place's code is read, and validating two bytes as UTF-8
+/// costs a call); any other bytes are validated.
+fn country_code(cc: &[u8]) -> Option<&str> {
+    static PAIRS: OnceLock<String> = OnceLock::new();
+    match *cc {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            let pairs = PAIRS.get_or_init(|| {
+                (b'A'..=b'Z')
+                    .flat_map(|a| (b'A'..=b'Z').flat_map(move |b| [char::from(a), char::from(b)]))
+                    .collect()
+            });
+            let at = 2 * (usize::from(a - b'A') * 26 + usize::from(b - b'A'));
+            pairs.get(at..at + 2)
+        }
+        _ => std::str::from_utf8(cc).ok(),
     }
 }
 
@@ -1024,7 +1080,7 @@ impl<'g> Place<'g> {
                 .record()
                 .get(36..38)
                 .filter(|cc| cc[0] != 0)
-                .and_then(|cc| std::str::from_utf8(cc).ok()),
+                .and_then(country_code),
         }
     }
 
@@ -1150,7 +1206,7 @@ impl<'g> Place<'g> {
             feature_code: g.str_at(word(24)),
             country: Some(&r[36..38])
                 .filter(|cc| cc[0] != 0)
-                .and_then(|cc| std::str::from_utf8(cc).ok()),
+                .and_then(country_code),
             admin1,
             population,
             importance,
@@ -1259,6 +1315,60 @@ mod tests {
                 assert_eq!(f.population, p.population());
                 assert_eq!(f.importance.to_bits(), p.importance().to_bits());
             }
+        }
+    }
+
+    #[test]
+    fn the_names_along_a_key_are_those_a_cursor_finds_char_by_char() {
+        let g = Gazetteer::embedded();
+        let text = include_str!("../../tests/fixtures/articles/01_state_visit.txt");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut keys: Vec<String> = ["new york city", "saint petersburg", "łódź", "são paulo"]
+            .map(String::from)
+            .to_vec();
+        for n in 1..=4 {
+            keys.extend(words.windows(n).map(|w| normalize(&w.join(" "))));
+        }
+        keys.extend(["", "\u{1}x", "zzzz"].map(String::from));
+        let ids = |p: Places<'static>| p.map(|p| p.id()).collect::<Vec<_>>();
+        let mut found = 0;
+        for key in &keys {
+            let mut cursor = g.name_cursor();
+            let mut slow = Vec::new();
+            for (at, ch) in key.char_indices() {
+                if !cursor.push_str(ch.encode_utf8(&mut [0u8; 4])) {
+                    break;
+                }
+                if cursor.is_name() {
+                    slow.push((at + ch.len_utf8(), ids(cursor.places())));
+                }
+            }
+            let fast: Vec<_> = g
+                .names_along(key)
+                .into_iter()
+                .map(|(n, p)| (n, ids(p)))
+                .collect();
+            assert_eq!(fast, slow, "{key:?}");
+            found += fast.len();
+        }
+        assert!(found > 100, "too few names to compare: {found}");
+    }
+
+    #[test]
+    fn a_country_code_reads_as_its_bytes() {
+        for cc in [
+            b"US",
+            b"AA",
+            b"ZZ",
+            b"GB",
+            b"Us",
+            b"u1",
+            b"A@",
+            b"[A",
+            b"\xff\xfe",
+            b"\0\0",
+        ] {
+            assert_eq!(country_code(cc), std::str::from_utf8(cc).ok(), "{cc:?}");
         }
     }
 

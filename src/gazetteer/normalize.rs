@@ -40,6 +40,11 @@ pub fn normalize_into(name: &str, out: &mut String) {
         .iter()
         .find_map(|p| name.strip_suffix(p))
         .unwrap_or(name);
+    if is_plain(name) {
+        out.push_str(name);
+        out.make_ascii_lowercase();
+        return;
+    }
     let mut words = Words {
         out,
         start: 0,
@@ -79,6 +84,52 @@ pub fn normalize_into(name: &str, out: &mut String) {
         }
     }
     words.finish_word(true);
+}
+
+/// True when [`normalize`] only lower-cases `name`, as it does most names: ASCII letters
+/// and digits in words joined by single spaces, no word it may rewrite ("the", "st",
+/// "mt", "ft", "ste", "sainte", "kray", a "-skiy" ending) and nothing to trim.
+pub(crate) fn is_plain(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if i == start || is_rewritten(&bytes[start..i]) {
+                return false;
+            }
+            start = i + 1;
+        } else if !b.is_ascii_alphanumeric() {
+            return false;
+        }
+    }
+    start < bytes.len() && !is_rewritten(&bytes[start..])
+}
+
+/// True when [`normalize_into`] may rewrite this ASCII word, in any case.
+fn is_rewritten(word: &[u8]) -> bool {
+    let n = word.len();
+    let lower = |i: usize| word.get(i).map(u8::to_ascii_lowercase);
+    // every word it rewrites whole starts with one of these letters
+    if n <= 6 && matches!(lower(0), Some(b't' | b's' | b'm' | b'f' | b'k')) {
+        let mut low = [0u8; 6];
+        for (l, b) in low.iter_mut().zip(word) {
+            *l = b.to_ascii_lowercase();
+        }
+        if matches!(
+            &low[..n],
+            b"the" | b"st" | b"mt" | b"ft" | b"ste" | b"sainte" | b"kray"
+        ) {
+            return true;
+        }
+    }
+    if n > 4 && lower(n - 4) == Some(b's') && lower(n - 3) == Some(b'k') {
+        let mut end = [0u8; 4];
+        for (l, b) in end.iter_mut().zip(&word[n - 4..]) {
+            *l = b.to_ascii_lowercase();
+        }
+        return matches!(&end, b"skiy" | b"skii" | b"skij" | b"skyi" | b"skyy");
+    }
+    false
 }
 
 /// The key being written, one word at a time; each word is rewritten to its standard form
@@ -255,6 +306,41 @@ mod tests {
         ] {
             normalize_into(name, &mut key);
             assert_eq!(key, reference(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_plain_name_is_only_lower_cased() {
+        for (name, plain) in [
+            ("Paris", true),
+            ("New York", true),
+            ("Paris 2", true),
+            ("NEW YORK CITY", true),
+            ("Mountain View", true),
+            ("Novosibirsk", true),
+            ("New  York", false),
+            (" Paris", false),
+            ("Paris ", false),
+            ("O'Hare", false),
+            ("Paris's", false),
+            ("Komsomolsk-on-Amur", false),
+            ("The Hague", false),
+            ("Hague The", false),
+            ("St Louis", false),
+            ("STE X", false),
+            ("Mt Hood", false),
+            ("Ft Worth", false),
+            ("Sainte Marie", false),
+            ("Primorskiy Kray", false),
+            ("Novosibirskiy", false),
+            ("Łódź", false),
+            ("", false),
+        ] {
+            assert_eq!(super::is_plain(name), plain, "{name}");
+            if plain {
+                assert_eq!(reference(name), name.to_ascii_lowercase(), "{name}");
+            }
+            assert_eq!(normalize(name), reference(name), "{name}");
         }
     }
 

@@ -384,7 +384,11 @@ const COMPASS: &[&str] = &[
 /// All the word lists, hashed for quick lookup: one table gives, for a word, every list
 /// it is on, so that the several questions asked about one word cost one lookup.
 pub(crate) struct Lexicon {
-    classes: FastMap<&'static str, Class>,
+    /// The words of up to [`Lexicon::PACKED`] bytes, keyed by [`Lexicon::packed`]: a word's
+    /// lookup hashes and compares one integer, no string. Every token is looked up.
+    packed: PackedTable,
+    /// The longer words.
+    long: FastMap<&'static str, Class>,
     us_states: FastMap<&'static str, &'static str>,
 }
 
@@ -487,22 +491,50 @@ impl Lexicon {
     pub(crate) fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            let mut classes: FastMap<&'static str, Class> = FastMap::default();
+            let mut packed = PackedTable::new(LISTS.iter().map(|(_, l)| l.len()).sum());
+            let mut long: FastMap<&'static str, Class> = FastMap::default();
             for &(bit, list) in LISTS {
                 for &word in list {
-                    classes.entry(word).or_default().0 |= bit;
+                    match Self::packed(word) {
+                        Some(key) => packed.add(key, bit),
+                        None => long.entry(word).or_default().0 |= bit,
+                    }
                 }
             }
             Lexicon {
-                classes,
+                packed,
+                long,
                 us_states: US_STATES.iter().copied().collect(),
             }
         })
     }
 
+    /// The longest word kept as a packed key.
+    const PACKED: usize = 15;
+
+    /// A word of at most [`Lexicon::PACKED`] bytes as one integer: its bytes, then zeros,
+    /// then its length in the last byte, so that two words have the same key only when
+    /// they are the same word.
+    fn packed(word: &str) -> Option<u128> {
+        let b = word.as_bytes();
+        if b.len() > Self::PACKED {
+            return None;
+        }
+        let mut key = [0u8; 16];
+        // a byte at a time: shorter than a call to copy a slice of unknown length
+        for (k, &c) in key.iter_mut().zip(b) {
+            *k = c;
+        }
+        key[15] = b.len() as u8;
+        Some(u128::from_le_bytes(key))
+    }
+
     /// The lists a lower-case word is on.
     pub(crate) fn class(&self, lower: &str) -> Class {
-        self.classes.get(lower).copied().unwrap_or_default()
+        match Self::packed(lower) {
+            Some(key) => self.packed.get(key),
+            None => self.long.get(lower).copied().unwrap_or_default(),
+        }
     }
 
     /// A word naming a part of a place ("Mainland China", "Northern Ireland").
@@ -514,14 +546,61 @@ impl Lexicon {
             )
     }
 
-    /// A small word allowed inside a multi-word name.
-    pub(crate) fn is_connector(&self, lower: &str) -> bool {
-        self.class(lower).is_connector()
-    }
-
     /// The state a US abbreviation stands for (`"w va"` → West Virginia); `key` is normalised.
     pub(crate) fn us_state(&self, key: &str) -> Option<&'static str> {
         self.us_states.get(key).copied()
+    }
+}
+
+/// An open-addressing table from packed words (see [`Lexicon::packed`]) to their classes:
+/// a lookup is a multiplication and, mostly, one or two integer compares, cheaper than a
+/// general hash map for the one lookup made for every token of a text.
+struct PackedTable {
+    keys: Vec<u128>,
+    classes: Vec<Class>,
+    mask: usize,
+}
+
+impl PackedTable {
+    /// The key of no listed word, marking an empty slot: "" packs to it.
+    const EMPTY: u128 = 0;
+
+    /// An empty table with room for `n` words, at most a third full.
+    fn new(n: usize) -> Self {
+        let size = (3 * n).next_power_of_two();
+        PackedTable {
+            keys: vec![Self::EMPTY; size],
+            classes: vec![Class::default(); size],
+            mask: size - 1,
+        }
+    }
+
+    /// The slot where the search for `key` starts.
+    fn slot(&self, key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask
+    }
+
+    /// Puts `key` on the list of `bit`.
+    fn add(&mut self, key: u128, bit: u16) {
+        let mut i = self.slot(key);
+        while self.keys[i] != key && self.keys[i] != Self::EMPTY {
+            i = (i + 1) & self.mask;
+        }
+        self.keys[i] = key;
+        self.classes[i].0 |= bit;
+    }
+
+    /// The class of `key`; the empty class for a key never added.
+    fn get(&self, key: u128) -> Class {
+        let mut i = self.slot(key);
+        loop {
+            match self.keys.get(i) {
+                Some(&k) if k == key => return self.classes.get(i).copied().unwrap_or_default(),
+                Some(&Self::EMPTY) | None => return Class::default(),
+                Some(_) => i = (i + 1) & self.mask,
+            }
+        }
     }
 }
 
@@ -620,6 +699,39 @@ mod tests {
             assert_eq!(class.is_given_name(), given, "{word} given");
             assert_eq!(class.is_title(), title, "{word} title");
             assert_eq!(class.is_org_head(), org, "{word} org");
+        }
+    }
+
+    #[test]
+    fn a_word_is_on_exactly_the_lists_that_hold_it() {
+        let l = Lexicon::get();
+        let mut words: Vec<String> = LISTS
+            .iter()
+            .flat_map(|(_, list)| list.iter().map(|w| (*w).to_owned()))
+            .collect();
+        // near misses: a letter more or less, the same word padded, longer words
+        let near: Vec<String> = words
+            .iter()
+            .flat_map(|w| {
+                [
+                    format!("{w}s"),
+                    w[..w.len() - 1].to_owned(),
+                    format!("{w}\0"),
+                ]
+            })
+            .collect();
+        words.extend(near);
+        words.extend(
+            ["", "\0", "pharmaceuticalsx", "a-very-long-word-indeed", "x"].map(String::from),
+        );
+        for word in &words {
+            let mut slow = 0;
+            for &(bit, list) in LISTS {
+                if list.contains(&word.as_str()) {
+                    slow |= bit;
+                }
+            }
+            assert_eq!(l.class(word), Class(slow), "{word:?}");
         }
     }
 

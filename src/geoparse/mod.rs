@@ -53,10 +53,10 @@ impl PlaceMention {
 /// `tokens` must come from [`crate::text::tokenize`] over the same `text`.
 #[must_use]
 pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<PlaceMention> {
-    let info = recognize::token_info(text, tokens);
     // the text lower-cased once, for the word lists (ASCII case only: offsets stay)
     let folded = text.to_ascii_lowercase();
-    let mut spots = recognize::spot(text, &folded, tokens, &info, gazetteer);
+    let info = recognize::token_info(text, &folded, tokens);
+    let mut spots = recognize::spot(text, tokens, &info, gazetteer);
     recognize::decide(text, &folded, tokens, &info, &mut spots);
     let accepted: Vec<bool> = spots
         .iter()
@@ -85,7 +85,7 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
             city,
         });
     }
-    add_streets(text, &folded, tokens, &info, &mut out);
+    add_streets(text, tokens, &info, &mut out);
     out
 }
 
@@ -131,12 +131,11 @@ const STREET_CONFIDENCE: f32 = 0.4;
 /// Street"), keeping text order.
 fn add_streets(
     text: &str,
-    folded: &str,
     tokens: &[Token],
     info: &[recognize::TokInfo],
     places: &mut Vec<PlaceMention>,
 ) {
-    let streets = recognize::streets(text, folded, tokens, info);
+    let streets = recognize::streets(text, tokens, info);
     if streets.is_empty() {
         return;
     }

@@ -16,7 +16,7 @@ use crate::text::{Token, TokenKind};
 
 use super::cand::{Cand, within_km};
 use super::lexicon::{
-    ABBREVIATED_WORDS, AP_TWO_LETTER_STATES, FastMap, FastSet, LANGUAGE_AFTER, Lexicon,
+    ABBREVIATED_WORDS, AP_TWO_LETTER_STATES, Class, FastMap, FastSet, LANGUAGE_AFTER, Lexicon,
     PEOPLE_FROM, SPEAK, with_capacity,
 };
 
@@ -185,19 +185,26 @@ const NEAR_KM: f64 = 80.0;
 /// Evidence at which a spot is a place.
 pub(crate) const ACCEPT: f32 = 0.5;
 
+/// What the recogniser asks about each token, worked out once per document.
 #[derive(Clone, Copy, Default)]
 #[expect(
     clippy::struct_excessive_bools,
     reason = "independent facts about one token"
 )]
-pub(crate) struct TokInfo {
+pub(crate) struct TokInfo<'f> {
     word: bool,
     cap: bool,
     all_caps: bool,
     sentence_start: bool,
+    /// The token's text for the word lists (see [`lower`]).
+    lower: &'f str,
+    /// The word lists `lower` is on: several stages ask about the same token.
+    class: Class,
 }
 
-pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
+/// The [`TokInfo`] of each token; `folded` is the text ASCII-lower-cased (same offsets).
+pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> Vec<TokInfo<'f>> {
+    let lex = Lexicon::get();
     let mut out = Vec::with_capacity(tokens.len());
     let mut prev_end = 0usize;
     let mut prev_boundary = true;
@@ -224,11 +231,14 @@ pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
                 && !s.chars().any(char::is_lowercase);
             (cap, all_caps)
         };
+        let lower = lower(text, folded, *t);
         out.push(TokInfo {
             word,
             cap,
             all_caps,
             sentence_start,
+            lower,
+            class: lex.class(lower),
         });
         prev_boundary = t.kind == TokenKind::Punct
             && matches!(
@@ -288,7 +298,6 @@ fn mention_span(
 /// Finds every gazetteer name and demonym in the text, with its local evidence.
 pub(crate) fn spot<'g>(
     text: &str,
-    folded: &str,
     tokens: &[Token],
     info: &[TokInfo],
     gazetteer: &'g Gazetteer,
@@ -300,7 +309,7 @@ pub(crate) fn spot<'g>(
     let mut spots = Vec::with_capacity(capitalised + 4);
     let mut i = 0;
     while i < tokens.len() {
-        if !info[i].cap || lower(text, folded, tokens[i]) == "the" {
+        if !info[i].cap || info[i].lower == "the" {
             i += 1;
             continue;
         }
@@ -324,7 +333,7 @@ pub(crate) fn spot<'g>(
             }
             if info[j].cap {
                 reach = j;
-            } else if !lex.is_connector(lower(text, folded, tokens[j])) {
+            } else if !info[j].class.is_connector() {
                 break;
             }
             words += 1;
@@ -369,9 +378,16 @@ pub(crate) fn spot<'g>(
             }
         });
         // "North Korean": a demonym longer than the place found ("North") wins too
-        let found_last = found.as_ref().map(|f| f.0);
-        if let Some((l, k)) = demonym_at(text, tokens, info, i, &mut memo)
-            && (single_minor || found_last.is_none_or(|f| l > f))
+        // so a demonym must end after the place found, unless that is a single minor name:
+        // only those that could win are looked up
+        let shortest = match found.as_ref().map(|f| f.0) {
+            _ if single_minor => Some(i),
+            None => Some(i),
+            Some(f) if f == i => Some(i + 1),
+            Some(_) => None,
+        };
+        if let Some(shortest) = shortest
+            && let Some((l, k)) = demonym_at(text, tokens, info, i, shortest, &mut memo)
         {
             found = Some((l, demonym_key(&k), true, false));
         }
@@ -408,7 +424,7 @@ pub(crate) fn spot<'g>(
     }
     elided_compass_names(text, folded, tokens, info, &mut spots, &mut memo);
     for k in 0..spots.len() {
-        local_evidence(text, folded, tokens, info, &mut spots, k, lex);
+        local_evidence(text, tokens, info, &mut spots, k, lex);
     }
     mark_lists(text, tokens, &mut spots);
     spots
@@ -483,13 +499,7 @@ const ROAD_HEADS: &[&str] = &["highway", "road", "route", "interstate"];
 /// Streets and numbered roads ("Main Street", "E. Broad St.", "40th Avenue South", "County
 /// Road 43", "Interstate 395"): places the text names that no gazetteer of towns holds. Each
 /// is the token range `first..end`, in text order.
-pub(crate) fn streets(
-    text: &str,
-    folded: &str,
-    tokens: &[Token],
-    info: &[TokInfo],
-) -> Vec<(usize, usize)> {
-    let lex = Lexicon::get();
+pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(usize, usize)> {
     let word = |j: usize| tokens.get(j).map_or("", |t| t.text(text));
     let cap = |j: usize| info.get(j).is_some_and(|t| t.cap);
     // a period written right after the token ("St.", "E.")
@@ -501,7 +511,7 @@ pub(crate) fn streets(
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut j = 0;
     while j < tokens.len() {
-        let lower_j = lower(text, folded, tokens[j]);
+        let lower_j = info[j].lower;
         // "Highway 10", "State Highway 360", "County Road 43", "Interstate 395"
         if cap(j)
             && ROAD_HEADS.contains(&lower_j)
@@ -509,7 +519,7 @@ pub(crate) fn streets(
                 .get(j + 1)
                 .is_some_and(|t| t.kind == TokenKind::Number)
         {
-            let first = match lower(text, folded, tokens[j.saturating_sub(1)]) {
+            let first = match info[j.saturating_sub(1)].lower {
                 "state" | "county" | "us" | "federal" if j > 0 && cap(j - 1) => j - 1,
                 _ => j,
             };
@@ -521,7 +531,7 @@ pub(crate) fn streets(
         // and a turnpike, which names a road but leaves the place before it a place
         // ("Massachusetts Turnpike")
         let is_end = cap(j)
-            && (lex.class(lower_j).is_street() || lower_j == "turnpike")
+            && (info[j].class.is_street() || lower_j == "turnpike")
             && !matches!(lower_j, "court" | "ct" | "place" | "pl" | "circle" | "dr")
             // "St. Louis", "St. Patrick's": a saint, not a street
             && !(lower_j == "st" && cap(j + 2) && dotted(j))
@@ -543,8 +553,7 @@ pub(crate) fn streets(
             let ordinal = w.len() > 2
                 && w.as_bytes()[0].is_ascii_digit()
                 && matches!(w.get(w.len() - 2..), Some("st" | "nd" | "rd" | "th"));
-            let low = lower(text, folded, tokens[prev]);
-            let class = lex.class(low);
+            let (low, class) = (info[prev].lower, info[prev].class);
             // "The", "On", "Sunday", "Officer" before the name are no part of it
             let ordinary = STREET_NAME_BREAKS.contains(&low)
                 || class.is_title()
@@ -573,7 +582,7 @@ pub(crate) fn streets(
         ) && dotted(j);
         let mut end = if abbreviated { j + 2 } else { j + 1 };
         // "40th Avenue South"
-        if cap(end) && lex.class(lower(text, folded, tokens[end])).is_compass() && !cap(end + 1) {
+        if cap(end) && info[end].class.is_compass() && !cap(end + 1) {
             end += 1;
         }
         // a longer name goes on ("Main Street Bank", "Elm Street School")
@@ -856,17 +865,7 @@ impl<'t, 'g> Memo<'t, 'g> {
             .or_insert_with(|| (normalize(raw), None))
             .0
             .clone();
-        let mut cursor = self.gazetteer.name_cursor();
-        let mut names = Vec::new();
-        let mut piece = [0u8; 4];
-        for (at, ch) in key.char_indices() {
-            if !cursor.push_str(ch.encode_utf8(&mut piece)) {
-                break;
-            }
-            if cursor.is_name() {
-                names.push((at + ch.len_utf8(), cursor.places()));
-            }
-        }
+        let names = self.gazetteer.names_along(&key);
         let w = Rc::new(Walk { key, names });
         self.walks.insert(raw, Rc::clone(&w));
         w
@@ -924,12 +923,14 @@ fn us_abbreviation(
         .then_some(state)
 }
 
-/// A demonym of one or two words ("Russian", "North Korean", "Palestinians") starting at `i`.
+/// A demonym of one or two words ("Russian", "North Korean", "Palestinians") starting at `i`,
+/// the longer first, ending at token `shortest` or later (one word is `i`, two `i + 1`).
 fn demonym_at<'t>(
     text: &'t str,
     tokens: &[Token],
     info: &[TokInfo],
     i: usize,
+    shortest: usize,
     memo: &mut Memo<'t, '_>,
 ) -> Option<(usize, String)> {
     if i + 1 < tokens.len() && info[i + 1].cap {
@@ -937,6 +938,9 @@ fn demonym_at<'t>(
         if memo.demonym(two).is_some() {
             return Some((i + 1, normalize(two)));
         }
+    }
+    if shortest > i {
+        return None;
     }
     let one = tokens[i].text(text);
     memo.demonym(one).is_some().then(|| (i, normalize(one)))
@@ -970,7 +974,6 @@ fn prior(c: &Cand<'_>) -> f32 {
 /// Weighs the evidence next to one spot.
 fn local_evidence(
     text: &str,
-    folded: &str,
     tokens: &[Token],
     info: &[TokInfo],
     spots: &mut [Spot<'_>],
@@ -993,18 +996,20 @@ fn local_evidence(
         ev += 0.2;
     }
     let prev = first.checked_sub(1).map(|p| tokens[p]);
-    let prev_lower = prev.map_or("", |p| lower(text, folded, p));
-    let before_prev_lower = first
-        .checked_sub(2)
-        .map_or("", |p| lower(text, folded, tokens[p]));
+    let prev_lower = first.checked_sub(1).map_or("", |p| info[p].lower);
+    let before_prev_lower = first.checked_sub(2).map_or("", |p| info[p].lower);
     let prev_is_word = prev.is_some_and(|p| p.kind == TokenKind::Word);
     let next = tokens.get(end).copied();
-    let next_lower = next.map_or("", |n| lower(text, folded, n));
+    let next_lower = info.get(end).map_or("", |n| n.lower);
     // the word lists each neighbour is on, looked up once
     let (prev_class, before_prev_class, next_class) = (
-        lex.class(prev_lower),
-        lex.class(before_prev_lower),
-        lex.class(next_lower),
+        first
+            .checked_sub(1)
+            .map_or(Class::default(), |p| info[p].class),
+        first
+            .checked_sub(2)
+            .map_or(Class::default(), |p| info[p].class),
+        info.get(end).map_or(Class::default(), |n| n.class),
     );
     let next_cap = info.get(end).is_some_and(|n| n.cap);
     // context cues
@@ -1052,8 +1057,7 @@ fn local_evidence(
     }
     // sentence-initial single words are often ordinary words
     let single = spots[k].words == 1;
-    let first_lower = lower(text, folded, tokens[first]);
-    let first_class = lex.class(first_lower);
+    let (first_lower, first_class) = (info[first].lower, info[first].class);
     // "a Laconia man", "the Concord resident": people named by where they are from
     let from_here = !next_cap && !info[first].sentence_start && PEOPLE_FROM.contains(&next_lower);
     if from_here {
@@ -1130,9 +1134,7 @@ fn local_evidence(
     // organisation's or a law's name (titles aside: "Russian President", "French Foreign
     // Minister")
     let title_after = next_class.is_title()
-        || (end + 1 < tokens.len()
-            && info[end + 1].cap
-            && lex.class(lower(text, folded, tokens[end + 1])).is_title());
+        || (end + 1 < tokens.len() && info[end + 1].cap && info[end + 1].class.is_title());
     // ("Russian Far East" stays: a region's name follows; "European Union" does not: a
     // small town's does)
     let place_follows = spots.get(k + 1).is_some_and(|n| {
@@ -1262,7 +1264,7 @@ fn local_evidence(
         let mut j = end;
         let mut n = 0;
         while j < tokens.len() && info[j].cap && n < 4 {
-            let w = lex.class(lower(text, folded, tokens[j]));
+            let w = info[j].class;
             if w.is_media_head() {
                 // "The New York Times", "China Daily": the paper, not the place
                 if n == 0 {
@@ -1342,7 +1344,6 @@ pub(crate) fn decide(
     info: &[TokInfo],
     spots: &mut [Spot<'_>],
 ) {
-    let lex = Lexicon::get();
     // surnames and given names seen in person names
     let mut person_words: FastSet<String> =
         FastSet::with_capacity_and_hasher(16, std::hash::BuildHasherDefault::default());
@@ -1355,11 +1356,14 @@ pub(crate) fn decide(
             _ => Cow::Owned(s.to_lowercase()),
         }
     };
-    let mut lowered: FastMap<Cow<'_, str>, bool> = spots
-        .iter()
-        .filter(|s| s.words == 1)
-        .map(|s| (lower_case(s.span), false))
-        .collect();
+    // sized once: collecting from a filter would grow the table step by step
+    let mut lowered: FastMap<Cow<'_, str>, bool> = with_capacity(spots.len());
+    lowered.extend(
+        spots
+            .iter()
+            .filter(|s| s.words == 1)
+            .map(|s| (lower_case(s.span), false)),
+    );
     // the shapes of those names, to skip most words without hashing them
     let mut shapes = Shapes::default();
     for s in spots.iter().filter(|s| s.words == 1) {
@@ -1378,8 +1382,7 @@ pub(crate) fn decide(
             }
             continue;
         }
-        let w = lower(text, folded, tokens[i]);
-        let class = lex.class(w);
+        let (w, class) = (info[i].lower, info[i].class);
         let starts_person = class.is_given_name() || class.is_title();
         // "Dr. Caleb Chu", "Tyrise M. Bell": skip a title's period, a middle initial
         let mut j = i + 1;

@@ -6,7 +6,7 @@
 
 use super::lexicon::{FastMap, FastSet, with_capacity};
 
-use crate::gazetteer::{PlaceKind, normalize_into};
+use crate::gazetteer::{PlaceKind, is_plain, normalize_into};
 
 use super::cand::{Cand, within_km};
 
@@ -193,7 +193,8 @@ struct Backing {
 /// by latitude, so that each candidate only looks at those within reach, and regions by
 /// their country and first-level name.
 fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Backing>> {
-    let mut keys: Vec<(&str, &[Cand<'_>])> = Vec::new();
+    // the lists below are sized once, as they would otherwise grow step by step
+    let mut keys: Vec<(&str, &[Cand<'_>])> = Vec::with_capacity(spots.len().min(SUPPORT_NAMES));
     for (s, &a) in spots.iter().zip(accepted) {
         if a && !keys.iter().any(|(k, _)| *k == s.key.as_str()) && keys.len() < SUPPORT_NAMES {
             let n = s.candidates.len().min(SUPPORT_CANDIDATES);
@@ -201,7 +202,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
         }
     }
     // supporters: (latitude, name index, candidate) for points; name indices by area
-    let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::new();
+    let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::with_capacity(keys.len() * SUPPORTERS);
     let mut area_points: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
     let mut area_regions: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
     for (j, (_, cands)) in keys.iter().enumerate() {
@@ -234,7 +235,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
             .map(|c| {
                 stamp += 1;
                 let mut n = [0u32; 2];
-                let mut count = |j: usize, by: usize| {
+                let mut count = |j: usize, by: usize, seen: &mut [usize]| {
                     if j != i && seen[j] != stamp {
                         seen[j] = stamp;
                         n[by] += 1;
@@ -245,7 +246,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
                     PlaceKind::Country | PlaceKind::Continent => {}
                     PlaceKind::Region => {
                         for &j in area.and_then(|a| area_points.get(&a)).into_iter().flatten() {
-                            count(j, 0);
+                            count(j, 0, &mut seen);
                         }
                     }
                     _ => {
@@ -256,8 +257,10 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
                             if plat > lat + 1.4 {
                                 break;
                             }
-                            if within_km(o.latlon, c.latlon, SUPPORT_KM) {
-                                count(j, 0);
+                            // a name that counted already is not measured again
+                            let counted = j == i || seen[j] == stamp;
+                            if !counted && within_km(o.latlon, c.latlon, SUPPORT_KM) {
+                                count(j, 0, &mut seen);
                             }
                         }
                         for &j in area
@@ -265,7 +268,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
                             .into_iter()
                             .flatten()
                         {
-                            count(j, 1);
+                            count(j, 1, &mut seen);
                         }
                     }
                 }
@@ -328,9 +331,11 @@ fn score(
 /// The second round's score for closeness: per other chosen place within [`CLOSE_KM`] (at
 /// most three), `near` being the chosen places sorted by latitude.
 fn closeness(c: &Cand<'_>, near: &[&Cand<'_>], damp: f32, w: &Weights) -> f32 {
+    // no more than three count: the fourth is not looked for
     let close = near_band(near, c.latlon.lat)
         .iter()
         .filter(|o| within_km(o.latlon, c.latlon, CLOSE_KM) && o.id != c.id)
+        .take(3)
         .count();
     w.close * (close as f32).min(3.0) * damp
 }
@@ -382,66 +387,17 @@ fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>], w: &Weights) -> f32 
 }
 
 /// True when `name` normalises to `key` (`buf` is scratch space). Most names are plain
-/// (ASCII words joined by single spaces, none that normalising rewrites): their key is
-/// their lower case, compared without normalising.
+/// (see [`is_plain`]): their key is their lower case, compared without normalising.
 pub(crate) fn is_own_name(name: &str, key: &str, buf: &mut String) -> bool {
-    if let Some(same) = plain_lower_case_is(name, key) {
-        return same;
+    if is_plain(name) {
+        return name.len() == key.len()
+            && name
+                .bytes()
+                .zip(key.bytes())
+                .all(|(n, k)| n.to_ascii_lowercase() == k);
     }
     normalize_into(name, buf);
     *buf == key
-}
-
-/// For a name [`normalize_into`] only lower-cases (ASCII letters and digits in words joined
-/// by single spaces, no word it rewrites: "the", "st", "mt", "ft", "ste", "sainte",
-/// "kray", a "-skiy" ending), whether its lower case is `key`; `None` for other names.
-fn plain_lower_case_is(name: &str, key: &str) -> Option<bool> {
-    let bytes = name.as_bytes();
-    let key = key.as_bytes();
-    let mut same = bytes.len() == key.len();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b' ' {
-            if i == start || is_rewritten(&bytes[start..i]) {
-                return None;
-            }
-            start = i + 1;
-        } else if !b.is_ascii_alphanumeric() {
-            return None;
-        }
-        same = same && key.get(i) == Some(&b.to_ascii_lowercase());
-    }
-    if start >= bytes.len() || is_rewritten(&bytes[start..]) {
-        return None;
-    }
-    Some(same)
-}
-
-/// True when [`normalize_into`] may rewrite this ASCII word, in any case.
-fn is_rewritten(word: &[u8]) -> bool {
-    let n = word.len();
-    let lower = |i: usize| word.get(i).map(u8::to_ascii_lowercase);
-    // every word it rewrites whole starts with one of these letters
-    if n <= 6 && matches!(lower(0), Some(b't' | b's' | b'm' | b'f' | b'k')) {
-        let mut low = [0u8; 6];
-        for (l, b) in low.iter_mut().zip(word) {
-            *l = b.to_ascii_lowercase();
-        }
-        if matches!(
-            &low[..n],
-            b"the" | b"st" | b"mt" | b"ft" | b"ste" | b"sainte" | b"kray"
-        ) {
-            return true;
-        }
-    }
-    if n > 4 && lower(n - 4) == Some(b's') && lower(n - 3) == Some(b'k') {
-        let mut end = [0u8; 4];
-        for (l, b) in end.iter_mut().zip(&word[n - 4..]) {
-            *l = b.to_ascii_lowercase();
-        }
-        return matches!(&end, b"skiy" | b"skii" | b"skij" | b"skyi" | b"skyy");
-    }
-    false
 }
 
 /// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
@@ -500,11 +456,13 @@ struct Slot {
 /// Picks a candidate for every accepted spot, one sense per name per document.
 /// Returns, per spot, the chosen candidate index and a confidence in `0..=1`.
 pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f32)>> {
-    let kept: Vec<&Spot> = spots
-        .iter()
-        .zip(accepted)
-        .filter_map(|(s, &a)| a.then_some(s))
-        .collect();
+    let mut kept: Vec<&Spot> = Vec::with_capacity(spots.len());
+    kept.extend(
+        spots
+            .iter()
+            .zip(accepted)
+            .filter_map(|(s, &a)| a.then_some(s)),
+    );
     let w = weights();
     let cx = Context::of(&kept);
     // a story that goes round the world means the world's capitals by their names; a local
