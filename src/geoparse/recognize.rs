@@ -422,7 +422,7 @@ pub(crate) fn spot<'g>(
         spots.push(spot);
         i = next;
     }
-    elided_compass_names(text, folded, tokens, info, &mut spots, &mut memo);
+    elided_compass_names(text, tokens, info, &mut spots, &mut memo);
     for k in 0..spots.len() {
         local_evidence(text, tokens, info, &mut spots, k, lex);
     }
@@ -437,16 +437,12 @@ pub(crate) fn spot<'g>(
 /// called North in Cameroon is not meant).
 fn elided_compass_names<'g>(
     text: &str,
-    folded: &str,
     tokens: &[Token],
     info: &[TokInfo],
     spots: &mut [Spot<'g>],
     memo: &mut Memo<'_, 'g>,
 ) {
-    let lex = Lexicon::get();
-    let compass = |j: usize| {
-        info.get(j).is_some_and(|t| t.cap) && lex.class(lower(text, folded, tokens[j])).is_compass()
-    };
+    let compass = |j: usize| info.get(j).is_some_and(|t| t.cap && t.class.is_compass());
     for k in 0..spots.len() {
         let first = spots[k].first;
         if spots[k].words != 1
