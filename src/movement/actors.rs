@@ -127,7 +127,7 @@ fn name_after_head(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
         j < limit
             && doc.is_capitalised(j)
             && doc.place_at[j].is_none()
-            && !is_calendar_word(doc.low(j))
+            && !lexicon::is_calendar_word(doc.low(j))
     };
     let mut end = from;
     while end < from + 4 && is_name_word(end) {
@@ -165,32 +165,6 @@ fn is_modifier_word(word: &str) -> bool {
                 | "had"
                 | "said"
         )
-}
-
-/// Days and months, which follow a head word as times, not names.
-fn is_calendar_word(word: &str) -> bool {
-    matches!(
-        word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
 }
 
 fn is_acronym(word: &str) -> bool {
