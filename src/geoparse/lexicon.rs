@@ -386,7 +386,7 @@ const COMPASS: &[&str] = &[
 pub(crate) struct Lexicon {
     /// The words of up to [`Lexicon::PACKED`] bytes, keyed by [`Lexicon::packed`]: a word's
     /// lookup hashes and compares one integer, no string. Every token is looked up.
-    packed: PackedTable,
+    packed: FastMap<u128, Class>,
     /// The longer words.
     long: FastMap<&'static str, Class>,
     us_states: FastMap<&'static str, &'static str>,
@@ -491,12 +491,13 @@ impl Lexicon {
     pub(crate) fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            let mut packed = PackedTable::new(LISTS.iter().map(|(_, l)| l.len()).sum());
+            let mut packed: FastMap<u128, Class> =
+                with_capacity(LISTS.iter().map(|(_, l)| l.len()).sum());
             let mut long: FastMap<&'static str, Class> = FastMap::default();
             for &(bit, list) in LISTS {
                 for &word in list {
                     match Self::packed(word) {
-                        Some(key) => packed.add(key, bit),
+                        Some(key) => packed.entry(key).or_default().0 |= bit,
                         None => long.entry(word).or_default().0 |= bit,
                     }
                 }
@@ -532,7 +533,7 @@ impl Lexicon {
     /// The lists a lower-case word is on.
     pub(crate) fn class(&self, lower: &str) -> Class {
         match Self::packed(lower) {
-            Some(key) => self.packed.get(key),
+            Some(key) => self.packed.get(&key).copied().unwrap_or_default(),
             None => self.long.get(lower).copied().unwrap_or_default(),
         }
     }
@@ -549,58 +550,6 @@ impl Lexicon {
     /// The state a US abbreviation stands for (`"w va"` → West Virginia); `key` is normalised.
     pub(crate) fn us_state(&self, key: &str) -> Option<&'static str> {
         self.us_states.get(key).copied()
-    }
-}
-
-/// An open-addressing table from packed words (see [`Lexicon::packed`]) to their classes:
-/// a lookup is a multiplication and, mostly, one or two integer compares, cheaper than a
-/// general hash map for the one lookup made for every token of a text.
-struct PackedTable {
-    keys: Vec<u128>,
-    classes: Vec<Class>,
-    mask: usize,
-}
-
-impl PackedTable {
-    /// The key of no listed word, marking an empty slot: "" packs to it.
-    const EMPTY: u128 = 0;
-
-    /// An empty table with room for `n` words, at most a third full.
-    fn new(n: usize) -> Self {
-        let size = (3 * n).next_power_of_two();
-        PackedTable {
-            keys: vec![Self::EMPTY; size],
-            classes: vec![Class::default(); size],
-            mask: size - 1,
-        }
-    }
-
-    /// The slot where the search for `key` starts.
-    fn slot(&self, key: u128) -> usize {
-        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask
-    }
-
-    /// Puts `key` on the list of `bit`.
-    fn add(&mut self, key: u128, bit: u16) {
-        let mut i = self.slot(key);
-        while self.keys[i] != key && self.keys[i] != Self::EMPTY {
-            i = (i + 1) & self.mask;
-        }
-        self.keys[i] = key;
-        self.classes[i].0 |= bit;
-    }
-
-    /// The class of `key`; the empty class for a key never added.
-    fn get(&self, key: u128) -> Class {
-        let mut i = self.slot(key);
-        loop {
-            match self.keys.get(i) {
-                Some(&k) if k == key => return self.classes.get(i).copied().unwrap_or_default(),
-                Some(&Self::EMPTY) | None => return Class::default(),
-                Some(_) => i = (i + 1) & self.mask,
-            }
-        }
     }
 }
 
