@@ -456,9 +456,27 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         {
             break;
         }
+        // "The tour will end in Berlin": the journey's own verb, its noun close before.
+        if lexicon::is_journey_phase(w)
+            && (floor.max(k.saturating_sub(5))..k)
+                .rev()
+                .take_while(|&i| !lexicon::is_clause_break(doc.low(i)) && doc.low(i) != ",")
+                .any(|i| lexicon::is_journey_noun(doc.low(i)))
+        {
+            return Some(Link {
+                trigger: k,
+                class: Trigger::Presence,
+                preposition: Some(preposition),
+            });
+        }
         let Some(class) = lexicon::trigger(w) else {
             continue;
         };
+        if matches!(w, "play" | "plays" | "played" | "playing")
+            && (k + 1..preposition_at).any(|i| lexicon::is_part_played(doc.low(i)))
+        {
+            continue;
+        }
         let adjacent = k + 1 == preposition_at
             || (k + 2 == preposition_at
                 && matches!(
@@ -598,6 +616,11 @@ fn takes_place_object(class: Trigger, word: &str) -> bool {
                 | "laid"
                 | "signed"
                 | "addressed"
+                // "played Spain" is the other side, not the place
+                | "play"
+                | "plays"
+                | "played"
+                | "playing"
         ),
         Trigger::Move => matches!(word, "crossed" | "cross" | "crosses" | "crossing" | "swept"),
         _ => false,

@@ -77,7 +77,8 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "threatening" | "race" | "racing" | "compete" | "competes" | "competed" | "competing"
         | "train" | "trained" | "perform" | "performs" | "performing" | "speak" | "speaks"
         | "preach" | "preached" | "preaching" | "campaign" | "campaigned" | "campaigning"
-        | "rally" | "rallied" | "testify" | "testified" | "lecture" | "lectured" => Presence,
+        | "rally" | "rallied" | "testify" | "testified" | "lecture" | "lectured" | "play"
+        | "plays" | "played" | "playing" => Presence,
         "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
         | "joined" | "accompanied" => Meet,
         "was" | "were" | "is" | "are" | "be" | "been" | "said" | "says" | "told" | "remains"
@@ -292,6 +293,71 @@ pub(crate) fn is_negation(word: &str) -> bool {
         "not" | "never" | "denied" | "denies" | "deny" | "denying" | "no" | "without" | "refused"
     ) || word.ends_with("n't")
         || word.ends_with("n’t")
+}
+
+/// Verbs that begin or end a journey named by its noun ("the tour will end in Berlin").
+pub(crate) fn is_journey_phase(word: &str) -> bool {
+    matches!(
+        word,
+        "end"
+            | "ends"
+            | "ended"
+            | "finish"
+            | "finishes"
+            | "finished"
+            | "conclude"
+            | "concludes"
+            | "concluded"
+            | "culminate"
+            | "culminates"
+            | "culminated"
+            | "begin"
+            | "begins"
+            | "began"
+            | "start"
+            | "starts"
+            | "started"
+            | "open"
+            | "opens"
+            | "opened"
+            | "resume"
+            | "resumes"
+            | "resumed"
+            | "wind"
+            | "winds"
+            | "wound"
+            | "wrap"
+            | "wraps"
+            | "wrapped"
+    )
+}
+
+/// Nouns for a whole journey, the subject of [`is_journey_phase`] verbs.
+pub(crate) fn is_journey_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "tour"
+            | "trip"
+            | "visit"
+            | "journey"
+            | "voyage"
+            | "cruise"
+            | "expedition"
+            | "trek"
+            | "odyssey"
+            | "pilgrimage"
+            | "roadshow"
+            | "itinerary"
+    )
+}
+
+/// Words after "played" that make it a part taken, not a place played in ("played a key
+/// role in", "played down reports in").
+pub(crate) fn is_part_played(word: &str) -> bool {
+    matches!(
+        word,
+        "role" | "roles" | "part" | "parts" | "host" | "down" | "up" | "out" | "havoc" | "field"
+    )
 }
 
 /// Past participles that call a planned event off ("the visit was postponed").

@@ -131,6 +131,46 @@ fn racing_competing_and_speaking_somewhere_put_the_actor_there() {
 }
 
 #[test]
+fn playing_somewhere_puts_a_band_there_but_playing_a_role_does_not() {
+    let (_, stops) = route(
+        "The rock band Night Owls played to 40,000 fans in Lyon on September 10 and flew to \
+         Berlin the next day.",
+    );
+    assert_eq!(stops, names(&["Lyon", "Berlin"]));
+    let (_, stops) = route(
+        "Minister Ada Holm played a key role in Warsaw's reforms. Holm flew to Kyiv on Monday.",
+    );
+    assert_eq!(stops, names(&["Kyiv"]));
+    let (_, stops) = route(
+        "Envoy Ivo Marsh played down reports of unrest in Havana. Marsh flew to Miami on Monday.",
+    );
+    assert_eq!(stops, names(&["Miami"]));
+}
+
+#[test]
+fn the_tour_or_trip_with_no_one_named_is_the_main_actors() {
+    let actors = run(
+        "The rock band Night Owls flew to Lyon on September 10. The tour will end in Berlin \
+         on September 28.",
+    );
+    let stops: Vec<(&str, Status)> = actors[0]
+        .stops
+        .iter()
+        .map(|s| (s.place.name.as_str(), s.status))
+        .collect();
+    assert_eq!(
+        stops,
+        [("Lyon", Status::Confirmed), ("Berlin", Status::Expected)]
+    );
+    // a trip someone else makes, or one without an article, is not the actor's
+    let (_, stops) = route(
+        "President Anna Berg flew to Paris on Monday. Officials said a trip to Warsaw \
+         by the foreign minister was possible.",
+    );
+    assert_eq!(stops, names(&["Paris"]));
+}
+
+#[test]
 fn a_lead_later_found_false_is_no_stop() {
     let (_, stops) = route(
         "Fugitive Dan Reeve left Paris on September 10. Police had received tips that he was \
