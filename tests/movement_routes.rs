@@ -274,4 +274,14 @@ fn a_journey_to_a_region_named_like_its_city_ends_at_the_city() {
     );
     let last = analysis.actors[0].stops.last().map(|s| s.place.kind);
     assert_eq!(last, Some(PlaceKind::Region));
+    // a part of the region is the region, not its city
+    let text = "The fugitive left Dallas on Monday and was captured in southeastern Oklahoma \
+                on Saturday, police said.";
+    let analysis = analyze(
+        &Document::from_text(text.to_owned()),
+        Gazetteer::embedded(),
+        &Options::default(),
+    );
+    let last = analysis.actors[0].stops.last().map(|s| s.place.kind);
+    assert_eq!(last, Some(PlaceKind::Region));
 }

@@ -153,6 +153,22 @@ fn weekdays_look_back_unless_the_verb_is_future() {
         REF,
         &[("Monday", "2023-09-18")],
     );
+    // a journey told in the present, and a plan reported in the past, are still ahead
+    check(
+        "The minister flies to Rome on Saturday.",
+        REF,
+        &[("Saturday", "2023-09-16")],
+    );
+    check(
+        "Forecasters said the storm was expected to make landfall on Saturday.",
+        REF,
+        &[("Saturday", "2023-09-16")],
+    );
+    check(
+        "The storm had been expected to make landfall on Tuesday.",
+        REF,
+        &[("Tuesday", "2023-09-12")],
+    );
     // the cue stands far back in the clause, past a place and its description
     check(
         "She is expected to travel on to Constanta, on the Black Sea coast, on Monday.",

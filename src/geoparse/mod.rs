@@ -72,7 +72,9 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
         let chosen = pick.and_then(|(i, _)| spot.candidates.get(i));
         let resolved = chosen.map(|c| c.to_candidate());
         let sure = pick.map_or(0.3, |(_, sure)| sure);
+        let part = spot.first > 0 && info[spot.first - 1].names_a_part();
         let city = chosen
+            .filter(|_| !part)
             .and_then(|c| namesake_city(c, &spot.candidates))
             .map(|c| c.to_candidate());
         out.push(PlaceMention {

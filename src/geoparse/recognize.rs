@@ -202,6 +202,14 @@ pub(crate) struct TokInfo<'f> {
     class: Class,
 }
 
+impl TokInfo<'_> {
+    /// True for a word that names part of the area after it ("southeastern Oklahoma",
+    /// "upstate New York"): the area, not a city of its name, is meant.
+    pub(crate) fn names_a_part(&self) -> bool {
+        self.class.is_compass() || matches!(self.lower, "upstate" | "downstate" | "rural")
+    }
+}
+
 /// The [`TokInfo`] of each token; `folded` is the text ASCII-lower-cased (same offsets).
 pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> Vec<TokInfo<'f>> {
     let lex = Lexicon::get();

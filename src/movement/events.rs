@@ -477,6 +477,10 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         {
             continue;
         }
+        // "cast off from Suva", not "cast doubt on"
+        if w == "cast" && doc.low(k + 1) != "off" {
+            continue;
+        }
         let adjacent = k + 1 == preposition_at
             || (k + 2 == preposition_at
                 && matches!(
@@ -486,7 +490,7 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         match class {
             Trigger::Adjacent if !adjacent => {}
             Trigger::Intend if w == "route" && doc.low(k.saturating_sub(1)) != "en" => {}
-            Trigger::Intend if w == "way" && !adjacent => {}
+            Trigger::Intend if matches!(w, "way" | "due") && !adjacent => {}
             _ => {
                 return Some(Link {
                     trigger: k,
@@ -787,6 +791,11 @@ fn is_noun_trigger(word: &str) -> bool {
             | "diversion"
             | "route"
             | "way"
+            | "concert"
+            | "concerts"
+            | "gig"
+            | "gigs"
+            | "recital"
     )
 }
 
@@ -818,7 +827,12 @@ fn status_of(
             }
             continue;
         }
-        negated |= lexicon::is_negation(w);
+        // "turned down offers to", "instead of going", "rather than fly"
+        let next = doc.low(k + 1);
+        negated |= lexicon::is_negation(w)
+            || (matches!(w, "turned" | "turns" | "turning" | "turn") && next == "down")
+            || (w == "instead" && next == "of")
+            || (w == "rather" && next == "than");
         expected |= lexicon::is_expectation(w)
             || (w == "to"
                 && k + 1 == link.trigger

@@ -38,7 +38,7 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "coming" | "pulled" | "touched" => Arrive,
         "leave" | "left" | "leaves" | "leaving" | "depart" | "departed" | "departs"
         | "departing" | "departure" | "fled" | "flee" | "flees" | "fleeing" | "escaped"
-        | "escape" | "evacuated" => Depart,
+        | "escape" | "evacuated" | "cast" => Depart,
         "travel" | "traveled" | "travelled" | "travels" | "traveling" | "travelling" | "went"
         | "go" | "goes" | "going" | "gone" | "fly" | "flew" | "flown" | "flies" | "flying"
         | "flight" | "sail" | "sailed" | "sails" | "sailing" | "drove" | "drive" | "driven"
@@ -52,11 +52,11 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "relocated" | "headed" | "head" | "heads" | "taxied" | "steered" | "motored"
         | "cycled" | "hopped" | "airlifted" | "ferried" | "shuttled" | "move" | "pass"
         | "passes" | "track" | "tracking" | "continue" | "continues" | "continuing" => Move,
-        "heading" | "bound" | "route" | "way" | "destined" => Intend,
+        "heading" | "bound" | "route" | "way" | "destined" | "due" => Intend,
         "diverted" | "rerouted" | "redirected" | "diversion" => Divert,
         "returned" | "return" | "returns" | "returning" => Return,
         "stopped" | "stop" | "stops" | "stopover" | "stopping" | "via" | "transited" | "passed"
-        | "passing" | "refueled" | "refuelled" | "called" => Waypoint,
+        | "passing" | "refueled" | "refuelled" | "called" | "rounded" | "rounding" => Waypoint,
         "visit" | "visited" | "visits" | "visiting" | "tour" | "toured" | "tours" | "touring"
         | "talks" | "held" | "hold" | "holds" | "holding" | "attend" | "attended" | "attends"
         | "attending" | "seen" | "spotted" | "sighted" | "photographed" | "pictured" | "filmed"
@@ -78,11 +78,14 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "train" | "trained" | "perform" | "performs" | "performing" | "speak" | "speaks"
         | "preach" | "preached" | "preaching" | "campaign" | "campaigned" | "campaigning"
         | "rally" | "rallied" | "testify" | "testified" | "lecture" | "lectured" | "play"
-        | "plays" | "played" | "playing" => Presence,
+        | "plays" | "played" | "playing" | "brief" | "briefs" | "briefed" | "arraigned"
+        | "appear" | "appears" | "emerged" | "concert" | "concerts" | "gig" | "gigs"
+        | "recital" => Presence,
         "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
         | "joined" | "accompanied" => Meet,
+        // a home ("lives in Paris") is no stop of a journey
         "was" | "were" | "is" | "are" | "be" | "been" | "said" | "says" | "told" | "remains"
-        | "stays" | "live" | "lives" => Adjacent,
+        | "stays" => Adjacent,
         _ => return None,
     };
     Some(class)
@@ -290,7 +293,20 @@ pub(crate) fn is_clause_break(word: &str) -> bool {
 pub(crate) fn is_negation(word: &str) -> bool {
     matches!(
         word,
-        "not" | "never" | "denied" | "denies" | "deny" | "denying" | "no" | "without" | "refused"
+        "not"
+            | "never"
+            | "denied"
+            | "denies"
+            | "deny"
+            | "denying"
+            | "no"
+            | "without"
+            | "refused"
+            | "refuses"
+            | "declined"
+            | "declines"
+            | "rejected"
+            | "rejects"
     ) || word.ends_with("n't")
         || word.ends_with("n’t")
 }

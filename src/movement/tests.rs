@@ -171,6 +171,87 @@ fn the_tour_or_trip_with_no_one_named_is_the_main_actors() {
 }
 
 #[test]
+fn due_somewhere_is_expected_there() {
+    let actors = run(
+        "Minister Ada Holm flew to Paris on Monday. Holm is due in Berlin on Friday \
+                      and due back in Warsaw next week.",
+    );
+    let stops: Vec<(&str, Status)> = actors[0]
+        .stops
+        .iter()
+        .map(|s| (s.place.name.as_str(), s.status))
+        .collect();
+    assert_eq!(
+        stops,
+        [
+            ("Paris", Status::Confirmed),
+            ("Berlin", Status::Expected),
+            ("Warsaw", Status::Expected)
+        ]
+    );
+    // "due to" is a cause
+    let (_, stops) = route("Envoy Ivo Marsh flew to Kyiv, delayed due to the storm in Warsaw.");
+    assert_eq!(stops, names(&["Kyiv"]));
+}
+
+#[test]
+fn trips_declined_or_passed_up_are_not_made() {
+    for text in [
+        "Singer Ana Vell toured Lyon on Monday. Vell has turned down offers to perform in Berlin.",
+        "Singer Ana Vell toured Lyon on Monday. Vell declined to travel to Berlin.",
+        "Singer Ana Vell toured Lyon on Monday. Rather than fly to Berlin, Vell stayed.",
+        "Singer Ana Vell toured Lyon on Monday, then flew home instead of going to Berlin.",
+    ] {
+        let actors = run(text);
+        let made: Vec<&str> = actors[0]
+            .stops
+            .iter()
+            .filter(|s| s.status != Status::Denied)
+            .map(|s| s.place.name.as_str())
+            .collect();
+        assert_eq!(made, ["Lyon"], "{text}");
+    }
+    // "instead," alone leads to what was done
+    let (_, stops) = route("Singer Ana Vell skipped Lyon. Instead, Vell flew to Berlin on Monday.");
+    assert_eq!(stops, names(&["Berlin"]));
+}
+
+#[test]
+fn a_home_is_not_a_stop() {
+    let (_, stops) = route("Singer Ana Vell, who lives in Paris, performed in Lyon on Monday.");
+    assert_eq!(stops, names(&["Lyon"]));
+}
+
+#[test]
+fn more_ways_of_being_somewhere() {
+    for (text, want) in [
+        (
+            "The yacht Sea Fox cast off from Havana on Monday and reached Miami.",
+            &["Havana", "Miami"][..],
+        ),
+        (
+            "The cargo ship Ever Blue rounded Cuba on Monday and docked in Miami.",
+            &["Cuba", "Miami"],
+        ),
+        (
+            "Envoy Ivo Marsh will brief donors in Berlin next week.",
+            &["Berlin"],
+        ),
+        (
+            "Singer Ana Vell gave a concert in Lyon on Monday.",
+            &["Lyon"],
+        ),
+        (
+            "Suspect Dale Kinn is expected to be arraigned in Miami.",
+            &["Miami"],
+        ),
+    ] {
+        let (_, stops) = route(text);
+        assert_eq!(stops, names(want), "{text}");
+    }
+}
+
+#[test]
 fn a_lead_later_found_false_is_no_stop() {
     let (_, stops) = route(
         "Fugitive Dan Reeve left Paris on September 10. Police had received tips that he was \

@@ -239,7 +239,11 @@ impl<'a> Scanner<'a> {
         let t = self.txt(j);
         let k = self.kw(j);
         // "plan" and "plans" are nouns too ("signed the plan"): only "plan to" looks ahead
+        // a journey told in the present is one to come ("Moura flies to Rome on Saturday")
         let cue = matches!(k, "will" | "shall" | "scheduled" | "due")
+            || ["flies", "travels", "heads", "departs", "sails"]
+                .iter()
+                .any(|w| t.eq_ignore_ascii_case(w))
             || t.ends_with("'ll")
             || t.ends_with("\u{2019}ll")
             || (matches!(
@@ -250,10 +254,18 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let prev = j.checked_sub(1).map_or("", |p| self.txt(p));
-        Some(!matches!(
+        let past = matches!(
             prev.to_ascii_lowercase().as_str(),
             "was" | "were" | "been" | "had"
-        ))
+        );
+        // "said the storm was expected to make landfall": reported, the plan is still ahead
+        let reported = (j.saturating_sub(5)..j.saturating_sub(1)).any(|p| {
+            let w = self.txt(p);
+            ["said", "says", "told", "added", "warned", "announced"]
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r))
+        });
+        Some(!past || (reported && !matches!(prev.to_ascii_lowercase().as_str(), "been" | "had")))
     }
 
     /// True when the clause around token `i` speaks of the future: a cue before it ("will
