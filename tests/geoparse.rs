@@ -1828,3 +1828,18 @@ fn streets_and_roads_are_places_the_gazetteer_cannot_resolve() {
         unresolved(&["Memphis Street"])
     );
 }
+
+#[test]
+fn two_names_side_by_side_in_different_countries_are_one_unknown_name() {
+    check_worldwide(&[
+        ("She will sail to Nuku Hiva in March.", &[]),
+        (
+            "He flew to Dar es Salaam, Tanzania.",
+            &[("Dar es Salaam", "TZ"), ("Tanzania", "TZ")],
+        ),
+        (
+            "The aqueduct is the finest in North West England.",
+            &[("England", "GB")],
+        ),
+    ]);
+}

@@ -87,8 +87,59 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
             city,
         });
     }
+    drop_unrelated_neighbours(text, &mut out);
     add_streets(text, tokens, &info, &mut out);
     out
+}
+
+/// Drops two names that stand side by side with only a space between and resolve to
+/// places in different countries ("Nuku Hiva" read as Nuuk and Xiva, "Tai Ahmad"): together
+/// they are one name the gazetteer lacks, not two places. A name and its country or region
+/// ("Sinop Mato Grosso") share a country and stay. Of a country and a name beside it
+/// ("Kenya Red Cross"), and of a compass phrase and a name ("North West England"), only
+/// the other name goes.
+fn drop_unrelated_neighbours(text: &str, places: &mut Vec<PlaceMention>) {
+    use crate::gazetteer::PlaceKind;
+    let country = |p: &PlaceMention| p.resolved.as_ref().and_then(|c| c.country.clone());
+    let is_country = |p: &PlaceMention| {
+        p.resolved
+            .as_ref()
+            .is_some_and(|c| c.kind == PlaceKind::Country)
+    };
+    let lexicon = lexicon::Lexicon::get();
+    let is_compass = |p: &PlaceMention| {
+        p.mention
+            .split([' ', '-'])
+            .all(|w| lexicon.class(&w.to_ascii_lowercase()).is_compass())
+    };
+    let mut drop = vec![false; places.len()];
+    for (i, pair) in places.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("");
+        if gap.is_empty() || !gap.chars().all(|c| c == ' ') || a.adjectival || b.adjectival {
+            continue;
+        }
+        let (Some(x), Some(y)) = (country(a), country(b)) else {
+            continue;
+        };
+        if x == y {
+            continue;
+        }
+        if is_compass(a) {
+            drop[i] = true;
+        } else if is_country(a) || is_country(b) {
+            drop[i] |= !is_country(a);
+            drop[i + 1] |= !is_country(b);
+        } else {
+            drop[i] = true;
+            drop[i + 1] = true;
+        }
+    }
+    let mut i = 0;
+    places.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
 }
 
 /// How far from a district's point its namesake city may lie.

@@ -387,6 +387,13 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
     {
         return None;
     }
+    // "talks on Gaza reconstruction": a topic
+    if matches!(doc.low(preposition_at), "on" | "about" | "over")
+        && preposition_at > sentence.start
+        && lexicon::is_topic_noun(doc.low(preposition_at - 1))
+    {
+        return None;
+    }
     let mut preposition = doc.low(preposition_at).to_owned();
     if lexicon::is_direction(&preposition) {
         "near".clone_into(&mut preposition);
@@ -544,6 +551,51 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
     None
 }
 
+/// The "who", "that" or "which" whose clause `trigger` is the verb of, with at most two
+/// helpers or adverbs between ("who still owns", "that had attended").
+fn relative_pronoun_before(
+    doc: &Doc<'_>,
+    trigger: usize,
+    sentence: &Range<usize>,
+) -> Option<usize> {
+    for k in (sentence.start.max(trigger.saturating_sub(3))..trigger).rev() {
+        let w = doc.low(k);
+        if matches!(w, "who" | "that" | "which") {
+            return Some(k);
+        }
+        // only helpers and adverbs between: "said that he arrived" has its own subject
+        if !matches!(
+            w,
+            "still"
+                | "later"
+                | "also"
+                | "then"
+                | "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "would"
+                | "will"
+                | "first"
+                | "recently"
+                | "reportedly"
+                | "just"
+                | "again"
+                | "briefly"
+                | "only"
+                | "once"
+                | "never"
+                | "not"
+        ) {
+            return None;
+        }
+    }
+    None
+}
+
 /// True when the event is one others were asked or told to make ("asked the faithful to
 /// travel to Kinshasa"), with no actor of ours between.
 fn someone_else_asked(doc: &Doc<'_>, link: &Link, sentence: &Range<usize>, cast: &Cast) -> bool {
@@ -688,6 +740,29 @@ fn actors_of(
         .collect();
     if depicting && let Some(&a) = between.first() {
         out.push(a);
+        return out;
+    }
+    // A relative clause's subject is the noun it hangs on: "Suryadi, who flew in from
+    // Kigali" is Suryadi's; "a woman in Adre who walked from El Geneina" and "the nations
+    // that attended" are no one's we follow.
+    if let Some(rel) = relative_pronoun_before(doc, link.trigger, sentence)
+        && rel > sentence.start
+    {
+        let mut antecedent = rel - 1;
+        if doc.low(antecedent) == "," && antecedent > sentence.start {
+            antecedent -= 1;
+        }
+        if let Some(r) = cast.refs.iter().find(|r| r.tokens.contains(&antecedent)) {
+            out.push(r.actor);
+        }
+        return out;
+    }
+    // "the singer whose grandparents fled Anatolia": the event is the grandparents'.
+    if (sentence.start.max(link.trigger.saturating_sub(8))..link.trigger)
+        .rev()
+        .take_while(|&k| !lexicon::is_clause_break(doc.low(k)) && doc.low(k) != ",")
+        .any(|k| doc.low(k) == "whose")
+    {
         return out;
     }
     // The nearest actor before the event word, passing over speakers ("Taha said
@@ -981,7 +1056,8 @@ fn cue_in_clause(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> Cue 
 fn is_background(doc: &Doc<'_>, sentence: &Range<usize>) -> bool {
     sentence.clone().any(|k| {
         let w = doc.low(k);
-        (lexicon::is_background_cue(w) && !matches!(w, "last" | "past" | "previously"))
+        // "a former governor" tells who someone is, not when the event was
+        (lexicon::is_background_cue(w) && !matches!(w, "last" | "past" | "previously" | "former"))
             || (w == "last"
                 && matches!(
                     doc.low(k + 1),

@@ -367,6 +367,44 @@ pub(crate) fn is_journey_noun(word: &str) -> bool {
     )
 }
 
+/// Nouns after which "on", "about" or "over" a place gives a topic, not a location
+/// ("talks on Gaza reconstruction", "a dispute over Crimea").
+pub(crate) fn is_topic_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "talks"
+            | "meeting"
+            | "meetings"
+            | "conference"
+            | "summit"
+            | "deal"
+            | "agreement"
+            | "accord"
+            | "briefing"
+            | "report"
+            | "statement"
+            | "remarks"
+            | "views"
+            | "stance"
+            | "position"
+            | "policy"
+            | "negotiations"
+            | "dispute"
+            | "row"
+            | "focus"
+            | "discussions"
+            | "debate"
+            | "hearing"
+            | "resolution"
+            | "sanctions"
+            | "vote"
+            | "consultations"
+            | "comments"
+            | "concerns"
+            | "tensions"
+    )
+}
+
 /// Words after "played" that make it a part taken, not a place played in ("played a key
 /// role in", "played down reports in").
 pub(crate) fn is_part_played(word: &str) -> bool {

@@ -252,6 +252,34 @@ fn more_ways_of_being_somewhere() {
 }
 
 #[test]
+fn a_relative_clause_belongs_to_the_noun_it_hangs_on() {
+    let (_, stops) = route(
+        "Envoy Ivo Marsh, who flew in from Kyiv on Monday, met a woman in Berlin who had \
+         walked from Warsaw. The nations that attended the Lyon summit agreed. Officials \
+         said that he arrived in Paris on Tuesday.",
+    );
+    assert_eq!(stops, names(&["Kyiv", "Berlin", "Paris"]));
+    let (_, stops) =
+        route("Singer Ana Vell, whose grandparents fled Kyiv, performed in Lyon on Monday.");
+    assert_eq!(stops, names(&["Lyon"]));
+}
+
+#[test]
+fn talks_on_a_place_are_about_it() {
+    let (_, stops) = route("Envoy Ivo Marsh flew to Paris on Monday for talks on Kyiv.");
+    assert_eq!(stops, names(&["Paris"]));
+}
+
+#[test]
+fn a_former_role_does_not_make_the_event_background() {
+    let (_, stops) = route(
+        "Minister Ada Holm, a former governor who still owns a farm, began the trip in \
+         Berlin on Tuesday.",
+    );
+    assert_eq!(stops, names(&["Berlin"]));
+}
+
+#[test]
 fn a_lead_later_found_false_is_no_stop() {
     let (_, stops) = route(
         "Fugitive Dan Reeve left Paris on September 10. Police had received tips that he was \
