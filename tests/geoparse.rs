@@ -1843,3 +1843,20 @@ fn two_names_side_by_side_in_different_countries_are_one_unknown_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_famous_citys_small_namesakes_back_no_neighbour_in_a_story_round_the_world() {
+    // London, Ohio lies near Geneva, Ohio; London here is England's
+    check_worldwide(&[(
+        "The refugee chief flew from Chad to Juba in South Sudan. He will brief donors in \
+         Geneva next week, ahead of a conference that Britain will host in London.",
+        &[
+            ("Chad", "TD"),
+            ("Juba", "SS"),
+            ("South Sudan", "SS"),
+            ("Geneva", "CH"),
+            ("Britain", "GB"),
+            ("London", "GB"),
+        ],
+    )]);
+}

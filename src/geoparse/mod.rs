@@ -95,16 +95,16 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
 /// Drops two names that stand side by side with only a space between and resolve to
 /// places in different countries ("Nuku Hiva" read as Nuuk and Xiva, "Tai Ahmad"): together
 /// they are one name the gazetteer lacks, not two places. A name and its country or region
-/// ("Sinop Mato Grosso") share a country and stay. Of a country and a name beside it
-/// ("Kenya Red Cross"), and of a compass phrase and a name ("North West England"), only
-/// the other name goes.
+/// ("Sinop Mato Grosso") share a country and stay. Of a country or region and a name
+/// beside it ("Kenya Red Cross", "the Connecticut Piranhas"), and of a compass phrase and a
+/// name ("North West England"), only the other name goes.
 fn drop_unrelated_neighbours(text: &str, places: &mut Vec<PlaceMention>) {
     use crate::gazetteer::PlaceKind;
     let country = |p: &PlaceMention| p.resolved.as_ref().and_then(|c| c.country.clone());
-    let is_country = |p: &PlaceMention| {
+    let is_area = |p: &PlaceMention| {
         p.resolved
             .as_ref()
-            .is_some_and(|c| c.kind == PlaceKind::Country)
+            .is_some_and(|c| matches!(c.kind, PlaceKind::Country | PlaceKind::Region))
     };
     let lexicon = lexicon::Lexicon::get();
     let is_compass = |p: &PlaceMention| {
@@ -127,9 +127,9 @@ fn drop_unrelated_neighbours(text: &str, places: &mut Vec<PlaceMention>) {
         }
         if is_compass(a) {
             drop[i] = true;
-        } else if is_country(a) || is_country(b) {
-            drop[i] |= !is_country(a);
-            drop[i + 1] |= !is_country(b);
+        } else if is_area(a) || is_area(b) {
+            drop[i] |= !is_area(a);
+            drop[i + 1] |= !is_area(b);
         } else {
             drop[i] = true;
             drop[i + 1] = true;

@@ -192,7 +192,15 @@ struct Backing {
 /// The supporters (the best few candidates of each name) are indexed once: points sorted
 /// by latitude, so that each candidate only looks at those within reach, and regions by
 /// their country and first-level name.
-fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Backing>> {
+///
+/// In a story that goes round the world, the namesakes of a famous city ([`FAMOUS_CITY`])
+/// a tenth its size or less give no support: "London" beside "Geneva" is no sign of Geneva,
+/// Ohio, near London, Ontario.
+fn support<'a>(
+    spots: &'a [Spot],
+    accepted: &[bool],
+    worldwide: bool,
+) -> FastMap<&'a str, Vec<Backing>> {
     // the lists below are sized once, as they would otherwise grow step by step
     let mut keys: Vec<(&str, &[Cand<'_>])> = Vec::with_capacity(spots.len().min(SUPPORT_NAMES));
     for (s, &a) in spots.iter().zip(accepted) {
@@ -205,8 +213,18 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
     let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::with_capacity(keys.len() * SUPPORTERS);
     let mut area_points: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
     let mut area_regions: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
+    let famous_from = if worldwide { FAMOUS_CITY } else { u64::MAX };
     for (j, (_, cands)) in keys.iter().enumerate() {
-        for o in cands.iter().take(SUPPORTERS) {
+        // the population of the name's famous city, if it has one
+        let famous = cands
+            .iter()
+            .filter(|c| c.kind == PlaceKind::PopulatedPlace && c.population >= famous_from)
+            .map(|c| c.population)
+            .max();
+        for o in cands.iter().take(SUPPORTERS).filter(|o| {
+            o.kind != PlaceKind::PopulatedPlace
+                || famous.is_none_or(|f| o.population.saturating_mul(OVERSHADOW_RATIO / 2) > f)
+        }) {
             let area = o.country.zip(region_of(o));
             match o.kind {
                 PlaceKind::Region => {
@@ -469,7 +487,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
     // one may mean the town next door
     let worldwide = cx.countries.len() >= WORLDWIDE_COUNTRIES;
     let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
-    let backing = support(spots, accepted);
+    let backing = support(spots, accepted, worldwide);
     // which candidates bear the name as written as their own name, per name
     let mut own_names: FastMap<&str, Vec<bool>> = with_capacity(kept.len());
     let mut buf = String::new();
