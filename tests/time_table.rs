@@ -153,6 +153,17 @@ fn weekdays_look_back_unless_the_verb_is_future() {
         REF,
         &[("Monday", "2023-09-18")],
     );
+    // a month after a past tense is behind, however near the next one is
+    check(
+        "She had been kidnapped in March near Menaka.",
+        Some("2025-11-22"),
+        &[("March", "2025-03")],
+    );
+    check(
+        "The vote is in March.",
+        Some("2025-11-22"),
+        &[("March", "2026-03")],
+    );
     // a journey told in the present, and a plan reported in the past, are still ahead
     check(
         "The minister flies to Rome on Saturday.",

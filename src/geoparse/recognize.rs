@@ -1020,7 +1020,13 @@ fn local_evidence(
     let mut cue = 0.0;
     if prev_is_word && !info[first - 1].cap && prev_class.is_cue_before() {
         cue = if prev_lower == "of" { 0.1 } else { 0.3 };
-        if prev_lower == "of" && before_prev_class.is_place_type() {
+        // "the city of X", "the east side of X", "the outskirts of X"
+        let part_of = first >= 2
+            && matches!(
+                info[first - 2].lower,
+                "side" | "outskirts" | "edge" | "heart" | "centre" | "center" | "suburbs"
+            );
+        if prev_lower == "of" && (before_prev_class.is_place_type() || part_of) {
             cue += 0.3;
         }
     } else if matches!(prev_lower, "and" | "or")

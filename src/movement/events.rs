@@ -371,6 +371,8 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
             });
         }
         let filler = lexicon::is_np_filler(w)
+            // "on the east side of Idabel"
+            || lexicon::is_direction(w)
             || doc.is_capitalised(j)
             || doc.is_number(j)
             || matches!(
@@ -507,19 +509,29 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
             }
         }
     }
-    // "a camera in Twin Falls recorded him": a verb of seeing right after the place.
-    for k in tokens.end..sentence.end.min(tokens.end + 2) {
-        if matches!(
-            doc.low(k),
-            "recorded" | "filmed" | "photographed" | "showed" | "captured" | "spotted" | "saw"
-        ) && matches!(doc.low(k + 1), "him" | "her" | "them" | "it")
-        {
-            return Some(Link {
-                trigger: k,
-                class: Trigger::Presence,
-                preposition: Some(preposition),
-            });
-        }
+    // "a camera in Twin Falls recorded him", "a camera in Paris, Texas, recorded a man
+    // matching his description": a verb of seeing soon after the place.
+    let seen_after = (tokens.end..sentence.end.min(tokens.end + 5))
+        .take_while(|&k| !lexicon::is_clause_break(doc.low(k)))
+        .find(|&k| {
+            matches!(
+                doc.low(k),
+                "recorded" | "filmed" | "photographed" | "showed" | "captured" | "spotted" | "saw"
+            )
+        });
+    if let Some(k) = seen_after
+        && (k + 1..(k + 4).min(sentence.end)).any(|i| {
+            matches!(
+                doc.low(i),
+                "him" | "her" | "them" | "it" | "man" | "woman" | "suspect" | "fugitive"
+            )
+        })
+    {
+        return Some(Link {
+            trigger: k,
+            class: Trigger::Presence,
+            preposition: Some(preposition),
+        });
     }
     // A fronted place: "In Manila he also visited a base", "In Tapachula Lopez applied".
     let fronted = preposition_at == sentence.start
@@ -549,6 +561,18 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         }
     }
     None
+}
+
+/// True when token `k` stands at most two words into its clause, where a subject stands
+/// ("Troopers set up", "then the police searched"), not after a verb ("a boat carrying 60
+/// migrants capsized").
+fn opens_clause(doc: &Doc<'_>, k: usize, sentence: &Range<usize>) -> bool {
+    (sentence.start.max(k.saturating_sub(3))..=k)
+        .rev()
+        .find(|&i| {
+            i == sentence.start || matches!(doc.low(i - 1), "," | ";" | "and" | "but" | "then")
+        })
+        .is_some()
 }
 
 /// The "who", "that" or "which" whose clause `trigger` is the verb of, with at most two
@@ -757,8 +781,16 @@ fn actors_of(
         }
         return out;
     }
+    // "Troopers set up checkpoints near Durant": a group of people we do not follow, unless
+    // what they moved or saw is someone's ("officers had tracked his convoy").
+    if (sentence.start.max(link.trigger.saturating_sub(2))..link.trigger)
+        .any(|k| lexicon::is_other_agent(doc.low(k)) && opens_clause(doc, k, sentence))
+        && !matches!(doc.low(link.trigger + 1), "his" | "her" | "their" | "its")
+    {
+        return out;
+    }
     // "the singer whose grandparents fled Anatolia": the event is the grandparents'.
-    if (sentence.start.max(link.trigger.saturating_sub(8))..link.trigger)
+    if (sentence.start.max(link.trigger.saturating_sub(16))..link.trigger)
         .rev()
         .take_while(|&k| !lexicon::is_clause_break(doc.low(k)) && doc.low(k) != ",")
         .any(|k| doc.low(k) == "whose")

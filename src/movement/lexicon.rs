@@ -80,7 +80,8 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "rally" | "rallied" | "testify" | "testified" | "lecture" | "lectured" | "play"
         | "plays" | "played" | "playing" | "brief" | "briefs" | "briefed" | "arraigned"
         | "appear" | "appears" | "emerged" | "concert" | "concerts" | "gig" | "gigs"
-        | "recital" => Presence,
+        | "recital" | "stole" | "robbed" | "carjacked" | "stabbed" | "overpowered"
+        | "assaulted" | "ambushed" | "burglarized" | "burgled" | "looted" => Presence,
         "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
         | "joined" | "accompanied" => Meet,
         // a home ("lives in Paris") is no stop of a journey
@@ -181,6 +182,56 @@ pub(crate) fn is_place_noun(word: &str) -> bool {
             | "vicinity"
             | "environs"
             | "shore"
+            | "side"
+            | "part"
+            | "parts"
+            | "corner"
+    )
+}
+
+/// People spoken of as a group, who are not the story's traveller when they are the subject
+/// ("Troopers set up checkpoints near Durant", "police searched a house in Tyler").
+pub(crate) fn is_other_agent(word: &str) -> bool {
+    matches!(
+        word,
+        "police"
+            | "troopers"
+            | "officers"
+            | "deputies"
+            | "investigators"
+            | "agents"
+            | "soldiers"
+            | "troops"
+            | "rescuers"
+            | "searchers"
+            | "authorities"
+            | "officials"
+            | "residents"
+            | "volunteers"
+            | "crews"
+            | "firefighters"
+            | "marshals"
+            | "rangers"
+            | "guards"
+            | "workers"
+            | "protesters"
+            | "demonstrators"
+            | "fans"
+            | "tourists"
+            | "migrants"
+            | "refugees"
+            | "villagers"
+            | "journalists"
+            | "reporters"
+            | "diplomats"
+            | "delegates"
+            | "inspectors"
+            | "forecasters"
+            | "doctors"
+            | "medics"
+            | "prosecutors"
+            | "detectives"
+            | "others"
     )
 }
 

@@ -46,6 +46,7 @@ fn gazetteer() -> Gazetteer {
         place("Paris", 48.85, 2.35, Town, "FR"),
         place("Lyon", 45.76, 4.84, Town, "FR"),
         place("Berlin", 52.52, 13.41, Town, "DE"),
+        place("Germany", 51.0, 10.0, Country, "DE"),
         place("Warsaw", 52.23, 21.01, Town, "PL"),
         place("Kyiv", 50.45, 30.52, Town, "UA"),
         place("Miami", 25.76, -80.19, Town, "US"),
@@ -277,6 +278,17 @@ fn a_former_role_does_not_make_the_event_background() {
          Berlin on Tuesday.",
     );
     assert_eq!(stops, names(&["Berlin"]));
+}
+
+#[test]
+fn a_manhunt_follows_the_fugitive_not_the_police() {
+    let (_, stops) = route(
+        "Inmate Dale Kinn overpowered a guard at a hospital in Paris on Sept. 9. Hours later \
+         he stole a truck in Lyon. A camera in Berlin, Germany, recorded a man matching his \
+         description on Sept. 10. Troopers set up checkpoints near Warsaw. He was arrested \
+         on Sept. 11 behind a house on the east side of Kyiv.",
+    );
+    assert_eq!(stops, names(&["Paris", "Lyon", "Berlin", "Kyiv"]));
 }
 
 #[test]

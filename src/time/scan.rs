@@ -317,6 +317,30 @@ impl<'a> Scanner<'a> {
         false
     }
 
+    /// The year of a year-less month near `reference`: ahead when the clause speaks of the
+    /// future, behind when a past tense stands before it ("had been kidnapped in March"),
+    /// else the nearest (see [`nearest_year`]).
+    fn month_year(&self, reference: NaiveDate, month: u32, i: usize) -> i32 {
+        if self.future_context(i) {
+            return nearest_year(reference, month, 15, true);
+        }
+        let past = (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&j| !matches!(self.txt(j), "." | "!" | "?" | ";"))
+            .any(|j| {
+                let w = self.txt(j);
+                ["had", "was", "were", "did"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            });
+        let year = nearest_year(reference, month, 15, false);
+        if past && (year, month) > (reference.year(), reference.month()) {
+            year - 1
+        } else {
+            year
+        }
+    }
+
     /// True when the sentence around token `i` is plainly about the reference time ("today",
     /// "this year"), so the narrative's year does not apply.
     fn present_context(&self, i: usize) -> bool {
@@ -1171,7 +1195,7 @@ impl<'a> Scanner<'a> {
         }
         let end = if dotted { i + 1 } else { j };
         let val = match self.reference {
-            Some(r) => Val::Month(nearest_year(r, m, 15, self.future_context(i)), m),
+            Some(r) => Val::Month(self.month_year(r, m, i), m),
             None => unplaced(&format!("XXXX-{m:02}"), Granularity::Month),
         };
         Some(Hit::new(i, end, val))
@@ -1565,7 +1589,7 @@ impl<'a> Scanner<'a> {
             }
             let val = if let Some(m) = month(keyword(rest)) {
                 match self.reference {
-                    Some(r) => Val::Month(nearest_year(r, m, 15, self.future_context(i)), m),
+                    Some(r) => Val::Month(self.month_year(r, m, i), m),
                     None => unplaced(&format!("XXXX-{m:02}"), Granularity::Month),
                 }
             } else {
