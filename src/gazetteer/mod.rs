@@ -179,6 +179,8 @@ pub struct Gazetteer {
     /// The demonym side table read out of the index on first use (adjective key → value):
     /// a few hundred entries, asked about for most capitalised words of a text.
     demonym_table: OnceLock<DemonymTable>,
+    /// The name index's nodes one and two bytes below its root, decoded on first use.
+    openings: OnceLock<Openings>,
     /// Candidates kept as given, for gazetteers made with [`Gazetteer::from_records`].
     owned: Option<Vec<Candidate>>,
 }
@@ -243,6 +245,7 @@ impl Gazetteer {
             pool_at,
             pool_text,
             demonym_table: OnceLock::new(),
+            openings: OnceLock::new(),
             owned: None,
         })
     }
@@ -401,7 +404,52 @@ impl Gazetteer {
     }
 
     fn value(&self, key: &str) -> Option<u64> {
-        self.names.as_ref()?.get(key)
+        let map = self.names.as_ref()?;
+        let &[a, b, ref rest @ ..] = key.as_bytes() else {
+            return map.get(key);
+        };
+        // as `fst::Map::get`, but from the node the first two bytes lead to
+        let fst = map.as_fst();
+        let opening = self.openings().two.get(&u16::from_be_bytes([a, b]))?;
+        let mut node = fst.node(opening.addr);
+        let mut output = fst::raw::Output::new(opening.output);
+        for &b in rest {
+            let t = node.transition(node.find_input(b)?);
+            output = output.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        node.is_final()
+            .then(|| output.cat(node.final_output()).value())
+    }
+
+    /// The [`Openings`] of the name index, decoded on first use.
+    fn openings(&self) -> &Openings {
+        self.openings.get_or_init(|| {
+            let mut openings = Openings {
+                one: vec![None; 256],
+                two: FastMap::default(),
+            };
+            let Some(map) = &self.names else {
+                return openings;
+            };
+            let fst = map.as_fst();
+            for t in fst.root().transitions() {
+                let node = fst.node(t.addr);
+                openings.one[usize::from(t.inp)] = node
+                    .is_final()
+                    .then(|| t.out.cat(node.final_output()).value());
+                for t2 in node.transitions() {
+                    openings.two.insert(
+                        u16::from_be_bytes([t.inp, t2.inp]),
+                        Opening {
+                            addr: t2.addr,
+                            output: t.out.cat(t2.out).value(),
+                        },
+                    );
+                }
+            }
+            openings
+        })
     }
 
     fn single(&self, key: &str) -> Option<Candidate> {
@@ -587,9 +635,33 @@ impl Gazetteer {
             return names;
         }
         let fst = map.as_fst();
+        let places = |value: u64| Places {
+            gazetteer: self,
+            postings: self.postings(value),
+        };
         let mut node = fst.root();
         let mut output = fst::raw::Output::zero();
-        for (at, &b) in key.as_bytes().iter().enumerate() {
+        let mut from = 0;
+        // the first two bytes from the openings, where the walk would decode the two
+        // nodes with the most transitions
+        if let &[a, b, ..] = key.as_bytes() {
+            let openings = self.openings();
+            if let Some(value) = openings.one[usize::from(a)]
+                && key.is_char_boundary(1)
+            {
+                names.push((1, places(value)));
+            }
+            let Some(opening) = openings.two.get(&u16::from_be_bytes([a, b])) else {
+                return names;
+            };
+            node = fst.node(opening.addr);
+            output = fst::raw::Output::new(opening.output);
+            if node.is_final() && key.is_char_boundary(2) {
+                names.push((2, places(output.cat(node.final_output()).value())));
+            }
+            from = 2;
+        }
+        for (at, &b) in key.as_bytes().iter().enumerate().skip(from) {
             let Some(i) = node.find_input(b) else {
                 break;
             };
@@ -597,14 +669,7 @@ impl Gazetteer {
             output = output.cat(t.out);
             node = fst.node(t.addr);
             if node.is_final() && key.is_char_boundary(at + 1) {
-                let value = output.cat(node.final_output()).value();
-                names.push((
-                    at + 1,
-                    Places {
-                        gazetteer: self,
-                        postings: self.postings(value),
-                    },
-                ));
+                names.push((at + 1, places(output.cat(node.final_output()).value())));
             }
         }
         names
@@ -797,6 +862,25 @@ fn country_code(cc: &[u8]) -> Option<&str> {
         }
         _ => std::str::from_utf8(cc).ok(),
     }
+}
+
+/// The nodes of the name index one and two bytes below its root, decoded once. Almost
+/// every lookup passes through two of them, and they are the dearest to decode: the
+/// root and its children have the most transitions.
+#[derive(Default)]
+struct Openings {
+    /// Per first byte, the value of the one-byte key when it is a key.
+    one: Vec<Option<u64>>,
+    /// Per first two bytes (`u16::from_be_bytes`), the node they lead to. Two bytes no key
+    /// opens with are missing.
+    two: FastMap<u16, Opening>,
+}
+
+/// A node of the name index below its root, with the output of the transitions to it.
+#[derive(Clone, Copy)]
+struct Opening {
+    addr: fst::raw::CompiledAddr,
+    output: u64,
 }
 
 /// The demonym side table, read out of the index once, with a quick test that most
@@ -1350,6 +1434,31 @@ mod tests {
                 .collect();
             assert_eq!(fast, slow, "{key:?}");
             found += fast.len();
+        }
+        assert!(found > 100, "too few names to compare: {found}");
+    }
+
+    #[test]
+    fn a_lookup_from_the_openings_finds_what_the_index_finds() {
+        let g = Gazetteer::embedded();
+        let map = g.names.as_ref().unwrap();
+        let text = include_str!("../../tests/fixtures/articles/03_migrant_boat.txt");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut keys: Vec<String> = ["", "a", "us", "ny", "łódź", "\u{1}geonames:2022586"]
+            .map(String::from)
+            .to_vec();
+        keys.push(format!("{}RU", index::COUNTRY_KEY));
+        for n in 1..=3 {
+            keys.extend(words.windows(n).map(|w| normalize(&w.join(" "))));
+        }
+        let mut found = 0;
+        for key in &keys {
+            // every prefix too: keys that stop inside a name, after one or two bytes
+            for end in (1..=key.len()).filter(|&e| key.is_char_boundary(e)) {
+                let prefix = &key[..end];
+                assert_eq!(g.value(prefix), map.get(prefix), "{prefix:?}");
+                found += usize::from(map.get(prefix).is_some());
+            }
         }
         assert!(found > 100, "too few names to compare: {found}");
     }
