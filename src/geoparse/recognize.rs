@@ -206,6 +206,8 @@ pub(crate) struct TokInfo<'f> {
 pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> Vec<TokInfo<'f>> {
     let lex = Lexicon::get();
     let bytes = text.as_bytes();
+    // most texts are ASCII throughout: then each token is, without a test of its own
+    let all_ascii = text.is_ascii();
     let mut out = Vec::with_capacity(tokens.len());
     let mut prev_end = 0usize;
     let mut prev_boundary = true;
@@ -217,15 +219,16 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
         let gap = bytes.get(prev_end..t.span.start).unwrap_or(&[]);
         let sentence_start = prev_boundary || gap.iter().any(|&c| c == b'\n');
         let word = t.kind == TokenKind::Word;
-        let ascii = b.is_ascii();
+        let ascii = all_ascii || b.is_ascii();
         let (cap, all_caps) = if !word {
             (false, false)
         } else if ascii {
             // the same questions in ASCII, where every letter's case is its ASCII case
+            // (a lower-case letter, most often the second, settles the second at once)
             let cap = b.first().is_some_and(u8::is_ascii_uppercase);
             let all_caps = cap
-                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
-                && !b.iter().any(u8::is_ascii_lowercase);
+                && !b.iter().any(u8::is_ascii_lowercase)
+                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
             (cap, all_caps)
         } else {
             let s = t.text(text);
