@@ -38,6 +38,12 @@ impl Cand<'_> {
         !self.place.by_alternate() && super::resolve::is_own_name(self.name, key, buf)
     }
 
+    /// True when the candidate was found by one of its alternate names (see
+    /// [`Place::by_alternate`]).
+    pub(crate) fn by_alternate(&self) -> bool {
+        self.place.by_alternate()
+    }
+
     /// The owned candidate the rest of the pipeline passes around.
     pub(crate) fn to_candidate(self) -> Candidate {
         self.place.to_candidate()

@@ -400,6 +400,38 @@ pub(crate) fn is_own_name(name: &str, key: &str, buf: &mut String) -> bool {
     *buf == key
 }
 
+/// For each of `candidates` (found by `key`), whether the text wrote its own name (`buf`
+/// is scratch space).
+fn own_name_flags(key: &str, candidates: &[Cand<'_>], buf: &mut String) -> Vec<bool> {
+    // namesakes mostly come in a row, and the gazetteer keeps each string once: a name at
+    // the address of the last one asked about has its answer
+    let mut last: Option<(&str, bool)> = None;
+    candidates
+        .iter()
+        .map(|c| {
+            // the hand-written table of seas, rivers and areas lists only the names they
+            // go by ("the Pacific", "Danube")
+            if matches!(
+                c.kind,
+                PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
+            ) {
+                return true;
+            }
+            if c.by_alternate() {
+                return false;
+            }
+            match last {
+                Some((name, own)) if std::ptr::eq(name, c.name) => own,
+                _ => {
+                    let own = c.bears_own_name(key, buf);
+                    last = Some((c.name, own));
+                    own
+                }
+            }
+        })
+        .collect()
+}
+
 /// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
 /// kind most of the other members were resolved to, when at least two agree, and the
 /// country most of those lie in, when at least two agree.
@@ -474,19 +506,9 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
     let mut own_names: FastMap<&str, Vec<bool>> = with_capacity(kept.len());
     let mut buf = String::new();
     for (s, _) in spots.iter().zip(accepted).filter(|(_, a)| **a) {
-        own_names.entry(s.key.as_str()).or_insert_with(|| {
-            s.candidates
-                .iter()
-                .map(|c| {
-                    // the hand-written table of seas, rivers and areas lists only the
-                    // names they go by ("the Pacific", "Danube")
-                    matches!(
-                        c.kind,
-                        PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
-                    ) || c.bears_own_name(&s.key, &mut buf)
-                })
-                .collect()
-        });
+        own_names
+            .entry(s.key.as_str())
+            .or_insert_with(|| own_name_flags(&s.key, &s.candidates, &mut buf));
     }
     // Every score but closeness is the same in both rounds: each name (with its qualifier)
     // is weighed once, keeping each candidate's neighbourhood weight for round 2. Each
@@ -680,7 +702,47 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::normalize;
+    use crate::gazetteer::{Gazetteer, normalize};
+
+    #[test]
+    fn own_names_asked_once_per_name_in_a_row_are_those_asked_one_by_one() {
+        let g = Gazetteer::embedded();
+        let mut buf = String::new();
+        let mut shared = 0;
+        for name in [
+            "Paris",
+            "Springfield",
+            "Georgia",
+            "Mexico",
+            "St Louis",
+            "Kiev",
+            "Bombay",
+            "Hague",
+            "Washington",
+            "Lodz",
+            "Danube",
+            "Pacific",
+            "Columbia",
+        ] {
+            let key = normalize(name);
+            let candidates: Vec<Cand<'_>> = g.places_normalized(&key).map(Cand::from).collect();
+            let slow: Vec<bool> = candidates
+                .iter()
+                .map(|c| {
+                    matches!(
+                        c.kind,
+                        PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
+                    ) || c.bears_own_name(&key, &mut buf)
+                })
+                .collect();
+            assert_eq!(own_name_flags(&key, &candidates, &mut buf), slow, "{name}");
+            shared += candidates
+                .windows(2)
+                .filter(|w| std::ptr::eq(w[0].name, w[1].name))
+                .count();
+        }
+        assert!(shared > 10, "too few shared names to test: {shared}");
+    }
 
     #[test]
     fn a_name_is_its_own_exactly_when_it_normalises_to_the_key() {
