@@ -14,7 +14,7 @@ use crate::geo::LatLon;
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
-use super::cand::{Cand, within_km};
+use super::cand::{Cand, same, within_km};
 use super::lexicon::{
     ABBREVIATED_WORDS, AP_TWO_LETTER_STATES, Class, FastMap, FastSet, LANGUAGE_AFTER, Lexicon,
     PEOPLE_FROM, SPEAK, with_capacity,
@@ -1503,9 +1503,9 @@ pub(crate) fn decide(
                 continue;
             }
             let near = s.candidates.iter().take(12).any(|c| {
-                let in_region = regions
-                    .iter()
-                    .any(|(_, cc, a1, _)| c.country == *cc && a1.is_some() && (c.admin1 == *a1));
+                let in_region = regions.iter().any(|(_, cc, a1, _)| {
+                    same(c.country, *cc) && a1.is_some() && same(c.admin1, *a1)
+                });
                 let lat = c.latlon.lat;
                 let from = points.partition_point(|p| p.lat < lat - reach);
                 let to = points.partition_point(|p| p.lat <= lat + reach);

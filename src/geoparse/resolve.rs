@@ -8,7 +8,7 @@ use super::lexicon::{FastMap, FastSet, with_capacity};
 
 use crate::gazetteer::{PlaceKind, is_plain, normalize_into};
 
-use super::cand::{Cand, within_km};
+use super::cand::{Cand, same, same_text, within_km};
 
 use super::recognize::{Spot, is_island};
 use super::weights::{Weights, weights};
@@ -74,7 +74,11 @@ impl<'a> Context<'a> {
         match cc {
             Some(cc) if total > 0.0 => {
                 let n = self.countries.get(cc).copied().unwrap_or(0.0);
-                (if cc == own.country { n - own.count } else { n }) / total
+                (if same_text(cc, own.country) {
+                    n - own.count
+                } else {
+                    n
+                }) / total
             }
             _ => 0.0,
         }
@@ -129,12 +133,12 @@ fn contains(outer: &Cand<'_>, inner: &Cand<'_>) -> bool {
     if is_island(outer) {
         return within_km(outer.latlon, inner.latlon, ISLAND_KM);
     }
-    if outer.country.is_none() || outer.country != inner.country {
+    if outer.country.is_none() || !same(outer.country, inner.country) {
         return false;
     }
     match outer.kind {
         PlaceKind::Country => true,
-        PlaceKind::Region => region_of(inner).is_some() && region_of(inner) == region_of(outer),
+        PlaceKind::Region => region_of(inner).is_some() && same(region_of(inner), region_of(outer)),
         PlaceKind::District => within_km(outer.latlon, inner.latlon, 120.0),
         // a town does not qualify a town: "Mexico, China, Japan" is a list
         _ => false,
@@ -362,7 +366,7 @@ fn great_cities<'c, 'g>(candidates: &'c [Cand<'g>]) -> Vec<&'c Cand<'g>> {
 fn overshadowed(c: &Cand<'_>, great: &[&Cand<'_>]) -> bool {
     c.kind == PlaceKind::PopulatedPlace
         && great.iter().any(|o| {
-            o.country == c.country && o.population >= OVERSHADOW_RATIO * c.population.max(1)
+            same(o.country, c.country) && o.population >= OVERSHADOW_RATIO * c.population.max(1)
         })
 }
 
@@ -376,7 +380,7 @@ fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>], w: &Weights) -> f32 
     let region_of_namesake_country = c.kind == PlaceKind::Region
         && majors
             .iter()
-            .any(|m| m.kind == PlaceKind::Country && m.country == c.country);
+            .any(|m| m.kind == PlaceKind::Country && same(m.country, c.country));
     if (point && majors.iter().any(|m| m.id != c.id && !contains(m, c)))
         || region_of_namesake_country
     {
@@ -666,7 +670,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 *a += b;
                 if let Some((kind, country)) = listed
                     && kind == c.kind
-                    && (kind == PlaceKind::Country || country.is_none() || country == c.country)
+                    && (kind == PlaceKind::Country || country.is_none() || same(country, c.country))
                 {
                     *a += w.list_kind;
                 }
