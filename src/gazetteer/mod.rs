@@ -342,8 +342,7 @@ impl Gazetteer {
     }
 
     fn str_at(&self, offset: u32) -> &str {
-        let at = self.pool_at + offset as usize;
-        let len = match self.tables.get(at..at + 2) {
+        let length = |bytes: Option<&[u8]>| match bytes {
             Some(&[a, b]) => usize::from(u16::from_le_bytes([a, b])),
             _ => 0,
         };
@@ -351,8 +350,11 @@ impl Gazetteer {
             // a slice of valid text on char boundaries is valid text: the same answer as
             // validating the bytes, and "" where that would fail
             let from = offset as usize + 2;
+            let len = length(pool.as_bytes().get(from - 2..from));
             return pool.get(from..from + len).unwrap_or("");
         }
+        let at = self.pool_at + offset as usize;
+        let len = length(self.tables.get(at..at + 2));
         self.tables
             .get(at + 2..at + 2 + len)
             .and_then(|b| std::str::from_utf8(b).ok())
