@@ -407,12 +407,15 @@ impl Gazetteer {
 
     fn value(&self, key: &str) -> Option<u64> {
         let map = self.names.as_ref()?;
-        let &[a, b, ref rest @ ..] = key.as_bytes() else {
+        let &[a, b, c, ref rest @ ..] = key.as_bytes() else {
             return map.get(key);
         };
-        // as `fst::Map::get`, but from the node the first two bytes lead to
+        // as `fst::Map::get`, but from the node the first three bytes lead to
         let fst = map.as_fst();
-        let opening = self.openings().two.get(&u16::from_be_bytes([a, b]))?;
+        let opening = self
+            .openings()
+            .three
+            .get(&u32::from_be_bytes([0, a, b, c]))?;
         let mut node = fst.node(opening.addr);
         let mut output = fst::raw::Output::new(opening.output);
         for &b in rest {
@@ -430,6 +433,7 @@ impl Gazetteer {
             let mut openings = Openings {
                 one: vec![None; 256],
                 two: FastMap::default(),
+                three: FastMap::default(),
             };
             let Some(map) = &self.names else {
                 return openings;
@@ -441,13 +445,23 @@ impl Gazetteer {
                     .is_final()
                     .then(|| t.out.cat(node.final_output()).value());
                 for t2 in node.transitions() {
-                    openings.two.insert(
-                        u16::from_be_bytes([t.inp, t2.inp]),
-                        Opening {
-                            addr: t2.addr,
-                            output: t.out.cat(t2.out).value(),
-                        },
-                    );
+                    let node2 = fst.node(t2.addr);
+                    let output2 = t.out.cat(t2.out);
+                    if node2.is_final() {
+                        openings.two.insert(
+                            u16::from_be_bytes([t.inp, t2.inp]),
+                            output2.cat(node2.final_output()).value(),
+                        );
+                    }
+                    for t3 in node2.transitions() {
+                        openings.three.insert(
+                            u32::from_be_bytes([0, t.inp, t2.inp, t3.inp]),
+                            Opening {
+                                addr: t3.addr,
+                                output: output2.cat(t3.out).value(),
+                            },
+                        );
+                    }
                 }
             }
             openings
@@ -644,24 +658,29 @@ impl Gazetteer {
         let mut node = fst.root();
         let mut output = fst::raw::Output::zero();
         let mut from = 0;
-        // the first two bytes from the openings, where the walk would decode the two
+        // the first three bytes from the openings, where the walk would decode the three
         // nodes with the most transitions
-        if let &[a, b, ..] = key.as_bytes() {
+        if let &[a, b, c, ..] = key.as_bytes() {
             let openings = self.openings();
             if let Some(value) = openings.one[usize::from(a)]
                 && key.is_char_boundary(1)
             {
                 names.push((1, places(value)));
             }
-            let Some(opening) = openings.two.get(&u16::from_be_bytes([a, b])) else {
+            if let Some(&value) = openings.two.get(&u16::from_be_bytes([a, b]))
+                && key.is_char_boundary(2)
+            {
+                names.push((2, places(value)));
+            }
+            let Some(opening) = openings.three.get(&u32::from_be_bytes([0, a, b, c])) else {
                 return names;
             };
             node = fst.node(opening.addr);
             output = fst::raw::Output::new(opening.output);
-            if node.is_final() && key.is_char_boundary(2) {
-                names.push((2, places(output.cat(node.final_output()).value())));
+            if node.is_final() && key.is_char_boundary(3) {
+                names.push((3, places(output.cat(node.final_output()).value())));
             }
-            from = 2;
+            from = 3;
         }
         for (at, &b) in key.as_bytes().iter().enumerate().skip(from) {
             let Some(i) = node.find_input(b) else {
@@ -866,16 +885,18 @@ fn country_code(cc: &[u8]) -> Option<&str> {
     }
 }
 
-/// The nodes of the name index one and two bytes below its root, decoded once. Almost
-/// every lookup passes through two of them, and they are the dearest to decode: the
-/// root and its children have the most transitions.
+/// The nodes of the name index three bytes below its root, decoded once, with the keys
+/// of one and two bytes. Almost every lookup passes through the nodes above them, and
+/// they are the dearest to decode: the nodes near the root have the most transitions.
 #[derive(Default)]
 struct Openings {
     /// Per first byte, the value of the one-byte key when it is a key.
     one: Vec<Option<u64>>,
-    /// Per first two bytes (`u16::from_be_bytes`), the node they lead to. Two bytes no key
-    /// opens with are missing.
-    two: FastMap<u16, Opening>,
+    /// The values of the two-byte keys, by their bytes (`u16::from_be_bytes`).
+    two: FastMap<u16, u64>,
+    /// Per first three bytes (`u32::from_be_bytes` of a zero and them), the node they
+    /// lead to. Three bytes no key opens with are missing.
+    three: FastMap<u32, Opening>,
 }
 
 /// A node of the name index below its root, with the output of the transitions to it.
