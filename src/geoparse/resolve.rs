@@ -207,22 +207,22 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
     }
     // supporters: (latitude, name index, candidate) for points; name indices by area
     let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::with_capacity(keys.len() * SUPPORTERS);
-    let mut area_points: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
-    let mut area_regions: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
+    let mut area_points = ByArea::with_capacity(keys.len());
+    let mut area_regions = ByArea::with_capacity(keys.len());
     for (j, (_, cands)) in keys.iter().enumerate() {
         for o in cands.iter().take(SUPPORTERS) {
             let area = o.country.zip(region_of(o));
             match o.kind {
                 PlaceKind::Region => {
                     if let Some(area) = area {
-                        area_regions.entry(area).or_default().push(j);
+                        area_regions.push(area, j);
                     }
                 }
                 PlaceKind::Country | PlaceKind::Continent => {}
                 _ => {
                     points.push((o.latlon.lat, j, o));
                     if let Some(area) = area {
-                        area_points.entry(area).or_default().push(j);
+                        area_points.push(area, j);
                     }
                 }
             }
@@ -249,7 +249,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
                 match c.kind {
                     PlaceKind::Country | PlaceKind::Continent => {}
                     PlaceKind::Region => {
-                        for &j in area.and_then(|a| area_points.get(&a)).into_iter().flatten() {
+                        for j in area_points.names(area) {
                             count(j, 0, &mut seen);
                         }
                     }
@@ -267,11 +267,7 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
                                 count(j, 0, &mut seen);
                             }
                         }
-                        for &j in area
-                            .and_then(|a| area_regions.get(&a))
-                            .into_iter()
-                            .flatten()
-                        {
+                        for j in area_regions.names(area) {
                             count(j, 1, &mut seen);
                         }
                     }
@@ -285,6 +281,40 @@ fn support<'a>(spots: &'a [Spot], accepted: &[bool]) -> FastMap<&'a str, Vec<Bac
         out.insert(*key, counts);
     }
     out
+}
+
+/// Name indices by area (country and first-level region name), in one flat list: an
+/// area's last entry is chained to its entry before, so that no area has a list of its
+/// own to allocate. Its names come back last first; [`support`] counts them as a set.
+struct ByArea<'a> {
+    last: FastMap<(&'a str, &'a str), usize>,
+    chain: Vec<(usize, usize)>,
+}
+
+impl<'a> ByArea<'a> {
+    fn with_capacity(n: usize) -> Self {
+        ByArea {
+            last: with_capacity(n),
+            chain: Vec::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, area: (&'a str, &'a str), name: usize) {
+        let before = self.last.insert(area, self.chain.len());
+        self.chain.push((name, before.unwrap_or(usize::MAX)));
+    }
+
+    /// The names listed under `area` (none when it is `None`).
+    fn names(&self, area: Option<(&str, &str)>) -> impl Iterator<Item = usize> + '_ {
+        let mut at = area
+            .and_then(|a| self.last.get(&a).copied())
+            .unwrap_or(usize::MAX);
+        std::iter::from_fn(move || {
+            let &(name, before) = self.chain.get(at)?;
+            at = before;
+            Some(name)
+        })
+    }
 }
 
 #[expect(
@@ -707,6 +737,40 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
 mod tests {
     use super::*;
     use crate::gazetteer::{Gazetteer, normalize};
+
+    #[test]
+    fn an_area_lists_the_names_pushed_under_it_and_no_other() {
+        let pushed = [
+            (("US", "Texas"), 0),
+            (("US", "Ohio"), 1),
+            (("US", "Texas"), 2),
+            (("MX", "Texas"), 3),
+            (("US", "Texas"), 2),
+        ];
+        let mut by_area = ByArea::with_capacity(2);
+        for (area, name) in pushed {
+            by_area.push(area, name);
+        }
+        for area in [
+            ("US", "Texas"),
+            ("US", "Ohio"),
+            ("MX", "Texas"),
+            ("FR", "Texas"),
+        ] {
+            let mut slow: Vec<usize> = pushed
+                .iter()
+                .filter(|(a, _)| *a == area)
+                .map(|&(_, n)| n)
+                .collect();
+            slow.reverse();
+            assert_eq!(
+                by_area.names(Some(area)).collect::<Vec<_>>(),
+                slow,
+                "{area:?}"
+            );
+        }
+        assert_eq!(by_area.names(None).count(), 0);
+    }
 
     #[test]
     fn own_names_asked_once_per_name_in_a_row_are_those_asked_one_by_one() {
