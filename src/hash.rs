@@ -64,19 +64,21 @@ impl Hasher for WordHasher {
 /// they put the same byte in the same place.
 pub(crate) fn short_word(bytes: &[u8]) -> u64 {
     let n = bytes.len();
-    match *bytes {
-        [] => 0,
-        [a, b, c, d, e, f, g, h, ..] => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
-        [a, b, c, d, ..] => {
-            let last = [bytes[n - 4], bytes[n - 3], bytes[n - 2], bytes[n - 1]];
-            u64::from(u32::from_le_bytes([a, b, c, d]))
-                | u64::from(u32::from_le_bytes(last)) << (8 * (n - 4))
-        }
-        [a, ..] => {
-            u64::from(a)
-                | u64::from(bytes[n / 2]) << (8 * (n / 2))
-                | u64::from(bytes[n - 1]) << (8 * (n - 1))
-        }
+    let at = |i: usize| u64::from(bytes[i]) << (8 * i);
+    let four = |from: usize| {
+        let word = [
+            bytes[from],
+            bytes[from + 1],
+            bytes[from + 2],
+            bytes[from + 3],
+        ];
+        u64::from(u32::from_le_bytes(word)) << (8 * from)
+    };
+    match n {
+        0 => 0,
+        1..=3 => at(0) | at(n / 2) | at(n - 1),
+        4..=7 => four(0) | four(n - 4),
+        _ => four(0) | four(4),
     }
 }
 

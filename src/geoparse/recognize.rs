@@ -217,7 +217,7 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
         let b = bytes.get(t.span.start..t.span.end).unwrap_or(&[]);
         // the gap is short (a space, mostly): a plain scan, no call into memchr
         let gap = bytes.get(prev_end..t.span.start).unwrap_or(&[]);
-        let sentence_start = prev_boundary || gap.iter().any(|&c| c == b'\n');
+        let sentence_start = prev_boundary || gap.contains(&b'\n');
         let word = t.kind == TokenKind::Word;
         let ascii = all_ascii || b.is_ascii();
         let (cap, all_caps) = if !word {
