@@ -32,9 +32,7 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            self.add(short_word(rest));
         }
     }
 
@@ -60,6 +58,30 @@ impl Hasher for WordHasher {
     }
 }
 
+/// Up to eight bytes as a little-endian word, zero above them (the first eight of a
+/// longer slice): what copying them into a zeroed `[u8; 8]` gives, for a few loads and
+/// shifts instead of a call to copy a slice of unknown length. Where two loads overlap,
+/// they put the same byte in the same place.
+pub(crate) fn short_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let at = |i: usize| u64::from(bytes[i]) << (8 * i);
+    let four = |from: usize| {
+        let word = [
+            bytes[from],
+            bytes[from + 1],
+            bytes[from + 2],
+            bytes[from + 3],
+        ];
+        u64::from(u32::from_le_bytes(word)) << (8 * from)
+    };
+    match n {
+        0 => 0,
+        1..=3 => at(0) | at(n / 2) | at(n - 1),
+        4..=7 => four(0) | four(n - 4),
+        _ => four(0) | four(4),
+    }
+}
+
 /// A hash set keyed with [`WordHasher`].
 pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<WordHasher>>;
 /// A hash map keyed with [`WordHasher`].
@@ -68,4 +90,20 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// An empty [`FastMap`] with room for `n` entries, so that filling it does not rehash.
 pub(crate) fn with_capacity<K, V>(n: usize) -> FastMap<K, V> {
     FastMap::with_capacity_and_hasher(n, BuildHasherDefault::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_word_is_its_bytes_copied_into_zeros() {
+        let bytes = [0x81u8, 2, 0xff, 4, 5, 0x96, 7, 8, 9];
+        for n in 0..=bytes.len() {
+            let mut word = [0u8; 8];
+            let take = n.min(8);
+            word[..take].copy_from_slice(&bytes[..take]);
+            assert_eq!(short_word(&bytes[..n]), u64::from_le_bytes(word), "{n}");
+        }
+    }
 }

@@ -179,6 +179,8 @@ pub struct Gazetteer {
     /// The demonym side table read out of the index on first use (adjective key → value):
     /// a few hundred entries, asked about for most capitalised words of a text.
     demonym_table: OnceLock<DemonymTable>,
+    /// The name index's nodes one and two bytes below its root, decoded on first use.
+    openings: OnceLock<Openings>,
     /// Candidates kept as given, for gazetteers made with [`Gazetteer::from_records`].
     owned: Option<Vec<Candidate>>,
 }
@@ -243,6 +245,7 @@ impl Gazetteer {
             pool_at,
             pool_text,
             demonym_table: OnceLock::new(),
+            openings: OnceLock::new(),
             owned: None,
         })
     }
@@ -339,8 +342,7 @@ impl Gazetteer {
     }
 
     fn str_at(&self, offset: u32) -> &str {
-        let at = self.pool_at + offset as usize;
-        let len = match self.tables.get(at..at + 2) {
+        let length = |bytes: Option<&[u8]>| match bytes {
             Some(&[a, b]) => usize::from(u16::from_le_bytes([a, b])),
             _ => 0,
         };
@@ -348,8 +350,11 @@ impl Gazetteer {
             // a slice of valid text on char boundaries is valid text: the same answer as
             // validating the bytes, and "" where that would fail
             let from = offset as usize + 2;
+            let len = length(pool.as_bytes().get(from - 2..from));
             return pool.get(from..from + len).unwrap_or("");
         }
+        let at = self.pool_at + offset as usize;
+        let len = length(self.tables.get(at..at + 2));
         self.tables
             .get(at + 2..at + 2 + len)
             .and_then(|b| std::str::from_utf8(b).ok())
@@ -401,7 +406,66 @@ impl Gazetteer {
     }
 
     fn value(&self, key: &str) -> Option<u64> {
-        self.names.as_ref()?.get(key)
+        let map = self.names.as_ref()?;
+        let &[a, b, c, ref rest @ ..] = key.as_bytes() else {
+            return map.get(key);
+        };
+        // as `fst::Map::get`, but from the node the first three bytes lead to
+        let fst = map.as_fst();
+        let opening = self
+            .openings()
+            .three
+            .get(&u32::from_be_bytes([0, a, b, c]))?;
+        let mut node = fst.node(opening.addr);
+        let mut output = fst::raw::Output::new(opening.output);
+        for &b in rest {
+            let t = node.transition(node.find_input(b)?);
+            output = output.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        node.is_final()
+            .then(|| output.cat(node.final_output()).value())
+    }
+
+    /// The [`Openings`] of the name index, decoded on first use.
+    fn openings(&self) -> &Openings {
+        self.openings.get_or_init(|| {
+            let mut openings = Openings {
+                one: vec![None; 256],
+                two: FastMap::default(),
+                three: FastMap::default(),
+            };
+            let Some(map) = &self.names else {
+                return openings;
+            };
+            let fst = map.as_fst();
+            for t in fst.root().transitions() {
+                let node = fst.node(t.addr);
+                openings.one[usize::from(t.inp)] = node
+                    .is_final()
+                    .then(|| t.out.cat(node.final_output()).value());
+                for t2 in node.transitions() {
+                    let node2 = fst.node(t2.addr);
+                    let output2 = t.out.cat(t2.out);
+                    if node2.is_final() {
+                        openings.two.insert(
+                            u16::from_be_bytes([t.inp, t2.inp]),
+                            output2.cat(node2.final_output()).value(),
+                        );
+                    }
+                    for t3 in node2.transitions() {
+                        openings.three.insert(
+                            u32::from_be_bytes([0, t.inp, t2.inp, t3.inp]),
+                            Opening {
+                                addr: t3.addr,
+                                output: output2.cat(t3.out).value(),
+                            },
+                        );
+                    }
+                }
+            }
+            openings
+        })
     }
 
     fn single(&self, key: &str) -> Option<Candidate> {
@@ -587,9 +651,38 @@ impl Gazetteer {
             return names;
         }
         let fst = map.as_fst();
+        let places = |value: u64| Places {
+            gazetteer: self,
+            postings: self.postings(value),
+        };
         let mut node = fst.root();
         let mut output = fst::raw::Output::zero();
-        for (at, &b) in key.as_bytes().iter().enumerate() {
+        let mut from = 0;
+        // the first three bytes from the openings, where the walk would decode the three
+        // nodes with the most transitions
+        if let &[a, b, c, ..] = key.as_bytes() {
+            let openings = self.openings();
+            if let Some(value) = openings.one[usize::from(a)]
+                && key.is_char_boundary(1)
+            {
+                names.push((1, places(value)));
+            }
+            if let Some(&value) = openings.two.get(&u16::from_be_bytes([a, b]))
+                && key.is_char_boundary(2)
+            {
+                names.push((2, places(value)));
+            }
+            let Some(opening) = openings.three.get(&u32::from_be_bytes([0, a, b, c])) else {
+                return names;
+            };
+            node = fst.node(opening.addr);
+            output = fst::raw::Output::new(opening.output);
+            if node.is_final() && key.is_char_boundary(3) {
+                names.push((3, places(output.cat(node.final_output()).value())));
+            }
+            from = 3;
+        }
+        for (at, &b) in key.as_bytes().iter().enumerate().skip(from) {
             let Some(i) = node.find_input(b) else {
                 break;
             };
@@ -597,14 +690,7 @@ impl Gazetteer {
             output = output.cat(t.out);
             node = fst.node(t.addr);
             if node.is_final() && key.is_char_boundary(at + 1) {
-                let value = output.cat(node.final_output()).value();
-                names.push((
-                    at + 1,
-                    Places {
-                        gazetteer: self,
-                        postings: self.postings(value),
-                    },
-                ));
+                names.push((at + 1, places(output.cat(node.final_output()).value())));
             }
         }
         names
@@ -797,6 +883,27 @@ fn country_code(cc: &[u8]) -> Option<&str> {
         }
         _ => std::str::from_utf8(cc).ok(),
     }
+}
+
+/// The nodes of the name index three bytes below its root, decoded once, with the keys
+/// of one and two bytes. Almost every lookup passes through the nodes above them, and
+/// they are the dearest to decode: the nodes near the root have the most transitions.
+#[derive(Default)]
+struct Openings {
+    /// Per first byte, the value of the one-byte key when it is a key.
+    one: Vec<Option<u64>>,
+    /// The values of the two-byte keys, by their bytes (`u16::from_be_bytes`).
+    two: FastMap<u16, u64>,
+    /// Per first three bytes (`u32::from_be_bytes` of a zero and them), the node they
+    /// lead to. Three bytes no key opens with are missing.
+    three: FastMap<u32, Opening>,
+}
+
+/// A node of the name index below its root, with the output of the transitions to it.
+#[derive(Clone, Copy)]
+struct Opening {
+    addr: fst::raw::CompiledAddr,
+    output: u64,
 }
 
 /// The demonym side table, read out of the index once, with a quick test that most
@@ -1350,6 +1457,31 @@ mod tests {
                 .collect();
             assert_eq!(fast, slow, "{key:?}");
             found += fast.len();
+        }
+        assert!(found > 100, "too few names to compare: {found}");
+    }
+
+    #[test]
+    fn a_lookup_from_the_openings_finds_what_the_index_finds() {
+        let g = Gazetteer::embedded();
+        let map = g.names.as_ref().unwrap();
+        let text = include_str!("../../tests/fixtures/articles/03_migrant_boat.txt");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut keys: Vec<String> = ["", "a", "us", "ny", "łódź", "\u{1}geonames:2022586"]
+            .map(String::from)
+            .to_vec();
+        keys.push(format!("{}RU", index::COUNTRY_KEY));
+        for n in 1..=3 {
+            keys.extend(words.windows(n).map(|w| normalize(&w.join(" "))));
+        }
+        let mut found = 0;
+        for key in &keys {
+            // every prefix too: keys that stop inside a name, after one or two bytes
+            for end in (1..=key.len()).filter(|&e| key.is_char_boundary(e)) {
+                let prefix = &key[..end];
+                assert_eq!(g.value(prefix), map.get(prefix), "{prefix:?}");
+                found += usize::from(map.get(prefix).is_some());
+            }
         }
         assert!(found > 100, "too few names to compare: {found}");
     }

@@ -38,9 +38,35 @@ impl Cand<'_> {
         !self.place.by_alternate() && super::resolve::is_own_name(self.name, key, buf)
     }
 
+    /// True when the candidate was found by one of its alternate names (see
+    /// [`Place::by_alternate`]).
+    pub(crate) fn by_alternate(&self) -> bool {
+        self.place.by_alternate()
+    }
+
     /// The owned candidate the rest of the pipeline passes around.
     pub(crate) fn to_candidate(self) -> Candidate {
         self.place.to_candidate()
+    }
+}
+
+/// `a == b` for the short texts of candidates (country codes, region names), mostly
+/// without a call to compare bytes: the gazetteer keeps each string once, so equal texts
+/// of two candidates usually share their address, and a country code is two bytes.
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && (std::ptr::eq(a.as_ptr(), b.as_ptr())
+            || match (a.as_bytes(), b.as_bytes()) {
+                ([a0, a1], [b0, b1]) => a0 == b0 && a1 == b1,
+                (a, b) => a == b,
+            })
+}
+
+/// [`same_text`] of two optional texts: `a == b`.
+pub(crate) fn same(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same_text(a, b),
+        (a, b) => a.is_none() && b.is_none(),
     }
 }
 
@@ -100,6 +126,37 @@ mod tests {
             }
         }
         assert!(alternates > 0, "no place was found by an alternate name");
+    }
+
+    #[test]
+    fn texts_are_the_same_exactly_when_equal() {
+        let pool = String::from("USUKUSParisParis");
+        let texts = [
+            "",
+            "U",
+            "US",
+            "UK",
+            "us",
+            "USA",
+            "Paris",
+            "Pari",
+            "Texas",
+            &pool[0..2],
+            &pool[4..6],
+            &pool[2..4],
+            &pool[6..11],
+            &pool[11..16],
+            &pool[6..10],
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(same_text(a, b), a == b, "{a:?} {b:?}");
+                for (x, y) in [(Some(a), None), (None, Some(b)), (Some(a), Some(b))] {
+                    assert_eq!(same(x, y), x == y, "{x:?} {y:?}");
+                }
+            }
+        }
+        assert!(same(None, None));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //!
 //! Every list is lower case and looked up through [`Lexicon`], built once.
 
+use crate::hash::short_word;
 pub(crate) use crate::hash::{FastMap, FastSet, with_capacity};
 use std::sync::OnceLock;
 
@@ -522,13 +523,10 @@ impl Lexicon {
         if b.len() > Self::PACKED {
             return None;
         }
-        let mut key = [0u8; 16];
-        // a byte at a time: shorter than a call to copy a slice of unknown length
-        for (k, &c) in key.iter_mut().zip(b) {
-            *k = c;
-        }
-        key[15] = b.len() as u8;
-        Some(u128::from_le_bytes(key))
+        // two words read with a few loads each (no call to copy a slice of unknown length)
+        let (low, high) = b.split_at(b.len().min(8));
+        let high = short_word(high) | (b.len() as u64) << 56;
+        Some(u128::from(short_word(low)) | u128::from(high) << 64)
     }
 
     /// The lists a lower-case word is on.
@@ -632,6 +630,23 @@ pub(crate) const AP_TWO_LETTER_STATES: &[&str] = &["ga", "ky", "la", "md", "mo",
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_packed_word_is_its_bytes_then_zeros_then_its_length() {
+        let all = "abcdefghijklmnopq";
+        for word in (0..=all.len())
+            .map(|n| &all[..n])
+            .chain(["x\u{e9}", "ab'c"])
+        {
+            let expected = (word.len() <= Lexicon::PACKED).then(|| {
+                let mut key = [0u8; 16];
+                key[..word.len()].copy_from_slice(word.as_bytes());
+                key[15] = word.len() as u8;
+                u128::from_le_bytes(key)
+            });
+            assert_eq!(Lexicon::packed(word), expected, "{word}");
+        }
+    }
 
     #[test]
     fn the_lists_answer_in_lower_case() {

@@ -156,11 +156,12 @@ fn namesake_city<'c, 'g>(area: &Cand<'g>, candidates: &'c [Cand<'g>]) -> Option<
     use crate::gazetteer::PlaceKind;
     let inside = |c: &Cand<'_>| match area.kind {
         PlaceKind::Region => {
-            c.country == area.country && c.admin1 == Some(area.admin1.unwrap_or(area.name))
+            cand::same(c.country, area.country)
+                && cand::same(c.admin1, Some(area.admin1.unwrap_or(area.name)))
         }
         PlaceKind::District => {
-            c.country == area.country
-                && c.admin1 == area.admin1
+            cand::same(c.country, area.country)
+                && cand::same(c.admin1, area.admin1)
                 && cand::within_km(c.latlon, area.latlon, DISTRICT_CITY_KM)
         }
         _ => false,

@@ -14,7 +14,7 @@ use crate::geo::LatLon;
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
-use super::cand::{Cand, within_km};
+use super::cand::{Cand, same, within_km};
 use super::lexicon::{
     ABBREVIATED_WORDS, AP_TWO_LETTER_STATES, Class, FastMap, FastSet, LANGUAGE_AFTER, Lexicon,
     PEOPLE_FROM, SPEAK, with_capacity,
@@ -213,66 +213,92 @@ impl TokInfo<'_> {
 /// The [`TokInfo`] of each token; `folded` is the text ASCII-lower-cased (same offsets).
 pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> Vec<TokInfo<'f>> {
     let lex = Lexicon::get();
+    let bytes = text.as_bytes();
+    // most texts are ASCII throughout: then each token is, without a test of its own
+    let all_ascii = text.is_ascii();
     let mut out = Vec::with_capacity(tokens.len());
     let mut prev_end = 0usize;
     let mut prev_boundary = true;
     for t in tokens {
-        let s = t.text(text);
+        // bytewise: a token lies on char boundaries, and its text is read as bytes but
+        // for the case of a word that is not all ASCII
+        let b = bytes.get(t.span.start..t.span.end).unwrap_or(&[]);
         // the gap is short (a space, mostly): a plain scan, no call into memchr
-        let gap = text.as_bytes().get(prev_end..t.span.start).unwrap_or(&[]);
+        let gap = bytes.get(prev_end..t.span.start).unwrap_or(&[]);
         let sentence_start = prev_boundary || gap.contains(&b'\n');
         let word = t.kind == TokenKind::Word;
+        let ascii = all_ascii || b.is_ascii();
         let (cap, all_caps) = if !word {
             (false, false)
-        } else if s.is_ascii() {
+        } else if ascii {
             // the same questions in ASCII, where every letter's case is its ASCII case
-            let b = s.as_bytes();
+            // (a lower-case letter, most often the second, settles the second at once)
             let cap = b.first().is_some_and(u8::is_ascii_uppercase);
             let all_caps = cap
-                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
-                && !b.iter().any(u8::is_ascii_lowercase);
+                && !b.iter().any(u8::is_ascii_lowercase)
+                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
             (cap, all_caps)
         } else {
+            let s = t.text(text);
             let cap = s.chars().next().is_some_and(char::is_uppercase);
             let all_caps = cap
                 && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !s.chars().any(char::is_lowercase);
             (cap, all_caps)
         };
-        let lower = lower(text, folded, *t);
+        let lower = lower_of(b, ascii, folded, t.span.start);
         out.push(TokInfo {
             word,
             cap,
             all_caps,
             sentence_start,
             lower,
-            class: lex.class(lower),
+            // no list holds the empty word
+            class: if lower.is_empty() {
+                Class::default()
+            } else {
+                lex.class(lower)
+            },
         });
-        prev_boundary = t.kind == TokenKind::Punct
-            && matches!(
-                s,
-                "." | "!" | "?" | ":" | "\"" | "“" | "‘" | "(" | "—" | "–" | "•" | "-" | "--"
-            );
+        prev_boundary = t.kind == TokenKind::Punct && is_boundary_mark(b);
         prev_end = t.span.end;
     }
     out
 }
 
+/// True for a punctuation mark after which a token opens a sentence, a quote, a
+/// parenthesis or a list item.
+fn is_boundary_mark(mark: &[u8]) -> bool {
+    match mark {
+        [b'.' | b'!' | b'?' | b':' | b'"' | b'(' | b'-'] | b"--" => true,
+        [first, ..] if !first.is_ascii() => {
+            matches!(std::str::from_utf8(mark), Ok("“" | "‘" | "—" | "–" | "•"))
+        }
+        _ => false,
+    }
+}
+
 /// Lower-cased token text for lexicon lookups (ASCII only; others never match a list),
 /// sliced from `folded`, the text ASCII-lower-cased once (same byte offsets).
+#[cfg(test)]
 fn lower<'f>(text: &str, folded: &'f str, t: Token) -> &'f str {
-    // bytewise: the token lies on char boundaries, and so does an ASCII prefix of it
     let s = text.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]);
+    lower_of(s, s.is_ascii(), folded, t.span.start)
+}
+
+/// The lower-cased text of a token (see [`TokInfo::lower`]) from its bytes `s`, which
+/// start at byte `start` of the text, when whether they are all ASCII is known.
+fn lower_of<'f>(s: &[u8], ascii: bool, folded: &'f str, start: usize) -> &'f str {
+    // bytewise: the token lies on char boundaries, and so does an ASCII prefix of it
     let s = s
         .strip_suffix(b"'s")
         .or_else(|| s.strip_suffix("’s".as_bytes()))
         .unwrap_or(s);
-    if s.len() > MAX_LOWER || !s.is_ascii() {
+    // a word that is not all ASCII may be so but for its possessive ("Kim’s")
+    if s.len() > MAX_LOWER || !(ascii || s.is_ascii()) {
         return "";
     }
-    folded
-        .get(t.span.start..t.span.start + s.len())
-        .unwrap_or("")
+    folded.get(start..start + s.len()).unwrap_or("")
 }
 
 /// The span of the mention: a possessive or trailing apostrophe left out, the period of
@@ -1491,9 +1517,9 @@ pub(crate) fn decide(
                 continue;
             }
             let near = s.candidates.iter().take(12).any(|c| {
-                let in_region = regions
-                    .iter()
-                    .any(|(_, cc, a1, _)| c.country == *cc && a1.is_some() && (c.admin1 == *a1));
+                let in_region = regions.iter().any(|(_, cc, a1, _)| {
+                    same(c.country, *cc) && a1.is_some() && same(c.admin1, *a1)
+                });
                 let lat = c.latlon.lat;
                 let from = points.partition_point(|p| p.lat < lat - reach);
                 let to = points.partition_point(|p| p.lat <= lat + reach);
@@ -1563,6 +1589,23 @@ mod tests {
         assert!(names.iter().all(|n| shapes.may_hold(n)));
         let others = ["london", "the", "said", "moscow", "in", "polish"];
         assert!(others.iter().all(|w| !shapes.may_hold(w)));
+    }
+
+    #[test]
+    fn the_marks_that_open_a_sentence_are_those_listed_and_no_other() {
+        let listed = [
+            ".", "!", "?", ":", "\"", "“", "‘", "(", "—", "–", "•", "-", "--",
+        ];
+        for mark in listed {
+            assert!(is_boundary_mark(mark.as_bytes()), "{mark}");
+        }
+        for mark in [
+            ",", ";", ")", "”", "’", "'", "…", "a", "", "..", "·", "‐", "„",
+        ] {
+            assert!(!is_boundary_mark(mark.as_bytes()), "{mark}");
+        }
+        // a word lowered to nothing is on no list, so its class is not looked up
+        assert_eq!(Lexicon::get().class(""), Class::default());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::lexicon::{FastMap, FastSet, with_capacity};
 
 use crate::gazetteer::{PlaceKind, is_plain, normalize_into};
 
-use super::cand::{Cand, within_km};
+use super::cand::{Cand, same, same_text, within_km};
 
 use super::recognize::{Spot, is_island};
 use super::weights::{Weights, weights};
@@ -74,7 +74,11 @@ impl<'a> Context<'a> {
         match cc {
             Some(cc) if total > 0.0 => {
                 let n = self.countries.get(cc).copied().unwrap_or(0.0);
-                (if cc == own.country { n - own.count } else { n }) / total
+                (if same_text(cc, own.country) {
+                    n - own.count
+                } else {
+                    n
+                }) / total
             }
             _ => 0.0,
         }
@@ -129,12 +133,12 @@ fn contains(outer: &Cand<'_>, inner: &Cand<'_>) -> bool {
     if is_island(outer) {
         return within_km(outer.latlon, inner.latlon, ISLAND_KM);
     }
-    if outer.country.is_none() || outer.country != inner.country {
+    if outer.country.is_none() || !same(outer.country, inner.country) {
         return false;
     }
     match outer.kind {
         PlaceKind::Country => true,
-        PlaceKind::Region => region_of(inner).is_some() && region_of(inner) == region_of(outer),
+        PlaceKind::Region => region_of(inner).is_some() && same(region_of(inner), region_of(outer)),
         PlaceKind::District => within_km(outer.latlon, inner.latlon, 120.0),
         // a town does not qualify a town: "Mexico, China, Japan" is a list
         _ => false,
@@ -211,8 +215,8 @@ fn support<'a>(
     }
     // supporters: (latitude, name index, candidate) for points; name indices by area
     let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::with_capacity(keys.len() * SUPPORTERS);
-    let mut area_points: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
-    let mut area_regions: FastMap<(&str, &str), Vec<usize>> = with_capacity(keys.len());
+    let mut area_points = ByArea::with_capacity(keys.len());
+    let mut area_regions = ByArea::with_capacity(keys.len());
     let famous_from = if worldwide { FAMOUS_CITY } else { u64::MAX };
     for (j, (_, cands)) in keys.iter().enumerate() {
         // the population of the name's famous city, if it has one
@@ -229,14 +233,14 @@ fn support<'a>(
             match o.kind {
                 PlaceKind::Region => {
                     if let Some(area) = area {
-                        area_regions.entry(area).or_default().push(j);
+                        area_regions.push(area, j);
                     }
                 }
                 PlaceKind::Country | PlaceKind::Continent => {}
                 _ => {
                     points.push((o.latlon.lat, j, o));
                     if let Some(area) = area {
-                        area_points.entry(area).or_default().push(j);
+                        area_points.push(area, j);
                     }
                 }
             }
@@ -263,7 +267,7 @@ fn support<'a>(
                 match c.kind {
                     PlaceKind::Country | PlaceKind::Continent => {}
                     PlaceKind::Region => {
-                        for &j in area.and_then(|a| area_points.get(&a)).into_iter().flatten() {
+                        for j in area_points.names(area) {
                             count(j, 0, &mut seen);
                         }
                     }
@@ -281,11 +285,7 @@ fn support<'a>(
                                 count(j, 0, &mut seen);
                             }
                         }
-                        for &j in area
-                            .and_then(|a| area_regions.get(&a))
-                            .into_iter()
-                            .flatten()
-                        {
+                        for j in area_regions.names(area) {
                             count(j, 1, &mut seen);
                         }
                     }
@@ -299,6 +299,40 @@ fn support<'a>(
         out.insert(*key, counts);
     }
     out
+}
+
+/// Name indices by area (country and first-level region name), in one flat list: an
+/// area's last entry is chained to its entry before, so that no area has a list of its
+/// own to allocate. Its names come back last first; [`support`] counts them as a set.
+struct ByArea<'a> {
+    last: FastMap<(&'a str, &'a str), usize>,
+    chain: Vec<(usize, usize)>,
+}
+
+impl<'a> ByArea<'a> {
+    fn with_capacity(n: usize) -> Self {
+        ByArea {
+            last: with_capacity(n),
+            chain: Vec::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, area: (&'a str, &'a str), name: usize) {
+        let before = self.last.insert(area, self.chain.len());
+        self.chain.push((name, before.unwrap_or(usize::MAX)));
+    }
+
+    /// The names listed under `area` (none when it is `None`).
+    fn names(&self, area: Option<(&str, &str)>) -> impl Iterator<Item = usize> + '_ {
+        let mut at = area
+            .and_then(|a| self.last.get(&a).copied())
+            .unwrap_or(usize::MAX);
+        std::iter::from_fn(move || {
+            let &(name, before) = self.chain.get(at)?;
+            at = before;
+            Some(name)
+        })
+    }
 }
 
 #[expect(
@@ -380,7 +414,7 @@ fn great_cities<'c, 'g>(candidates: &'c [Cand<'g>]) -> Vec<&'c Cand<'g>> {
 fn overshadowed(c: &Cand<'_>, great: &[&Cand<'_>]) -> bool {
     c.kind == PlaceKind::PopulatedPlace
         && great.iter().any(|o| {
-            o.country == c.country && o.population >= OVERSHADOW_RATIO * c.population.max(1)
+            same(o.country, c.country) && o.population >= OVERSHADOW_RATIO * c.population.max(1)
         })
 }
 
@@ -394,7 +428,7 @@ fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>], w: &Weights) -> f32 
     let region_of_namesake_country = c.kind == PlaceKind::Region
         && majors
             .iter()
-            .any(|m| m.kind == PlaceKind::Country && m.country == c.country);
+            .any(|m| m.kind == PlaceKind::Country && same(m.country, c.country));
     if (point && majors.iter().any(|m| m.id != c.id && !contains(m, c)))
         || region_of_namesake_country
     {
@@ -416,6 +450,38 @@ pub(crate) fn is_own_name(name: &str, key: &str, buf: &mut String) -> bool {
     }
     normalize_into(name, buf);
     *buf == key
+}
+
+/// For each of `candidates` (found by `key`), whether the text wrote its own name (`buf`
+/// is scratch space).
+fn own_name_flags(key: &str, candidates: &[Cand<'_>], buf: &mut String) -> Vec<bool> {
+    // namesakes mostly come in a row, and the gazetteer keeps each string once: a name at
+    // the address of the last one asked about has its answer
+    let mut last: Option<(&str, bool)> = None;
+    candidates
+        .iter()
+        .map(|c| {
+            // the hand-written table of seas, rivers and areas lists only the names they
+            // go by ("the Pacific", "Danube")
+            if matches!(
+                c.kind,
+                PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
+            ) {
+                return true;
+            }
+            if c.by_alternate() {
+                return false;
+            }
+            match last {
+                Some((name, own)) if std::ptr::eq(name, c.name) => own,
+                _ => {
+                    let own = c.bears_own_name(key, buf);
+                    last = Some((c.name, own));
+                    own
+                }
+            }
+        })
+        .collect()
 }
 
 /// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
@@ -492,19 +558,9 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
     let mut own_names: FastMap<&str, Vec<bool>> = with_capacity(kept.len());
     let mut buf = String::new();
     for (s, _) in spots.iter().zip(accepted).filter(|(_, a)| **a) {
-        own_names.entry(s.key.as_str()).or_insert_with(|| {
-            s.candidates
-                .iter()
-                .map(|c| {
-                    // the hand-written table of seas, rivers and areas lists only the
-                    // names they go by ("the Pacific", "Danube")
-                    matches!(
-                        c.kind,
-                        PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
-                    ) || c.bears_own_name(&s.key, &mut buf)
-                })
-                .collect()
-        });
+        own_names
+            .entry(s.key.as_str())
+            .or_insert_with(|| own_name_flags(&s.key, &s.candidates, &mut buf));
     }
     // Every score but closeness is the same in both rounds: each name (with its qualifier)
     // is weighed once, keeping each candidate's neighbourhood weight for round 2. Each
@@ -662,7 +718,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 *a += b;
                 if let Some((kind, country)) = listed
                     && kind == c.kind
-                    && (kind == PlaceKind::Country || country.is_none() || country == c.country)
+                    && (kind == PlaceKind::Country || country.is_none() || same(country, c.country))
                 {
                     *a += w.list_kind;
                 }
@@ -698,7 +754,81 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::normalize;
+    use crate::gazetteer::{Gazetteer, normalize};
+
+    #[test]
+    fn an_area_lists_the_names_pushed_under_it_and_no_other() {
+        let pushed = [
+            (("US", "Texas"), 0),
+            (("US", "Ohio"), 1),
+            (("US", "Texas"), 2),
+            (("MX", "Texas"), 3),
+            (("US", "Texas"), 2),
+        ];
+        let mut by_area = ByArea::with_capacity(2);
+        for (area, name) in pushed {
+            by_area.push(area, name);
+        }
+        for area in [
+            ("US", "Texas"),
+            ("US", "Ohio"),
+            ("MX", "Texas"),
+            ("FR", "Texas"),
+        ] {
+            let mut slow: Vec<usize> = pushed
+                .iter()
+                .filter(|(a, _)| *a == area)
+                .map(|&(_, n)| n)
+                .collect();
+            slow.reverse();
+            assert_eq!(
+                by_area.names(Some(area)).collect::<Vec<_>>(),
+                slow,
+                "{area:?}"
+            );
+        }
+        assert_eq!(by_area.names(None).count(), 0);
+    }
+
+    #[test]
+    fn own_names_asked_once_per_name_in_a_row_are_those_asked_one_by_one() {
+        let g = Gazetteer::embedded();
+        let mut buf = String::new();
+        let mut shared = 0;
+        for name in [
+            "Paris",
+            "Springfield",
+            "Georgia",
+            "Mexico",
+            "St Louis",
+            "Kiev",
+            "Bombay",
+            "Hague",
+            "Washington",
+            "Lodz",
+            "Danube",
+            "Pacific",
+            "Columbia",
+        ] {
+            let key = normalize(name);
+            let candidates: Vec<Cand<'_>> = g.places_normalized(&key).map(Cand::from).collect();
+            let slow: Vec<bool> = candidates
+                .iter()
+                .map(|c| {
+                    matches!(
+                        c.kind,
+                        PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
+                    ) || c.bears_own_name(&key, &mut buf)
+                })
+                .collect();
+            assert_eq!(own_name_flags(&key, &candidates, &mut buf), slow, "{name}");
+            shared += candidates
+                .windows(2)
+                .filter(|w| std::ptr::eq(w[0].name, w[1].name))
+                .count();
+        }
+        assert!(shared > 10, "too few shared names to test: {shared}");
+    }
 
     #[test]
     fn a_name_is_its_own_exactly_when_it_normalises_to_the_key() {
