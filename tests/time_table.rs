@@ -153,6 +153,12 @@ fn weekdays_look_back_unless_the_verb_is_future() {
         REF,
         &[("Monday", "2023-09-18")],
     );
+    // a clock time takes the day after "on", which keeps its own span
+    check(
+        "It took off at 4:05 p.m. on Sunday.",
+        REF,
+        &[("4:05 p.m.", "2023-09-10T16:05"), ("Sunday", "2023-09-10")],
+    );
     // a month after a past tense is behind, however near the next one is
     check(
         "She had been kidnapped in March near Menaka.",

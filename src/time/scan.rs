@@ -1422,6 +1422,11 @@ impl<'a> Scanner<'a> {
         if self.is(j, ",") {
             j += 1;
         }
+        // "at 4:05 p.m. on Sunday": the day after "on" is the clock's, but a span of its own
+        let on = self.kw(j) == "on";
+        if on {
+            j += 1;
+        }
         let day_hit = match self.kw(j) {
             "yesterday" | "today" | "tomorrow" => {
                 let n = match self.kw(j) {
@@ -1439,7 +1444,8 @@ impl<'a> Scanner<'a> {
         if let Some(dh) = day_hit
             && let Val::Day(d) = dh.val
         {
-            return Some(Hit::new(i, dh.end, Val::Clock(Some(d), h, m, s)));
+            let to = if on { end } else { dh.end };
+            return Some(Hit::new(i, to, Val::Clock(Some(d), h, m, s)));
         }
         Some(Hit::new(i, end, Val::Clock(self.anchor_day(), h, m, s)))
     }
