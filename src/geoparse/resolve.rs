@@ -217,12 +217,13 @@ fn support<'a>(
     let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::with_capacity(keys.len() * SUPPORTERS);
     let mut area_points = ByArea::with_capacity(keys.len());
     let mut area_regions = ByArea::with_capacity(keys.len());
-    let famous_from = if worldwide { FAMOUS_CITY } else { u64::MAX };
     for (j, (_, cands)) in keys.iter().enumerate() {
-        // the population of the name's famous city, if it has one
+        // the population of the name's famous city, in a story round the world
         let famous = cands
             .iter()
-            .filter(|c| c.kind == PlaceKind::PopulatedPlace && c.population >= famous_from)
+            .filter(|c| {
+                worldwide && c.kind == PlaceKind::PopulatedPlace && c.population >= FAMOUS_CITY
+            })
             .map(|c| c.population)
             .max();
         for o in cands.iter().take(SUPPORTERS).filter(|o| {

@@ -567,12 +567,9 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
 /// ("Troopers set up", "then the police searched"), not after a verb ("a boat carrying 60
 /// migrants capsized").
 fn opens_clause(doc: &Doc<'_>, k: usize, sentence: &Range<usize>) -> bool {
-    (sentence.start.max(k.saturating_sub(3))..=k)
-        .rev()
-        .find(|&i| {
-            i == sentence.start || matches!(doc.low(i - 1), "," | ";" | "and" | "but" | "then")
-        })
-        .is_some()
+    (sentence.start.max(k.saturating_sub(2))..=k).any(|i| {
+        i == sentence.start || matches!(doc.low(i - 1), "," | ";" | "and" | "but" | "then")
+    })
 }
 
 /// The "who", "that" or "which" whose clause `trigger` is the verb of, with at most two
