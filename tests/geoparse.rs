@@ -1085,6 +1085,36 @@ fn world() -> Gazetteer {
             ),
             vec![],
         ),
+        (
+            r(
+                "cordoba",
+                "Córdoba",
+                -31.41,
+                -64.19,
+                Ppl,
+                "PPLA",
+                "AR",
+                Some("Córdoba"),
+                1_400_000,
+                0.6,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "cordobaprov",
+                "Córdoba",
+                -32.37,
+                -63.55,
+                Region,
+                "ADM1",
+                "AR",
+                Some("Córdoba"),
+                3_300_000,
+                0.6,
+            ),
+            vec![],
+        ),
     ];
     Gazetteer::from_records(
         rows.into_iter()
@@ -1282,6 +1312,25 @@ fn one_name_keeps_one_sense_in_a_document() {
         .filter_map(|p| p.resolved.as_ref().map(|c| c.id.as_str()))
         .collect();
     assert_eq!(ids, ["test:paristx", "test:paristx"]);
+}
+
+#[test]
+fn an_area_type_word_marks_a_sense_of_its_own() {
+    // the city and the province of one name are two places in one story
+    let ids = |text: &str| -> Vec<String> {
+        parse(text)
+            .into_iter()
+            .filter_map(|p| p.resolved.map(|c| c.id))
+            .collect()
+    };
+    assert_eq!(
+        ids("She reached the city of Córdoba. The province of Córdoba is large."),
+        ["test:cordoba", "test:cordobaprov"]
+    );
+    assert_eq!(
+        ids("Córdoba province is large. She reached the city of Córdoba."),
+        ["test:cordobaprov", "test:cordoba"]
+    );
 }
 
 #[test]

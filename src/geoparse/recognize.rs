@@ -107,7 +107,7 @@ impl<'g> Spot<'g> {
 }
 
 /// The kind of place a type word beside a name asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Hint {
     /// "city", "town", "village", "capital".
     Settlement,

@@ -10,7 +10,7 @@ use crate::gazetteer::{PlaceKind, is_plain, normalize_into};
 
 use super::cand::{Cand, same, same_text, within_km};
 
-use super::recognize::{Spot, is_island};
+use super::recognize::{Hint, Spot, is_island};
 use super::weights::{Weights, weights};
 
 /// How much each country and first-level region is talked about.
@@ -527,8 +527,20 @@ fn list_kinds<'g>(
     out
 }
 
-/// A name as it is weighed: its key, its qualifier's key, and whether it qualifies another.
-type NameKey<'a> = (&'a str, Option<&'a str>, bool);
+/// A name as it is weighed: its key, its qualifier's key, whether it qualifies another, and
+/// the type word beside it.
+type NameKey<'a> = (&'a str, Option<&'a str>, bool, Option<Hint>);
+
+/// The sense a spot's name is read in: an area type word that fits one of its candidates
+/// ("Buenos Aires province", "the state of New York") marks the area apart from the city
+/// of the same name, which the bare name goes on meaning in the same story. A settlement
+/// word ("the city of San Luis") names the sense the bare name takes too.
+fn area_sense(s: &Spot) -> Option<Hint> {
+    s.hint.filter(|h| {
+        matches!(h, Hint::Region | Hint::District | Hint::Country)
+            && s.candidates.iter().any(|c| h.fits(c.kind))
+    })
+}
 
 /// Where an accepted spot's scores are kept: its row of weighed names (with qualifier)
 /// and the number of its name.
@@ -568,6 +580,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
     // accepted spot's row of `base` and its name's number are found once for both rounds.
     let weigh_name = |s: &Spot<'_>, q: Option<&Spot<'_>>| -> (Vec<f32>, Vec<f32>) {
         let counts = backing.get(s.key.as_str());
+
         let given = cx.given_by(&s.key);
         let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
         let great = great_cities(&s.candidates);
@@ -647,7 +660,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             .unzip()
     };
     let mut rows: FastMap<NameKey, usize> = with_capacity(kept.len());
-    let mut names: FastMap<&str, usize> = with_capacity(kept.len());
+    let mut names: FastMap<(&str, Option<Hint>), usize> = with_capacity(kept.len());
     let mut spot_slots: Vec<Option<Slot>> = vec![None; spots.len()];
     let mut base: Vec<(Vec<f32>, Vec<f32>)> = Vec::with_capacity(kept.len());
     for (k, s) in spots.iter().enumerate() {
@@ -655,10 +668,17 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             continue;
         }
         let q = s.qualifier.map(|q| &spots[q]);
-        // a name scores the same wherever it recurs with the same qualifier
-        let memo_key = (s.key.as_str(), q.map(|q| q.key.as_str()), s.is_qualifier);
+        // a name scores the same wherever it recurs with the same qualifier and type word
+        let memo_key = (
+            s.key.as_str(),
+            q.map(|q| q.key.as_str()),
+            s.is_qualifier,
+            s.hint,
+        );
         let next_name = names.len();
-        let name = *names.entry(s.key.as_str()).or_insert(next_name);
+        let name = *names
+            .entry((s.key.as_str(), area_sense(s)))
+            .or_insert(next_name);
         let row = *rows.entry(memo_key).or_insert_with(|| {
             base.push(weigh_name(s, q));
             base.len() - 1
