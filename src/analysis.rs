@@ -77,7 +77,7 @@ pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) ->
         resolve_online(&mut places, online, &mut diagnostics);
     }
     let times = tag_tokens(&text, &tokens, reference_date);
-    let actors = movements_with_tokens(&text, &tokens, &sentences, &places, &times);
+    let actors = movements_with_tokens(&text, &tokens, &sentences, &places, &times, reference_date);
     if gazetteer.is_empty() {
         diagnostics.push(Diagnostic {
             message: "the gazetteer is empty: no place can be found".into(),

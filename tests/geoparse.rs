@@ -1087,6 +1087,42 @@ fn world() -> Gazetteer {
         ),
         (
             r(
+                "andes",
+                "Andes",
+                -20.0,
+                -68.0,
+                PlaceKind::Physical,
+                "MTS",
+                "",
+                None,
+                0,
+                0.75,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "losandes",
+                "Los Andes",
+                -32.83,
+                -70.6,
+                Ppl,
+                "PPL",
+                "CL",
+                None,
+                250_000,
+                0.6,
+            ),
+            vec!["Andes"],
+        ),
+        (
+            r(
+                "cl", "Chile", -30.0, -71.0, Country, "PCLI", "CL", None, 19_000_000, 0.9,
+            ),
+            vec![],
+        ),
+        (
+            r(
                 "cordoba",
                 "Córdoba",
                 -31.41,
@@ -1331,6 +1367,16 @@ fn an_area_type_word_marks_a_sense_of_its_own() {
         ids("Córdoba province is large. She reached the city of Córdoba."),
         ["test:cordobaprov", "test:cordoba"]
     );
+}
+
+#[test]
+fn a_range_by_its_own_name_after_the_is_the_range() {
+    // "the Andes" is the range, not Los Andes, a town that goes by "Andes" too
+    let ids: Vec<String> = parse("In Chile the band will cross the Andes by road.")
+        .into_iter()
+        .filter_map(|p| p.resolved.map(|c| c.id))
+        .collect();
+    assert_eq!(ids, ["test:cl", "test:andes"]);
 }
 
 #[test]

@@ -280,3 +280,44 @@ fn a_journey_to_a_region_named_like_its_city_ends_at_the_city() {
         assert_eq!(last, Some(PlaceKind::Region), "{text}");
     }
 }
+
+/// The main actor's stops in `text`, written on `written`, with the embedded gazetteer.
+fn main_stops(text: &str, written: &str) -> Vec<(String, String)> {
+    let options = Options {
+        reference_date: chrono::NaiveDate::parse_from_str(written, "%Y-%m-%d").ok(),
+        ..Options::default()
+    };
+    let analysis = analyze(
+        &Document::from_text(text.to_owned()),
+        Gazetteer::embedded(),
+        &options,
+    );
+    analysis.actors.first().map_or_else(Vec::new, |a| {
+        a.stops
+            .iter()
+            .map(|s| (s.place.name.clone(), s.status.label().to_owned()))
+            .collect()
+    })
+}
+
+fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
+    want.iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_headline_the_body_does_not_repeat_is_the_latest_news() {
+    let text = "Runner Vell reaches Venado Tuerto\n\nRunner Ana Vell set off from the gates of \
+                Mendoza's city park on Oct. 3. She arrived in Río Cuarto on \
+                Saturday. She will travel to Pergamino on Thursday.";
+    assert_eq!(
+        main_stops(text, "2025-10-15"),
+        pairs(&[
+            ("Mendoza", "confirmed"),
+            ("Río Cuarto", "confirmed"),
+            ("Venado Tuerto", "confirmed"),
+            ("Pergamino", "expected"),
+        ])
+    );
+}

@@ -318,6 +318,40 @@ fn narrative_times_count_from_the_last_day_mentioned() {
 }
 
 #[test]
+fn a_bare_day_of_the_month_is_in_the_narrative_month() {
+    check(
+        "She left on Oct. 3. She reached San Luis on the 7th and rested on the 8th.",
+        REF,
+        &[
+            ("Oct. 3", "2023-10-03"),
+            ("the 7th", "2023-10-07"),
+            ("the 8th", "2023-10-08"),
+        ],
+    );
+    // an ordinal that counts something is no day
+    check(
+        "The 7th Fleet sailed on the 9th of May.",
+        REF,
+        &[("9th of May", "2023-05-09")],
+    );
+}
+
+#[test]
+fn years_later_count_from_the_year_a_story_of_long_ago_is_in() {
+    check(
+        "The band formed in 2009 and moved to Santiago two years later.",
+        REF,
+        &[("2009", "2009"), ("two years later", "2011")],
+    );
+    // a year-on-year comparison in this year's news counts from the reference
+    check(
+        "It lost money a year ago. Sales rose from a year earlier.",
+        Some("1989-10-26"),
+        &[("a year ago", "1988"), ("a year earlier", "1988")],
+    );
+}
+
+#[test]
 fn parts_of_day_and_clock_times() {
     let table: &[(&str, &[(&str, &str)])] = &[
         (

@@ -1076,12 +1076,14 @@ fn local_evidence(
             .then(|| Hint::of(before_prev_lower).or_else(|| Hint::of_plural(before_prev_lower)))
             .flatten()
     });
-    // "the Pacific", "the Atlantic flyway", "the Middle East": a sea or a well-known area
-    // takes "the", a town does not
+    // "the Pacific", "the Atlantic flyway", "the Middle East", "the Andes": a sea, a range
+    // or a well-known area takes "the", a town does not
     if spots[k].hint.is_none()
         && prev_lower == "the"
         && spots[k].candidates.iter().any(|c| {
-            matches!(c.kind, PlaceKind::Physical | PlaceKind::InformalRegion) && c.importance >= 0.8
+            matches!(c.kind, PlaceKind::Physical | PlaceKind::InformalRegion)
+                && (c.importance >= 0.8
+                    || (c.importance >= 0.6 && normalize(c.name) == spots[k].key))
         })
     {
         spots[k].hint = Some(Hint::Physical);

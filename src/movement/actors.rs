@@ -413,6 +413,13 @@ impl Cast {
             self.orgs.push(start..run.end);
             return run.end;
         }
+        // "Makalu Base Camp, where …", "Parque General San Martín": a site, not a person
+        if run.end > start + 1
+            && (lower.last().is_some_and(|w| lexicon::is_site_word(w))
+                || lexicon::is_site_head(&lower[0]))
+        {
+            return run.end;
+        }
         // People: drop titles in front ("Russian President Vladimir Putin").
         let mut roles: Vec<String> = Vec::new();
         if start > sentence_start && lexicon::is_title(doc.low(start - 1)) {

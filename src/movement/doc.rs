@@ -28,6 +28,8 @@ pub(crate) struct Doc<'a> {
     pub time_at: Vec<Option<usize>>,
     pub places: &'a [PlaceMention],
     pub times: &'a [TimeExpr],
+    /// The day the text was written, when known.
+    pub reference: Option<chrono::NaiveDate>,
 }
 
 impl<'a> Doc<'a> {
@@ -90,7 +92,13 @@ impl<'a> Doc<'a> {
             time_at,
             places,
             times,
+            reference: None,
         }
+    }
+
+    /// The same document, written on `reference`.
+    pub fn written_on(self, reference: Option<chrono::NaiveDate>) -> Self {
+        Doc { reference, ..self }
     }
 
     /// The token's text as written.

@@ -89,11 +89,14 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
             continue;
         }
         // "Moscow's invasion", "Pyongyang's commitments": a government, not a place; but
-        // "at New York's Kennedy airport" is the place.
-        if is_possessive(doc, &tokens)
-            && !(tokens.start > sentence.start
-                && lexicon::is_locative_preposition(doc.low(tokens.start - 1)))
-        {
+        // "at New York's Kennedy airport" and "from the gates of Mendoza's park" are the
+        // place.
+        let located = tokens.start > sentence.start
+            && (lexicon::is_locative_preposition(doc.low(tokens.start - 1))
+                || (doc.low(tokens.start - 1) == "of"
+                    && tokens.start - 1 > sentence.start
+                    && lexicon::is_place_noun(doc.low(tokens.start - 2))));
+        if is_possessive(doc, &tokens) && !located {
             continue;
         }
         // "the Pacific port city of Vladivostok", "the Black Sea resort of Sochi": the
@@ -143,7 +146,14 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
         // "after a stop in Manila": the sentence's date belongs to the main clause.
         let time = time_of(doc, &link, &tokens, &sentence)
             .filter(|&t| !subordinate || doc.time_tokens(t).start > link.trigger);
-        let background = is_background(doc, &sentence);
+        let status = if time.is_some_and(|t| after_writing(doc, t))
+            && matches!(status, Status::Confirmed | Status::Reported)
+        {
+            Status::Expected
+        } else {
+            status
+        };
+        let background = is_background(doc, &sentence) || long_stay(doc, link.trigger);
         for actor in actors {
             let own = cast
                 .members
@@ -182,19 +192,24 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
 /// A headline ("Kim arrives in Russia") summarises the story: its events are dropped when
 /// the body tells of the same place.
 fn drop_headline_repeats(doc: &Doc<'_>, events: &mut Vec<Event>) {
-    let Some(first) = doc.sentence_spans.first() else {
-        return;
-    };
-    let line = first.slice(doc.text).trim_end();
-    let is_headline = doc.sentence_spans.len() > 1
-        && !line.ends_with(['.', '!', '?', '"', '”', '\'', '’'])
-        && doc.text[first.end..].starts_with('\n');
-    if !is_headline {
+    if !has_headline(doc) {
         return;
     }
     let id = |e: &Event| doc.places[e.place].resolved.as_ref().map(|c| c.id.clone());
     let body: Vec<Option<String>> = events.iter().filter(|e| e.sentence > 0).map(id).collect();
     events.retain(|e| e.sentence > 0 || !body.contains(&id(e)));
+}
+
+/// True when the text's first sentence is a headline: a line of its own, without a full
+/// stop, with more text after it.
+pub(crate) fn has_headline(doc: &Doc<'_>) -> bool {
+    let Some(first) = doc.sentence_spans.first() else {
+        return false;
+    };
+    let line = first.slice(doc.text).trim_end();
+    doc.sentence_spans.len() > 1
+        && !line.ends_with(['.', '!', '?', '"', '”', '\'', '’'])
+        && doc.text[first.end..].starts_with('\n')
 }
 
 fn is_possessive(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
@@ -428,7 +443,7 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
     while k > floor {
         k -= 1;
         let w = doc.low(k);
-        if lexicon::is_clause_break(w) {
+        if lexicon::is_clause_break(w) && !joins_modifiers(doc, k) {
             break;
         }
         if w == "," {
@@ -561,6 +576,18 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         }
     }
     None
+}
+
+/// True when the "but" at `k` joins two words describing one noun, inside a noun phrase
+/// ("played to a soaked but sold-out crowd in Valdivia"), not two clauses.
+fn joins_modifiers(doc: &Doc<'_>, k: usize) -> bool {
+    doc.low(k) == "but"
+        && k >= 2
+        && !doc.is_capitalised(k - 1)
+        && matches!(
+            doc.low(k - 2),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our"
+        )
 }
 
 /// True when token `k` stands at most two words into its clause, where a subject stands
@@ -1080,6 +1107,37 @@ fn cue_in_clause(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> Cue 
         }
     }
     Cue::None
+}
+
+/// True when time `t` is a relative date ("on Saturday", "tomorrow") that falls after
+/// the day the text was written: "a concert on Saturday in Bariloche", read on a Tuesday,
+/// is a plan. A date written out ("flew to Abidjan on February 18") is the text's own
+/// word: a story told in the past is no plan, whatever day its metadata gives.
+fn after_writing(doc: &Doc<'_>, t: usize) -> bool {
+    let (Some(reference), Some(time)) = (doc.reference, doc.times.get(t)) else {
+        return false;
+    };
+    let relative = !time
+        .span
+        .slice(doc.text)
+        .bytes()
+        .any(|b| b.is_ascii_digit());
+    relative && time.earliest.is_some_and(|e| e.date() > reference)
+}
+
+/// True when the event at `trigger` is a stay of months or years ("spent two seasons at
+/// the cycling centre in Aigle", "lived for a decade in Lyon"): a chapter of a life, not
+/// a stop of the journey told.
+fn long_stay(doc: &Doc<'_>, trigger: usize) -> bool {
+    matches!(
+        doc.low(trigger),
+        "spent" | "spend" | "spends" | "spending" | "lived" | "stayed" | "worked"
+    ) && (trigger + 1..trigger + 5).any(|k| {
+        matches!(
+            doc.low(k),
+            "months" | "years" | "seasons" | "decades" | "decade" | "season" | "year"
+        ) && !matches!(doc.low(k - 1), "the" | "this" | "that" | "last")
+    })
 }
 
 fn is_background(doc: &Doc<'_>, sentence: &Range<usize>) -> bool {

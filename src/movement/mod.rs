@@ -118,11 +118,13 @@ pub fn movements(
     times: &[TimeExpr],
 ) -> Vec<Actor> {
     let tokens = crate::text::tokenize(text);
-    movements_with_tokens(text, &tokens, sentences, places, times)
+    movements_with_tokens(text, &tokens, sentences, places, times, None)
 }
 
 /// [`movements`] over the tokens the caller already has (they must come from
-/// [`crate::text::tokenize`] on the same `text`), so the text is not tokenised again.
+/// [`crate::text::tokenize`] on the same `text`), so the text is not tokenised again, for
+/// a text written on `reference` when that is known: a stop a relative date ("on
+/// Saturday") puts after it is a plan, however the sentence puts it.
 #[must_use]
 pub fn movements_with_tokens(
     text: &str,
@@ -130,14 +132,9 @@ pub fn movements_with_tokens(
     sentences: &[Span],
     places: &[PlaceMention],
     times: &[TimeExpr],
+    reference: Option<chrono::NaiveDate>,
 ) -> Vec<Actor> {
-    routes(&doc::Doc::new(
-        text,
-        tokens.into(),
-        sentences,
-        places,
-        times,
-    ))
+    routes(&doc::Doc::new(text, tokens.into(), sentences, places, times).written_on(reference))
 }
 
 fn routes(doc: &doc::Doc<'_>) -> Vec<Actor> {

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::actors::{ActorKind, Cast};
 use super::doc::Doc;
-use super::events::{Cue, Event, Role};
+use super::events::{Cue, Event, Role, has_headline};
 use super::{Actor, Evidence, Status, Stop, When};
 use crate::gazetteer::{Candidate, PlaceKind};
 
@@ -192,6 +192,25 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
         };
         last_order = key.order;
         keys.push(key);
+    }
+    // A headline the body does not repeat ("Ríos reaches Venado Tuerto") tells the latest
+    // news: undated, it comes after the last stop the body dates as done.
+    if has_headline(doc) {
+        let latest = events
+            .iter()
+            .zip(&keys)
+            .filter(|(e, k)| k.own && matches!(e.status, Status::Confirmed | Status::Reported))
+            .map(|(_, k)| *k)
+            .max_by(Key::cmp);
+        if let Some(latest) = latest {
+            for (e, k) in events.iter().zip(keys.iter_mut()) {
+                if e.sentence == 0 && !k.own {
+                    k.earliest = latest.earliest;
+                    k.latest = latest.latest;
+                    k.order = latest.order + 0.1;
+                }
+            }
+        }
     }
     // Events told before any date take the first date, keeping their narrative place.
     if let Some(first) = keys.iter().find(|k| k.earliest.is_some()).copied() {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Actor, Status, movements};
+use super::{Actor, Status, movements_with_tokens};
 use crate::gazetteer::{Candidate, Gazetteer, PlaceKind};
 use crate::geo::LatLon;
 use crate::geoparse::geoparse;
@@ -62,12 +62,15 @@ fn gazetteer() -> Gazetteer {
     ])
 }
 
+/// The day the test texts were written.
+const WRITTEN: Option<NaiveDate> = NaiveDate::from_ymd_opt(2023, 9, 12);
+
 fn run(text: &str) -> Vec<Actor> {
     let gazetteer = gazetteer();
     let tokens = tokenize(text);
     let places = geoparse(text, &tokens, &gazetteer);
-    let times = tag(text, NaiveDate::from_ymd_opt(2023, 9, 12));
-    movements(text, &sentences(text), &places, &times)
+    let times = tag(text, WRITTEN);
+    movements_with_tokens(text, &tokens, &sentences(text), &places, &times, WRITTEN)
 }
 
 /// The main actor's name and stop names, in route order.
@@ -537,4 +540,72 @@ fn a_river_a_tour_is_named_after_is_no_stop() {
     assert_eq!(stops, names(&["Berlin"]));
     let (_, stops) = route("Envoy Anna Berg sailed along the Danube and arrived in Berlin.");
     assert_eq!(stops, names(&["Berlin"]));
+}
+
+#[test]
+fn a_site_named_like_a_person_is_no_actor() {
+    // "Kestrel Base Camp, where …" reads like "Anna Berg, who …"
+    let actors = run(
+        "The scientists flew from Paris to Warsaw on April 20 and walked to Kestrel Base \
+         Camp, where they have been based since May 3. Kestrel Base Camp lies at 5,000 metres.",
+    );
+    let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Camp")), "{names:?}");
+}
+
+#[test]
+fn a_birthplace_and_a_stay_of_years_are_no_stops() {
+    let (_, stops) = route(
+        "Rider Ana Vell competed in Lyon on September 10. Vell was born in Paris and \
+         spent two seasons at a training centre in Berlin before turning professional.",
+    );
+    assert_eq!(stops, names(&["Lyon"]));
+    // a stay of days is a stop
+    let (_, stops) = route("Envoy Otto Lind spent two days in Warsaw on his way to Kyiv.");
+    assert_eq!(stops, names(&["Warsaw", "Kyiv"]));
+}
+
+#[test]
+fn a_but_inside_a_noun_phrase_does_not_end_the_clause() {
+    let (_, stops) = route(
+        "The band Marea Sur played to a soaked but sold-out crowd of 6,000 in Lyon on Monday.",
+    );
+    assert_eq!(stops, names(&["Lyon"]));
+    // between clauses it still does
+    let (_, stops) = route("Singer Ana Vell played well, but the crowd in Lyon was small.");
+    assert!(stops.is_empty(), "{stops:?}");
+}
+
+#[test]
+fn a_show_somewhere_puts_the_performer_there() {
+    let (_, stops) = route(
+        "The band Marea Sur opened its tour on Wednesday in Lyon, followed by an open-air \
+         show on Friday at the city stadium in Paris.",
+    );
+    assert_eq!(stops, names(&["Lyon", "Paris"]));
+}
+
+#[test]
+fn a_stop_a_relative_date_puts_after_the_writing_is_expected() {
+    assert_eq!(
+        statuses(
+            "Singer Ana Vell performed in Lyon on September 10. She will then cross into \
+             Germany for a concert in Berlin on Saturday."
+        ),
+        [
+            ("Lyon".to_owned(), Status::Confirmed),
+            ("Berlin".to_owned(), Status::Expected)
+        ]
+    );
+    // a date written out in a story told in the past keeps its status
+    assert_eq!(
+        statuses(
+            "Singer Ana Vell performed in Lyon on September 10 and flew to Berlin on \
+             September 16."
+        ),
+        [
+            ("Lyon".to_owned(), Status::Confirmed),
+            ("Berlin".to_owned(), Status::Confirmed)
+        ]
+    );
 }

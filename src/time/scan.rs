@@ -357,6 +357,13 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// The last year mentioned, when it lies two years or more from the reference's (a
+    /// year-on-year comparison, "a year earlier", counts from the story's own time).
+    fn years_away(&self) -> Option<i32> {
+        self.last_year
+            .filter(|y| self.reference.is_none_or(|r| (r.year() - y).abs() >= 2))
+    }
+
     /// The day relative expressions count from: the narrative's last day, else the reference.
     fn anchor_day(&self) -> Option<NaiveDate> {
         self.anchor.or(self.reference)
@@ -518,6 +525,11 @@ impl<'a> Scanner<'a> {
     fn core_plain(&self, i: usize) -> Option<Hit> {
         let k = self.kw(i);
         let r = self.reference;
+        if k == "the"
+            && let Some(hit) = self.day_of_the_month(i)
+        {
+            return Some(hit);
+        }
         match k {
             "yesterday" | "today" | "tomorrow" => {
                 let n = match k {
@@ -1026,6 +1038,13 @@ impl<'a> Scanner<'a> {
                         Val::Future
                     }
                 }
+                // "formed in 2009 and moved to Santiago two years later": in a story
+                // told years away from its writing, years count from the last year
+                // mentioned, not from the last day
+                Some(n) if narrative && u == Unit::Year && self.years_away().is_some() => {
+                    let y = i64::from(self.years_away()?) + sign * i64::from(n);
+                    Val::Year(i32::try_from(y).ok()?)
+                }
                 Some(n) => {
                     let base = if narrative {
                         self.anchor_day()
@@ -1132,6 +1151,36 @@ impl<'a> Scanner<'a> {
             return None;
         }
         Some((y as i32, j + 1))
+    }
+
+    /// "(on) the 7th": a day of the month the narrative is in, after a date preposition,
+    /// its ordinal written in digits and followed by no noun it counts ("the 7th Fleet",
+    /// "the 7th of May" are read elsewhere or not at all).
+    fn day_of_the_month(&self, i: usize) -> Option<Hit> {
+        let before = i.checked_sub(1).map_or("", |b| self.txt(b));
+        if !matches!(
+            before.to_ascii_lowercase().as_str(),
+            "on" | "by" | "until" | "till" | "since" | "from" | "to" | "through"
+        ) {
+            return None;
+        }
+        let t = self.txt(i + 1);
+        if self.kind(i + 1) != Some(TokenKind::Word) || !t.as_bytes()[0].is_ascii_digit() {
+            return None;
+        }
+        let n = ordinal(t)?;
+        let next = self.txt(i + 2);
+        if next.chars().next().is_some_and(char::is_alphanumeric)
+            && !matches!(
+                next.to_ascii_lowercase().as_str(),
+                "and" | "or" | "at" | "in" | "when" | "before" | "after" | "with" | "as"
+            )
+        {
+            return None;
+        }
+        let base = self.anchor_day()?;
+        let day = NaiveDate::from_ymd_opt(base.year(), base.month(), n)?;
+        Some(Hit::new(i, i + 2, Val::Day(day)))
     }
 
     /// A day of the month at `i` (digits or ordinal): (day, end token).
