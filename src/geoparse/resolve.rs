@@ -25,7 +25,7 @@ struct Names<'s, 'g> {
 
 impl<'s, 'g> Names<'s, 'g> {
     fn of(spots: &'s [Spot<'g>], accepted: &[bool]) -> Self {
-        let mut first: Vec<&Spot<'g>> = Vec::new();
+        let mut first: Vec<&Spot<'g>> = Vec::with_capacity(spots.len());
         let mut numbers: FastMap<&str, usize> = with_capacity(spots.len());
         let of_spot = spots
             .iter()
@@ -62,7 +62,6 @@ const NO_AREA: u32 = u32::MAX;
 const LETTER_PAIRS: u32 = 1 + 26 * 26;
 
 /// Numbers the countries and areas of one document's candidates (see [`Where`]).
-#[derive(Default)]
 struct Places<'g> {
     /// Country texts other than two capital letters (none in the embedded index).
     odd_countries: FastMap<&'g str, u32>,
@@ -70,6 +69,14 @@ struct Places<'g> {
 }
 
 impl<'g> Places<'g> {
+    /// Room for the areas of `n` candidates, so that numbering them does not rehash.
+    fn with_capacity(n: usize) -> Self {
+        Places {
+            odd_countries: FastMap::default(),
+            areas: with_capacity(n),
+        }
+    }
+
     fn country(&mut self, cc: Option<&'g str>) -> u32 {
         let Some(cc) = cc else {
             return NO_COUNTRY;
@@ -647,7 +654,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
     let w = weights();
     let names = Names::of(spots, accepted);
     // where each name's candidates lie, numbered once for every table below
-    let mut places = Places::default();
+    let mut places = Places::with_capacity(names.first.iter().map(|s| s.candidates.len()).sum());
     let wheres: Vec<Vec<Where>> = names
         .first
         .iter()
@@ -914,7 +921,7 @@ mod tests {
                 .collect(),
         );
         candidates.extend(odd.places("Paris").map(Cand::from));
-        let mut places = Places::default();
+        let mut places = Places::with_capacity(candidates.len());
         let wheres: Vec<Where> = candidates.iter().map(|c| places.of(c)).collect();
         for (a, wa) in candidates.iter().zip(&wheres) {
             assert_eq!(wa.country == NO_COUNTRY, a.country.is_none());
