@@ -8,30 +8,136 @@ use super::lexicon::{FastMap, FastSet, with_capacity};
 
 use crate::gazetteer::{PlaceKind, is_plain, normalize_into};
 
-use super::cand::{Cand, same, same_text, within_km};
+use super::cand::{Cand, same, within_km};
 
 use super::recognize::{Hint, Spot, is_island};
 use super::weights::{Weights, weights};
 
-/// How much each country and first-level region is talked about.
-struct Context<'a> {
-    countries: FastMap<&'a str, f32>,
-    regions: FastMap<(&'a str, &'a str), f32>,
-    total: f32,
-    /// What each name gave: its country and how many times, so that a name's own
-    /// mentions are no evidence for itself ("Georgia" twice is not a story about Georgia).
-    given: FastMap<&'a str, (&'a str, f32)>,
+/// The accepted names of a document, each once, in the order of their first mention:
+/// the tables of [`resolve`] are indexed by a name's number rather than keyed by its text.
+struct Names<'s, 'g> {
+    /// Each name's first accepted spot. Every spot of a name has the same candidates, as
+    /// recognition reads them by the name's key.
+    first: Vec<&'s Spot<'g>>,
+    /// Per spot, the number of its name (`None` for a spot not accepted).
+    of_spot: Vec<Option<usize>>,
 }
 
-impl<'a> Context<'a> {
-    fn of(spots: &[&'a Spot<'_>]) -> Self {
-        let mut cx = Context {
-            countries: with_capacity(spots.len()),
-            regions: with_capacity(spots.len()),
-            total: 0.0,
-            given: with_capacity(spots.len()),
+impl<'s, 'g> Names<'s, 'g> {
+    fn of(spots: &'s [Spot<'g>], accepted: &[bool]) -> Self {
+        let mut first: Vec<&Spot<'g>> = Vec::with_capacity(spots.len());
+        let mut numbers: FastMap<&str, usize> = with_capacity(spots.len());
+        let of_spot = spots
+            .iter()
+            .zip(accepted)
+            .map(|(s, &a)| {
+                a.then(|| {
+                    *numbers.entry(s.key.as_str()).or_insert_with(|| {
+                        first.push(s);
+                        first.len() - 1
+                    })
+                })
+            })
+            .collect();
+        Names { first, of_spot }
+    }
+}
+
+/// Where a candidate lies, as small numbers: its country ([`NO_COUNTRY`] when none) and
+/// its area, the country with the first-level region it lies in or is ([`NO_AREA`] when
+/// either is unknown). Two candidates of a document have the same number exactly when they
+/// have the same text, so that scoring compares and indexes numbers where it would
+/// otherwise hash texts for every candidate.
+#[derive(Clone, Copy)]
+struct Where {
+    country: u32,
+    area: u32,
+}
+
+/// The country number of a candidate without a country.
+const NO_COUNTRY: u32 = 0;
+/// The area number of a candidate whose country or region is unknown.
+const NO_AREA: u32 = u32::MAX;
+/// Country numbers below this are two capital letters; others are numbered as they come.
+const LETTER_PAIRS: u32 = 1 + 26 * 26;
+
+/// Numbers the countries and areas of one document's candidates (see [`Where`]).
+struct Places<'g> {
+    /// Country texts other than two capital letters (none in the embedded index).
+    odd_countries: FastMap<&'g str, u32>,
+    areas: FastMap<(u32, &'g str), u32>,
+}
+
+impl<'g> Places<'g> {
+    /// Room for the areas of `n` candidates, so that numbering them does not rehash.
+    fn with_capacity(n: usize) -> Self {
+        Places {
+            odd_countries: FastMap::default(),
+            areas: with_capacity(n),
+        }
+    }
+
+    fn country(&mut self, cc: Option<&'g str>) -> u32 {
+        let Some(cc) = cc else {
+            return NO_COUNTRY;
         };
-        for s in spots {
+        if let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = *cc.as_bytes() {
+            return 1 + u32::from(a - b'A') * 26 + u32::from(b - b'A');
+        }
+        let next = LETTER_PAIRS + self.odd_countries.len() as u32;
+        *self.odd_countries.entry(cc).or_insert(next)
+    }
+
+    fn of(&mut self, c: &Cand<'g>) -> Where {
+        let country = self.country(c.country);
+        let area = match region_of(c) {
+            Some(a1) if country != NO_COUNTRY => {
+                let next = self.areas.len() as u32;
+                *self.areas.entry((country, a1)).or_insert(next)
+            }
+            _ => NO_AREA,
+        };
+        Where { country, area }
+    }
+
+    /// How many country numbers there are: every one given is below it.
+    fn countries(&self) -> usize {
+        (LETTER_PAIRS as usize) + self.odd_countries.len()
+    }
+
+    /// How many area numbers there are: every one given but [`NO_AREA`] is below it.
+    fn areas(&self) -> usize {
+        self.areas.len()
+    }
+}
+
+/// How much each country and first-level region is talked about.
+struct Context {
+    /// Clear places per country number.
+    countries: Vec<f32>,
+    /// How many countries have a clear place.
+    distinct_countries: usize,
+    /// Per area number, whether a clear place is that region.
+    regions: Vec<bool>,
+    total: f32,
+    /// Per name, what it gave: its country and how many times, so that a name's own
+    /// mentions are no evidence for itself ("Georgia" twice is not a story about Georgia).
+    given: Vec<Given>,
+}
+
+impl Context {
+    fn of(spots: &[Spot<'_>], names: &Names<'_, '_>, wheres: &[Vec<Where>], ids: &Places) -> Self {
+        let mut cx = Context {
+            countries: vec![0.0; ids.countries()],
+            distinct_countries: 0,
+            regions: vec![false; ids.areas()],
+            total: 0.0,
+            given: vec![Given::NONE; names.first.len()],
+        };
+        for (s, name) in spots.iter().zip(&names.of_spot) {
+            let Some(name) = *name else {
+                continue;
+            };
             let Some(c) = s.candidates.first() else {
                 continue;
             };
@@ -46,61 +152,62 @@ impl<'a> Context<'a> {
             if !clear {
                 continue;
             }
-            if let Some(cc) = c.country {
-                *cx.countries.entry(cc).or_default() += 1.0;
+            let at = wheres[name][0];
+            if at.country != NO_COUNTRY {
+                let n = &mut cx.countries[at.country as usize];
+                cx.distinct_countries += usize::from(*n == 0.0);
+                *n += 1.0;
                 cx.total += 1.0;
-                cx.given.entry(s.key.as_str()).or_insert((cc, 0.0)).1 += 1.0;
-                if matches!(c.kind, PlaceKind::Region)
-                    && let Some(a1) = region_of(c)
-                {
-                    *cx.regions.entry((cc, a1)).or_default() += 1.0;
+                let given = &mut cx.given[name];
+                if given.count == 0.0 {
+                    given.country = at.country;
+                }
+                given.count += 1.0;
+                if matches!(c.kind, PlaceKind::Region) && at.area != NO_AREA {
+                    cx.regions[at.area as usize] = true;
                 }
             }
         }
         cx
     }
 
-    /// What the name `key` gave the context (its country and count), to be left out when
-    /// its own candidates are weighed: looked up once per name.
-    fn given_by(&self, key: &str) -> Given<'a> {
-        let (country, count) = self.given.get(key).copied().unwrap_or(("", 0.0));
-        Given { country, count }
-    }
-
-    /// The share of `cc` among the clear places of the document other than those the
-    /// name being weighed gave (`own`, from [`Context::given_by`]).
-    fn country_share(&self, cc: Option<&str>, own: Given<'_>) -> f32 {
+    /// The share of the country `cc` among the clear places of the document other than
+    /// those the name being weighed gave (`own`, from [`Context::given`]).
+    fn country_share(&self, cc: u32, own: Given) -> f32 {
         let total = self.total - own.count;
-        match cc {
-            Some(cc) if total > 0.0 => {
-                let n = self.countries.get(cc).copied().unwrap_or(0.0);
-                (if same_text(cc, own.country) {
-                    n - own.count
-                } else {
-                    n
-                }) / total
-            }
-            _ => 0.0,
+        if cc == NO_COUNTRY || total <= 0.0 {
+            return 0.0;
         }
+        let n = self.countries[cc as usize];
+        (if cc == own.country { n - own.count } else { n }) / total
     }
 
-    fn in_region(&self, c: &Cand<'_>) -> bool {
-        if matches!(c.kind, PlaceKind::Region) {
-            return false;
-        }
-        match (c.country, region_of(c)) {
-            (Some(cc), Some(a1)) => self.regions.contains_key(&(cc, a1)),
-            _ => false,
-        }
+    fn in_region(&self, c: &Cand<'_>, at: Where) -> bool {
+        !matches!(c.kind, PlaceKind::Region) && at.area != NO_AREA && self.regions[at.area as usize]
     }
 }
 
 /// What one name gave the [`Context`]: the country of its clear place and how many
-/// times ("" and 0 when none).
+/// times ([`NO_COUNTRY`] and 0 when none).
 #[derive(Clone, Copy)]
-struct Given<'a> {
-    country: &'a str,
+struct Given {
+    country: u32,
     count: f32,
+}
+
+impl Where {
+    /// Where a candidate of no known country lies.
+    const UNKNOWN: Where = Where {
+        country: NO_COUNTRY,
+        area: NO_AREA,
+    };
+}
+
+impl Given {
+    const NONE: Given = Given {
+        country: NO_COUNTRY,
+        count: 0.0,
+    };
 }
 
 /// The first-level region a candidate lies in, or names, for a region itself.
@@ -189,35 +296,35 @@ struct Backing {
     regional: u8,
 }
 
-/// For each accepted spot's key, how many other names of the document have a candidate
-/// supporting each of its candidates: a region and a place inside it support each other,
-/// and so do two places less than [`SUPPORT_KM`] apart.
+/// For each of the first [`SUPPORT_NAMES`] names, how many other names of the document
+/// have a candidate supporting each of its candidates: a region and a place inside it
+/// support each other, and so do two places less than [`SUPPORT_KM`] apart. Later names
+/// get no list.
 ///
 /// The supporters (the best few candidates of each name) are indexed once: points sorted
 /// by latitude, so that each candidate only looks at those within reach, and regions by
-/// their country and first-level name.
+/// their area number (see [`Where`]).
 ///
 /// In a story that goes round the world, the namesakes of a famous city ([`FAMOUS_CITY`])
 /// a tenth its size or less give no support: "London" beside "Geneva" is no sign of Geneva,
 /// Ohio, near London, Ontario.
-fn support<'a>(
-    spots: &'a [Spot],
-    accepted: &[bool],
+fn support(
+    names: &Names<'_, '_>,
+    wheres: &[Vec<Where>],
+    areas: usize,
     worldwide: bool,
-) -> FastMap<&'a str, Vec<Backing>> {
-    // the lists below are sized once, as they would otherwise grow step by step
-    let mut keys: Vec<(&str, &[Cand<'_>])> = Vec::with_capacity(spots.len().min(SUPPORT_NAMES));
-    for (s, &a) in spots.iter().zip(accepted) {
-        if a && !keys.iter().any(|(k, _)| *k == s.key.as_str()) && keys.len() < SUPPORT_NAMES {
-            let n = s.candidates.len().min(SUPPORT_CANDIDATES);
-            keys.push((s.key.as_str(), &s.candidates[..n]));
-        }
-    }
+) -> Vec<Vec<Backing>> {
+    let keys: Vec<&[Cand<'_>]> = names
+        .first
+        .iter()
+        .take(SUPPORT_NAMES)
+        .map(|s| &s.candidates[..s.candidates.len().min(SUPPORT_CANDIDATES)])
+        .collect();
     // supporters: (latitude, name index, candidate) for points; name indices by area
     let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::with_capacity(keys.len() * SUPPORTERS);
-    let mut area_points = ByArea::with_capacity(keys.len());
-    let mut area_regions = ByArea::with_capacity(keys.len());
-    for (j, (_, cands)) in keys.iter().enumerate() {
+    let mut area_points = ByArea::new(areas, keys.len());
+    let mut area_regions = ByArea::new(areas, keys.len());
+    for (j, cands) in keys.iter().enumerate() {
         // the population of the name's famous city, in a story round the world
         let famous = cands
             .iter()
@@ -226,108 +333,109 @@ fn support<'a>(
             })
             .map(|c| c.population)
             .max();
-        for o in cands.iter().take(SUPPORTERS).filter(|o| {
-            o.kind != PlaceKind::PopulatedPlace
-                || famous.is_none_or(|f| o.population.saturating_mul(OVERSHADOW_RATIO / 2) > f)
-        }) {
-            let area = o.country.zip(region_of(o));
+        for (o, at) in cands
+            .iter()
+            .zip(&wheres[j])
+            .take(SUPPORTERS)
+            .filter(|(o, _)| {
+                o.kind != PlaceKind::PopulatedPlace
+                    || famous.is_none_or(|f| o.population.saturating_mul(OVERSHADOW_RATIO / 2) > f)
+            })
+        {
             match o.kind {
-                PlaceKind::Region => {
-                    if let Some(area) = area {
-                        area_regions.push(area, j);
-                    }
-                }
+                PlaceKind::Region => area_regions.push(at.area, j),
                 PlaceKind::Country | PlaceKind::Continent => {}
                 _ => {
                     points.push((o.latlon.lat, j, o));
-                    if let Some(area) = area {
-                        area_points.push(area, j);
-                    }
+                    area_points.push(at.area, j);
                 }
             }
         }
     }
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out = with_capacity(keys.len());
     // which names already counted for the candidate at hand
     let mut seen = vec![usize::MAX; keys.len()];
     let mut stamp = 0usize;
-    for (i, (key, cands)) in keys.iter().enumerate() {
-        let counts: Vec<Backing> = cands
-            .iter()
-            .map(|c| {
-                stamp += 1;
-                let mut n = [0u32; 2];
-                let mut count = |j: usize, by: usize, seen: &mut [usize]| {
-                    if j != i && seen[j] != stamp {
-                        seen[j] = stamp;
-                        n[by] += 1;
-                    }
-                };
-                let area = c.country.zip(region_of(c));
-                match c.kind {
-                    PlaceKind::Country | PlaceKind::Continent => {}
-                    PlaceKind::Region => {
-                        for j in area_points.names(area) {
-                            count(j, 0, &mut seen);
+    keys.iter()
+        .enumerate()
+        .map(|(i, cands)| {
+            cands
+                .iter()
+                .zip(&wheres[i])
+                .map(|(c, at)| {
+                    stamp += 1;
+                    let mut n = [0u32; 2];
+                    let mut count = |j: usize, by: usize, seen: &mut [usize]| {
+                        if j != i && seen[j] != stamp {
+                            seen[j] = stamp;
+                            n[by] += 1;
                         }
-                    }
-                    _ => {
-                        // a cheap box first: SUPPORT_KM is under 1.4 degrees of latitude
-                        let lat = c.latlon.lat;
-                        let from = points.partition_point(|p| p.0 < lat - 1.4);
-                        for &(plat, j, o) in &points[from..] {
-                            if plat > lat + 1.4 {
-                                break;
-                            }
-                            // a name that counted already is not measured again
-                            let counted = j == i || seen[j] == stamp;
-                            if !counted && within_km(o.latlon, c.latlon, SUPPORT_KM) {
+                    };
+                    match c.kind {
+                        PlaceKind::Country | PlaceKind::Continent => {}
+                        PlaceKind::Region => {
+                            for j in area_points.names(at.area) {
                                 count(j, 0, &mut seen);
                             }
                         }
-                        for j in area_regions.names(area) {
-                            count(j, 1, &mut seen);
+                        _ => {
+                            // a cheap box first: SUPPORT_KM is under 1.4 degrees of latitude
+                            let lat = c.latlon.lat;
+                            let from = points.partition_point(|p| p.0 < lat - 1.4);
+                            for &(plat, j, o) in &points[from..] {
+                                if plat > lat + 1.4 {
+                                    break;
+                                }
+                                // a name that counted already is not measured again
+                                let counted = j == i || seen[j] == stamp;
+                                if !counted && within_km(o.latlon, c.latlon, SUPPORT_KM) {
+                                    count(j, 0, &mut seen);
+                                }
+                            }
+                            for j in area_regions.names(at.area) {
+                                count(j, 1, &mut seen);
+                            }
                         }
                     }
-                }
-                Backing {
-                    near: n[0].min(255) as u8,
-                    regional: n[1].min(255) as u8,
-                }
-            })
-            .collect();
-        out.insert(*key, counts);
-    }
-    out
+                    Backing {
+                        near: n[0].min(255) as u8,
+                        regional: n[1].min(255) as u8,
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
-/// Name indices by area (country and first-level region name), in one flat list: an
-/// area's last entry is chained to its entry before, so that no area has a list of its
-/// own to allocate. Its names come back last first; [`support`] counts them as a set.
-struct ByArea<'a> {
-    last: FastMap<(&'a str, &'a str), usize>,
+/// Name indices by area number (see [`Where`]), in one flat list: an area's last entry is
+/// chained to its entry before, so that no area has a list of its own to allocate. Its
+/// names come back last first; [`support`] counts them as a set.
+struct ByArea {
+    /// Per area number, its last entry in `chain`.
+    last: Vec<usize>,
     chain: Vec<(usize, usize)>,
 }
 
-impl<'a> ByArea<'a> {
-    fn with_capacity(n: usize) -> Self {
+impl ByArea {
+    /// An empty index over `areas` area numbers, with room for `n` entries.
+    fn new(areas: usize, n: usize) -> Self {
         ByArea {
-            last: with_capacity(n),
+            last: vec![usize::MAX; areas],
             chain: Vec::with_capacity(n),
         }
     }
 
-    fn push(&mut self, area: (&'a str, &'a str), name: usize) {
-        let before = self.last.insert(area, self.chain.len());
-        self.chain.push((name, before.unwrap_or(usize::MAX)));
+    /// Lists `name` under `area` (nowhere when it is [`NO_AREA`]).
+    fn push(&mut self, area: u32, name: usize) {
+        if let Some(last) = self.last.get_mut(area as usize) {
+            let before = std::mem::replace(last, self.chain.len());
+            self.chain.push((name, before));
+        }
     }
 
-    /// The names listed under `area` (none when it is `None`).
-    fn names(&self, area: Option<(&str, &str)>) -> impl Iterator<Item = usize> + '_ {
-        let mut at = area
-            .and_then(|a| self.last.get(&a).copied())
-            .unwrap_or(usize::MAX);
+    /// The names listed under `area` (none for [`NO_AREA`]).
+    fn names(&self, area: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.last.get(area as usize).copied().unwrap_or(usize::MAX);
         std::iter::from_fn(move || {
             let &(name, before) = self.chain.get(at)?;
             at = before;
@@ -342,8 +450,9 @@ impl<'a> ByArea<'a> {
 )]
 fn score(
     c: &Cand<'_>,
+    at: Where,
     s: &Spot,
-    given: Given<'_>,
+    given: Given,
     cx: &Context,
     qualifier: Option<&Spot>,
     damp: f32,
@@ -358,11 +467,11 @@ fn score(
     if own_name {
         v += w.own_name;
     }
-    let share = cx.country_share(c.country, given);
+    let share = cx.country_share(at.country, given);
     if share > 0.0 {
         v += (w.in_country + w.country_share * share) * share_weight;
     }
-    if cx.in_region(c) {
+    if cx.in_region(c, at) {
         v += w.in_region * damp;
     }
     if let Some(q) = qualifier
@@ -527,9 +636,9 @@ fn list_kinds<'g>(
     out
 }
 
-/// A name as it is weighed: its key, its qualifier's key, whether it qualifies another, and
-/// the type word beside it.
-type NameKey<'a> = (&'a str, Option<&'a str>, bool, Option<Hint>);
+/// A name as it is weighed: its number, its qualifier's key, whether it qualifies another,
+/// and the type word beside it.
+type NameKey<'a> = (usize, Option<&'a str>, bool, Option<Hint>);
 
 /// The sense a spot's name is read in: an area type word that fits one of its candidates
 /// ("Buenos Aires province", "the state of New York") marks the area apart from the city
@@ -543,46 +652,46 @@ fn area_sense(s: &Spot) -> Option<Hint> {
 }
 
 /// Where an accepted spot's scores are kept: its row of weighed names (with qualifier)
-/// and the number of its name.
+/// and the number of its name's sense.
 #[derive(Clone, Copy)]
 struct Slot {
     row: usize,
-    name: usize,
+    sense: usize,
 }
 
 /// Picks a candidate for every accepted spot, one sense per name per document.
 /// Returns, per spot, the chosen candidate index and a confidence in `0..=1`.
-pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f32)>> {
-    let mut kept: Vec<&Spot> = Vec::with_capacity(spots.len());
-    kept.extend(
-        spots
-            .iter()
-            .zip(accepted)
-            .filter_map(|(s, &a)| a.then_some(s)),
-    );
+pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usize, f32)>> {
     let w = weights();
-    let cx = Context::of(&kept);
+    let names = Names::of(spots, accepted);
+    // where each name's candidates lie, numbered once for every table below
+    let mut places = Places::with_capacity(names.first.iter().map(|s| s.candidates.len()).sum());
+    let wheres: Vec<Vec<Where>> = names
+        .first
+        .iter()
+        .map(|s| s.candidates.iter().map(|c| places.of(c)).collect())
+        .collect();
+    let cx = Context::of(spots, &names, &wheres, &places);
     // a story that goes round the world means the world's capitals by their names; a local
     // one may mean the town next door
-    let worldwide = cx.countries.len() >= WORLDWIDE_COUNTRIES;
+    let worldwide = cx.distinct_countries >= WORLDWIDE_COUNTRIES;
     let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
-    let backing = support(spots, accepted, worldwide);
+    let backing = support(&names, &wheres, places.areas(), worldwide);
     // which candidates bear the name as written as their own name, per name
-    let mut own_names: FastMap<&str, Vec<bool>> = with_capacity(kept.len());
     let mut buf = String::new();
-    for (s, _) in spots.iter().zip(accepted).filter(|(_, a)| **a) {
-        own_names
-            .entry(s.key.as_str())
-            .or_insert_with(|| own_name_flags(&s.key, &s.candidates, &mut buf));
-    }
+    let own_names: Vec<Vec<bool>> = names
+        .first
+        .iter()
+        .map(|s| own_name_flags(&s.key, &s.candidates, &mut buf))
+        .collect();
     // Every score but closeness is the same in both rounds: each name (with its qualifier)
     // is weighed once, keeping each candidate's neighbourhood weight for round 2. Each
     // accepted spot's row of `base` and its name's number are found once for both rounds.
-    let weigh_name = |s: &Spot<'_>, q: Option<&Spot<'_>>| -> (Vec<f32>, Vec<f32>) {
-        let counts = backing.get(s.key.as_str());
-
-        let given = cx.given_by(&s.key);
-        let own = own_names.get(s.key.as_str()).map_or(&[][..], Vec::as_slice);
+    let weigh_name = |s: &Spot<'_>, name: usize, q: Option<&Spot<'_>>| -> (Vec<f32>, Vec<f32>) {
+        let counts = backing.get(name);
+        let given = cx.given[name];
+        let own = own_names[name].as_slice();
+        let wheres = wheres[name].as_slice();
         let great = great_cities(&s.candidates);
         let majors: Vec<&Cand<'_>> = s
             .candidates
@@ -613,6 +722,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 let backing = counts.and_then(|v| v.get(i)).copied().unwrap_or_default();
                 let damp = neighbourhood_weight(c, &majors, w);
                 let own_name = own.get(i).copied().unwrap_or(false);
+                let at = wheres.get(i).copied().unwrap_or(Where::UNKNOWN);
                 // Da Nang, Savannakhet: the city named like the region it lies in
                 let seat = own_name
                     && c.kind == PlaceKind::PopulatedPlace
@@ -652,38 +762,42 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                 } else {
                     w.first_support * regional.min(1.0)
                 };
-                let v = score(c, s, given, &cx, q, damp * shade, share_weight, own_name, w)
-                    + seat
+                let v = score(
+                    c,
+                    at,
+                    s,
+                    given,
+                    &cx,
+                    q,
+                    damp * shade,
+                    share_weight,
+                    own_name,
+                    w,
+                ) + seat
                     + damp * (backed + w.support * n.min(4.0));
                 (v, damp)
             })
             .unzip()
     };
-    let mut rows: FastMap<NameKey, usize> = with_capacity(kept.len());
-    let mut names: FastMap<(&str, Option<Hint>), usize> = with_capacity(kept.len());
+    let mut rows: FastMap<NameKey, usize> = with_capacity(names.first.len());
+    // each name in each of its senses: the scores summed for one sense per name
+    let mut senses: FastMap<(usize, Option<Hint>), usize> = with_capacity(names.first.len());
     let mut spot_slots: Vec<Option<Slot>> = vec![None; spots.len()];
-    let mut base: Vec<(Vec<f32>, Vec<f32>)> = Vec::with_capacity(kept.len());
-    for (k, s) in spots.iter().enumerate() {
-        if !accepted[k] {
+    let mut base: Vec<(Vec<f32>, Vec<f32>)> = Vec::with_capacity(names.first.len());
+    for ((s, name), slot) in spots.iter().zip(&names.of_spot).zip(&mut spot_slots) {
+        let Some(name) = *name else {
             continue;
-        }
+        };
         let q = s.qualifier.map(|q| &spots[q]);
         // a name scores the same wherever it recurs with the same qualifier and type word
-        let memo_key = (
-            s.key.as_str(),
-            q.map(|q| q.key.as_str()),
-            s.is_qualifier,
-            s.hint,
-        );
-        let next_name = names.len();
-        let name = *names
-            .entry((s.key.as_str(), area_sense(s)))
-            .or_insert(next_name);
+        let memo_key = (name, q.map(|q| q.key.as_str()), s.is_qualifier, s.hint);
         let row = *rows.entry(memo_key).or_insert_with(|| {
-            base.push(weigh_name(s, q));
+            base.push(weigh_name(s, name, q));
             base.len() - 1
         });
-        spot_slots[k] = Some(Slot { row, name });
+        let next = senses.len();
+        let sense = *senses.entry((name, area_sense(s))).or_insert(next);
+        *slot = Some(Slot { row, sense });
     }
 
     // round 1 without coherence, round 2 with the round-1 picks of the other names
@@ -715,10 +829,10 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             list_kinds(spots, &picks)
         };
         // the summed scores of each name, and each row's scores with closeness
-        let mut by_name: Vec<Option<Vec<f32>>> = vec![None; names.len()];
+        let mut by_sense: Vec<Option<Vec<f32>>> = vec![None; senses.len()];
         let mut memo: Vec<Option<Vec<f32>>> = vec![None; base.len()];
         for (k, s) in spots.iter().enumerate() {
-            let Some(Slot { row, name }) = spot_slots[k] else {
+            let Some(Slot { row, sense }) = spot_slots[k] else {
                 continue;
             };
             let (first, damps) = &base[row];
@@ -733,7 +847,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
                         .collect()
                 })
             };
-            let e = by_name[name].get_or_insert_with(|| vec![0.0; scores.len()]);
+            let e = by_sense[sense].get_or_insert_with(|| vec![0.0; scores.len()]);
             let listed = list_kind.get(k).copied().flatten();
             for ((a, b), c) in e.iter_mut().zip(scores.iter()).zip(s.candidates.iter()) {
                 *a += b;
@@ -746,7 +860,7 @@ pub(crate) fn resolve(spots: &[Spot], accepted: &[bool]) -> Vec<Option<(usize, f
             }
         }
         for (k, slot) in spot_slots.iter().enumerate() {
-            let Some(scores) = slot.and_then(|s| by_name[s.name].as_ref()) else {
+            let Some(scores) = slot.and_then(|s| by_sense[s.sense].as_ref()) else {
                 continue;
             };
             let mut best = (0usize, f32::MIN);
@@ -779,36 +893,65 @@ mod tests {
 
     #[test]
     fn an_area_lists_the_names_pushed_under_it_and_no_other() {
-        let pushed = [
-            (("US", "Texas"), 0),
-            (("US", "Ohio"), 1),
-            (("US", "Texas"), 2),
-            (("MX", "Texas"), 3),
-            (("US", "Texas"), 2),
-        ];
-        let mut by_area = ByArea::with_capacity(2);
+        // areas 0, 1 and 2 of three (Texas in the US, Ohio, Texas in Mexico)
+        let pushed = [(0, 0), (1, 1), (0, 2), (2, 3), (0, 2), (NO_AREA, 4)];
+        let mut by_area = ByArea::new(3, 2);
         for (area, name) in pushed {
             by_area.push(area, name);
         }
-        for area in [
-            ("US", "Texas"),
-            ("US", "Ohio"),
-            ("MX", "Texas"),
-            ("FR", "Texas"),
-        ] {
+        for area in [0, 1, 2] {
             let mut slow: Vec<usize> = pushed
                 .iter()
                 .filter(|(a, _)| *a == area)
                 .map(|&(_, n)| n)
                 .collect();
             slow.reverse();
-            assert_eq!(
-                by_area.names(Some(area)).collect::<Vec<_>>(),
-                slow,
-                "{area:?}"
-            );
+            assert_eq!(by_area.names(area).collect::<Vec<_>>(), slow, "{area}");
         }
-        assert_eq!(by_area.names(None).count(), 0);
+        assert_eq!(by_area.names(NO_AREA).count(), 0);
+    }
+
+    #[test]
+    fn places_have_the_same_numbers_exactly_when_they_have_the_same_texts() {
+        fn area<'g>(c: &Cand<'g>) -> Option<(&'g str, &'g str)> {
+            c.country.zip(region_of(c))
+        }
+        let g = Gazetteer::embedded();
+        let mut candidates: Vec<Cand<'_>> = ["Paris", "Georgia", "Springfield", "Texas", "Lagos"]
+            .iter()
+            .flat_map(|name| g.places_normalized(&normalize(name)).map(Cand::from))
+            .collect();
+        // texts of other shapes than two capital letters, as a hand-made gazetteer may hold
+        let odd = Gazetteer::from_records(
+            ["usa", "", "USA"]
+                .iter()
+                .enumerate()
+                .map(|(i, cc)| {
+                    let mut c = g.lookup("Paris")[0].clone();
+                    c.id = format!("test:{i}");
+                    c.country = Some((*cc).to_owned());
+                    c.admin1 = Some("Texas".to_owned());
+                    (c, Vec::new())
+                })
+                .collect(),
+        );
+        candidates.extend(odd.places("Paris").map(Cand::from));
+        let mut places = Places::with_capacity(candidates.len());
+        let wheres: Vec<Where> = candidates.iter().map(|c| places.of(c)).collect();
+        for (a, wa) in candidates.iter().zip(&wheres) {
+            assert_eq!(wa.country == NO_COUNTRY, a.country.is_none());
+            assert!((wa.country as usize) < places.countries());
+            for (b, wb) in candidates.iter().zip(&wheres) {
+                assert_eq!(wa.country == wb.country, a.country == b.country);
+                assert_eq!(
+                    wa.area == wb.area,
+                    area(a) == area(b),
+                    "{:?} {:?}",
+                    area(a),
+                    area(b)
+                );
+            }
+        }
     }
 
     #[test]
