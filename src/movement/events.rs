@@ -1036,7 +1036,17 @@ fn time_of(
                 crate::time::TimexType::Date | crate::time::TimexType::Time
             ) && (expr.earliest.is_some() || names_a_calendar_day(&expr.value));
             if usable {
-                let d = distance(&r, link.trigger).min(distance(&r, tokens.start));
+                let mut d = distance(&r, link.trigger).min(distance(&r, tokens.start));
+                // "slipped away from a hospital in Pendleton last weekend was arrested on
+                // Wednesday at a motel in Yakima": a time right after another place, before
+                // the event word of a place after it, is the other place's
+                if r.end <= link.trigger
+                    && link.trigger < tokens.start
+                    && r.start > sentence.start
+                    && doc.place_at[r.start - 1].is_some()
+                {
+                    d += 4;
+                }
                 if best.is_none_or(|(_, bd)| d < bd) {
                     best = Some((t, d));
                 }

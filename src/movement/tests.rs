@@ -609,3 +609,20 @@ fn a_stop_a_relative_date_puts_after_the_writing_is_expected() {
         ]
     );
 }
+
+#[test]
+fn a_time_right_after_another_place_is_that_place_s() {
+    let actors = run(
+        "Runner Ana Vell, who left a hospital in Paris last weekend, was stopped without a \
+         struggle on Wednesday at a hotel in Lyon, police said.",
+    );
+    let lyon = actors[0]
+        .stops
+        .iter()
+        .find(|s| s.place.name == "Lyon")
+        .expect("Lyon is a stop");
+    assert_eq!(
+        lyon.when.as_ref().map(|w| w.value.as_str()),
+        Some("2023-09-06")
+    );
+}
