@@ -186,6 +186,17 @@ fn weekdays_look_back_unless_the_verb_is_future() {
         REF,
         &[("Tuesday", "2023-09-12")],
     );
+    check(
+        "Doyle said the crew would load the boat and drive to Kyogle on Friday.",
+        REF,
+        &[("Friday", "2023-09-15")],
+    );
+    // the day a report was made stays behind, whatever it says is to come
+    check(
+        "The union said Friday it would investigate.",
+        REF,
+        &[("Friday", "2023-09-08")],
+    );
     // the cue stands far back in the clause, past a place and its description
     check(
         "She is expected to travel on to Constanta, on the Black Sea coast, on Monday.",

@@ -607,7 +607,10 @@ impl Cast {
                     self.add_ref(doc, i..end, name, parts, kind, Vec::new());
                     return end;
                 } else if lexicon::is_ship_word(&w) {
+                    // "Doyle eased her flood boat …; the boat": an unnamed boat in a
+                    // story about a person is the person's
                     self.last_of(&[ActorKind::Ship])
+                        .or_else(|| self.main_person())
                         .or_else(|| Some(self.new_member(format!("the {w}"), ActorKind::Ship)))
                 } else if lexicon::is_aircraft_word(&w) {
                     self.last_of(&[ActorKind::Aircraft]).or_else(|| {

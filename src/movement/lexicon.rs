@@ -237,6 +237,12 @@ pub(crate) fn is_other_agent(word: &str) -> bool {
             | "medics"
             | "prosecutors"
             | "detectives"
+            | "helicopters"
+            | "planes"
+            | "jets"
+            | "warships"
+            | "trucks"
+            | "ambulances"
             | "others"
     )
 }
@@ -475,7 +481,15 @@ pub(crate) fn is_part_played(word: &str) -> bool {
 pub(crate) fn is_called_off(word: &str) -> bool {
     matches!(
         word,
-        "postponed" | "cancelled" | "canceled" | "scrapped" | "shelved" | "abandoned" | "dropped"
+        "postponed"
+            | "cancelled"
+            | "canceled"
+            | "scrapped"
+            | "shelved"
+            | "abandoned"
+            | "dropped"
+            | "handed"
+            | "reassigned"
     )
 }
 
@@ -527,6 +541,9 @@ pub(crate) fn is_expectation(word: &str) -> bool {
             | "sought"
             | "wants"
             | "wanted"
+            | "tasked"
+            | "slated"
+            | "supposed"
             | "aims"
             | "aiming"
     ) || word.ends_with("'ll")

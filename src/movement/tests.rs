@@ -626,3 +626,33 @@ fn a_time_right_after_another_place_is_that_place_s() {
         Some("2023-09-06")
     );
 }
+
+#[test]
+fn a_task_handed_to_others_and_their_helicopters_are_not_the_traveller_s() {
+    let (_, stops) = route(
+        "Skipper Ana Vell reached Lyon on Monday. Her crew had been tasked to continue to \
+         Paris on Wednesday, but that assignment was handed to a team from Berlin. Officials \
+         said helicopters would be deployed from Warsaw.",
+    );
+    assert_eq!(stops, names(&["Lyon"]));
+}
+
+#[test]
+fn an_unnamed_boat_in_a_story_about_a_person_is_the_person_s() {
+    let actors = run(
+        "Volunteer Ana Vell left Lyon in her flood boat on Monday. On Tuesday the boat \
+         reached Paris.",
+    );
+    assert_eq!(
+        actors.len(),
+        1,
+        "{:?}",
+        actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+    let stops: Vec<&str> = actors[0]
+        .stops
+        .iter()
+        .map(|s| s.place.name.as_str())
+        .collect();
+    assert_eq!(stops, ["Lyon", "Paris"]);
+}

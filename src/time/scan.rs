@@ -240,7 +240,15 @@ impl<'a> Scanner<'a> {
         let k = self.kw(j);
         // "plan" and "plans" are nouns too ("signed the plan"): only "plan to" looks ahead
         // a journey told in the present is one to come ("Moura flies to Rome on Saturday")
+        // "said the crew would drive to Kyogle on Friday": reported, a plan still ahead
+        let reported = (j.saturating_sub(5)..j.saturating_sub(1)).any(|p| {
+            let w = self.txt(p);
+            ["said", "says", "told", "added", "warned", "announced"]
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r))
+        });
         let cue = matches!(k, "will" | "shall" | "scheduled" | "due")
+            || (reported && t.eq_ignore_ascii_case("would"))
             || ["flies", "travels", "heads", "departs", "sails"]
                 .iter()
                 .any(|w| t.eq_ignore_ascii_case(w))
@@ -259,12 +267,6 @@ impl<'a> Scanner<'a> {
             "was" | "were" | "been" | "had"
         );
         // "said the storm was expected to make landfall": reported, the plan is still ahead
-        let reported = (j.saturating_sub(5)..j.saturating_sub(1)).any(|p| {
-            let w = self.txt(p);
-            ["said", "says", "told", "added", "warned", "announced"]
-                .iter()
-                .any(|r| w.eq_ignore_ascii_case(r))
-        });
         Some(!past || (reported && !matches!(prev.to_ascii_lowercase().as_str(), "been" | "had")))
     }
 
@@ -308,6 +310,10 @@ impl<'a> Scanner<'a> {
                         | "did"
                 )
             {
+                return false;
+            }
+            // "said Friday it would investigate": the day is the saying's
+            if self.txt(j).eq_ignore_ascii_case("would") {
                 return false;
             }
             if let Some(future) = self.future_cue(j) {
