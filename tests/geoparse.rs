@@ -1087,6 +1087,51 @@ fn world() -> Gazetteer {
         ),
         (
             r(
+                "pittsburgh",
+                "Pittsburgh",
+                40.44,
+                -80.0,
+                Ppl,
+                "PPLA2",
+                "US",
+                Some("Pennsylvania"),
+                304_000,
+                0.6,
+            ),
+            vec![],
+        ),
+        (
+            r(
+                "pittsburgca",
+                "Pittsburg",
+                38.03,
+                -121.88,
+                Ppl,
+                "PPL",
+                "US",
+                Some("California"),
+                69_000,
+                0.4,
+            ),
+            vec!["Pittsburgh"],
+        ),
+        (
+            r(
+                "ca",
+                "California",
+                37.1,
+                -119.9,
+                Region,
+                "ADM1",
+                "US",
+                Some("California"),
+                39_000_000,
+                0.8,
+            ),
+            vec![],
+        ),
+        (
+            r(
                 "andes",
                 "Andes",
                 -20.0,
@@ -1377,6 +1422,20 @@ fn a_range_by_its_own_name_after_the_is_the_range() {
         .filter_map(|p| p.resolved.map(|c| c.id))
         .collect();
     assert_eq!(ids, ["test:cl", "test:andes"]);
+}
+
+#[test]
+fn a_great_city_by_its_own_name_beats_a_town_that_goes_by_it_as_an_alternate() {
+    // Pittsburg, California is also written "Pittsburgh"; a California story does not
+    // make the text's "Pittsburgh" the Californian town
+    let ids: Vec<String> = parse(
+        "Obesity rates rose in California. A doctor at the children's hospital in \
+         Pittsburgh said so.",
+    )
+    .into_iter()
+    .filter_map(|p| p.resolved.map(|c| c.id))
+    .collect();
+    assert_eq!(ids, ["test:ca", "test:pittsburgh"]);
 }
 
 #[test]

@@ -693,6 +693,14 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
         let own = own_names[name].as_slice();
         let wheres = wheres[name].as_slice();
         let great = great_cities(&s.candidates);
+        // the great cities that bear the name as written ("Pittsburgh"), not as an alternate
+        let great_own: Vec<&Cand<'_>> = s
+            .candidates
+            .iter()
+            .zip(own)
+            .filter(|(c, own)| **own && great.iter().any(|g| g.id == c.id))
+            .map(|(c, _)| c)
+            .collect();
         let majors: Vec<&Cand<'_>> = s
             .candidates
             .iter()
@@ -750,7 +758,14 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                 };
                 // a village in a state the story names elsewhere is still no match for a
                 // great city of the same name ("Boston" beside "New York")
-                let shade = if overshadowed(c, &great) {
+                // nor is a smaller town that only goes by the name as an alternate
+                // ("Pittsburgh" for Pittsburg, California, beside Pittsburgh itself)
+                let spelled_otherwise = !own_name
+                    && c.kind == PlaceKind::PopulatedPlace
+                    && great_own.iter().any(|g| {
+                        g.id != c.id && same(g.country, c.country) && g.population > c.population
+                    });
+                let shade = if overshadowed(c, &great) || spelled_otherwise {
                     w.overshadowed
                 } else {
                     1.0
