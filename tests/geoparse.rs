@@ -1208,6 +1208,14 @@ fn parse(text: &str) -> Vec<PlaceMention> {
     geoparse(text, &tokenize(text), &world())
 }
 
+/// The ids of the places `text` resolves to, in text order.
+fn resolved_ids(text: &str) -> Vec<String> {
+    parse(text)
+        .into_iter()
+        .filter_map(|p| p.resolved.map(|c| c.id))
+        .collect()
+}
+
 /// `(mention, resolved country)` pairs, in text order.
 fn found(text: &str) -> Vec<(String, Option<String>)> {
     parse(text)
@@ -1398,18 +1406,12 @@ fn one_name_keeps_one_sense_in_a_document() {
 #[test]
 fn an_area_type_word_marks_a_sense_of_its_own() {
     // the city and the province of one name are two places in one story
-    let ids = |text: &str| -> Vec<String> {
-        parse(text)
-            .into_iter()
-            .filter_map(|p| p.resolved.map(|c| c.id))
-            .collect()
-    };
     assert_eq!(
-        ids("She reached the city of Córdoba. The province of Córdoba is large."),
+        resolved_ids("She reached the city of Córdoba. The province of Córdoba is large."),
         ["test:cordoba", "test:cordobaprov"]
     );
     assert_eq!(
-        ids("Córdoba province is large. She reached the city of Córdoba."),
+        resolved_ids("Córdoba province is large. She reached the city of Córdoba."),
         ["test:cordobaprov", "test:cordoba"]
     );
 }
@@ -1417,25 +1419,23 @@ fn an_area_type_word_marks_a_sense_of_its_own() {
 #[test]
 fn a_range_by_its_own_name_after_the_is_the_range() {
     // "the Andes" is the range, not Los Andes, a town that goes by "Andes" too
-    let ids: Vec<String> = parse("In Chile the band will cross the Andes by road.")
-        .into_iter()
-        .filter_map(|p| p.resolved.map(|c| c.id))
-        .collect();
-    assert_eq!(ids, ["test:cl", "test:andes"]);
+    assert_eq!(
+        resolved_ids("In Chile the band will cross the Andes by road."),
+        ["test:cl", "test:andes"]
+    );
 }
 
 #[test]
 fn a_great_city_by_its_own_name_beats_a_town_that_goes_by_it_as_an_alternate() {
     // Pittsburg, California is also written "Pittsburgh"; a California story does not
     // make the text's "Pittsburgh" the Californian town
-    let ids: Vec<String> = parse(
-        "Obesity rates rose in California. A doctor at the children's hospital in \
-         Pittsburgh said so.",
-    )
-    .into_iter()
-    .filter_map(|p| p.resolved.map(|c| c.id))
-    .collect();
-    assert_eq!(ids, ["test:ca", "test:pittsburgh"]);
+    assert_eq!(
+        resolved_ids(
+            "Obesity rates rose in California. A doctor at the children's hospital in \
+             Pittsburgh said so."
+        ),
+        ["test:ca", "test:pittsburgh"]
+    );
 }
 
 #[test]

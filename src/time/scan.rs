@@ -1171,7 +1171,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let t = self.txt(i + 1);
-        if self.kind(i + 1) != Some(TokenKind::Word) || !t.as_bytes()[0].is_ascii_digit() {
+        if self.kind(i + 1) != Some(TokenKind::Word)
+            || !t.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        {
             return None;
         }
         let n = ordinal(t)?;
