@@ -137,6 +137,7 @@ const TABLE: &[(&str, &str, &str, PlaceKind)] = &[
         PlaceKind::Region,
     ),
     ("Macedonia", "North Macedonia", "MK", PlaceKind::Country),
+    ("Korea", "South Korea", "KR", PlaceKind::Country),
     ("Dnipro", "Dnipro", "UA", PlaceKind::PopulatedPlace),
     ("New York", "New York City", "US", PlaceKind::PopulatedPlace),
     ("Jerusalem", "Jerusalem", "IL", PlaceKind::PopulatedPlace),

@@ -321,3 +321,57 @@ fn a_headline_the_body_does_not_repeat_is_the_latest_news() {
         ])
     );
 }
+
+/// The main actor's stops with the day each is dated to (`None` when undated).
+fn main_stops_dated(text: &str, written: &str) -> Vec<(String, Option<String>)> {
+    let options = Options {
+        reference_date: chrono::NaiveDate::parse_from_str(written, "%Y-%m-%d").ok(),
+        ..Options::default()
+    };
+    let analysis = analyze(
+        &Document::from_text(text.to_owned()),
+        Gazetteer::embedded(),
+        &options,
+    );
+    analysis.actors.first().map_or_else(Vec::new, |a| {
+        a.stops
+            .iter()
+            .map(|s| {
+                let day = s.when.as_ref().map(|w| w.value.clone());
+                (s.place.name.clone(), day)
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn the_ledes_unnamed_prisoner_is_the_man_named_next() {
+    // "A prisoner who escaped …" is Ortega; a place investigators only suspected he would
+    // head for is no stop; the town told undated after its dated country takes its date.
+    let text = "SALTA, March 14 — A prisoner who escaped from a jail in Salta at the \
+                weekend was arrested in Chile on Wednesday. Rolando Ortega Ruiz, 41, was \
+                detained by police at the bus station in Calama. Investigators first \
+                suspected he would head for Tucumán, where his cousin lives. By Monday he \
+                had reached San Pedro de Atacama.";
+    let day = |d: &str| Some(d.to_owned());
+    assert_eq!(
+        main_stops_dated(text, "2025-03-14"),
+        vec![
+            ("Salta".to_owned(), Some("2025-W10-WE".to_owned())),
+            ("San Pedro de Atacama".to_owned(), day("2025-03-10")),
+            ("Calama".to_owned(), day("2025-03-12")),
+        ]
+    );
+}
+
+#[test]
+fn what_others_believed_he_would_do_is_no_plan_of_his() {
+    let text = "Police believed he would flee to Tucumán. Rolando Ortega later drove to \
+                Calama on Monday.";
+    assert_eq!(
+        main_stops(text, "2025-03-14"),
+        pairs(&[("Calama", "confirmed")])
+    );
+    let reported = "Rolando Ortega is believed to have fled to Calama on Monday.";
+    assert_eq!(main_stops(reported, "2025-03-14").len(), 1);
+}

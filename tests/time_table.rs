@@ -382,6 +382,10 @@ fn parts_of_day_and_clock_times() {
         ("It will strike tonight.", &[("tonight", "2023-09-14TNI")]),
         ("It struck overnight.", &[("overnight", "2023-09-13TNI")]),
         (
+            "They took the overnight ferry on October 2.",
+            &[("October 2", "2023-10-02")],
+        ),
+        (
             "It struck yesterday afternoon.",
             &[("yesterday afternoon", "2023-09-13TAF")],
         ),

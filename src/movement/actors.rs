@@ -43,6 +43,8 @@ pub(crate) struct Member {
     /// Role words seen with the name ("leader", "president").
     pub roles: Vec<String>,
     pub mentions: Vec<Span>,
+    /// Where the first pass first met the actor (byte offset), for the second pass.
+    pub introduced: Option<usize>,
 }
 
 /// A stretch of tokens that refers to an actor.
@@ -60,6 +62,11 @@ pub(crate) struct Cast {
     pub refs: Vec<Ref>,
     /// Token ranges of names that are organisations (possible sources, never movers).
     pub orgs: Vec<Range<usize>>,
+}
+
+/// True when token `i` opens the story after a dateline ("ASUNCIÓN, Aug 7 (Agency) — A").
+fn after_dateline(doc: &Doc<'_>, i: usize, sentence: &Range<usize>) -> bool {
+    i > sentence.start && matches!(doc.low(i - 1), "—" | "–" | "-" | "--")
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -185,6 +192,7 @@ impl Cast {
             .into_iter()
             .filter(|m| !m.parts.is_empty())
             .map(|mut m| {
+                m.introduced = m.mentions.iter().map(|s| s.start).min();
                 m.mentions.clear();
                 m
             })
@@ -237,7 +245,16 @@ impl Cast {
                 if doc.is_capitalised(i)
                     && matches!(
                         doc.low(i),
-                        "he" | "she" | "his" | "her" | "it" | "its" | "they" | "their" | "the"
+                        "he" | "she"
+                            | "his"
+                            | "her"
+                            | "it"
+                            | "its"
+                            | "they"
+                            | "their"
+                            | "the"
+                            | "a"
+                            | "an"
                     )
                 {
                     i = cast.lower_case_ref(doc, i, range.clone()).max(i + 1);
@@ -548,8 +565,11 @@ impl Cast {
                 i + 1
             }
             "the" => self.definite(doc, i, sentence),
-            // "A fishing boat carrying 60 migrants capsized": a new actor as subject only.
-            "a" | "an" if i == sentence.start => self.definite(doc, i, sentence),
+            // "A fishing boat carrying 60 migrants capsized": a new actor as subject only
+            // (after a dateline too: "ASUNCIÓN, Aug 7 — A prisoner who …").
+            "a" | "an" if i == sentence.start || after_dateline(doc, i, &sentence) => {
+                self.definite(doc, i, sentence)
+            }
             _ => i + 1,
         }
     }
@@ -584,7 +604,23 @@ impl Cast {
                     continue;
                 }
                 let span = i..k + 1;
-                let actor = if lexicon::is_storm_word(&w) {
+                let indefinite = matches!(doc.low(i), "a" | "an");
+                let actor = if indefinite && !lexicon::is_storm_word(&w) {
+                    // "a man", "an official": someone new, not the story's subject; but
+                    // the lede's "A prisoner who escaped …" or "A cargo ship that drifted
+                    // …" is the one the next sentences name ("Rolando Benítez, 34, was
+                    // detained", "The vessel Moana Star was towed …").
+                    let kind = if lexicon::is_ship_word(&w) {
+                        Some(ActorKind::Ship)
+                    } else if lexicon::is_aircraft_word(&w) {
+                        Some(ActorKind::Aircraft)
+                    } else if lexicon::is_person_role(&w) {
+                        Some(ActorKind::Person)
+                    } else {
+                        None
+                    };
+                    kind.and_then(|kind| self.named_after_lede(doc, i, kind))
+                } else if lexicon::is_storm_word(&w) {
                     self.last_of(&[ActorKind::Storm]).or_else(|| {
                         (w != "system")
                             .then(|| self.new_member(format!("the {w}"), ActorKind::Storm))
@@ -632,7 +668,6 @@ impl Cast {
                 } else if doc.low(i) == "the" {
                     self.by_role(&w)
                 } else {
-                    // "a man", "an official": someone new, not the story's subject.
                     None
                 };
                 if let Some(a) = actor {
@@ -683,6 +718,31 @@ impl Cast {
         i + 1
     }
 
+    /// The actor of `kind` a lede's "A prisoner who …" (token `i`, in the text's first
+    /// sentence) stands for: the first one of that kind the first pass met, if it first
+    /// met it within the next two sentences.
+    fn named_after_lede(&self, doc: &Doc<'_>, i: usize, kind: ActorKind) -> Option<usize> {
+        let sentence = doc.sentence_of[i];
+        if sentence > usize::from(doc.has_headline()) {
+            return None;
+        }
+        let here = doc.tokens[i].span.start;
+        let (a, at) = self
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.kind == kind)
+            .filter_map(|(a, m)| m.introduced.map(|at| (a, at)))
+            .min_by_key(|&(_, at)| at)?;
+        let later = doc.tokens.partition_point(|t| t.span.start < at);
+        (at > here
+            && doc
+                .sentence_of
+                .get(later)
+                .is_some_and(|&s| s <= sentence + 2))
+        .then_some(a)
+    }
+
     fn new_member(&mut self, name: String, kind: ActorKind) -> usize {
         self.members.push(Member {
             parts: Vec::new(),
@@ -690,6 +750,7 @@ impl Cast {
             kind,
             roles: Vec::new(),
             mentions: Vec::new(),
+            introduced: None,
         });
         self.members.len() - 1
     }

@@ -126,6 +126,18 @@ impl<'a> Doc<'a> {
             .is_some_and(|t| t.kind == TokenKind::Number)
     }
 
+    /// True when the text's first sentence is a headline: a line of its own, without a
+    /// full stop, with more text after it.
+    pub fn has_headline(&self) -> bool {
+        let Some(first) = self.sentence_spans.first() else {
+            return false;
+        };
+        let line = first.slice(self.text).trim_end();
+        self.sentence_spans.len() > 1
+            && !line.ends_with(['.', '!', '?', '"', '”', '\'', '’'])
+            && self.text[first.end..].starts_with('\n')
+    }
+
     /// Token range of the sentence holding token `i`.
     pub fn sentence_range(&self, i: usize) -> Range<usize> {
         self.sentence_of

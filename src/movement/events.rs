@@ -192,24 +192,12 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
 /// A headline ("Kim arrives in Russia") summarises the story: its events are dropped when
 /// the body tells of the same place.
 fn drop_headline_repeats(doc: &Doc<'_>, events: &mut Vec<Event>) {
-    if !has_headline(doc) {
+    if !doc.has_headline() {
         return;
     }
     let id = |e: &Event| doc.places[e.place].resolved.as_ref().map(|c| c.id.clone());
     let body: Vec<Option<String>> = events.iter().filter(|e| e.sentence > 0).map(id).collect();
     events.retain(|e| e.sentence > 0 || !body.contains(&id(e)));
-}
-
-/// True when the text's first sentence is a headline: a line of its own, without a full
-/// stop, with more text after it.
-pub(crate) fn has_headline(doc: &Doc<'_>) -> bool {
-    let Some(first) = doc.sentence_spans.first() else {
-        return false;
-    };
-    let line = first.slice(doc.text).trim_end();
-    doc.sentence_spans.len() > 1
-        && !line.ends_with(['.', '!', '?', '"', '”', '\'', '’'])
-        && doc.text[first.end..].starts_with('\n')
 }
 
 fn is_possessive(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
@@ -944,6 +932,7 @@ fn status_of(
     let reach = if subordinate { 20 } else { 6 };
     let from = sentence.start.max(link.trigger.saturating_sub(reach));
     let mut negated = false;
+    let mut conjecture = false;
     let mut expected = role == Role::Intended;
     for k in from..link.trigger {
         if doc.time_at[k].is_some() {
@@ -952,6 +941,7 @@ fn status_of(
         let w = doc.low(k);
         if lexicon::is_clause_break(w) || (!subordinate && (w == "," || w == "and")) {
             negated = false;
+            conjecture = false;
             // "would continue east, passing north of the Bahamas": a participle keeps the mood.
             if !doc.low(link.trigger).ends_with("ing") || w != "," {
                 expected = role == Role::Intended;
@@ -960,6 +950,14 @@ fn status_of(
         }
         // "turned down offers to", "instead of going", "rather than fly"
         let next = doc.low(k + 1);
+        // "investigators suspected he would head for Ciudad del Este" (but "he is believed
+        // to have fled to Syria" reports)
+        conjecture |= lexicon::is_conjecture(w)
+            && !matches!(
+                doc.low(k.saturating_sub(1)),
+                "is" | "was" | "are" | "were" | "been" | "be" | "widely"
+            )
+            && (k + 1..link.trigger).any(|j| matches!(doc.low(j), "would" | "might" | "could"));
         negated |= lexicon::is_negation(w)
             || (matches!(w, "turned" | "turns" | "turning" | "turn") && next == "down")
             || (w == "instead" && next == "of")
@@ -1007,7 +1005,7 @@ fn status_of(
     // a trip made is not undone by what was called off after it ("flew to Kraków but
     // cancelled its concert in Warsaw"); a plan is ("planned to cross at Vidin, but …")
     let later_called_off = later_called_off && expected;
-    if negated || cancelled || called_off || later_called_off {
+    if negated || conjecture || cancelled || called_off || later_called_off {
         Status::Denied
     } else if expected {
         Status::Expected
@@ -1042,8 +1040,7 @@ fn time_of(
                 // the event word of a place after it, is the other place's
                 if r.end <= link.trigger
                     && link.trigger < tokens.start
-                    && r.start > sentence.start
-                    && doc.place_at[r.start - 1].is_some()
+                    && follows_place(doc, sentence, r.start)
                 {
                     d += 4;
                 }
@@ -1057,6 +1054,16 @@ fn time_of(
         }
     }
     best.map(|(t, _)| t)
+}
+
+/// True when the token before `start`, or before the preposition there, is a place:
+/// "Pendleton last weekend", "Paraguay at the weekend".
+fn follows_place(doc: &Doc<'_>, sentence: &Range<usize>, start: usize) -> bool {
+    let before = |k: usize| k > sentence.start && doc.place_at[k - 1].is_some();
+    before(start)
+        || (start > sentence.start
+            && matches!(doc.low(start - 1), "at" | "on" | "in" | "during" | "over")
+            && before(start - 1))
 }
 
 /// True for a TIMEX3 value that names a month or a day of the calendar even though its year

@@ -501,6 +501,23 @@ pub(crate) fn is_refuted(word: &str) -> bool {
     )
 }
 
+/// Past verbs of guessing: what others "suspected he would" do is a guess the story
+/// goes on to settle, not a plan of the traveller's.
+pub(crate) fn is_conjecture(word: &str) -> bool {
+    matches!(
+        word,
+        "suspected"
+            | "believed"
+            | "feared"
+            | "speculated"
+            | "thought"
+            | "assumed"
+            | "guessed"
+            | "rumoured"
+            | "rumored"
+    )
+}
+
 /// Words that make an event announced or planned rather than done.
 pub(crate) fn is_expectation(word: &str) -> bool {
     matches!(
@@ -807,6 +824,21 @@ pub(crate) fn is_person_role(word: &str) -> bool {
             | "star"
             | "visitor"
             | "guest"
+            | "prisoner"
+            | "trafficker"
+            | "smuggler"
+            | "teenager"
+            | "hiker"
+            | "pilgrim"
+            | "cyclist"
+            | "runner"
+            | "swimmer"
+            | "walker"
+            | "tourist"
+            | "driver"
+            | "pilot"
+            | "reporter"
+            | "journalist"
     )
 }
 

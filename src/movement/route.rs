@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::actors::{ActorKind, Cast};
 use super::doc::Doc;
-use super::events::{Cue, Event, Role, has_headline};
+use super::events::{Cue, Event, Role};
 use super::{Actor, Evidence, Status, Stop, When};
 use crate::gazetteer::{Candidate, PlaceKind};
 
@@ -195,7 +195,7 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
     }
     // A headline the body does not repeat ("Ríos reaches Venado Tuerto") tells the latest
     // news: undated, it comes after the last stop the body dates as done.
-    if has_headline(doc) {
+    if doc.has_headline() {
         let latest = events
             .iter()
             .zip(&keys)
@@ -413,6 +413,25 @@ fn drop_containers(drafts: &mut Vec<Draft>) {
         }
     };
     let places: Vec<Candidate> = drafts.iter().map(|d| d.stop.place.clone()).collect();
+    // "was arrested in Brazil on Wednesday … detained at the bus terminal in Dourados": the
+    // town told undated after its dated country takes the country's date
+    for outer in 0..drafts.len() {
+        if !drafts[outer].key.own || drafts[outer].stop.when.is_none() {
+            continue;
+        }
+        for inner in 0..drafts.len() {
+            let d = &drafts[inner];
+            if d.stop.when.is_none()
+                && !d.key.own
+                && d.key.earliest == drafts[outer].key.earliest
+                && d.key.order > drafts[outer].key.order
+                && contains(&drafts[outer].stop.place, &d.stop.place)
+            {
+                let when = drafts[outer].stop.when.clone();
+                drafts[inner].stop.when = when;
+            }
+        }
+    }
     drafts.retain(|d| !places.iter().any(|p| contains(&d.stop.place, p)));
 }
 

@@ -548,6 +548,15 @@ impl<'a> Scanner<'a> {
             "tonight" => {
                 return Some(Hit::new(i, i + 1, pod_val(r, PartOfDay::Night)));
             }
+            // "the overnight ferry" names a kind of ferry, not a night
+            "overnight"
+                if i > 0
+                    && ["the", "an", "a"]
+                        .iter()
+                        .any(|d| self.txt(i - 1).eq_ignore_ascii_case(d)) =>
+            {
+                return None;
+            }
             "overnight" => {
                 let day = match (self.anchor, r) {
                     (Some(a), _) => Some(a),
