@@ -2014,3 +2014,19 @@ fn a_famous_citys_small_namesakes_back_no_neighbour_in_a_story_round_the_world()
         ],
     )]);
 }
+
+#[test]
+fn a_qualifier_settles_the_name_wherever_it_recurs() {
+    // alone, "Kochi" beside a Japanese town would be Kochi in Japan
+    check_worldwide(&[(
+        "KOCHI, India - Investigators boarded the ship in Kochi. It was built in \
+         Imabari, Japan.",
+        &[
+            ("KOCHI", "IN"),
+            ("India", "IN"),
+            ("Kochi", "IN"),
+            ("Imabari", "JP"),
+            ("Japan", "JP"),
+        ],
+    )]);
+}

@@ -375,3 +375,22 @@ fn what_others_believed_he_would_do_is_no_plan_of_his() {
     let reported = "Rolando Ortega is believed to have fled to Calama on Monday.";
     assert_eq!(main_stops(reported, "2025-03-14").len(), 1);
 }
+
+#[test]
+fn a_ships_calls_called_off_and_its_tow_home() {
+    // the ship's name opens with a place and ends in a role word ("Star"); "set course for"
+    // is a heading; calls called off later are no stops; "towed back" is a return
+    let text = "The bulk carrier Tampico Star loaded grain in Rosario and sailed on March 2. \
+                It called at Montevideo on March 5 and then set course for Durban, with a \
+                call on the way at Walvis Bay. The calls at Walvis Bay and Durban have been \
+                cancelled, the owner said on Thursday. Once inspectors release it, the \
+                Tampico Star is expected to be towed back to Montevideo next month.";
+    assert_eq!(
+        main_stops(text, "2025-03-20"),
+        pairs(&[
+            ("Rosario", "confirmed"),
+            ("Montevideo", "confirmed"),
+            ("Montevideo", "expected"),
+        ])
+    );
+}

@@ -799,6 +799,9 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
     let mut senses: FastMap<(usize, Option<Hint>), usize> = with_capacity(names.first.len());
     let mut spot_slots: Vec<Option<Slot>> = vec![None; spots.len()];
     let mut base: Vec<(Vec<f32>, Vec<f32>)> = Vec::with_capacity(names.first.len());
+    // per sense: its mentions, and those whose qualifier holds which candidates
+    let mut sense_mentions: Vec<u32> = Vec::new();
+    let mut sense_qualified: Vec<Option<(u32, Vec<bool>)>> = Vec::new();
     for ((s, name), slot) in spots.iter().zip(&names.of_spot).zip(&mut spot_slots) {
         let Some(name) = *name else {
             continue;
@@ -813,7 +816,33 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
         let next = senses.len();
         let sense = *senses.entry((name, area_sense(s))).or_insert(next);
         *slot = Some(Slot { row, sense });
+        if sense == sense_mentions.len() {
+            sense_mentions.push(0);
+            sense_qualified.push(None);
+        }
+        sense_mentions[sense] += 1;
+        if let Some(q) = q.filter(|_| !s.in_list) {
+            let held: Vec<bool> = s
+                .candidates
+                .iter()
+                .map(|c| q.candidates.iter().take(8).any(|o| contains(o, c)))
+                .collect();
+            if held.contains(&true) {
+                let (n, mask) = sense_qualified[sense].get_or_insert_with(|| (0, held.clone()));
+                *n += 1;
+                for (m, h) in mask.iter_mut().zip(&held) {
+                    *m |= *h;
+                }
+            }
+        }
     }
+    // "KOCHI, India … the ship reached Kochi": a qualifier settles the name wherever it
+    // recurs, so each unqualified mention gets the qualifier's weight too
+    let unqualified_bonus: Vec<Option<(f32, Vec<bool>)>> = sense_qualified
+        .into_iter()
+        .zip(&sense_mentions)
+        .map(|(q, &all)| q.map(|(n, mask)| (w.qualified * all.saturating_sub(n) as f32, mask)))
+        .collect();
 
     // round 1 without coherence, round 2 with the round-1 picks of the other names
     for round in 0..2 {
@@ -871,6 +900,15 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                     && (kind == PlaceKind::Country || country.is_none() || same(country, c.country))
                 {
                     *a += w.list_kind;
+                }
+            }
+        }
+        for (scores, bonus) in by_sense.iter_mut().zip(&unqualified_bonus) {
+            if let (Some(scores), Some((bonus, mask))) = (scores.as_mut(), bonus) {
+                for (v, &held) in scores.iter_mut().zip(mask) {
+                    if held {
+                        *v += bonus;
+                    }
                 }
             }
         }

@@ -130,15 +130,15 @@ fn named_kind(head: &str) -> Option<ActorKind> {
 /// `limit`), right after a head word; `None` when no such name starts there. A place
 /// ("the delegation Russia sent") or a day or month ("the crew Monday") is no name.
 fn name_after_head(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
-    let is_name_word = |j: usize| {
-        j < limit
-            && doc.is_capitalised(j)
-            && doc.place_at[j].is_none()
-            && !lexicon::is_calendar_word(doc.low(j))
-    };
+    let is_name_word =
+        |j: usize| j < limit && doc.is_capitalised(j) && !lexicon::is_calendar_word(doc.low(j));
     let mut end = from;
     while end < from + 4 && is_name_word(end) {
         end += 1;
+    }
+    // a place may open a name ("the container ship Karnaphuli Star") but not be all of it
+    while end > from && doc.place_at[end - 1].is_some() {
+        end -= 1;
     }
     (end > from).then_some(end)
 }
@@ -597,7 +597,11 @@ impl Cast {
         let mut k = i + 1;
         while k < sentence.end && k <= i + 4 {
             let w = doc.low(k).to_owned();
-            if next_is_head(&w) {
+            // "the Karnaphuli Star": a capitalised head after a place's name is part of a
+            // name ("the Russian President" is a role)
+            let in_name = doc.is_capitalised(k)
+                && doc.place_at[k - 1].is_some_and(|p| !doc.places[p].adjectival);
+            if next_is_head(&w) && !in_name {
                 // "the storm system": the last head word wins.
                 if next_is_head(doc.low(k + 1)) {
                     k += 1;

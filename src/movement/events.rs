@@ -135,7 +135,11 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
         {
             continue;
         }
-        let role = role_of(link.class, link.preposition.as_deref());
+        let role = match role_of(link.class, link.preposition.as_deref()) {
+            // "flew back to Seoul", "towed back to Colombo"
+            Role::Arrival if doc.low(link.trigger + 1) == "back" => Role::Return,
+            role => role,
+        };
         let actors = actors_of(doc, cast, &link, &tokens, &sentence);
         if actors.is_empty() {
             continue;
@@ -735,6 +739,8 @@ fn role_of(class: Trigger, preposition: Option<&str>) -> Role {
         Trigger::Return => Role::Return,
         _ if through => Role::Waypoint,
         Trigger::Depart if toward => Role::Intended,
+        // "sailed for Samoa", "set course for Jebel Ali": the way it was heading
+        Trigger::Move if preposition == Some("for") => Role::Intended,
         Trigger::Depart => Role::Origin,
         Trigger::Waypoint => Role::Waypoint,
         Trigger::Arrive | Trigger::Move => Role::Arrival,
@@ -971,7 +977,15 @@ fn status_of(
                 ));
     }
     // "a planned stop in Nairobi had been dropped"
-    let cancelled = (place_end..sentence.end.min(place_end + 5))
+    // ("the calls at Mundra and Jebel Ali have been cancelled": over a coordinated place)
+    let mut end = place_end;
+    while end + 1 < sentence.end
+        && doc.low(end) == "and"
+        && let Some(next) = doc.place_at[end + 1]
+    {
+        end = doc.place_tokens(next).end;
+    }
+    let cancelled = (end..sentence.end.min(end + 5))
         .take_while(|&k| !matches!(doc.low(k), "," | ";" | "where" | "and" | "but"))
         .any(|k| lexicon::is_called_off(doc.low(k)));
     // "planned to cross at Vidin, but the visit was postponed", "tips that he was heading
@@ -1160,8 +1174,17 @@ fn long_stay(doc: &Doc<'_>, trigger: usize) -> bool {
 fn is_background(doc: &Doc<'_>, sentence: &Range<usize>) -> bool {
     sentence.clone().any(|k| {
         let w = doc.low(k);
-        // "a former governor" tells who someone is, not when the event was
-        (lexicon::is_background_cue(w) && !matches!(w, "last" | "past" | "previously" | "former"))
+        // "a former governor" tells who someone is, not when the event was; "Once
+        // authorities release it, the ship …" is "when"
+        let when = w == "once"
+            && k == sentence.start
+            && !matches!(
+                doc.low(k + 1),
+                "a" | "an" | "home" | "known" | "part" | "upon"
+            );
+        (lexicon::is_background_cue(w)
+            && !when
+            && !matches!(w, "last" | "past" | "previously" | "former"))
             || (w == "last"
                 && matches!(
                     doc.low(k + 1),

@@ -51,14 +51,15 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "hitchhiked" | "slipped" | "paddled" | "skied" | "sledged" | "pushed" | "ventured"
         | "relocated" | "headed" | "head" | "heads" | "taxied" | "steered" | "motored"
         | "cycled" | "hopped" | "airlifted" | "ferried" | "shuttled" | "move" | "pass"
-        | "passes" | "track" | "tracking" | "continue" | "continues" | "continuing" | "limped"
-        | "hobbled" | "staggered" | "trudged" | "strolled" | "swam" | "wandered" | "sprinted"
-        | "jogged" => Move,
+        | "towed" | "tow" | "towing" | "passes" | "track" | "tracking" | "continue"
+        | "continues" | "continuing" | "limped" | "hobbled" | "staggered" | "trudged"
+        | "strolled" | "swam" | "wandered" | "sprinted" | "jogged" => Move,
         "heading" | "bound" | "route" | "way" | "destined" | "due" => Intend,
         "diverted" | "rerouted" | "redirected" | "diversion" => Divert,
         "returned" | "return" | "returns" | "returning" => Return,
         "stopped" | "stop" | "stops" | "stopover" | "stopping" | "via" | "transited" | "passed"
-        | "passing" | "refueled" | "refuelled" | "called" | "rounded" | "rounding" => Waypoint,
+        | "passing" | "refueled" | "refuelled" | "called" | "call" | "calls" | "rounded"
+        | "rounding" => Waypoint,
         "visit" | "visited" | "visits" | "visiting" | "tour" | "toured" | "tours" | "touring"
         | "talks" | "held" | "hold" | "holds" | "holding" | "attend" | "attended" | "attends"
         | "attending" | "seen" | "spotted" | "sighted" | "photographed" | "pictured" | "filmed"
@@ -83,7 +84,8 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "plays" | "played" | "playing" | "brief" | "briefs" | "briefed" | "arraigned"
         | "appear" | "appears" | "emerged" | "concert" | "concerts" | "gig" | "gigs" | "show"
         | "recital" | "stole" | "robbed" | "carjacked" | "stabbed" | "overpowered"
-        | "assaulted" | "ambushed" | "burglarized" | "burgled" | "looted" => Presence,
+        | "assaulted" | "ambushed" | "burglarized" | "burgled" | "looted" | "loaded"
+        | "unloaded" | "discharged" | "loading" | "unloading" => Presence,
         "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
         | "joined" | "accompanied" => Meet,
         // a home ("lives in Paris") is no stop of a journey

@@ -265,6 +265,12 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
             }),
         }
     }
+    // "set course for Jebel Ali … the call at Jebel Ali has been cancelled": a plan called
+    // off is no stop, nor a report denied ("a newsletter said it had called at Durban …
+    // 'The vessel did not call at Durban'")
+    drafts.retain(|d| {
+        d.stop.status == Status::Confirmed || !denied.iter().any(|x| x.place.id == d.stop.place.id)
+    });
     drop_containers(&mut drafts);
     drop_features_near_stops(&mut drafts);
     drafts.retain(|d| !is_open_water(&d.stop.place));
