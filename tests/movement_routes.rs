@@ -394,3 +394,24 @@ fn a_ships_calls_called_off_and_its_tow_home() {
         ])
     );
 }
+
+#[test]
+fn a_manhunt_told_from_the_arrest_back() {
+    // the relative clause's weekend is the escape's, not the arrest's; a county names the
+    // jail, the town after it places it; a feared heading is no plan; the car left behind
+    // puts him in Elizabethtown; the undated return comes after the arrest
+    let text = "A prisoner who escaped from a jail over the weekend was arrested on \
+                Wednesday outside Bardstown, Kentucky. Curtis Pruitt, 38, was held on \
+                Thursday at the Nelson County Detention Center in Bardstown. Officers had \
+                feared he was heading for Cincinnati. His car was found abandoned on Monday \
+                in Elizabethtown, Kentucky. He will be returned to the Hardin County Jail \
+                in Elizabethtown.";
+    assert_eq!(
+        main_stops_dated(text, "2025-03-13"),
+        vec![
+            ("Elizabethtown".to_owned(), Some("2025-03-10".to_owned())),
+            ("Bardstown".to_owned(), Some("2025-03-12".to_owned())),
+            ("Elizabethtown".to_owned(), None),
+        ]
+    );
+}

@@ -104,6 +104,18 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
         if qualifies_the_next_place(doc, &tokens, &sentence) {
             continue;
         }
+        // "the Bourbon County Detention Center in Paris": a county names the institution,
+        // the town after it says where it is
+        if matches!(
+            place.kind,
+            crate::gazetteer::PlaceKind::District | crate::gazetteer::PlaceKind::Region
+        ) && tokens.end < sentence.end
+            && doc.is_capitalised(tokens.end)
+            && is_institution(doc.low(tokens.end))
+            && (tokens.end..sentence.end.min(tokens.end + 8)).any(|k| doc.place_at[k].is_some())
+        {
+            continue;
+        }
         // "a five-nation Danube tour", "his Asia trip": a river, sea or continent a trip is
         // named after is no stop of it
         if matches!(
@@ -204,6 +216,34 @@ fn drop_headline_repeats(doc: &Doc<'_>, events: &mut Vec<Event>) {
     events.retain(|e| e.sentence > 0 || !body.contains(&id(e)));
 }
 
+/// Words that open or end the name of an institution a county or region may be named in
+/// ("Bourbon County Detention Center", "Hardin County Jail").
+fn is_institution(word: &str) -> bool {
+    matches!(
+        word,
+        "jail"
+            | "prison"
+            | "detention"
+            | "correctional"
+            | "penitentiary"
+            | "hospital"
+            | "medical"
+            | "court"
+            | "courthouse"
+            | "circuit"
+            | "district"
+            | "sheriff's"
+            | "school"
+            | "college"
+            | "university"
+            | "museum"
+            | "library"
+            | "center"
+            | "centre"
+            | "fairgrounds"
+    )
+}
+
 fn is_possessive(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
     let last = doc.word(tokens.end - 1);
     last.ends_with("'s")
@@ -284,6 +324,20 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
             if words == 0 && preposition.is_none() {
                 return false;
             }
+            // "the Hardin County Jail in Elizabethtown": the county names the jail, which the
+            // town after it places
+            let after = doc.place_tokens(p1).end;
+            if after < tokens.start && doc.is_capitalised(after) && is_institution(doc.low(after)) {
+                return false;
+            }
+            // "Lebanon, Tennessee, east of Nashville": the state only qualifies the town
+            let first = doc.place_tokens(p1).start;
+            let p1 = match first.checked_sub(2) {
+                Some(j) if j >= sentence.start && doc.low(j + 1) == "," => {
+                    doc.place_at[j].unwrap_or(p1)
+                }
+                _ => p1,
+            };
             // "struck Cuba near Havana": a town does not describe the country before it.
             let broad = |p: Option<usize>| {
                 p.and_then(|p| doc.places[p].resolved.as_ref())
@@ -963,7 +1017,9 @@ fn status_of(
                 doc.low(k.saturating_sub(1)),
                 "is" | "was" | "are" | "were" | "been" | "be" | "widely"
             )
-            && (k + 1..link.trigger).any(|j| matches!(doc.low(j), "would" | "might" | "could"));
+            && (role == Role::Intended
+                || (k + 1..link.trigger)
+                    .any(|j| matches!(doc.low(j), "would" | "might" | "could")));
         negated |= lexicon::is_negation(w)
             || (matches!(w, "turned" | "turns" | "turning" | "turn") && next == "down")
             || (w == "instead" && next == "of")
@@ -1058,6 +1114,11 @@ fn time_of(
                 {
                     d += 4;
                 }
+                // "an inmate who escaped from a jail over the weekend was arrested on
+                // Wednesday": the relative clause's time is its own verb's
+                if r.end <= link.trigger && in_relative_clause(doc, sentence, r.start) {
+                    d += 4;
+                }
                 if best.is_none_or(|(_, bd)| d < bd) {
                     best = Some((t, d));
                 }
@@ -1068,6 +1129,21 @@ fn time_of(
         }
     }
     best.map(|(t, _)| t)
+}
+
+/// True when token `at` follows "who" or "which" and the verb of that relative clause
+/// ("who escaped from a jail over the weekend").
+fn in_relative_clause(doc: &Doc<'_>, sentence: &Range<usize>, at: usize) -> bool {
+    (sentence.start..at)
+        .rev()
+        .take_while(|&k| !matches!(doc.low(k), "," | ";"))
+        .find(|&k| matches!(doc.low(k), "who" | "which"))
+        .is_some_and(|rel| {
+            (rel + 1..at).any(|j| {
+                let w = doc.low(j);
+                lexicon::trigger(w).is_some() || (w.len() > 4 && w.ends_with("ed"))
+            })
+        })
 }
 
 /// True when the token before `start`, or before the preposition there, is a place:

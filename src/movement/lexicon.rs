@@ -84,8 +84,8 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "plays" | "played" | "playing" | "brief" | "briefs" | "briefed" | "arraigned"
         | "appear" | "appears" | "emerged" | "concert" | "concerts" | "gig" | "gigs" | "show"
         | "recital" | "stole" | "robbed" | "carjacked" | "stabbed" | "overpowered"
-        | "assaulted" | "ambushed" | "burglarized" | "burgled" | "looted" | "loaded"
-        | "unloaded" | "discharged" | "loading" | "unloading" => Presence,
+        | "assaulted" | "ambushed" | "burglarized" | "burgled" | "looted" | "abandoned"
+        | "loaded" | "unloaded" | "discharged" | "loading" | "unloading" => Presence,
         "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
         | "joined" | "accompanied" => Meet,
         // a home ("lives in Paris") is no stop of a journey

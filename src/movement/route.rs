@@ -182,13 +182,23 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
                 own: false,
                 origin,
             },
-            (None, _) => Key {
-                earliest: current.and_then(|c| c.0),
-                latest: current.and_then(|c| c.1),
-                order,
-                own: false,
-                origin,
-            },
+            (None, _) => {
+                // "he will be returned to Elizabethtown": an undated plan comes no earlier
+                // than the day the text was written
+                let written = seconds(doc.reference.map(|d| d.and_time(chrono::NaiveTime::MIN)))
+                    .filter(|_| e.status == Status::Expected);
+                let later = |t: Option<i64>| match (t, written) {
+                    (Some(t), Some(w)) => Some(t.max(w)),
+                    (t, w) => t.or(w),
+                };
+                Key {
+                    earliest: later(current.and_then(|c| c.0)),
+                    latest: later(current.and_then(|c| c.1)),
+                    order,
+                    own: false,
+                    origin,
+                }
+            }
         };
         last_order = key.order;
         keys.push(key);
