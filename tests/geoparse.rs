@@ -2030,3 +2030,27 @@ fn a_qualifier_settles_the_name_wherever_it_recurs() {
         ],
     )]);
 }
+
+#[test]
+fn a_region_dwarfed_by_a_great_city_of_its_name_is_not_preferred() {
+    // the Jamaican parish of Manchester has a tenth of the English city's people
+    check_worldwide(&[(
+        "They flew to Manchester on Friday.",
+        &[("Manchester", "GB")],
+    )]);
+}
+
+#[test]
+fn a_qualifier_after_the_first_mention_marks_a_namesake() {
+    check_worldwide(&[(
+        "The club flew home to Birmingham, England, on Monday. The tour goes on in \
+         Birmingham, Alabama. After that the squad flies back to Birmingham.",
+        &[
+            ("Birmingham", "GB"),
+            ("England", "GB"),
+            ("Birmingham", "US"),
+            ("Alabama", "US"),
+            ("Birmingham", "GB"),
+        ],
+    )]);
+}

@@ -506,6 +506,9 @@ fn closeness(c: &Cand<'_>, near: &[&Cand<'_>], damp: f32, w: &Weights) -> f32 {
 /// overshadowed by it.
 const OVERSHADOW_RATIO: u64 = 20;
 
+/// A region with a namesake great city this many times its population is dwarfed by it.
+const DWARF_RATIO: u64 = 5;
+
 /// Population from which a city overshadows its small namesakes at home.
 const GREAT_CITY: u64 = 250_000;
 
@@ -738,6 +741,17 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                         .iter()
                         .any(|m| m.kind == PlaceKind::Region && contains(m, c));
                 let seat = if seat { w.seat_of_namesake } else { 0.0 };
+                // "Manchester" is the English city, not the Jamaican parish a tenth its
+                // size: a region dwarfed by a great city of its name is no region to prefer
+                let dwarfed = if c.kind == PlaceKind::Region
+                    && great_own
+                        .iter()
+                        .any(|g| g.population >= DWARF_RATIO * c.population.max(1))
+                {
+                    -w.region
+                } else {
+                    0.0
+                };
                 // in a list ("Ghana, Niger, Nigeria and Togo") a comma is no
                 // qualifier for a namesake of a country or region
                 let q = if s.in_list && majors.iter().any(|m| m.id != c.id) {
@@ -789,6 +803,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                     own_name,
                     w,
                 ) + seat
+                    + dwarfed
                     + damp * (backed + w.support * n.min(4.0));
                 (v, damp)
             })
@@ -796,7 +811,9 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
     };
     let mut rows: FastMap<NameKey, usize> = with_capacity(names.first.len());
     // each name in each of its senses: the scores summed for one sense per name
-    let mut senses: FastMap<(usize, Option<Hint>), usize> = with_capacity(names.first.len());
+    // (a qualifier after the first mention marks a namesake: "Newcastle … born in
+    // Newcastle, New South Wales" are two places)
+    let mut senses: FastMap<(usize, Option<Hint>, bool), usize> = with_capacity(names.first.len());
     let mut spot_slots: Vec<Option<Slot>> = vec![None; spots.len()];
     let mut base: Vec<(Vec<f32>, Vec<f32>)> = Vec::with_capacity(names.first.len());
     // per sense: its mentions, and those whose qualifier holds which candidates
@@ -814,14 +831,18 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             base.len() - 1
         });
         let next = senses.len();
-        let sense = *senses.entry((name, area_sense(s))).or_insert(next);
+        let late = q.is_some() && !s.in_list && senses.contains_key(&(name, area_sense(s), false));
+        let sense = *senses.entry((name, area_sense(s), late)).or_insert(next);
         *slot = Some(Slot { row, sense });
         if sense == sense_mentions.len() {
             sense_mentions.push(0);
             sense_qualified.push(None);
         }
         sense_mentions[sense] += 1;
-        if let Some(q) = q.filter(|_| !s.in_list) {
+        // only a qualifier at the first mention, as news writes it ("Newcastle … Jack
+        // Tindall, born in Newcastle, New South Wales" keeps the first Newcastle's sense)
+        let first = sense_mentions[sense] == 1;
+        if let Some(q) = q.filter(|_| !s.in_list && (first || sense_qualified[sense].is_some())) {
             let held: Vec<bool> = s
                 .candidates
                 .iter()
@@ -836,8 +857,8 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             }
         }
     }
-    // "KOCHI, India … the ship reached Kochi": a qualifier settles the name wherever it
-    // recurs, so each unqualified mention gets the qualifier's weight too
+    // "KOCHI, India … the ship reached Kochi": a qualifier at the first mention settles
+    // the name wherever it recurs, so each unqualified mention gets its weight too
     let unqualified_bonus: Vec<Option<(f32, Vec<bool>)>> = sense_qualified
         .into_iter()
         .zip(&sense_mentions)

@@ -74,7 +74,9 @@ pub(crate) const WEIGHTS: Weights = Weights {
     in_country: 0.3,
     country_share: 0.5,
     in_region: 0.6,
-    qualified: 2.0,
+    // the corpora score alike from 2 to 6; 4 lets "Birmingham, Alabama" win in a story
+    // about Birmingham, England
+    qualified: 4.0,
     qualifier_area: 0.3,
     type_word: 1.0,
     close: 0.25,
