@@ -415,3 +415,21 @@ fn a_manhunt_told_from_the_arrest_back() {
         ]
     );
 }
+
+#[test]
+fn a_stage_race_runs_from_town_to_town() {
+    let text = "TILCARA, Argentina, March 13 - Cyclist Ana Ruiz won Tuesday's stage from \
+                Salta to San Salvador de Jujuy by four seconds. On Friday the riders face a \
+                short but steep stage from San Salvador de Jujuy to Humahuaca, climbing into \
+                the high valleys of the Quebrada, before a stage on Saturday from Humahuaca \
+                back to Salta.";
+    assert_eq!(
+        main_stops(text, "2025-03-13"),
+        pairs(&[
+            ("Salta", "confirmed"),
+            ("San Salvador de Jujuy", "confirmed"),
+            ("Humahuaca", "expected"),
+            ("Salta", "expected"),
+        ])
+    );
+}

@@ -385,6 +385,17 @@ fn parts_of_day_and_clock_times() {
             "They took the overnight ferry on October 2.",
             &[("October 2", "2023-10-02")],
         ),
+        // a schedule told in the present looks ahead, however far back its verb stands
+        (
+            "The riders face a stage on Friday.",
+            &[("Friday", "2023-09-15")],
+        ),
+        ("The race ends on Sunday.", &[("Sunday", "2023-09-17")]),
+        (
+            "The riders face a short but steep stage from one town to another, climbing \
+             into the high valleys of the north, before a stage on Saturday.",
+            &[("Saturday", "2023-09-16")],
+        ),
         (
             "It struck yesterday afternoon.",
             &[("yesterday afternoon", "2023-09-13TAF")],

@@ -38,7 +38,7 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "coming" | "pulled" | "touched" => Arrive,
         "leave" | "left" | "leaves" | "leaving" | "depart" | "departed" | "departs"
         | "departing" | "departure" | "fled" | "flee" | "flees" | "fleeing" | "escaped"
-        | "escape" | "evacuated" | "cast" => Depart,
+        | "escape" | "evacuated" | "cast" | "began" | "begins" | "started" | "starts" => Depart,
         "travel" | "traveled" | "travelled" | "travels" | "traveling" | "travelling" | "went"
         | "go" | "goes" | "going" | "gone" | "fly" | "flew" | "flown" | "flies" | "flying"
         | "flight" | "sail" | "sailed" | "sails" | "sailing" | "drove" | "drive" | "driven"
@@ -53,7 +53,8 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "cycled" | "hopped" | "airlifted" | "ferried" | "shuttled" | "move" | "pass"
         | "towed" | "tow" | "towing" | "passes" | "track" | "tracking" | "continue"
         | "continues" | "continuing" | "limped" | "hobbled" | "staggered" | "trudged"
-        | "strolled" | "swam" | "wandered" | "sprinted" | "jogged" => Move,
+        | "strolled" | "swam" | "wandered" | "sprinted" | "jogged" | "stage" | "stages" | "leg"
+        | "legs" => Move,
         "heading" | "bound" | "route" | "way" | "destined" | "due" => Intend,
         "diverted" | "rerouted" | "redirected" | "diversion" => Divert,
         "returned" | "return" | "returns" | "returning" => Return,
@@ -85,7 +86,8 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "appear" | "appears" | "emerged" | "concert" | "concerts" | "gig" | "gigs" | "show"
         | "recital" | "stole" | "robbed" | "carjacked" | "stabbed" | "overpowered"
         | "assaulted" | "ambushed" | "burglarized" | "burgled" | "looted" | "abandoned"
-        | "loaded" | "unloaded" | "discharged" | "loading" | "unloading" => Presence,
+        | "loaded" | "unloaded" | "discharged" | "loading" | "unloading" | "won" | "wins"
+        | "winning" | "finished" | "finishing" => Presence,
         "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
         | "joined" | "accompanied" => Meet,
         // a home ("lives in Paris") is no stop of a journey

@@ -249,9 +249,18 @@ impl<'a> Scanner<'a> {
         });
         let cue = matches!(k, "will" | "shall" | "scheduled" | "due")
             || (reported && t.eq_ignore_ascii_case("would"))
-            || ["flies", "travels", "heads", "departs", "sails"]
-                .iter()
-                .any(|w| t.eq_ignore_ascii_case(w))
+            || [
+                "flies", "travels", "heads", "departs", "sails", "ends", "begins", "starts",
+                "resumes", "continues", "faces", "plays", "meets", "visits", "returns", "hosts",
+            ]
+            .iter()
+            .any(|w| t.eq_ignore_ascii_case(w))
+            // "the riders face a stage from Rubavu on Friday", "they play Leeds on Friday"
+            || (matches!(t, "face" | "play" | "meet" | "visit")
+                && j.checked_sub(1).is_some_and(|p| {
+                    let before = self.txt(p);
+                    matches!(before, "they" | "we") || before.ends_with('s')
+                }))
             || t.ends_with("'ll")
             || t.ends_with("\u{2019}ll")
             || (matches!(
@@ -274,7 +283,7 @@ impl<'a> Scanner<'a> {
     /// meet on Thursday") or after it in the same clause ("On Thursday the pope is scheduled
     /// to fly").
     fn future_context(&self, i: usize) -> bool {
-        let lo = i.saturating_sub(16);
+        let lo = i.saturating_sub(30);
         for j in (lo..i).rev() {
             if matches!(self.txt(j), "." | "!" | "?" | ";") {
                 // the sentence starts here: what follows may still say
