@@ -433,3 +433,20 @@ fn a_stage_race_runs_from_town_to_town() {
         ])
     );
 }
+
+#[test]
+fn a_where_clause_places_its_traveller_and_who_marks_a_person() {
+    // "Okafor, who …" is a person; "…, where she arrived" ties the place to the walk
+    let text = "When Adaeze Okafor finally sat down in Enugu, she laughed. Okafor, who comes \
+                from Lagos, set off on Jan. 6 from Onitsha. The longest stretch followed, \
+                along the old road to Awka, where she arrived on Jan. 14.";
+    let stops = main_stops(text, "2025-02-07");
+    assert!(
+        stops.contains(&("Awka".to_owned(), "confirmed".to_owned())),
+        "{stops:?}"
+    );
+    assert!(
+        stops.contains(&("Onitsha".to_owned(), "confirmed".to_owned())),
+        "{stops:?}"
+    );
+}

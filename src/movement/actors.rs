@@ -470,7 +470,30 @@ impl Cast {
             after
         };
         let verb_after = is_verbish(after_adverb)
-            || matches!(after_adverb, "took" | "made" | "set" | "held")
+            || matches!(
+                after_adverb,
+                "took"
+                    | "made"
+                    | "set"
+                    | "held"
+                    | "sat"
+                    | "stood"
+                    | "ran"
+                    | "won"
+                    | "lost"
+                    | "began"
+                    | "spoke"
+                    | "wrote"
+                    | "gave"
+                    | "got"
+                    | "kept"
+                    | "led"
+                    | "knew"
+                    | "felt"
+                    | "thought"
+                    | "found"
+                    | "became"
+            )
             || matches!(
                 after,
                 "had" | "has" | "have" | "will" | "would" | "is" | "was"
@@ -493,7 +516,9 @@ impl Cast {
                 || before == "said"
                 || before == "says"
                 || owns_journey
-                || (run.end - name_from >= 2 && matches!(after, "," | "who")));
+                || (run.end - name_from >= 2 && matches!(after, "," | "who"))
+                // "Wijesinghe, who comes from Kandy": places take "which" or "where"
+                || (after == "," && doc.low(run.end + 1) == "who"));
         let kind =
             if self.members.iter().any(|m| {
                 m.kind == ActorKind::Ship && m.parts.iter().any(|p| name_words.contains(p))

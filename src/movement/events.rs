@@ -133,6 +133,7 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
                 continue;
             }
             link_place(doc, &tokens, &sentence)
+                .or_else(|| where_clause_link(doc, &tokens, &sentence))
         };
         links[p].clone_from(&link);
         let Some(link) = link else {
@@ -394,6 +395,37 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
 }
 
 /// Finds the preposition or verb before a place mention and the event word governing it.
+/// "… to Vaishali, where she arrived on Jan. 24": an event word of the "where" clause
+/// after a place the sentence does not otherwise tie to an event.
+fn where_clause_link(
+    doc: &Doc<'_>,
+    tokens: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<Link> {
+    let at = tokens.end;
+    // the clause's subject is the traveller's pronoun or name ("where insurgents
+    // ambushed two trucks" is someone else's)
+    if !(at + 2 < sentence.end
+        && doc.low(at) == ","
+        && doc.low(at + 1) == "where"
+        && (matches!(doc.low(at + 2), "he" | "she" | "they" | "it" | "we")
+            || (doc.is_capitalised(at + 2) && doc.place_at[at + 2].is_none())))
+    {
+        return None;
+    }
+    (at + 2..sentence.end.min(at + 7))
+        .take_while(|&k| doc.place_at[k].is_none() && !matches!(doc.low(k), "," | ";"))
+        .find_map(|k| {
+            lexicon::trigger(doc.low(k))
+                .filter(|&class| class != Trigger::Adjacent)
+                .map(|class| Link {
+                    trigger: k,
+                    class,
+                    preposition: Some("in".to_owned()),
+                })
+        })
+}
+
 fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Option<Link> {
     let mut j = tokens.start;
     let mut steps = 0;
