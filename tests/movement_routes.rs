@@ -450,3 +450,14 @@ fn a_where_clause_places_its_traveller_and_who_marks_a_person() {
         "{stops:?}"
     );
 }
+
+#[test]
+fn where_people_come_from_and_where_they_were_suspected_to_go_are_no_stops() {
+    let text = "Nadia Rahman, 40, flew to Rome on Monday. Most of her fellow passengers come \
+                from Sudan and Eritrea. Investigators suspect she intended to fly on from \
+                Rome to Madrid.";
+    assert_eq!(
+        main_stops(text, "2025-03-13"),
+        pairs(&[("Rome", "confirmed")])
+    );
+}

@@ -116,6 +116,10 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
         {
             continue;
         }
+        // "most come from Sudan and Eritrea": where people are from, not where they went
+        if link_from_present_come(doc, &tokens) {
+            continue;
+        }
         // "a five-nation Danube tour", "his Asia trip": a river, sea or continent a trip is
         // named after is no stop of it
         if matches!(
@@ -395,6 +399,14 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
 }
 
 /// Finds the preposition or verb before a place mention and the event word governing it.
+/// True when the place follows "come from" or "comes from" (a few words before, over a
+/// list): the present tense tells where people are from.
+fn link_from_present_come(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    (tokens.start.saturating_sub(8)..tokens.start).any(|k| {
+        matches!(doc.low(k), "come" | "comes" | "hail" | "hails") && doc.low(k + 1) == "from"
+    })
+}
+
 /// "… to Vaishali, where she arrived on Jan. 24": an event word of the "where" clause
 /// after a place the sentence does not otherwise tie to an event.
 fn where_clause_link(
@@ -1052,6 +1064,14 @@ fn status_of(
             && (role == Role::Intended
                 || (k + 1..link.trigger)
                     .any(|j| matches!(doc.low(j), "would" | "might" | "could")));
+        // "investigators suspect he intended to fly from São Paulo to Madrid"
+        conjecture |= matches!(w, "suspect" | "suspects" | "believe" | "believes" | "fear")
+            && (k + 1..link.trigger).any(|j| {
+                matches!(
+                    doc.low(j),
+                    "would" | "might" | "could" | "intended" | "planned" | "meant"
+                )
+            });
         negated |= lexicon::is_negation(w)
             || (matches!(w, "turned" | "turns" | "turning" | "turn") && next == "down")
             || (w == "instead" && next == "of")
