@@ -1326,18 +1326,7 @@ impl<'g> Place<'g> {
         if let Some(c) = self.owned() {
             return c.clone();
         }
-        let f = self.fields();
-        Candidate {
-            id: f.id.to_owned(),
-            name: f.name.to_owned(),
-            latlon: f.latlon,
-            kind: f.kind,
-            feature_code: f.feature_code.to_owned(),
-            country: f.country.map(str::to_owned),
-            admin1: f.admin1.map(str::to_owned),
-            population: f.population,
-            importance: f.importance,
-        }
+        self.fields().to_candidate()
     }
 }
 
@@ -1362,6 +1351,24 @@ pub(crate) struct PlaceFields<'g> {
     pub population: u64,
     /// Prior in `0..=1`.
     pub importance: f32,
+}
+
+impl PlaceFields<'_> {
+    /// The owned [`Candidate`] with these fields: what [`Place::to_candidate`] gives for
+    /// the place they were read from, without reading it again.
+    pub(crate) fn to_candidate(self) -> Candidate {
+        Candidate {
+            id: self.id.to_owned(),
+            name: self.name.to_owned(),
+            latlon: self.latlon,
+            kind: self.kind,
+            feature_code: self.feature_code.to_owned(),
+            country: self.country.map(str::to_owned),
+            admin1: self.admin1.map(str::to_owned),
+            population: self.population,
+            importance: self.importance,
+        }
+    }
 }
 
 impl std::fmt::Debug for Place<'_> {
