@@ -638,17 +638,25 @@ impl Gazetteer {
         }
     }
 
-    /// The names of the index that the normalised `key` starts with (itself included), as
-    /// their lengths in bytes with the places they name, shortest first: one walk down the
-    /// index, a byte at a time, answers for every prefix.
+    /// [`Gazetteer::names_along_into`] a list of their own.
+    #[cfg(test)]
     pub(crate) fn names_along(&self, key: &str) -> Vec<(usize, Places<'_>)> {
         let mut names = Vec::new();
+        self.names_along_into(key, &mut names);
+        names
+    }
+
+    /// The names of the index that the normalised `key` starts with (itself included), as
+    /// their lengths in bytes with the places they name, shortest first, added to the end
+    /// of `names` (a list the caller keeps): one walk down the index, a byte at a time,
+    /// answers for every prefix.
+    pub(crate) fn names_along_into<'g>(&'g self, key: &str, names: &mut Vec<(usize, Places<'g>)>) {
         let Some(map) = &self.names else {
-            return names;
+            return;
         };
         // as in `NameCursor`: the reserved keys (ids, demonyms) are no names
         if key.starts_with(char::is_control) {
-            return names;
+            return;
         }
         let fst = map.as_fst();
         let places = |value: u64| Places {
@@ -673,7 +681,7 @@ impl Gazetteer {
                 names.push((2, places(value)));
             }
             let Some(opening) = openings.three.get(&u32::from_be_bytes([0, a, b, c])) else {
-                return names;
+                return;
             };
             node = fst.node(opening.addr);
             output = fst::raw::Output::new(opening.output);
@@ -693,7 +701,6 @@ impl Gazetteer {
                 names.push((at + 1, places(output.cat(node.final_output()).value())));
             }
         }
-        names
     }
 
     /// The place an adjective or demonym stands for ("Russian", "North Koreans", "Texan").

@@ -37,7 +37,7 @@ impl<'s, 'g> Names<'s, 'g> {
             .zip(accepted)
             .map(|(s, &a)| {
                 a.then(|| {
-                    *numbers.entry(s.key.as_str()).or_insert_with(|| {
+                    *numbers.entry(&*s.key).or_insert_with(|| {
                         first.push(s);
                         first.len() - 1
                     })
@@ -891,7 +891,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
         };
         let q = s.qualifier.map(|q| &spots[q]);
         // a name scores the same wherever it recurs with the same qualifier and type word
-        let memo_key = (name, q.map(|q| q.key.as_str()), s.is_qualifier, s.hint);
+        let memo_key = (name, q.map(|q| &*q.key), s.is_qualifier, s.hint);
         let row = *rows
             .entry(memo_key)
             .or_insert_with(|| weigh_name(s, name, q, &mut base));
