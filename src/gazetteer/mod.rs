@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::geo::LatLon;
 
-pub(crate) use normalize::is_plain;
+pub(crate) use normalize::{is_plain, is_plain_word};
 pub use normalize::{normalize, normalize_into};
 
 thread_local! {

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::rc::Rc;
 
-use crate::gazetteer::{Gazetteer, PlaceKind, Places, normalize, normalize_into};
+use crate::gazetteer::{Gazetteer, PlaceKind, Places, is_plain_word, normalize, normalize_into};
 use crate::geo::LatLon;
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
@@ -330,9 +330,11 @@ fn mention_span(
     (Span::new(start, end), next)
 }
 
-/// Finds every gazetteer name and demonym in the text, with its local evidence.
+/// Finds every gazetteer name and demonym in the text, with its local evidence; `folded`
+/// is the text ASCII-lower-cased (same offsets).
 pub(crate) fn spot<'g>(
     text: &str,
+    folded: &str,
     tokens: &[Token],
     info: &[TokInfo],
     gazetteer: &'g Gazetteer,
@@ -374,17 +376,38 @@ pub(crate) fn spot<'g>(
             words += 1;
             j += 1;
         }
+        // the n-grams from here that are plain names (plain words joined by single spaces,
+        // see `is_plain`) end at `plain_end` or before: their keys are their folded text,
+        // with no need to normalise them
+        let mut plain_end = None;
+        for j in i..=reach {
+            let joined =
+                j == i || text.get(tokens[j - 1].span.end..tokens[j].span.start) == Some(" ");
+            if !joined || !is_plain_word(tokens[j].text(text)) {
+                break;
+            }
+            plain_end = Some(j);
+        }
+        let plain_key = |last: usize| {
+            plain_end
+                .is_some_and(|end| last <= end)
+                .then(|| &folded[tokens[i].span.start..tokens[last].span.end])
+        };
         let mut found = None;
         // one walk down the index answers every shorter n-gram whose key is a prefix of
         // the longest one's
-        let walk =
-            (reach > i).then(|| memo.walk(&text[tokens[i].span.start..tokens[reach].span.end]));
+        let walk = (reach > i).then(|| {
+            memo.walk(
+                &text[tokens[i].span.start..tokens[reach].span.end],
+                plain_key(reach),
+            )
+        });
         for last in (i..=reach).rev() {
             if !info[last].cap {
                 continue;
             }
             let raw = &text[tokens[i].span.start..tokens[last].span.end];
-            let name = memo.name_along(raw, walk);
+            let name = memo.name_along(raw, plain_key(last), walk);
             if let Some(state) = us_abbreviation(text, tokens, last, raw, lex) {
                 found = Some((last, Rc::from(normalize(state)), false, true));
                 break;
@@ -850,22 +873,28 @@ impl<'t, 'g> Memo<'t, 'g> {
 
     /// The key of the name `raw` is, `None` when the gazetteer knows none by its key.
     fn name(&mut self, raw: &'t str) -> Option<Rc<str>> {
-        self.name_along(raw, None)
+        self.name_along(raw, None, None)
     }
 
-    /// [`Memo::name`], answered by `walk` when it can. A known name's candidates are read
-    /// at once, from the places the lookup found.
-    fn name_along(&mut self, raw: &'t str, walk: Option<Walk<'t>>) -> Option<Rc<str>> {
+    /// [`Memo::name`] of an n-gram whose key may be known already, `plain` (its folded
+    /// text, when it is a plain name), answered by `walk` when it can. A known name's
+    /// candidates are read at once, from the places the lookup found.
+    fn name_along(
+        &mut self,
+        raw: &'t str,
+        plain: Option<&'t str>,
+        walk: Option<Walk<'t>>,
+    ) -> Option<Rc<str>> {
         if let Some(name) = self.ngrams.get(raw) {
             return name.clone();
         }
-        // the walked n-gram's key is at hand
+        // the walked n-gram's key is at hand, and so is a plain name's
         let key = match walk {
             Some(w) if std::ptr::eq(w.raw, raw) => &self.walk_keys[w.key.0..w.key.1],
-            _ => {
+            _ => plain.unwrap_or_else(|| {
                 normalize_into(raw, &mut self.key);
                 self.key.as_str()
-            }
+            }),
         };
         let places = if key.is_empty() {
             None
@@ -891,17 +920,23 @@ impl<'t, 'g> Memo<'t, 'g> {
         name
     }
 
-    /// The walk of the key of `raw` down the name index.
-    fn walk(&mut self, raw: &'t str) -> Walk<'t> {
+    /// The walk of the key of `raw` down the name index (`plain`: its key, when it is a
+    /// plain name).
+    fn walk(&mut self, raw: &'t str, plain: Option<&'t str>) -> Walk<'t> {
         if let Some(&w) = self.walks.get(raw) {
             return w;
         }
-        normalize_into(raw, &mut self.key);
-        let key = (self.walk_keys.len(), self.walk_keys.len() + self.key.len());
-        self.walk_keys.push_str(&self.key);
+        let start = self.walk_keys.len();
+        if let Some(key) = plain {
+            self.walk_keys.push_str(key);
+        } else {
+            normalize_into(raw, &mut self.key);
+            self.walk_keys.push_str(&self.key);
+        }
+        let key = (start, self.walk_keys.len());
         let from = self.walk_names.len();
         self.gazetteer
-            .names_along_into(&self.key, &mut self.walk_names);
+            .names_along_into(&self.walk_keys[start..], &mut self.walk_names);
         let w = Walk {
             raw,
             key,
@@ -1584,14 +1619,14 @@ mod tests {
             "St. Petersburg Times",
             "Rio de Janeiro",
         ] {
-            let walk = memo.walk(longest);
+            let walk = memo.walk(longest, None);
             let words: Vec<&str> = longest.split(' ').collect();
             for n in 1..=words.len() {
                 let raw = &longest[..words[..n].join(" ").len()];
                 let key = normalize(raw);
                 let expected = g.contains_normalized(&key).then_some(key.as_str());
                 assert_eq!(
-                    memo.name_along(raw, Some(walk)).as_deref(),
+                    memo.name_along(raw, None, Some(walk)).as_deref(),
                     expected,
                     "{raw}"
                 );
