@@ -1322,13 +1322,15 @@ fn local_evidence(
     );
     // "Moscow said", "Georgia said", "Ontario said": a country or a region speaks for its
     // government, but not a region named like a person ("Nelson said")
-    let speaks_for_a_government = spots[k].candidates.iter().any(|c| {
-        matches!(c.kind, PlaceKind::Country | PlaceKind::Continent)
-            || (c.kind == PlaceKind::Region && !first_class.is_given_name())
-    });
+    let speaks_for_a_government = || {
+        spots[k].candidates.iter().any(|c| {
+            matches!(c.kind, PlaceKind::Country | PlaceKind::Continent)
+                || (c.kind == PlaceKind::Region && !first_class.is_given_name())
+        })
+    };
     if single
         && (speaks || aged || governs)
-        && !speaks_for_a_government
+        && !speaks_for_a_government()
         && spots[k]
             .candidates
             .iter()
@@ -1443,18 +1445,18 @@ pub(crate) fn decide(
             _ => Cow::Owned(s.to_lowercase()),
         }
     };
+    // each one-word name in lower case, worked out once
+    let names_lower: Vec<Option<Cow<'_, str>>> = spots
+        .iter()
+        .map(|s| (s.words == 1).then(|| lower_case(s.span)))
+        .collect();
     // sized once: collecting from a filter would grow the table step by step
-    let mut lowered: FastMap<Cow<'_, str>, bool> = with_capacity(spots.len());
-    lowered.extend(
-        spots
-            .iter()
-            .filter(|s| s.words == 1)
-            .map(|s| (lower_case(s.span), false)),
-    );
+    let mut lowered: FastMap<&str, bool> = with_capacity(spots.len());
+    lowered.extend(names_lower.iter().flatten().map(|w| (w.as_ref(), false)));
     // the shapes of those names, to skip most words without hashing them
     let mut shapes = Shapes::default();
-    for s in spots.iter().filter(|s| s.words == 1) {
-        shapes.insert(&lower_case(s.span));
+    for w in names_lower.iter().flatten() {
+        shapes.insert(w);
     }
     for i in 0..tokens.len() {
         if !info[i].word {
@@ -1499,7 +1501,7 @@ pub(crate) fn decide(
     for s in spots.iter().filter(|s| s.person) {
         person_words.insert(s.key.to_string());
     }
-    for s in spots.iter_mut() {
+    for (s, lower) in spots.iter_mut().zip(&names_lower) {
         if s.adjectival {
             continue;
         }
@@ -1512,11 +1514,9 @@ pub(crate) fn decide(
                 s.evidence -= 0.5;
             }
         }
-        if s.words == 1
-            && lowered
-                .get(lower_case(s.span).as_ref())
-                .copied()
-                .unwrap_or(false)
+        if lower
+            .as_ref()
+            .is_some_and(|w| lowered.get(w.as_ref()).copied().unwrap_or(false))
         {
             s.evidence -= 0.4;
         }
