@@ -223,9 +223,9 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
         // bytewise: a token lies on char boundaries, and its text is read as bytes but
         // for the case of a word that is not all ASCII
         let b = bytes.get(t.span.start..t.span.end).unwrap_or(&[]);
-        // the gap is short (a space, mostly): a plain scan, no call into memchr
+        // the gap is short (a space, mostly)
         let gap = bytes.get(prev_end..t.span.start).unwrap_or(&[]);
-        let sentence_start = prev_boundary || gap.contains(&b'\n');
+        let sentence_start = prev_boundary || breaks_line(gap);
         let word = t.kind == TokenKind::Word;
         let ascii = all_ascii || b.is_ascii();
         let (cap, all_caps) = if !word {
@@ -265,6 +265,12 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
         prev_end = t.span.end;
     }
     out
+}
+
+/// True when the gap between two tokens holds a line break; the usual gap, one space, is
+/// answered without a search.
+fn breaks_line(gap: &[u8]) -> bool {
+    gap != b" " && gap.contains(&b'\n')
 }
 
 /// True for a punctuation mark after which a token opens a sentence, a quote, a
@@ -356,7 +362,7 @@ pub(crate) fn spot<'g>(
         let mut j = i + 1;
         while j < tokens.len() && words < MAX_WORDS {
             let gap = &text[tokens[j - 1].span.end..tokens[j].span.start];
-            if gap.contains('\n') {
+            if breaks_line(gap.as_bytes()) {
                 break;
             }
             if !info[j].word {
@@ -597,7 +603,7 @@ pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(us
         while first > 0 && j - first < 4 {
             let prev = first - 1;
             // a name never runs over a line break ("Main Street\nDrive safely")
-            if text[tokens[prev].span.end..tokens[first].span.start].contains('\n') {
+            if breaks_line(&text.as_bytes()[tokens[prev].span.end..tokens[first].span.start]) {
                 break;
             }
             let w = word(prev);
@@ -639,7 +645,7 @@ pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(us
         // a longer name goes on ("Main Street Bank", "Elm Street School")
         let longer = cap(end)
             && word(end).len() > 1
-            && !text[tokens[end - 1].span.end..tokens[end].span.start].contains('\n');
+            && !breaks_line(&text.as_bytes()[tokens[end - 1].span.end..tokens[end].span.start]);
         if !longer {
             out.push((first, end));
         }
