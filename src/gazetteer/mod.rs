@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::geo::LatLon;
 
-pub(crate) use normalize::is_plain;
+pub(crate) use normalize::{is_plain, is_plain_word};
 pub use normalize::{normalize, normalize_into};
 
 thread_local! {
@@ -638,17 +638,25 @@ impl Gazetteer {
         }
     }
 
-    /// The names of the index that the normalised `key` starts with (itself included), as
-    /// their lengths in bytes with the places they name, shortest first: one walk down the
-    /// index, a byte at a time, answers for every prefix.
+    /// [`Gazetteer::names_along_into`] a list of their own.
+    #[cfg(test)]
     pub(crate) fn names_along(&self, key: &str) -> Vec<(usize, Places<'_>)> {
         let mut names = Vec::new();
+        self.names_along_into(key, &mut names);
+        names
+    }
+
+    /// The names of the index that the normalised `key` starts with (itself included), as
+    /// their lengths in bytes with the places they name, shortest first, added to the end
+    /// of `names` (a list the caller keeps): one walk down the index, a byte at a time,
+    /// answers for every prefix.
+    pub(crate) fn names_along_into<'g>(&'g self, key: &str, names: &mut Vec<(usize, Places<'g>)>) {
         let Some(map) = &self.names else {
-            return names;
+            return;
         };
         // as in `NameCursor`: the reserved keys (ids, demonyms) are no names
         if key.starts_with(char::is_control) {
-            return names;
+            return;
         }
         let fst = map.as_fst();
         let places = |value: u64| Places {
@@ -673,7 +681,7 @@ impl Gazetteer {
                 names.push((2, places(value)));
             }
             let Some(opening) = openings.three.get(&u32::from_be_bytes([0, a, b, c])) else {
-                return names;
+                return;
             };
             node = fst.node(opening.addr);
             output = fst::raw::Output::new(opening.output);
@@ -693,7 +701,6 @@ impl Gazetteer {
                 names.push((at + 1, places(output.cat(node.final_output()).value())));
             }
         }
-        names
     }
 
     /// The place an adjective or demonym stands for ("Russian", "North Koreans", "Texan").
@@ -1326,18 +1333,7 @@ impl<'g> Place<'g> {
         if let Some(c) = self.owned() {
             return c.clone();
         }
-        let f = self.fields();
-        Candidate {
-            id: f.id.to_owned(),
-            name: f.name.to_owned(),
-            latlon: f.latlon,
-            kind: f.kind,
-            feature_code: f.feature_code.to_owned(),
-            country: f.country.map(str::to_owned),
-            admin1: f.admin1.map(str::to_owned),
-            population: f.population,
-            importance: f.importance,
-        }
+        self.fields().to_candidate()
     }
 }
 
@@ -1362,6 +1358,24 @@ pub(crate) struct PlaceFields<'g> {
     pub population: u64,
     /// Prior in `0..=1`.
     pub importance: f32,
+}
+
+impl PlaceFields<'_> {
+    /// The owned [`Candidate`] with these fields: what [`Place::to_candidate`] gives for
+    /// the place they were read from, without reading it again.
+    pub(crate) fn to_candidate(self) -> Candidate {
+        Candidate {
+            id: self.id.to_owned(),
+            name: self.name.to_owned(),
+            latlon: self.latlon,
+            kind: self.kind,
+            feature_code: self.feature_code.to_owned(),
+            country: self.country.map(str::to_owned),
+            admin1: self.admin1.map(str::to_owned),
+            population: self.population,
+            importance: self.importance,
+        }
+    }
 }
 
 impl std::fmt::Debug for Place<'_> {

@@ -105,6 +105,13 @@ pub(crate) fn is_plain(name: &str) -> bool {
     start < bytes.len() && !is_rewritten(&bytes[start..])
 }
 
+/// True when `word` is one word of a plain name (see [`is_plain`]): ASCII letters and
+/// digits only, and no word [`normalize`] may rewrite.
+pub(crate) fn is_plain_word(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    !bytes.is_empty() && bytes.iter().all(u8::is_ascii_alphanumeric) && !is_rewritten(bytes)
+}
+
 /// True when [`normalize_into`] may rewrite this ASCII word, in any case.
 fn is_rewritten(word: &[u8]) -> bool {
     let n = word.len();
@@ -306,6 +313,31 @@ mod tests {
         ] {
             normalize_into(name, &mut key);
             assert_eq!(key, reference(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_name_is_plain_exactly_when_its_words_are_plain_words_joined_by_single_spaces() {
+        for name in [
+            "Paris",
+            "New York",
+            "New  York",
+            " Paris",
+            "Paris ",
+            "St Louis",
+            "Mt Hood",
+            "O'Hare",
+            "Paris 2",
+            "Hague The",
+            "Novosibirskiy",
+            "Primorsky Kray",
+            "Łódź",
+            "",
+            " ",
+            "a b c",
+        ] {
+            let by_words = !name.is_empty() && name.split(' ').all(super::is_plain_word);
+            assert_eq!(by_words, super::is_plain(name), "{name:?}");
         }
     }
 

@@ -44,9 +44,10 @@ impl Cand<'_> {
         self.place.by_alternate()
     }
 
-    /// The owned candidate the rest of the pipeline passes around.
+    /// The owned candidate the rest of the pipeline passes around, made from the fields
+    /// already read.
     pub(crate) fn to_candidate(self) -> Candidate {
-        self.place.to_candidate()
+        self.fields.to_candidate()
     }
 }
 
@@ -89,6 +90,12 @@ pub(crate) fn within_km(a: LatLon, b: LatLon, km: f64) -> bool {
     // for rounding), the pair is out of reach without computing the cosine
     if dlon * (1.0 - mid * mid / 2.0) >= limit * (1.0 + 1e-9) {
         return false;
+    }
+    // |cos x| <= 1, so the longitude term below is at most `dlon` squared (rounding is
+    // monotone): near enough even at that upper bound, the pair is within reach exactly
+    // as the cosine would find it
+    if dlon * dlon + dlat * dlat < limit * limit {
+        return true;
     }
     let dx = dlon * mid.cos();
     dx * dx + dlat * dlat < limit * limit

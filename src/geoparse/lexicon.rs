@@ -710,6 +710,17 @@ mod tests {
     }
 
     #[test]
+    fn every_listed_word_has_a_letter() {
+        // so that no number or punctuation mark is on a list, and the recogniser looks
+        // up words only
+        for &(_, list) in LISTS {
+            for word in list {
+                assert!(word.bytes().any(|b| b.is_ascii_alphabetic()), "{word:?}");
+            }
+        }
+    }
+
+    #[test]
     fn the_lists_answer_in_lower_case() {
         let l = Lexicon::get();
         for (word, stop, given, title, org) in [

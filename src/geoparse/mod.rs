@@ -56,7 +56,7 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
     // the text lower-cased once, for the word lists (ASCII case only: offsets stay)
     let folded = text.to_ascii_lowercase();
     let info = recognize::token_info(text, &folded, tokens);
-    let mut spots = recognize::spot(text, tokens, &info, gazetteer);
+    let mut spots = recognize::spot(text, &folded, tokens, &info, gazetteer);
     recognize::decide(text, &folded, tokens, &info, &mut spots);
     let accepted: Vec<bool> = spots
         .iter()

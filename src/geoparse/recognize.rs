@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::rc::Rc;
 
-use crate::gazetteer::{Gazetteer, PlaceKind, Places, normalize};
+use crate::gazetteer::{Gazetteer, PlaceKind, Places, is_plain_word, normalize, normalize_into};
 use crate::geo::LatLon;
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
@@ -41,7 +41,7 @@ pub(crate) struct Spot<'g> {
     /// Index one past the last token.
     pub end: usize,
     /// Normalised name (one sense per key per document).
-    pub key: String,
+    pub key: Rc<str>,
     /// Gazetteer candidates, best prior first.
     pub candidates: Rc<[Cand<'g>]>,
     /// A demonym or adjective ("Russian").
@@ -79,7 +79,7 @@ impl<'g> Spot<'g> {
     fn new(
         span: Span,
         tokens: (usize, usize),
-        key: String,
+        key: Rc<str>,
         candidates: Rc<[Cand<'g>]>,
         adjectival: bool,
         words: usize,
@@ -223,9 +223,9 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
         // bytewise: a token lies on char boundaries, and its text is read as bytes but
         // for the case of a word that is not all ASCII
         let b = bytes.get(t.span.start..t.span.end).unwrap_or(&[]);
-        // the gap is short (a space, mostly): a plain scan, no call into memchr
+        // the gap is short (a space, mostly)
         let gap = bytes.get(prev_end..t.span.start).unwrap_or(&[]);
-        let sentence_start = prev_boundary || gap.contains(&b'\n');
+        let sentence_start = prev_boundary || breaks_line(gap);
         let word = t.kind == TokenKind::Word;
         let ascii = all_ascii || b.is_ascii();
         let (cap, all_caps) = if !word {
@@ -253,8 +253,9 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
             all_caps,
             sentence_start,
             lower,
-            // no list holds the empty word
-            class: if lower.is_empty() {
+            // no list holds the empty word, a number or a punctuation mark (every listed
+            // word has a letter)
+            class: if !word || lower.is_empty() {
                 Class::default()
             } else {
                 lex.class(lower)
@@ -264,6 +265,12 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
         prev_end = t.span.end;
     }
     out
+}
+
+/// True when the gap between two tokens holds a line break; the usual gap, one space, is
+/// answered without a search.
+fn breaks_line(gap: &[u8]) -> bool {
+    gap != b" " && gap.contains(&b'\n')
 }
 
 /// True for a punctuation mark after which a token opens a sentence, a quote, a
@@ -329,9 +336,11 @@ fn mention_span(
     (Span::new(start, end), next)
 }
 
-/// Finds every gazetteer name and demonym in the text, with its local evidence.
+/// Finds every gazetteer name and demonym in the text, with its local evidence; `folded`
+/// is the text ASCII-lower-cased (same offsets).
 pub(crate) fn spot<'g>(
     text: &str,
+    folded: &str,
     tokens: &[Token],
     info: &[TokInfo],
     gazetteer: &'g Gazetteer,
@@ -353,7 +362,7 @@ pub(crate) fn spot<'g>(
         let mut j = i + 1;
         while j < tokens.len() && words < MAX_WORDS {
             let gap = &text[tokens[j - 1].span.end..tokens[j].span.start];
-            if gap.contains('\n') {
+            if breaks_line(gap.as_bytes()) {
                 break;
             }
             if !info[j].word {
@@ -373,26 +382,44 @@ pub(crate) fn spot<'g>(
             words += 1;
             j += 1;
         }
+        // the n-grams from here that are plain names (plain words joined by single spaces,
+        // see `is_plain`) end at `plain_end` or before: their keys are their folded text,
+        // with no need to normalise them
+        let mut plain_end = None;
+        for j in i..=reach {
+            let joined =
+                j == i || text.get(tokens[j - 1].span.end..tokens[j].span.start) == Some(" ");
+            if !joined || !is_plain_word(tokens[j].text(text)) {
+                break;
+            }
+            plain_end = Some(j);
+        }
+        let plain_key = |last: usize| {
+            plain_end
+                .is_some_and(|end| last <= end)
+                .then(|| &folded[tokens[i].span.start..tokens[last].span.end])
+        };
         let mut found = None;
         // one walk down the index answers every shorter n-gram whose key is a prefix of
         // the longest one's
-        let walk =
-            (reach > i).then(|| memo.walk(&text[tokens[i].span.start..tokens[reach].span.end]));
+        let walk = (reach > i).then(|| {
+            memo.walk(
+                &text[tokens[i].span.start..tokens[reach].span.end],
+                plain_key(reach),
+            )
+        });
         for last in (i..=reach).rev() {
             if !info[last].cap {
                 continue;
             }
             let raw = &text[tokens[i].span.start..tokens[last].span.end];
-            let (key, known) = memo.key_with(raw, walk.as_deref());
-            if key.is_empty() {
-                continue;
-            }
-            if let Some(state) = us_abbreviation(text, tokens, last, key, lex) {
-                found = Some((last, normalize(state), false, true));
+            let name = memo.name_along(raw, plain_key(last), walk);
+            if let Some(state) = us_abbreviation(text, tokens, last, raw, lex) {
+                found = Some((last, Rc::from(normalize(state)), false, true));
                 break;
             }
-            if known {
-                found = Some((last, key.to_owned(), false, false));
+            if let Some(key) = name {
+                found = Some((last, key, false, false));
                 break;
             }
         }
@@ -423,7 +450,7 @@ pub(crate) fn spot<'g>(
         if let Some(shortest) = shortest
             && let Some((l, k)) = demonym_at(text, tokens, info, i, shortest, &mut memo)
         {
-            found = Some((l, demonym_key(&k), true, false));
+            found = Some((l, Rc::from(demonym_key(&k)), true, false));
         }
         if found.is_none() {
             // "Gainesville-based", "Egyptian-US", "Arab-Israeli", "D-Columbus": names
@@ -509,7 +536,7 @@ fn elided_compass_names<'g>(
             Some((key, c)) if !c.is_empty() => {
                 // weighed as the name it stands for, not as a lone word
                 spots[k].words = 1 + key.matches(' ').count();
-                spots[k].key = key;
+                spots[k].key = Rc::from(key);
                 spots[k].candidates = c;
             }
             _ => spots[k].vetoed = true,
@@ -576,7 +603,7 @@ pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(us
         while first > 0 && j - first < 4 {
             let prev = first - 1;
             // a name never runs over a line break ("Main Street\nDrive safely")
-            if text[tokens[prev].span.end..tokens[first].span.start].contains('\n') {
+            if breaks_line(&text.as_bytes()[tokens[prev].span.end..tokens[first].span.start]) {
                 break;
             }
             let w = word(prev);
@@ -618,7 +645,7 @@ pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(us
         // a longer name goes on ("Main Street Bank", "Elm Street School")
         let longer = cap(end)
             && word(end).len() > 1
-            && !text[tokens[end - 1].span.end..tokens[end].span.start].contains('\n');
+            && !breaks_line(&text.as_bytes()[tokens[end - 1].span.end..tokens[end].span.start]);
         if !longer {
             out.push((first, end));
         }
@@ -750,11 +777,9 @@ fn hyphen_parts<'t, 'g>(
             if let Some(place) = memo.demonym(raw) {
                 (Rc::from([place]), true)
             } else {
-                let (key, known) = memo.key(raw);
-                if !known {
+                let Some(key) = memo.name(raw) else {
                     continue;
-                }
-                let key = key.to_owned();
+                };
                 (memo.candidates(&key), false)
             };
         let major = candidates.iter().any(|c| {
@@ -771,6 +796,7 @@ fn hyphen_parts<'t, 'g>(
         } else {
             normalize(raw)
         };
+        let key = Rc::from(key);
         let span = Span::new(start, start + part.len());
         spots.push(Spot::new(
             span,
@@ -793,12 +819,21 @@ fn demonym_key(normalized: &str) -> String {
 /// candidates are worked out once.
 struct Memo<'t, 'g> {
     gazetteer: &'g Gazetteer,
-    /// The normalised key of a raw n-gram, and whether the index knows it (`None` until asked).
-    keys: FastMap<&'t str, (String, Option<bool>)>,
-    candidates: FastMap<String, Rc<[Cand<'g>]>>,
+    /// Per raw n-gram, the key of the name it is, `None` when the index knows no name of
+    /// its key.
+    ngrams: FastMap<&'t str, Option<Rc<str>>>,
+    /// The best candidates per key: of every name the index knows that was asked about,
+    /// and of the other keys asked for their candidates that have some.
+    candidates: FastMap<Rc<str>, Rc<[Cand<'g>]>>,
     demonyms: FastMap<&'t str, Option<Cand<'g>>>,
     /// The walks of the longest n-grams, by their raw text.
-    walks: FastMap<&'t str, Rc<Walk<'g>>>,
+    walks: FastMap<&'t str, Walk<'t>>,
+    /// The keys of the walks, one after another (see [`Walk::key`]).
+    walk_keys: String,
+    /// The names along the walks, one walk's after another's (see [`Walk::names`]).
+    walk_names: Vec<(usize, Places<'g>)>,
+    /// Room to normalise a name in.
+    key: String,
     /// Room to read one name's candidates in before they are shared.
     scratch: Vec<Cand<'g>>,
 }
@@ -811,27 +846,18 @@ fn read_candidates<'g>(scratch: &mut Vec<Cand<'g>>, places: Places<'g>) -> Rc<[C
     Rc::from(scratch.as_slice())
 }
 
-/// The walk of one n-gram's key down the name index: the lengths at which a prefix of the
-/// key is a name, with the places it names. Any key that is a prefix of the walked one is
-/// answered without a lookup of its own: a name when its length is listed, none otherwise.
-struct Walk<'g> {
-    key: String,
-    names: Vec<(usize, Places<'g>)>,
-}
-
-impl<'g> Walk<'g> {
-    /// True when `key` is a prefix of the walked key, so that [`Walk::places`] answers for it.
-    fn covers(&self, key: &str) -> bool {
-        self.key.starts_with(key)
-    }
-
-    /// The places a key the walk covers names, `None` when it is no name.
-    fn places(&self, key: &str) -> Option<Places<'g>> {
-        self.names
-            .iter()
-            .find(|(n, _)| *n == key.len())
-            .map(|(_, p)| p.clone())
-    }
+/// The walk of one n-gram's key down the name index, kept in the [`Memo`]: the lengths at
+/// which a prefix of the key is a name, with the places it names. Any key that is a prefix
+/// of the walked one is answered without a lookup of its own: a name when its length is
+/// listed, none otherwise.
+#[derive(Clone, Copy)]
+struct Walk<'t> {
+    /// The n-gram walked.
+    raw: &'t str,
+    /// Where its key lies in the memo's `walk_keys`.
+    key: (usize, usize),
+    /// Where the names along it lie in the memo's `walk_names`, shortest first.
+    names: (usize, usize),
 }
 
 impl<'t, 'g> Memo<'t, 'g> {
@@ -840,64 +866,89 @@ impl<'t, 'g> Memo<'t, 'g> {
     fn new(gazetteer: &'g Gazetteer, capitalised: usize) -> Self {
         Memo {
             gazetteer,
-            keys: with_capacity(2 * capitalised),
+            ngrams: with_capacity(2 * capitalised),
             candidates: with_capacity(capitalised),
             demonyms: with_capacity(capitalised),
             walks: with_capacity(capitalised),
+            walk_keys: String::new(),
+            walk_names: Vec::new(),
+            key: String::new(),
             scratch: Vec::with_capacity(MAX_CANDIDATES),
         }
     }
 
-    /// The normalised key of `raw` and whether the gazetteer knows it.
-    fn key(&mut self, raw: &'t str) -> (&str, bool) {
-        self.key_with(raw, None)
+    /// The key of the name `raw` is, `None` when the gazetteer knows none by its key.
+    fn name(&mut self, raw: &'t str) -> Option<Rc<str>> {
+        self.name_along(raw, None, None)
     }
 
-    /// [`Memo::key`], answered by `walk` when it can. A known key's candidates are read
-    /// at once, from the places the lookup found.
-    fn key_with(&mut self, raw: &'t str, walk: Option<&Walk<'g>>) -> (&str, bool) {
-        let Memo {
-            gazetteer,
-            keys,
-            candidates,
-            scratch,
-            ..
-        } = self;
-        let (key, known) = keys.entry(raw).or_insert_with(|| (normalize(raw), None));
-        if known.is_none() {
-            let places = if key.is_empty() {
-                None
-            } else {
-                match walk.filter(|w| w.covers(key)) {
-                    Some(w) => w.places(key),
-                    None => gazetteer.known_places(key),
-                }
-            };
-            *known = Some(places.is_some());
-            if let Some(places) = places
-                && !candidates.contains_key(key.as_str())
-            {
-                let c = read_candidates(scratch, places);
-                candidates.insert(key.clone(), c);
+    /// [`Memo::name`] of an n-gram whose key may be known already, `plain` (its folded
+    /// text, when it is a plain name), answered by `walk` when it can. A known name's
+    /// candidates are read at once, from the places the lookup found.
+    fn name_along(
+        &mut self,
+        raw: &'t str,
+        plain: Option<&'t str>,
+        walk: Option<Walk<'t>>,
+    ) -> Option<Rc<str>> {
+        if let Some(name) = self.ngrams.get(raw) {
+            return name.clone();
+        }
+        // the walked n-gram's key is at hand, and so is a plain name's
+        let key = match walk {
+            Some(w) if std::ptr::eq(w.raw, raw) => &self.walk_keys[w.key.0..w.key.1],
+            _ => plain.unwrap_or_else(|| {
+                normalize_into(raw, &mut self.key);
+                self.key.as_str()
+            }),
+        };
+        let places = if key.is_empty() {
+            None
+        } else {
+            match walk.filter(|w| self.walk_keys[w.key.0..w.key.1].starts_with(key)) {
+                Some(w) => self.walk_names[w.names.0..w.names.1]
+                    .iter()
+                    .find(|(n, _)| *n == key.len())
+                    .map(|(_, p)| p.clone()),
+                None => self.gazetteer.known_places(key),
             }
-        }
-        (key.as_str(), *known == Some(true))
+        };
+        let name = places.map(|places| {
+            if let Some((known, _)) = self.candidates.get_key_value(key) {
+                return Rc::clone(known);
+            }
+            let key: Rc<str> = Rc::from(key);
+            let c = read_candidates(&mut self.scratch, places);
+            self.candidates.insert(Rc::clone(&key), c);
+            key
+        });
+        self.ngrams.insert(raw, name.clone());
+        name
     }
 
-    /// The walk of the key of `raw` down the name index.
-    fn walk(&mut self, raw: &'t str) -> Rc<Walk<'g>> {
-        if let Some(w) = self.walks.get(raw) {
-            return Rc::clone(w);
+    /// The walk of the key of `raw` down the name index (`plain`: its key, when it is a
+    /// plain name).
+    fn walk(&mut self, raw: &'t str, plain: Option<&'t str>) -> Walk<'t> {
+        if let Some(&w) = self.walks.get(raw) {
+            return w;
         }
-        let key = self
-            .keys
-            .entry(raw)
-            .or_insert_with(|| (normalize(raw), None))
-            .0
-            .clone();
-        let names = self.gazetteer.names_along(&key);
-        let w = Rc::new(Walk { key, names });
-        self.walks.insert(raw, Rc::clone(&w));
+        let start = self.walk_keys.len();
+        if let Some(key) = plain {
+            self.walk_keys.push_str(key);
+        } else {
+            normalize_into(raw, &mut self.key);
+            self.walk_keys.push_str(&self.key);
+        }
+        let key = (start, self.walk_keys.len());
+        let from = self.walk_names.len();
+        self.gazetteer
+            .names_along_into(&self.walk_keys[start..], &mut self.walk_names);
+        let w = Walk {
+            raw,
+            key,
+            names: (from, self.walk_names.len()),
+        };
+        self.walks.insert(raw, w);
         w
     }
 
@@ -907,7 +958,10 @@ impl<'t, 'g> Memo<'t, 'g> {
             return Rc::clone(c);
         }
         let c = read_candidates(&mut self.scratch, self.gazetteer.places_normalized(key));
-        self.candidates.insert(key.to_owned(), Rc::clone(&c));
+        // only keys with candidates are kept: a key kept is a name the index knows
+        if !c.is_empty() {
+            self.candidates.insert(Rc::from(key), Rc::clone(&c));
+        }
         c
     }
 
@@ -929,7 +983,7 @@ fn us_abbreviation(
     text: &str,
     tokens: &[Token],
     last: usize,
-    key: &str,
+    raw: &str,
     lex: &Lexicon,
 ) -> Option<&'static str> {
     let word = tokens[last].text(text);
@@ -941,14 +995,15 @@ fn us_abbreviation(
     if !dotted {
         return None;
     }
-    let state = lex.us_state(key)?;
+    let key = normalize(raw);
+    let state = lex.us_state(&key)?;
     let after_comma = last >= 1 && tokens[last - 1].text(text) == ",";
     // of the two-letter forms with a dot only AP's are states: "Pa.", "Ga."; "Ms.", "Co.",
     // "Me." are a title, a company and a word
     let letters = word.trim_end_matches('.');
     let two_letter_word = letters.len() == 2
         && !letters.bytes().all(|b| b.is_ascii_uppercase())
-        && !AP_TWO_LETTER_STATES.contains(&key);
+        && !AP_TWO_LETTER_STATES.contains(&key.as_str());
     (dotted && (after_comma || word.contains('.')) && word.len() >= 2 && !two_letter_word)
         .then_some(state)
 }
@@ -1083,7 +1138,7 @@ fn local_evidence(
         && spots[k].candidates.iter().any(|c| {
             matches!(c.kind, PlaceKind::Physical | PlaceKind::InformalRegion)
                 && (c.importance >= 0.8
-                    || (c.importance >= 0.6 && normalize(c.name) == spots[k].key))
+                    || (c.importance >= 0.6 && *normalize(c.name) == *spots[k].key))
         })
     {
         spots[k].hint = Some(Hint::Physical);
@@ -1237,7 +1292,7 @@ fn local_evidence(
     // another language) counts as small however big the place
     let alternate_only = || {
         let mut buf = String::new();
-        let key = spots[k].key.as_str();
+        let key = &*spots[k].key;
         !spots[k]
             .candidates
             .iter()
@@ -1273,13 +1328,15 @@ fn local_evidence(
     );
     // "Moscow said", "Georgia said", "Ontario said": a country or a region speaks for its
     // government, but not a region named like a person ("Nelson said")
-    let speaks_for_a_government = spots[k].candidates.iter().any(|c| {
-        matches!(c.kind, PlaceKind::Country | PlaceKind::Continent)
-            || (c.kind == PlaceKind::Region && !first_class.is_given_name())
-    });
+    let speaks_for_a_government = || {
+        spots[k].candidates.iter().any(|c| {
+            matches!(c.kind, PlaceKind::Country | PlaceKind::Continent)
+                || (c.kind == PlaceKind::Region && !first_class.is_given_name())
+        })
+    };
     if single
         && (speaks || aged || governs)
-        && !speaks_for_a_government
+        && !speaks_for_a_government()
         && spots[k]
             .candidates
             .iter()
@@ -1394,18 +1451,18 @@ pub(crate) fn decide(
             _ => Cow::Owned(s.to_lowercase()),
         }
     };
+    // each one-word name in lower case, worked out once
+    let names_lower: Vec<Option<Cow<'_, str>>> = spots
+        .iter()
+        .map(|s| (s.words == 1).then(|| lower_case(s.span)))
+        .collect();
     // sized once: collecting from a filter would grow the table step by step
-    let mut lowered: FastMap<Cow<'_, str>, bool> = with_capacity(spots.len());
-    lowered.extend(
-        spots
-            .iter()
-            .filter(|s| s.words == 1)
-            .map(|s| (lower_case(s.span), false)),
-    );
+    let mut lowered: FastMap<&str, bool> = with_capacity(spots.len());
+    lowered.extend(names_lower.iter().flatten().map(|w| (w.as_ref(), false)));
     // the shapes of those names, to skip most words without hashing them
     let mut shapes = Shapes::default();
-    for s in spots.iter().filter(|s| s.words == 1) {
-        shapes.insert(&lower_case(s.span));
+    for w in names_lower.iter().flatten() {
+        shapes.insert(w);
     }
     for i in 0..tokens.len() {
         if !info[i].word {
@@ -1448,13 +1505,13 @@ pub(crate) fn decide(
         }
     }
     for s in spots.iter().filter(|s| s.person) {
-        person_words.insert(s.key.clone());
+        person_words.insert(s.key.to_string());
     }
-    for s in spots.iter_mut() {
+    for (s, lower) in spots.iter_mut().zip(&names_lower) {
         if s.adjectival {
             continue;
         }
-        if s.words == 1 && person_words.contains(&s.key) {
+        if s.words == 1 && person_words.contains(&*s.key) {
             let strong = s
                 .candidates
                 .first()
@@ -1463,11 +1520,9 @@ pub(crate) fn decide(
                 s.evidence -= 0.5;
             }
         }
-        if s.words == 1
-            && lowered
-                .get(lower_case(s.span).as_ref())
-                .copied()
-                .unwrap_or(false)
+        if lower
+            .as_ref()
+            .is_some_and(|w| lowered.get(w.as_ref()).copied().unwrap_or(false))
         {
             s.evidence -= 0.4;
         }
@@ -1541,13 +1596,13 @@ pub(crate) fn decide(
     let mut best: FastMap<&str, f32> = with_capacity(spots.len());
     for s in spots.iter() {
         if !s.vetoed {
-            let e = best.entry(s.key.as_str()).or_insert(f32::MIN);
+            let e = best.entry(&*s.key).or_insert(f32::MIN);
             *e = e.max(s.evidence);
         }
     }
     let lifted: Vec<bool> = spots
         .iter()
-        .map(|s| best.get(s.key.as_str()).is_some_and(|&b| b >= ACCEPT + 0.1))
+        .map(|s| best.get(&*s.key).is_some_and(|&b| b >= ACCEPT + 0.1))
         .collect();
     for (s, lift) in spots.iter_mut().zip(lifted) {
         if lift && !s.vetoed && s.evidence >= 0.0 {
@@ -1570,13 +1625,17 @@ mod tests {
             "St. Petersburg Times",
             "Rio de Janeiro",
         ] {
-            let walk = memo.walk(longest);
+            let walk = memo.walk(longest, None);
             let words: Vec<&str> = longest.split(' ').collect();
             for n in 1..=words.len() {
                 let raw = &longest[..words[..n].join(" ").len()];
-                let expected = g.contains_normalized(&normalize(raw));
-                let mut fresh = Memo::new(g, 4);
-                assert_eq!(fresh.key_with(raw, Some(&walk)).1, expected, "{raw}");
+                let key = normalize(raw);
+                let expected = g.contains_normalized(&key).then_some(key.as_str());
+                assert_eq!(
+                    memo.name_along(raw, None, Some(walk)).as_deref(),
+                    expected,
+                    "{raw}"
+                );
             }
         }
     }

@@ -7,6 +7,7 @@
 use super::lexicon::{FastMap, FastSet, with_capacity};
 
 use crate::gazetteer::{PlaceKind, is_plain, normalize_into};
+use crate::geo::LatLon;
 
 use super::cand::{Cand, same, within_km};
 
@@ -21,6 +22,10 @@ struct Names<'s, 'g> {
     first: Vec<&'s Spot<'g>>,
     /// Per spot, the number of its name (`None` for a spot not accepted).
     of_spot: Vec<Option<usize>>,
+    /// Where each name's candidates start in a list of all the names' candidates, one
+    /// after another, and (last) where that list ends: the tables of one value per
+    /// candidate are such lists, sliced per name by [`Names::span`].
+    starts: Vec<usize>,
 }
 
 impl<'s, 'g> Names<'s, 'g> {
@@ -32,14 +37,34 @@ impl<'s, 'g> Names<'s, 'g> {
             .zip(accepted)
             .map(|(s, &a)| {
                 a.then(|| {
-                    *numbers.entry(s.key.as_str()).or_insert_with(|| {
+                    *numbers.entry(&*s.key).or_insert_with(|| {
                         first.push(s);
                         first.len() - 1
                     })
                 })
             })
             .collect();
-        Names { first, of_spot }
+        let mut starts = Vec::with_capacity(first.len() + 1);
+        starts.push(0);
+        for s in &first {
+            starts.push(starts.last().copied().unwrap_or(0) + s.candidates.len());
+        }
+        Names {
+            first,
+            of_spot,
+            starts,
+        }
+    }
+
+    /// Where the values of name `name`'s candidates lie in a table of one value per
+    /// candidate of every name.
+    fn span(&self, name: usize) -> std::ops::Range<usize> {
+        self.starts[name]..self.starts[name + 1]
+    }
+
+    /// How many candidates all the names have.
+    fn candidates(&self) -> usize {
+        self.starts.last().copied().unwrap_or(0)
     }
 }
 
@@ -126,7 +151,7 @@ struct Context {
 }
 
 impl Context {
-    fn of(spots: &[Spot<'_>], names: &Names<'_, '_>, wheres: &[Vec<Where>], ids: &Places) -> Self {
+    fn of(spots: &[Spot<'_>], names: &Names<'_, '_>, wheres: &[Where], ids: &Places) -> Self {
         let mut cx = Context {
             countries: vec![0.0; ids.countries()],
             distinct_countries: 0,
@@ -152,7 +177,7 @@ impl Context {
             if !clear {
                 continue;
             }
-            let at = wheres[name][0];
+            let at = wheres[names.starts[name]];
             if at.country != NO_COUNTRY {
                 let n = &mut cx.countries[at.country as usize];
                 cx.distinct_countries += usize::from(*n == 0.0);
@@ -281,7 +306,7 @@ const CLOSE_KM: f64 = 250.0;
 /// The places of `near` (sorted by latitude) that [`score`] may find within [`CLOSE_KM`]
 /// of latitude `lat`: a band a little wider than that in latitude, so that no place
 /// `score` would count is left out (those farther in latitude alone are never close).
-fn near_band<'n, 'c>(near: &'n [&'c Cand<'c>], lat: f64) -> &'n [&'c Cand<'c>] {
+fn near_band<'n, 'c>(near: &'n [Chosen<'c>], lat: f64) -> &'n [Chosen<'c>] {
     let reach = CLOSE_KM / 111.0 + 0.01;
     let from = near.partition_point(|o| o.latlon.lat < lat - reach);
     let to = near.partition_point(|o| o.latlon.lat <= lat + reach);
@@ -298,8 +323,8 @@ struct Backing {
 
 /// For each of the first [`SUPPORT_NAMES`] names, how many other names of the document
 /// have a candidate supporting each of its candidates: a region and a place inside it
-/// support each other, and so do two places less than [`SUPPORT_KM`] apart. Later names
-/// get no list.
+/// support each other, and so do two places less than [`SUPPORT_KM`] apart: one value per
+/// candidate of every name (see [`Names::span`]), none for later names and candidates.
 ///
 /// The supporters (the best few candidates of each name) are indexed once: points sorted
 /// by latitude, so that each candidate only looks at those within reach, and regions by
@@ -308,20 +333,15 @@ struct Backing {
 /// In a story that goes round the world, the namesakes of a famous city ([`FAMOUS_CITY`])
 /// a tenth its size or less give no support: "London" beside "Geneva" is no sign of Geneva,
 /// Ohio, near London, Ontario.
-fn support(
-    names: &Names<'_, '_>,
-    wheres: &[Vec<Where>],
-    areas: usize,
-    worldwide: bool,
-) -> Vec<Vec<Backing>> {
+fn support(names: &Names<'_, '_>, wheres: &[Where], areas: usize, worldwide: bool) -> Vec<Backing> {
     let keys: Vec<&[Cand<'_>]> = names
         .first
         .iter()
         .take(SUPPORT_NAMES)
         .map(|s| &s.candidates[..s.candidates.len().min(SUPPORT_CANDIDATES)])
         .collect();
-    // supporters: (latitude, name index, candidate) for points; name indices by area
-    let mut points: Vec<(f64, usize, &Cand<'_>)> = Vec::with_capacity(keys.len() * SUPPORTERS);
+    // supporters: (point, name index) for points, by latitude; name indices by area
+    let mut points: Vec<(LatLon, usize)> = Vec::with_capacity(keys.len() * SUPPORTERS);
     let mut area_points = ByArea::new(areas, keys.len());
     let mut area_regions = ByArea::new(areas, keys.len());
     for (j, cands) in keys.iter().enumerate() {
@@ -335,7 +355,7 @@ fn support(
             .max();
         for (o, at) in cands
             .iter()
-            .zip(&wheres[j])
+            .zip(&wheres[names.span(j)])
             .take(SUPPORTERS)
             .filter(|(o, _)| {
                 o.kind != PlaceKind::PopulatedPlace
@@ -346,65 +366,66 @@ fn support(
                 PlaceKind::Region => area_regions.push(at.area, j),
                 PlaceKind::Country | PlaceKind::Continent => {}
                 _ => {
-                    points.push((o.latlon.lat, j, o));
+                    points.push((o.latlon, j));
                     area_points.push(at.area, j);
                 }
             }
         }
     }
-    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    points.sort_by(|a, b| a.0.lat.total_cmp(&b.0.lat));
     // which names already counted for the candidate at hand
     let mut seen = vec![usize::MAX; keys.len()];
     let mut stamp = 0usize;
-    keys.iter()
-        .enumerate()
-        .map(|(i, cands)| {
-            cands
-                .iter()
-                .zip(&wheres[i])
-                .map(|(c, at)| {
-                    stamp += 1;
-                    let mut n = [0u32; 2];
-                    let mut count = |j: usize, by: usize, seen: &mut [usize]| {
-                        if j != i && seen[j] != stamp {
-                            seen[j] = stamp;
-                            n[by] += 1;
+    // later names and candidates get no backing
+    let mut backing = vec![Backing::default(); names.candidates()];
+    for (i, cands) in keys.iter().enumerate() {
+        let span = names.span(i);
+        for ((c, at), out) in cands
+            .iter()
+            .zip(&wheres[span.clone()])
+            .zip(&mut backing[span])
+        {
+            stamp += 1;
+            let mut n = [0u32; 2];
+            let mut count = |j: usize, by: usize, seen: &mut [usize]| {
+                if j != i && seen[j] != stamp {
+                    seen[j] = stamp;
+                    n[by] += 1;
+                }
+            };
+            match c.kind {
+                PlaceKind::Country | PlaceKind::Continent => {}
+                PlaceKind::Region => {
+                    for j in area_points.names(at.area) {
+                        count(j, 0, &mut seen);
+                    }
+                }
+                _ => {
+                    // a cheap box first: SUPPORT_KM is under 1.4 degrees of latitude
+                    let lat = c.latlon.lat;
+                    let from = points.partition_point(|p| p.0.lat < lat - 1.4);
+                    for &(point, j) in &points[from..] {
+                        if point.lat > lat + 1.4 {
+                            break;
                         }
-                    };
-                    match c.kind {
-                        PlaceKind::Country | PlaceKind::Continent => {}
-                        PlaceKind::Region => {
-                            for j in area_points.names(at.area) {
-                                count(j, 0, &mut seen);
-                            }
-                        }
-                        _ => {
-                            // a cheap box first: SUPPORT_KM is under 1.4 degrees of latitude
-                            let lat = c.latlon.lat;
-                            let from = points.partition_point(|p| p.0 < lat - 1.4);
-                            for &(plat, j, o) in &points[from..] {
-                                if plat > lat + 1.4 {
-                                    break;
-                                }
-                                // a name that counted already is not measured again
-                                let counted = j == i || seen[j] == stamp;
-                                if !counted && within_km(o.latlon, c.latlon, SUPPORT_KM) {
-                                    count(j, 0, &mut seen);
-                                }
-                            }
-                            for j in area_regions.names(at.area) {
-                                count(j, 1, &mut seen);
-                            }
+                        // a name that counted already is not measured again
+                        let counted = j == i || seen[j] == stamp;
+                        if !counted && within_km(point, c.latlon, SUPPORT_KM) {
+                            count(j, 0, &mut seen);
                         }
                     }
-                    Backing {
-                        near: n[0].min(255) as u8,
-                        regional: n[1].min(255) as u8,
+                    for j in area_regions.names(at.area) {
+                        count(j, 1, &mut seen);
                     }
-                })
-                .collect()
-        })
-        .collect()
+                }
+            }
+            *out = Backing {
+                near: n[0].min(255) as u8,
+                regional: n[1].min(255) as u8,
+            };
+        }
+    }
+    backing
 }
 
 /// Name indices by area number (see [`Where`]), in one flat list: an area's last entry is
@@ -490,9 +511,16 @@ fn score(
     v
 }
 
+/// A place chosen in the first round, as [`closeness`] measures the others against it.
+#[derive(Clone, Copy)]
+struct Chosen<'g> {
+    latlon: LatLon,
+    id: &'g str,
+}
+
 /// The second round's score for closeness: per other chosen place within [`CLOSE_KM`] (at
 /// most three), `near` being the chosen places sorted by latitude.
-fn closeness(c: &Cand<'_>, near: &[&Cand<'_>], damp: f32, w: &Weights) -> f32 {
+fn closeness(c: &Cand<'_>, near: &[Chosen<'_>], damp: f32, w: &Weights) -> f32 {
     // no more than three count: the fourth is not looked for
     let close = near_band(near, c.latlon.lat)
         .iter()
@@ -567,34 +595,35 @@ pub(crate) fn is_own_name(name: &str, key: &str, buf: &mut String) -> bool {
 
 /// For each of `candidates` (found by `key`), whether the text wrote its own name (`buf`
 /// is scratch space).
-fn own_name_flags(key: &str, candidates: &[Cand<'_>], buf: &mut String) -> Vec<bool> {
+fn own_name_flags<'a>(
+    key: &'a str,
+    candidates: &'a [Cand<'_>],
+    buf: &'a mut String,
+) -> impl Iterator<Item = bool> + 'a {
     // namesakes mostly come in a row, and the gazetteer keeps each string once: a name at
     // the address of the last one asked about has its answer
     let mut last: Option<(&str, bool)> = None;
-    candidates
-        .iter()
-        .map(|c| {
-            // the hand-written table of seas, rivers and areas lists only the names they
-            // go by ("the Pacific", "Danube")
-            if matches!(
-                c.kind,
-                PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
-            ) {
-                return true;
+    candidates.iter().map(move |c| {
+        // the hand-written table of seas, rivers and areas lists only the names they
+        // go by ("the Pacific", "Danube")
+        if matches!(
+            c.kind,
+            PlaceKind::Physical | PlaceKind::InformalRegion | PlaceKind::Continent
+        ) {
+            return true;
+        }
+        if c.by_alternate() {
+            return false;
+        }
+        match last {
+            Some((name, own)) if std::ptr::eq(name, c.name) => own,
+            _ => {
+                let own = c.bears_own_name(key, buf);
+                last = Some((c.name, own));
+                own
             }
-            if c.by_alternate() {
-                return false;
-            }
-            match last {
-                Some((name, own)) if std::ptr::eq(name, c.name) => own,
-                _ => {
-                    let own = c.bears_own_name(key, buf);
-                    last = Some((c.name, own));
-                    own
-                }
-            }
-        })
-        .collect()
+        }
+    })
 }
 
 /// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
@@ -654,6 +683,60 @@ fn area_sense(s: &Spot) -> Option<Hint> {
     })
 }
 
+/// Rows of values of different lengths kept one after another in one list: where each
+/// row lies in it.
+#[derive(Default)]
+struct Layout(Vec<std::ops::Range<usize>>);
+
+impl Layout {
+    /// Room for `rows` rows.
+    fn with_capacity(rows: usize) -> Self {
+        Layout(Vec::with_capacity(rows))
+    }
+
+    /// Adds a row of `len` values after the others and returns its number.
+    fn add(&mut self, len: usize) -> usize {
+        let start = self.values();
+        self.0.push(start..start + len);
+        self.0.len() - 1
+    }
+
+    /// Where row `row` lies.
+    fn row(&self, row: usize) -> std::ops::Range<usize> {
+        self.0[row].clone()
+    }
+
+    /// How many rows there are.
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// How many values all the rows hold.
+    fn values(&self) -> usize {
+        self.0.last().map_or(0, |r| r.end)
+    }
+}
+
+/// The names as weighed once for both rounds, a row per name with its qualifier and type
+/// word (see [`NameKey`]): per candidate, its score but for closeness and its
+/// neighbourhood weight.
+struct Weighed {
+    rows: Layout,
+    first: Vec<f32>,
+    damps: Vec<f32>,
+}
+
+impl Weighed {
+    /// Room for `rows` rows of `values` values in all.
+    fn with_capacity(rows: usize, values: usize) -> Self {
+        Weighed {
+            rows: Layout::with_capacity(rows),
+            first: Vec::with_capacity(values),
+            damps: Vec::with_capacity(values),
+        }
+    }
+}
+
 /// Where an accepted spot's scores are kept: its row of weighed names (with qualifier)
 /// and the number of its name's sense.
 #[derive(Clone, Copy)]
@@ -668,11 +751,12 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
     let w = weights();
     let names = Names::of(spots, accepted);
     // where each name's candidates lie, numbered once for every table below
-    let mut places = Places::with_capacity(names.first.iter().map(|s| s.candidates.len()).sum());
-    let wheres: Vec<Vec<Where>> = names
+    let mut places = Places::with_capacity(names.candidates());
+    let wheres: Vec<Where> = names
         .first
         .iter()
-        .map(|s| s.candidates.iter().map(|c| places.of(c)).collect())
+        .flat_map(|s| s.candidates.iter())
+        .map(|c| places.of(c))
         .collect();
     let cx = Context::of(spots, &names, &wheres, &places);
     // a story that goes round the world means the world's capitals by their names; a local
@@ -682,19 +766,19 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
     let backing = support(&names, &wheres, places.areas(), worldwide);
     // which candidates bear the name as written as their own name, per name
     let mut buf = String::new();
-    let own_names: Vec<Vec<bool>> = names
-        .first
-        .iter()
-        .map(|s| own_name_flags(&s.key, &s.candidates, &mut buf))
-        .collect();
+    let mut own_names: Vec<bool> = Vec::with_capacity(names.candidates());
+    for s in &names.first {
+        own_names.extend(own_name_flags(&s.key, &s.candidates, &mut buf));
+    }
     // Every score but closeness is the same in both rounds: each name (with its qualifier)
     // is weighed once, keeping each candidate's neighbourhood weight for round 2. Each
     // accepted spot's row of `base` and its name's number are found once for both rounds.
-    let weigh_name = |s: &Spot<'_>, name: usize, q: Option<&Spot<'_>>| -> (Vec<f32>, Vec<f32>) {
-        let counts = backing.get(name);
+    let weigh_name = |s: &Spot<'_>, name: usize, q: Option<&Spot<'_>>, out: &mut Weighed| {
+        let span = names.span(name);
+        let counts = &backing[span.clone()];
         let given = cx.given[name];
-        let own = own_names[name].as_slice();
-        let wheres = wheres[name].as_slice();
+        let own = &own_names[span.clone()];
+        let wheres = &wheres[span];
         let great = great_cities(&s.candidates);
         // the great cities that bear the name as written ("Pittsburgh"), not as an alternate
         let great_own: Vec<&Cand<'_>> = s
@@ -726,96 +810,98 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             })
             .map(|(c, _)| c)
             .collect();
-        s.candidates
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let backing = counts.and_then(|v| v.get(i)).copied().unwrap_or_default();
-                let damp = neighbourhood_weight(c, &majors, w);
-                let own_name = own.get(i).copied().unwrap_or(false);
-                let at = wheres.get(i).copied().unwrap_or(Where::UNKNOWN);
-                // Da Nang, Savannakhet: the city named like the region it lies in
-                let seat = own_name
-                    && c.kind == PlaceKind::PopulatedPlace
-                    && majors
-                        .iter()
-                        .any(|m| m.kind == PlaceKind::Region && contains(m, c));
-                let seat = if seat { w.seat_of_namesake } else { 0.0 };
-                // "Manchester" is the English city, not the Jamaican parish a tenth its
-                // size: a region dwarfed by a great city of its name is no region to prefer
-                let dwarfed = if c.kind == PlaceKind::Region
-                    && great_own
-                        .iter()
-                        .any(|g| g.population >= DWARF_RATIO * c.population.max(1))
-                {
-                    -w.region
-                } else {
-                    0.0
-                };
-                // in a list ("Ghana, Niger, Nigeria and Togo") a comma is no
-                // qualifier for a namesake of a country or region
-                let q = if s.in_list && majors.iter().any(|m| m.id != c.id) {
-                    None
-                } else {
-                    q
-                };
-                // the countries a story names say little of which namesake of a
-                // sea, an area or a famous city is meant, nor, in a story round the
-                // world, of which namesake of a country
-                let share_weight = if worldwide
-                    || majors.iter().any(|m| {
-                        m.id != c.id && !matches!(m.kind, PlaceKind::Country | PlaceKind::Region)
-                    }) {
-                    damp
-                } else {
-                    1.0
-                };
-                // a village in a state the story names elsewhere is still no match for a
-                // great city of the same name ("Boston" beside "New York")
-                // nor is a smaller town that only goes by the name as an alternate
-                // ("Pittsburgh" for Pittsburg, California, beside Pittsburgh itself)
-                let spelled_otherwise = !own_name
-                    && c.kind == PlaceKind::PopulatedPlace
-                    && great_own.iter().any(|g| {
-                        g.id != c.id && same(g.country, c.country) && g.population > c.population
-                    });
-                let shade = if overshadowed(c, &great) || spelled_otherwise {
-                    w.overshadowed
-                } else {
-                    1.0
-                };
-                let regional = f32::from(backing.regional) * shade;
-                let n = f32::from(backing.near) + regional;
-                let backed = if backing.near > 0 {
-                    w.first_support
-                } else {
-                    w.first_support * regional.min(1.0)
-                };
-                let v = score(
-                    c,
-                    at,
-                    s,
-                    given,
-                    &cx,
-                    q,
-                    damp * shade,
-                    share_weight,
-                    own_name,
-                    w,
-                ) + seat
-                    + dwarfed
-                    + damp * (backed + w.support * n.min(4.0));
-                (v, damp)
-            })
-            .unzip()
+        let weighed = s.candidates.iter().enumerate().map(|(i, c)| {
+            let backing = counts.get(i).copied().unwrap_or_default();
+            let damp = neighbourhood_weight(c, &majors, w);
+            let own_name = own.get(i).copied().unwrap_or(false);
+            let at = wheres.get(i).copied().unwrap_or(Where::UNKNOWN);
+            // Da Nang, Savannakhet: the city named like the region it lies in
+            let seat = own_name
+                && c.kind == PlaceKind::PopulatedPlace
+                && majors
+                    .iter()
+                    .any(|m| m.kind == PlaceKind::Region && contains(m, c));
+            let seat = if seat { w.seat_of_namesake } else { 0.0 };
+            // "Manchester" is the English city, not the Jamaican parish a tenth its
+            // size: a region dwarfed by a great city of its name is no region to prefer
+            let dwarfed = if c.kind == PlaceKind::Region
+                && great_own
+                    .iter()
+                    .any(|g| g.population >= DWARF_RATIO * c.population.max(1))
+            {
+                -w.region
+            } else {
+                0.0
+            };
+            // in a list ("Ghana, Niger, Nigeria and Togo") a comma is no
+            // qualifier for a namesake of a country or region
+            let q = if s.in_list && majors.iter().any(|m| m.id != c.id) {
+                None
+            } else {
+                q
+            };
+            // the countries a story names say little of which namesake of a
+            // sea, an area or a famous city is meant, nor, in a story round the
+            // world, of which namesake of a country
+            let share_weight = if worldwide
+                || majors.iter().any(|m| {
+                    m.id != c.id && !matches!(m.kind, PlaceKind::Country | PlaceKind::Region)
+                }) {
+                damp
+            } else {
+                1.0
+            };
+            // a village in a state the story names elsewhere is still no match for a
+            // great city of the same name ("Boston" beside "New York")
+            // nor is a smaller town that only goes by the name as an alternate
+            // ("Pittsburgh" for Pittsburg, California, beside Pittsburgh itself)
+            let spelled_otherwise = !own_name
+                && c.kind == PlaceKind::PopulatedPlace
+                && great_own.iter().any(|g| {
+                    g.id != c.id && same(g.country, c.country) && g.population > c.population
+                });
+            let shade = if overshadowed(c, &great) || spelled_otherwise {
+                w.overshadowed
+            } else {
+                1.0
+            };
+            let regional = f32::from(backing.regional) * shade;
+            let n = f32::from(backing.near) + regional;
+            let backed = if backing.near > 0 {
+                w.first_support
+            } else {
+                w.first_support * regional.min(1.0)
+            };
+            let v = score(
+                c,
+                at,
+                s,
+                given,
+                &cx,
+                q,
+                damp * shade,
+                share_weight,
+                own_name,
+                w,
+            ) + seat
+                + dwarfed
+                + damp * (backed + w.support * n.min(4.0));
+            (v, damp)
+        });
+        for (v, damp) in weighed {
+            out.first.push(v);
+            out.damps.push(damp);
+        }
+        out.rows.add(s.candidates.len())
     };
     let mut rows: FastMap<NameKey, usize> = with_capacity(names.first.len());
     // each name in each of its senses: the scores summed for one sense per name
     // (a qualifier after the first mention marks a namesake: "Newcastle … born in
     // Newcastle, New South Wales" are two places)
     let mut senses: FastMap<(usize, Option<Hint>, bool), usize> = with_capacity(names.first.len());
+    let mut sense_rows = Layout::default();
     let mut spot_slots: Vec<Option<Slot>> = vec![None; spots.len()];
-    let mut base: Vec<(Vec<f32>, Vec<f32>)> = Vec::with_capacity(names.first.len());
+    let mut base = Weighed::with_capacity(names.first.len(), names.candidates());
     // per sense: its mentions, and those whose qualifier holds which candidates
     let mut sense_mentions: Vec<u32> = Vec::new();
     let mut sense_qualified: Vec<Option<(u32, Vec<bool>)>> = Vec::new();
@@ -825,14 +911,15 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
         };
         let q = s.qualifier.map(|q| &spots[q]);
         // a name scores the same wherever it recurs with the same qualifier and type word
-        let memo_key = (name, q.map(|q| q.key.as_str()), s.is_qualifier, s.hint);
-        let row = *rows.entry(memo_key).or_insert_with(|| {
-            base.push(weigh_name(s, name, q));
-            base.len() - 1
-        });
-        let next = senses.len();
+        let memo_key = (name, q.map(|q| &*q.key), s.is_qualifier, s.hint);
+        let row = *rows
+            .entry(memo_key)
+            .or_insert_with(|| weigh_name(s, name, q, &mut base));
+        // a sense's number is that of its row of sums
         let late = q.is_some() && !s.in_list && senses.contains_key(&(name, area_sense(s), false));
-        let sense = *senses.entry((name, area_sense(s), late)).or_insert(next);
+        let sense = *senses
+            .entry((name, area_sense(s), late))
+            .or_insert_with(|| sense_rows.add(s.candidates.len()));
         *slot = Some(Slot { row, sense });
         if sense == sense_mentions.len() {
             sense_mentions.push(0);
@@ -864,10 +951,15 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
         .zip(&sense_mentions)
         .map(|(q, &all)| q.map(|(n, mask)| (w.qualified * all.saturating_sub(n) as f32, mask)))
         .collect();
+    // the summed scores of each name's sense (rows of `sense_rows`)
+    let mut by_sense = vec![0.0f32; sense_rows.values()];
+    // round 2's scores of each row of `base`, closeness added, worked out when first needed
+    let mut closer = vec![0.0f32; base.first.len()];
+    let mut closer_done = vec![false; base.rows.len()];
 
     // round 1 without coherence, round 2 with the round-1 picks of the other names
     for round in 0..2 {
-        let near: Vec<&Cand<'_>> = if round == 0 {
+        let near: Vec<Chosen<'_>> = if round == 0 {
             Vec::new()
         } else {
             // each chosen place once, so long texts stay linear
@@ -881,6 +973,10 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                 .filter_map(|(s, p)| p.map(|(i, _)| &s.candidates[i]))
                 .filter(|c| seen.insert(c.id))
                 .take(SUPPORT_NAMES)
+                .map(|c| Chosen {
+                    latlon: c.latlon,
+                    id: c.id,
+                })
                 .collect()
         };
         // by latitude, so that each candidate looks only at the band within reach; a place
@@ -893,26 +989,28 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
         } else {
             list_kinds(spots, &picks)
         };
-        // the summed scores of each name, and each row's scores with closeness
-        let mut by_sense: Vec<Option<Vec<f32>>> = vec![None; senses.len()];
-        let mut memo: Vec<Option<Vec<f32>>> = vec![None; base.len()];
+        by_sense.fill(0.0);
         for (k, s) in spots.iter().enumerate() {
             let Some(Slot { row, sense }) = spot_slots[k] else {
                 continue;
             };
-            let (first, damps) = &base[row];
+            let at = base.rows.row(row);
             let scores: &[f32] = if round == 0 {
-                first
+                &base.first[at]
             } else {
-                memo[row].get_or_insert_with(|| {
-                    s.candidates
-                        .iter()
-                        .zip(first.iter().zip(damps))
-                        .map(|(c, (&v, &damp))| v + closeness(c, &near, damp, w))
-                        .collect()
-                })
+                if !closer_done[row] {
+                    closer_done[row] = true;
+                    let weighed = s.candidates.iter().zip(&base.first[at.clone()]);
+                    let damps = &base.damps[at.clone()];
+                    for ((c, &v), (&damp, out)) in
+                        weighed.zip(damps.iter().zip(&mut closer[at.clone()]))
+                    {
+                        *out = v + closeness(c, &near, damp, w);
+                    }
+                }
+                &closer[at]
             };
-            let e = by_sense[sense].get_or_insert_with(|| vec![0.0; scores.len()]);
+            let e = &mut by_sense[sense_rows.row(sense)];
             let listed = list_kind.get(k).copied().flatten();
             for ((a, b), c) in e.iter_mut().zip(scores.iter()).zip(s.candidates.iter()) {
                 *a += b;
@@ -924,8 +1022,9 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                 }
             }
         }
-        for (scores, bonus) in by_sense.iter_mut().zip(&unqualified_bonus) {
-            if let (Some(scores), Some((bonus, mask))) = (scores.as_mut(), bonus) {
+        for (sense, bonus) in unqualified_bonus.iter().enumerate() {
+            if let Some((bonus, mask)) = bonus {
+                let scores = &mut by_sense[sense_rows.row(sense)];
                 for (v, &held) in scores.iter_mut().zip(mask) {
                     if held {
                         *v += bonus;
@@ -934,7 +1033,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             }
         }
         for (k, slot) in spot_slots.iter().enumerate() {
-            let Some(scores) = slot.and_then(|s| by_sense[s.sense].as_ref()) else {
+            let Some(scores) = slot.map(|s| &by_sense[sense_rows.row(s.sense)]) else {
                 continue;
             };
             let mut best = (0usize, f32::MIN);
@@ -1059,7 +1158,8 @@ mod tests {
                     ) || c.bears_own_name(&key, &mut buf)
                 })
                 .collect();
-            assert_eq!(own_name_flags(&key, &candidates, &mut buf), slow, "{name}");
+            let flags: Vec<bool> = own_name_flags(&key, &candidates, &mut buf).collect();
+            assert_eq!(flags, slow, "{name}");
             shared += candidates
                 .windows(2)
                 .filter(|w| std::ptr::eq(w[0].name, w[1].name))
