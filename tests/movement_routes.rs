@@ -11,6 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use itinera::gazetteer::{Candidate, PlaceKind};
+use itinera::movement::Stop;
 use itinera::{Document, Gazetteer, LatLon, Options, analyze};
 use serde_json::{Value, json};
 
@@ -281,8 +282,9 @@ fn a_journey_to_a_region_named_like_its_city_ends_at_the_city() {
     }
 }
 
-/// The main actor's stops in `text`, written on `written`, with the embedded gazetteer.
-fn main_stops(text: &str, written: &str) -> Vec<(String, String)> {
+/// The main actor's stops in `text`, written on `written`, with the embedded gazetteer,
+/// each as `view` shows it.
+fn main_route<T>(text: &str, written: &str, view: impl Fn(&Stop) -> T) -> Vec<T> {
     let options = Options {
         reference_date: chrono::NaiveDate::parse_from_str(written, "%Y-%m-%d").ok(),
         ..Options::default()
@@ -292,11 +294,16 @@ fn main_stops(text: &str, written: &str) -> Vec<(String, String)> {
         Gazetteer::embedded(),
         &options,
     );
-    analysis.actors.first().map_or_else(Vec::new, |a| {
-        a.stops
-            .iter()
-            .map(|s| (s.place.name.clone(), s.status.label().to_owned()))
-            .collect()
+    analysis
+        .actors
+        .first()
+        .map_or_else(Vec::new, |a| a.stops.iter().map(view).collect())
+}
+
+/// The main actor's stops with their status.
+fn main_stops(text: &str, written: &str) -> Vec<(String, String)> {
+    main_route(text, written, |s| {
+        (s.place.name.clone(), s.status.label().to_owned())
     })
 }
 
@@ -324,23 +331,11 @@ fn a_headline_the_body_does_not_repeat_is_the_latest_news() {
 
 /// The main actor's stops with the day each is dated to (`None` when undated).
 fn main_stops_dated(text: &str, written: &str) -> Vec<(String, Option<String>)> {
-    let options = Options {
-        reference_date: chrono::NaiveDate::parse_from_str(written, "%Y-%m-%d").ok(),
-        ..Options::default()
-    };
-    let analysis = analyze(
-        &Document::from_text(text.to_owned()),
-        Gazetteer::embedded(),
-        &options,
-    );
-    analysis.actors.first().map_or_else(Vec::new, |a| {
-        a.stops
-            .iter()
-            .map(|s| {
-                let day = s.when.as_ref().map(|w| w.value.clone());
-                (s.place.name.clone(), day)
-            })
-            .collect()
+    main_route(text, written, |s| {
+        (
+            s.place.name.clone(),
+            s.when.as_ref().map(|w| w.value.clone()),
+        )
     })
 }
 
