@@ -456,3 +456,15 @@ fn where_people_come_from_and_where_they_were_suspected_to_go_are_no_stops() {
         pairs(&[("Rome", "confirmed")])
     );
 }
+
+#[test]
+fn far_off_a_place_is_not_at_it_and_cancelled_calls_are_no_stops() {
+    let text = "The cruise ship Coral Dawn called at Suva on Nov. 1. A fire broke out on \
+                Tuesday while the ship was about 300 kilometres northwest of Apia. The rest \
+                of the voyage has been cancelled, including planned calls at Apia and at \
+                Nuku'alofa.";
+    assert_eq!(
+        main_stops(text, "2023-11-09"),
+        pairs(&[("Suva", "confirmed")])
+    );
+}

@@ -407,6 +407,23 @@ fn link_from_present_come(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
     })
 }
 
+/// True when a distance of 50 km (30 miles) or more stands right before the compass word
+/// at `direction` ("300 kilometres northwest of", "40 nautical miles off").
+fn far_off(doc: &Doc<'_>, direction: usize, sentence: &Range<usize>) -> bool {
+    let mut k = direction;
+    let mut miles = false;
+    while k > sentence.start {
+        k -= 1;
+        match doc.low(k) {
+            "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" => {}
+            "miles" | "mi" | "nautical" => miles = true,
+            _ => break,
+        }
+    }
+    let number: f64 = doc.low(k).replace(',', "").parse().unwrap_or(0.0);
+    k + 1 < direction && number >= if miles { 30.0 } else { 50.0 }
+}
+
 /// "… to Vaishali, where she arrived on Jan. 24": an event word of the "where" clause
 /// after a place the sentence does not otherwise tie to an event.
 fn where_clause_link(
@@ -455,6 +472,10 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
                 ""
             };
             if lexicon::is_direction(before) {
+                // "about 300 kilometres northwest of Apia": far off, not there
+                if far_off(doc, j - 1, sentence) {
+                    return None;
+                }
                 j -= 1;
                 break j;
             }
@@ -1108,8 +1129,10 @@ fn status_of(
             })
         });
     // "postponed a trip to Germany", "cancelled his visit to Lyon"
-    let called_off = is_noun_trigger(doc.low(link.trigger))
-        && (link.trigger.saturating_sub(3).max(sentence.start)..link.trigger).any(|k| {
+    // ("the voyage has been cancelled, including planned calls at Apia")
+    let called_off = (is_noun_trigger(doc.low(link.trigger))
+        || matches!(doc.low(link.trigger), "call" | "calls"))
+        && (link.trigger.saturating_sub(5).max(sentence.start)..link.trigger).any(|k| {
             let w = doc.low(k);
             lexicon::is_called_off(w)
                 || matches!(
