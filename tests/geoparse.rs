@@ -2054,3 +2054,16 @@ fn a_qualifier_after_the_first_mention_marks_a_namesake() {
         ],
     )]);
 }
+
+#[test]
+fn a_surname_after_a_given_name_from_anywhere_is_no_place_later() {
+    // "Rolando" is a given name, so "Benítez" is his surname, not Colonia Benítez in the Chaco
+    let found = found_worldwide(
+        "Rolando Benítez Acuña, 34, was detained. Posts on the Chaco road were put on \
+         alert. Footage showed Benítez in the town.",
+    );
+    assert!(
+        !found.iter().any(|(m, _)| m == "Benítez" || m == "Acuña"),
+        "{found:?}"
+    );
+}

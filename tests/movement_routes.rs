@@ -468,3 +468,26 @@ fn far_off_a_place_is_not_at_it_and_cancelled_calls_are_no_stops() {
         pairs(&[("Suva", "confirmed")])
     );
 }
+
+#[test]
+fn a_report_denied_elsewhere_and_a_city_that_only_describes_are_no_stops() {
+    let text = "The container ship Kestrel Dawn reached Rotterdam on Thursday. A shipping \
+                newsletter said the Kestrel Dawn had called at Durban. \"The vessel did not \
+                call at Durban,\" the operator said. On Sunday a camera in Lebanon, Tennessee, \
+                east of Nashville, filmed its owner.";
+    let stops = main_stops(text, "2025-03-20");
+    assert!(!stops.iter().any(|(p, _)| p == "Durban"), "{stops:?}");
+    assert!(!stops.iter().any(|(p, _)| p == "Nashville"), "{stops:?}");
+    assert!(
+        stops.contains(&("Rotterdam".to_owned(), "confirmed".to_owned())),
+        "{stops:?}"
+    );
+}
+
+#[test]
+fn a_race_that_began_in_a_town_started_there() {
+    let text = "Cyclist Ana Ruiz began the race on Sunday in Humahuaca and won on Tuesday in \
+                Tilcara.";
+    let stops = main_stops(text, "2025-03-13");
+    assert!(stops.iter().any(|(p, _)| p == "Humahuaca"), "{stops:?}");
+}

@@ -1086,7 +1086,7 @@ fn status_of(
                 || (k + 1..link.trigger)
                     .any(|j| matches!(doc.low(j), "would" | "might" | "could")));
         // "investigators suspect he intended to fly from São Paulo to Madrid"
-        conjecture |= matches!(w, "suspect" | "suspects" | "believe" | "believes" | "fear")
+        conjecture |= lexicon::is_present_conjecture(w)
             && (k + 1..link.trigger).any(|j| {
                 matches!(
                     doc.low(j),

@@ -522,6 +522,15 @@ pub(crate) fn is_conjecture(word: &str) -> bool {
     )
 }
 
+/// Present verbs of guessing, a guess only when a modal or "intended" follows ("they
+/// suspect he intended to fly to Madrid"; "police believe he is in Lyon" may be news).
+pub(crate) fn is_present_conjecture(word: &str) -> bool {
+    matches!(
+        word,
+        "suspect" | "suspects" | "believe" | "believes" | "fear" | "fears"
+    )
+}
+
 /// Words that make an event announced or planned rather than done.
 pub(crate) fn is_expectation(word: &str) -> bool {
     matches!(
