@@ -5,11 +5,13 @@
 
 use serde::Serialize;
 
-mod actors;
+mod candidates;
 mod doc;
-mod events;
+mod geometry;
 mod lexicon;
-mod route;
+mod order;
+mod select;
+mod traveller;
 
 use crate::gazetteer::Candidate;
 use crate::geoparse::PlaceMention;
@@ -17,7 +19,7 @@ use crate::span::Span;
 use crate::text::Token;
 use crate::time::TimeExpr;
 
-pub use actors::ActorKind;
+pub use traveller::ActorKind;
 
 /// How a stop is vouched for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -138,9 +140,10 @@ pub fn movements_with_tokens(
 }
 
 fn routes(doc: &doc::Doc<'_>) -> Vec<Actor> {
-    let cast = actors::Cast::find(doc);
-    let found = events::find(doc, &cast);
-    route::build(doc, &cast, &found)
+    let cast = traveller::Cast::find(doc);
+    let candidates = candidates::find(doc, &cast);
+    let events = select::by_rules(doc, &cast, &candidates);
+    order::build(doc, &cast, &events)
 }
 
 #[cfg(test)]

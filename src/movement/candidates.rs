@@ -4,9 +4,9 @@
 use std::ops::Range;
 
 use super::Status;
-use super::actors::Cast;
 use super::doc::Doc;
 use super::lexicon::{self, Trigger, is_calendar_word};
+use super::traveller::Cast;
 use crate::gazetteer::PlaceKind;
 
 /// The part a place plays in an event.
@@ -36,7 +36,7 @@ pub(crate) enum Cue {
     Before,
 }
 
-/// One event placing one actor at one place.
+/// One event placing one actor at one place: a candidate the selection kept, for one actor.
 #[derive(Clone, Debug)]
 pub(crate) struct Event {
     pub actor: usize,
@@ -55,16 +55,117 @@ pub(crate) struct Event {
 
 /// How a place mention hangs on the sentence.
 #[derive(Clone, Debug)]
-struct Link {
-    trigger: usize,
-    class: Trigger,
-    preposition: Option<String>,
+pub(crate) struct Link {
+    pub trigger: usize,
+    pub class: Trigger,
+    pub preposition: Option<String>,
 }
 
-/// Finds the events of a text.
-pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
+/// How the text ties an event to the actor it places.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Whose {
+    /// Named (or a pronoun) before the event word, its subject.
+    Subject,
+    /// Named only after the event word ("… was the port where Cook anchored").
+    After,
+    /// The one a picture or a sighting shows ("a photo showed Kim in …").
+    Depicted,
+    /// The noun a relative clause hangs on ("Suryadi, who flew in from Kigali").
+    Relative,
+    /// No one in the sentence: the story's main subject, by default.
+    Implicit,
+    /// People we do not follow ("troopers searched", "his parents flew in").
+    Others,
+    /// No event word, or a noun ("talks in Jeddah") with no one to hang it on.
+    Nobody,
+}
+
+/// What the text says against a mention being a stop of anyone: each is a cue the
+/// selection weighs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Against {
+    /// It overlaps a date or a name ("on May 15", "Kenji Mori").
+    pub name_or_date: bool,
+    /// A government, not a place ("Moscow's invasion").
+    pub government: bool,
+    /// It only qualifies the place after it ("the Pacific port city of Vladivostok").
+    pub qualifies_next: bool,
+    /// A county naming an institution ("the Bourbon County Detention Center in Paris").
+    pub names_institution: bool,
+    /// Where people are from ("most come from Sudan").
+    pub come_from: bool,
+    /// A river, sea or continent a trip is named after ("a Danube tour").
+    pub names_trip: bool,
+    /// It says where the place before it lies ("Khasan, … in Russia's Primorsky region").
+    pub describes_another: bool,
+    /// Others were asked to go ("asked the faithful to travel to Kinshasa").
+    pub someone_else_asked: bool,
+    /// A river or range a journey follows ("along the Danube").
+    pub along: bool,
+}
+
+impl Against {
+    /// True when any cue speaks against the mention.
+    pub fn any(self) -> bool {
+        let Against {
+            name_or_date,
+            government,
+            qualifies_next,
+            names_institution,
+            come_from,
+            names_trip,
+            describes_another,
+            someone_else_asked,
+            along,
+        } = self;
+        name_or_date
+            || government
+            || qualifies_next
+            || names_institution
+            || come_from
+            || names_trip
+            || describes_another
+            || someone_else_asked
+            || along
+    }
+}
+
+/// A resolved place mention with everything the text says about it as a stop: the event
+/// word it hangs on, whose event that is, its time, status and sources, and the cues
+/// against it.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    /// The place mention.
+    pub place: usize,
+    /// The event word and preposition it hangs on, if any.
+    pub link: Option<Link>,
+    /// The part the place plays in that event.
+    pub role: Role,
+    /// The actors the event places, subject first; empty when no one we follow.
+    pub actors: Vec<usize>,
+    /// How the text ties the event to its first actor.
+    pub whose: Whose,
+    pub status: Status,
+    /// Sources of the sentence that vouch for the event.
+    pub sources: Vec<String>,
+    pub time: Option<usize>,
+    pub sentence: usize,
+    /// Token of the event word (of the place when there is none), for text order.
+    pub trigger: usize,
+    pub cue: Cue,
+    /// The sentence recalls an earlier, separate trip, or the event is a long stay.
+    pub background: bool,
+    /// Cues against it.
+    pub against: Against,
+    /// It is listed with the place mention before it and shares its event.
+    pub coordinated: bool,
+}
+
+/// Every resolved, non-adjectival place mention of the text as a [`Candidate`], in text
+/// order.
+pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
     let sources = sources_by_sentence(doc, cast);
-    let mut events = Vec::new();
+    let mut out = Vec::new();
     let mut links: Vec<Option<Link>> = vec![None; doc.places.len()];
     for (p, mention) in doc.places.iter().enumerate() {
         let Some(place) = &mention.resolved else {
@@ -78,16 +179,16 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
             continue;
         }
         let sentence = doc.sentence_range(tokens.start);
-        // "on May 15", "Kenji Mori": a date or a name the geoparser took for a place.
-        if tokens.clone().any(|k| doc.time_at[k].is_some())
-            || (tokens.len() == 1 && is_calendar_word(doc.low(tokens.start)))
-            || cast
-                .refs
-                .iter()
-                .any(|r| r.tokens.start < tokens.end && tokens.start < r.tokens.end)
-        {
-            continue;
-        }
+        let mut against = Against {
+            // "on May 15", "Kenji Mori": a date or a name the geoparser took for a place.
+            name_or_date: tokens.clone().any(|k| doc.time_at[k].is_some())
+                || (tokens.len() == 1 && is_calendar_word(doc.low(tokens.start)))
+                || cast
+                    .refs
+                    .iter()
+                    .any(|r| r.tokens.start < tokens.end && tokens.start < r.tokens.end),
+            ..Against::default()
+        };
         // "Moscow's invasion", "Pyongyang's commitments": a government, not a place; but
         // "at New York's Kennedy airport" and "from the gates of Mendoza's park" are the
         // place.
@@ -96,129 +197,102 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Event> {
                 || (doc.low(tokens.start - 1) == "of"
                     && tokens.start - 1 > sentence.start
                     && lexicon::is_place_noun(doc.low(tokens.start - 2))));
-        if is_possessive(doc, &tokens) && !located {
-            continue;
-        }
+        against.government = is_possessive(doc, &tokens) && !located;
         // "the Pacific port city of Vladivostok", "the Black Sea resort of Sochi": the
         // name only qualifies the place that follows.
-        if qualifies_the_next_place(doc, &tokens, &sentence) {
-            continue;
-        }
+        against.qualifies_next = qualifies_the_next_place(doc, &tokens, &sentence);
         // "the Bourbon County Detention Center in Paris": a county names the institution,
         // the town after it says where it is
-        if matches!(
+        against.names_institution = matches!(
             place.kind,
             crate::gazetteer::PlaceKind::District | crate::gazetteer::PlaceKind::Region
         ) && tokens.end < sentence.end
             && doc.is_capitalised(tokens.end)
             && is_institution(doc.low(tokens.end))
-            && (tokens.end..sentence.end.min(tokens.end + 8)).any(|k| doc.place_at[k].is_some())
-        {
-            continue;
-        }
+            && (tokens.end..sentence.end.min(tokens.end + 8)).any(|k| doc.place_at[k].is_some());
         // "most come from Sudan and Eritrea": where people are from, not where they went
-        if link_from_present_come(doc, &tokens) {
-            continue;
-        }
+        against.come_from = link_from_present_come(doc, &tokens);
         // "a five-nation Danube tour", "his Asia trip": a river, sea or continent a trip is
         // named after is no stop of it
-        if matches!(
+        against.names_trip = matches!(
             place.kind,
             crate::gazetteer::PlaceKind::Physical | crate::gazetteer::PlaceKind::Continent
         ) && tokens.end < sentence.end
-            && is_noun_trigger(doc.low(tokens.end))
-        {
-            continue;
-        }
-        let link = if let Some(prev) = coordinated_with(doc, &tokens, &sentence) {
+            && is_noun_trigger(doc.low(tokens.end));
+        let coordinated = coordinated_with(doc, &tokens, &sentence);
+        let link = if let Some(prev) = coordinated {
             links[prev].clone()
         } else {
-            if describes_another_place(doc, &tokens, &sentence) {
-                continue;
+            against.describes_another = describes_another_place(doc, &tokens, &sentence);
+            if against.describes_another {
+                None
+            } else {
+                link_place(doc, &tokens, &sentence)
+                    .or_else(|| where_clause_link(doc, &tokens, &sentence))
             }
-            link_place(doc, &tokens, &sentence)
-                .or_else(|| where_clause_link(doc, &tokens, &sentence))
         };
-        links[p].clone_from(&link);
-        let Some(link) = link else {
-            continue;
-        };
-        if someone_else_asked(doc, &link, &sentence, cast) {
-            continue;
+        // only a mention nothing speaks against passes its event on to the list it heads
+        if !against.any() {
+            links[p].clone_from(&link);
         }
-        // "a journey along the Danube": the river is the whole way, not a stop on it
-        if link.preposition.as_deref() == Some("along")
-            && place.kind == crate::gazetteer::PlaceKind::Physical
-        {
-            continue;
-        }
-        let role = match role_of(link.class, link.preposition.as_deref()) {
-            // "flew back to Seoul", "towed back to Colombo"
-            Role::Arrival if doc.low(link.trigger + 1) == "back" => Role::Return,
-            role => role,
+        let mut candidate = Candidate {
+            place: p,
+            link: None,
+            role: Role::Presence,
+            actors: Vec::new(),
+            whose: Whose::Nobody,
+            status: Status::Confirmed,
+            sources: Vec::new(),
+            time: None,
+            sentence: doc.sentence_of[tokens.start],
+            trigger: tokens.start,
+            cue: Cue::None,
+            background: false,
+            against,
+            coordinated: coordinated.is_some(),
         };
-        let actors = actors_of(doc, cast, &link, &tokens, &sentence);
-        if actors.is_empty() {
-            continue;
-        }
-        let srcs = sources_for(doc, &sources[doc.sentence_of[tokens.start]], link.trigger);
-        let (cue, subordinate) = cue_of(doc, &sentence, link.trigger);
-        let status = status_of(doc, &link, tokens.end, &sentence, role, &srcs, subordinate);
-        // "after a stop in Manila": the sentence's date belongs to the main clause.
-        let time = time_of(doc, &link, &tokens, &sentence)
-            .filter(|&t| !subordinate || doc.time_tokens(t).start > link.trigger);
-        let status = if time.is_some_and(|t| after_writing(doc, t))
-            && matches!(status, Status::Confirmed | Status::Reported)
-        {
-            Status::Expected
-        } else {
-            status
-        };
-        let background = is_background(doc, &sentence) || long_stay(doc, link.trigger);
-        for actor in actors {
-            let own = cast
-                .members
-                .get(actor)
-                .map(|m| m.parts.clone())
-                .unwrap_or_default();
-            let sources: Vec<String> = srcs
-                .iter()
-                .filter(|s| !own.iter().any(|p| s.to_lowercase() == *p))
-                .cloned()
-                .collect();
-            let status = if status == Status::Reported && sources.is_empty() {
-                Status::Confirmed
+        if let Some(link) = link {
+            candidate.against.someone_else_asked = someone_else_asked(doc, &link, &sentence, cast);
+            // "a journey along the Danube": the river is the whole way, not a stop on it
+            candidate.against.along = link.preposition.as_deref() == Some("along")
+                && place.kind == crate::gazetteer::PlaceKind::Physical;
+            candidate.role = match role_of(link.class, link.preposition.as_deref()) {
+                // "flew back to Seoul", "towed back to Colombo"
+                Role::Arrival if doc.low(link.trigger + 1) == "back" => Role::Return,
+                role => role,
+            };
+            (candidate.actors, candidate.whose) = actors_of(doc, cast, &link, &tokens, &sentence);
+            candidate.sources =
+                sources_for(doc, &sources[doc.sentence_of[tokens.start]], link.trigger);
+            let (cue, subordinate) = cue_of(doc, &sentence, link.trigger);
+            let status = status_of(
+                doc,
+                &link,
+                tokens.end,
+                &sentence,
+                candidate.role,
+                &candidate.sources,
+                subordinate,
+            );
+            // "after a stop in Manila": the sentence's date belongs to the main clause.
+            let time = time_of(doc, &link, &tokens, &sentence)
+                .filter(|&t| !subordinate || doc.time_tokens(t).start > link.trigger);
+            candidate.status = if time.is_some_and(|t| after_writing(doc, t))
+                && matches!(status, Status::Confirmed | Status::Reported)
+            {
+                Status::Expected
             } else {
                 status
             };
-            events.push(Event {
-                actor,
-                place: p,
-                role,
-                status,
-                sources,
-                time,
-                sentence: doc.sentence_of[tokens.start],
-                trigger: link.trigger,
-                cue,
-                background,
-            });
+            candidate.time = time;
+            candidate.cue = cue;
+            candidate.trigger = link.trigger;
+            candidate.background = is_background(doc, &sentence) || long_stay(doc, link.trigger);
+            candidate.link = Some(link);
         }
-        let _ = place;
+        out.push(candidate);
     }
-    drop_headline_repeats(doc, &mut events);
-    events
-}
-
-/// A headline ("Kim arrives in Russia") summarises the story: its events are dropped when
-/// the body tells of the same place.
-fn drop_headline_repeats(doc: &Doc<'_>, events: &mut Vec<Event>) {
-    if !doc.has_headline() {
-        return;
-    }
-    let id = |e: &Event| doc.places[e.place].resolved.as_ref().map(|c| c.id.clone());
-    let body: Vec<Option<String>> = events.iter().filter(|e| e.sentence > 0).map(id).collect();
-    events.retain(|e| e.sentence > 0 || !body.contains(&id(e)));
+    out
 }
 
 /// Words that open or end the name of an institution a county or region may be named in
@@ -881,7 +955,7 @@ fn actors_of(
     link: &Link,
     tokens: &Range<usize>,
     sentence: &Range<usize>,
-) -> Vec<usize> {
+) -> (Vec<usize>, Whose) {
     let mut out = Vec::new();
     let depicting = matches!(
         doc.low(link.trigger),
@@ -901,7 +975,7 @@ fn actors_of(
         .collect();
     if depicting && let Some(&a) = between.first() {
         out.push(a);
-        return out;
+        return (out, Whose::Depicted);
     }
     // A relative clause's subject is the noun it hangs on: "Suryadi, who flew in from
     // Kigali" is Suryadi's; "a woman in Adre who walked from El Geneina" and "the nations
@@ -915,8 +989,9 @@ fn actors_of(
         }
         if let Some(r) = cast.refs.iter().find(|r| r.tokens.contains(&antecedent)) {
             out.push(r.actor);
+            return (out, Whose::Relative);
         }
-        return out;
+        return (out, Whose::Others);
     }
     // "Troopers set up checkpoints near Durant": a group of people we do not follow, unless
     // what they moved or saw is someone's ("officers had tracked his convoy").
@@ -924,7 +999,7 @@ fn actors_of(
         .any(|k| lexicon::is_other_agent(doc.low(k)) && opens_clause(doc, k, sentence))
         && !matches!(doc.low(link.trigger + 1), "his" | "her" | "their" | "its")
     {
-        return out;
+        return (out, Whose::Others);
     }
     // "the singer whose grandparents fled Anatolia": the event is the grandparents'.
     if (sentence.start.max(link.trigger.saturating_sub(16))..link.trigger)
@@ -932,11 +1007,11 @@ fn actors_of(
         .take_while(|&k| !lexicon::is_clause_break(doc.low(k)) && doc.low(k) != ",")
         .any(|k| doc.low(k) == "whose")
     {
-        return out;
+        return (out, Whose::Others);
     }
     // The nearest actor before the event word, passing over speakers ("Taha said
     // officers had tracked his convoy"), unless the word is their own ("Putin said in").
-    let before: Vec<&super::actors::Ref> = cast
+    let before: Vec<&super::traveller::Ref> = cast
         .refs
         .iter()
         .rev()
@@ -951,7 +1026,7 @@ fn actors_of(
             );
         clause_start && link.trigger <= r.tokens.end + 3 && owner_of_someone_else(doc, &r.tokens)
     }) {
-        return out;
+        return (out, Whose::Others);
     }
     let subject = before
         .into_iter()
@@ -960,7 +1035,7 @@ fn actors_of(
             (!lexicon::is_reporting_verb(doc.low(next)) || next == link.trigger)
                 && !owner_of_someone_else(doc, &r.tokens)
         })
-        .map(|r| r.actor)
+        .map(|r| (r.actor, Whose::Subject))
         .or_else(|| {
             cast.refs_in(link.trigger + 1..sentence.end)
                 .find(|r| {
@@ -971,7 +1046,7 @@ fn actors_of(
                             "him" | "her" | "them" | "it" | "its" | "their" | "his"
                         )
                 })
-                .map(|r| r.actor)
+                .map(|r| (r.actor, Whose::After))
         })
         .or_else(|| {
             // No one in the sentence: the story's subject, if the event word is a verb
@@ -979,11 +1054,11 @@ fn actors_of(
             if is_noun_trigger(doc.low(link.trigger)) {
                 None
             } else {
-                Some(cast.main_actor().unwrap_or(usize::MAX))
+                Some((cast.main_actor().unwrap_or(usize::MAX), Whose::Implicit))
             }
         });
-    let Some(subject) = subject else {
-        return out;
+    let Some((subject, whose)) = subject else {
+        return (out, Whose::Nobody);
     };
     out.push(subject);
     if link.class == Trigger::Meet {
@@ -993,7 +1068,7 @@ fn actors_of(
             }
         }
     }
-    out
+    (out, whose)
 }
 
 /// True for "his parents", "the captain's wife": a possessive that names someone other

@@ -3,9 +3,10 @@
 
 use std::cmp::Ordering;
 
-use super::actors::{ActorKind, Cast};
+use super::candidates::{Cue, Event, Role};
 use super::doc::Doc;
-use super::events::{Cue, Event, Role};
+use super::geometry::{contains, is_open_water};
+use super::traveller::{ActorKind, Cast};
 use super::{Actor, Evidence, Status, Stop, When};
 use crate::gazetteer::{Candidate, PlaceKind};
 
@@ -382,52 +383,6 @@ fn stronger(a: Status, b: Status) -> Status {
 
 /// Drops countries and regions that only contain a more specific stop of the same route.
 fn drop_containers(drafts: &mut Vec<Draft>) {
-    let broad = |c: &Candidate| {
-        matches!(
-            c.kind,
-            PlaceKind::Country
-                | PlaceKind::Continent
-                | PlaceKind::Region
-                | PlaceKind::InformalRegion
-        )
-    };
-    let contains = |outer: &Candidate, inner: &Candidate| -> bool {
-        // a strait or a river passed says less than the country: "left Singapore and passed
-        // through the Strait of Malacca" keeps Singapore
-        if outer.id == inner.id || !broad(outer) || inner.kind == PlaceKind::Physical {
-            return false;
-        }
-        let rank = |k: PlaceKind| match k {
-            PlaceKind::Continent => 0,
-            PlaceKind::Country => 1,
-            PlaceKind::Region | PlaceKind::InformalRegion => 2,
-            PlaceKind::District => 3,
-            _ => 4,
-        };
-        if rank(inner.kind) <= rank(outer.kind) {
-            return false;
-        }
-        let distance = outer.latlon.distance_km(inner.latlon);
-        // "East Africa", "Southeast Asia", "Central America": a part of a continent
-        let part_of_continent = outer.kind == PlaceKind::InformalRegion
-            && outer.name.rsplit(' ').next().is_some_and(|w| {
-                matches!(
-                    w,
-                    "Africa" | "Asia" | "Europe" | "America" | "Americas" | "Oceania"
-                )
-            });
-        match outer.kind {
-            PlaceKind::Continent => distance < 5000.0,
-            _ if part_of_continent => distance < 2500.0,
-            PlaceKind::Country => {
-                inner.country.is_some() && inner.country == outer.country || distance < 400.0
-            }
-            _ => {
-                (inner.admin1.is_some() && inner.admin1.as_deref() == Some(outer.name.as_str()))
-                    || distance < 300.0
-            }
-        }
-    };
     let places: Vec<Candidate> = drafts.iter().map(|d| d.stop.place.clone()).collect();
     // "was arrested in Brazil on Wednesday … detained at the bus terminal in Dourados": the
     // town told undated after its dated country takes the country's date
@@ -465,20 +420,6 @@ fn drop_features_near_stops(drafts: &mut Vec<Draft>) {
                 .iter()
                 .any(|t| t.latlon.distance_km(d.stop.place.latlon) < 60.0)
     });
-}
-
-/// True for oceans, seas, gulfs and straits: crossed, never stopped at.
-fn is_open_water(c: &Candidate) -> bool {
-    c.kind == PlaceKind::Physical
-        && (matches!(
-            c.feature_code.as_str(),
-            "OCN" | "SEA" | "GULF" | "STRT" | "CHN" | "BAY" | "SD"
-        ) || c.name.split_whitespace().any(|w| {
-            matches!(
-                w,
-                "Ocean" | "Sea" | "Gulf" | "Strait" | "Channel" | "Bight" | "Straits" | "Passage"
-            )
-        }))
 }
 
 /// Links stops that different sources give for the same arrival.
