@@ -8,7 +8,7 @@ use crate::gazetteer::online::SharedFallback;
 use crate::gazetteer::{Candidate, normalize};
 use crate::geoparse::{PlaceMention, geoparse};
 use crate::ingest::Document;
-use crate::movement::{Actor, movements_with_tokens};
+use crate::movement::{Actor, Explanation, Model, movements_explained};
 use crate::span::Span;
 use crate::text::{sentences, tokenize};
 use crate::time::{TimeExpr, tag_tokens};
@@ -22,7 +22,29 @@ pub struct Options {
     /// Where to ask for places the embedded gazetteer lacks: mentions the geoparser found
     /// but could not resolve are looked up there. `None` (the default): no network use.
     pub online: Option<SharedFallback>,
+    /// The selection's weights; `None` (the default): the built-in ones.
+    pub model: Option<SharedModel>,
+    /// Keep the explanation of the selection's choices in [`Analysis::explanation`].
+    pub explain: bool,
 }
+
+/// A shared handle on a [`Model`], compared by identity.
+#[derive(Clone)]
+pub struct SharedModel(pub std::sync::Arc<Model>);
+
+impl std::fmt::Debug for SharedModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SharedModel(..)")
+    }
+}
+
+impl PartialEq for SharedModel {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedModel {}
 
 /// A problem the pipeline met and worked around.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -54,6 +76,8 @@ pub struct Analysis {
     pub actors: Vec<Actor>,
     /// Problems met on the way.
     pub diagnostics: Vec<Diagnostic>,
+    /// Why the stops are what they are, when [`Options::explain`] asked for it.
+    pub explanation: Option<Explanation>,
 }
 
 /// Runs the whole pipeline on a document. Never panics, and does no I/O unless
@@ -77,7 +101,23 @@ pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) ->
         resolve_online(&mut places, online, &mut diagnostics);
     }
     let times = tag_tokens(&text, &tokens, reference_date);
-    let actors = movements_with_tokens(&text, &tokens, &sentences, &places, &times, reference_date);
+    let builtin;
+    let model = if let Some(m) = &options.model {
+        &*m.0
+    } else {
+        builtin = Model::builtin();
+        &builtin
+    };
+    let (actors, explanation) = movements_explained(
+        &text,
+        &tokens,
+        &sentences,
+        &places,
+        &times,
+        reference_date,
+        model,
+        options.explain,
+    );
     if gazetteer.is_empty() {
         diagnostics.push(Diagnostic {
             message: "the gazetteer is empty: no place can be found".into(),
@@ -94,6 +134,7 @@ pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) ->
         times,
         actors,
         diagnostics,
+        explanation,
     }
 }
 

@@ -32,7 +32,7 @@ pub mod time;
 #[cfg(feature = "gui")]
 pub mod ui;
 
-pub use analysis::{Analysis, Diagnostic, Options, analyze};
+pub use analysis::{Analysis, Diagnostic, Options, SharedModel, analyze};
 pub use gazetteer::Gazetteer;
 pub use geo::LatLon;
 pub use ingest::Document;

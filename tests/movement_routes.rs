@@ -463,9 +463,13 @@ fn far_off_a_place_is_not_at_it_and_cancelled_calls_are_no_stops() {
                 Tuesday while the ship was about 300 kilometres northwest of Apia. The rest \
                 of the voyage has been cancelled, including planned calls at Apia and at \
                 Nuku'alofa.";
+    // the fire puts the ship at a point 300 km northwest of Apia, not at Apia
     assert_eq!(
         main_stops(text, "2023-11-09"),
-        pairs(&[("Suva", "confirmed")])
+        pairs(&[
+            ("Suva", "confirmed"),
+            ("about 300 kilometres northwest of Apia", "confirmed")
+        ])
     );
 }
 

@@ -103,10 +103,33 @@ fn year_less_dates_take_the_nearest_plausible_year() {
         Some("1998-01-20"),
         &[("December", "1997-12")],
     );
+    // with no year to place it in, the part of the day goes into the value
     check(
         "It began early on September 12.",
         None,
-        &[("September 12", "XXXX-09-12")],
+        &[("September 12", "XXXX-09-12TMO")],
+    );
+    check(
+        "They arrived after dark on September 12.",
+        None,
+        &[("after dark on September 12", "XXXX-09-12TNI")],
+    );
+    // a text that tells of its own past gives year-less dates its own years; a story of
+    // today that mentions an old year keeps the nearest year
+    check(
+        "The expedition was planned in 1959. In the spring of 1961 it sailed from Hobart, \
+         and on 4 March it reached Macquarie Island.",
+        Some("2026-12-07"),
+        &[
+            ("1959", "1959"),
+            ("the spring of 1961", "1961-SP"),
+            ("4 March", "1961-03-04"),
+        ],
+    );
+    check(
+        "The company, founded in 1985, said on March 3 that profits rose.",
+        Some("1998-03-10"),
+        &[("1985", "1985"), ("March 3", "1998-03-03")],
     );
     check(
         "It began on September 12.",

@@ -95,11 +95,18 @@ pub struct ExtractArgs {
     #[arg(long, default_value = "json")]
     pub format: Format,
     /// Batch mode: read `{"id","text"[,"reference_date"]}` lines on standard input, write one result per line.
-    #[arg(long, conflicts_with_all = ["file", "format", "online"])]
+    #[arg(long, conflicts_with_all = ["file", "format", "online", "explain", "stop_weights"])]
     pub jsonl: bool,
     /// Online place search for names the embedded gazetteer lacks (off by default).
     #[command(flatten)]
     pub online: crate::gazetteer::cli::OnlineArgs,
+    /// Add an `explain` object: every feature the stop selection weighed, per candidate.
+    #[arg(long)]
+    pub explain: bool,
+    /// Select stops with the weights of this file instead of the built-in ones
+    /// (`scripts/train_stops.py` writes them).
+    #[arg(long, value_name = "FILE")]
+    pub stop_weights: Option<std::path::PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -116,6 +123,9 @@ pub enum CliError {
     /// Standard input or output failed.
     #[error("input/output error: {0}")]
     Io(#[from] std::io::Error),
+    /// A weight file could not be used.
+    #[error("weights: {0}")]
+    Weights(String),
 }
 
 /// Runs a headless command.
@@ -136,9 +146,20 @@ fn extract_one(args: &ExtractArgs) -> Result<(), CliError> {
     } else {
         Document::from_path(std::path::Path::new(file))?
     };
+    let model = match &args.stop_weights {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)?;
+            let model = crate::movement::Model::from_json(&text)
+                .map_err(|e| CliError::Weights(format!("{}: {e}", path.display())))?;
+            Some(crate::SharedModel(std::sync::Arc::new(model)))
+        }
+        None => None,
+    };
     let options = Options {
         reference_date: args.reference_date,
         online: args.online.fallback(),
+        model,
+        explain: args.explain,
     };
     let analysis = analyze(&document, Gazetteer::embedded(), &options);
     let mut out = std::io::stdout().lock();

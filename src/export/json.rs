@@ -60,6 +60,7 @@ fn stop_json(s: &Stop) -> Value {
         "evidence": s.evidence.iter().map(|e| json!({"start": e.span.start, "end": e.span.end, "quote": e.quote})).collect::<Vec<_>>(),
         "mentions": s.mentions.iter().copied().map(span_pair).collect::<Vec<_>>(),
         "alternatives": s.alternatives,
+        "approximate": s.approximate,
     })
 }
 
@@ -133,5 +134,8 @@ pub fn to_json(a: &Analysis, id: Option<&Value>) -> Value {
             .map(|d| json!({"message": d.message, "span": d.span.map(span_pair)}))
             .collect(),
     );
+    if let Some(e) = &a.explanation {
+        root.insert("explain".into(), json!(e));
+    }
     Value::Object(root)
 }

@@ -199,6 +199,7 @@ pub(crate) mod sample {
                 quote: quote.into(),
             }],
             alternatives: Vec::new(),
+            approximate: false,
         }
     }
 
@@ -250,6 +251,7 @@ pub(crate) mod sample {
                 },
             ],
             diagnostics: Vec::new(),
+            explanation: None,
         }
     }
 }

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::Status;
 use super::doc::Doc;
+use super::geometry::{Offset, offset_of};
 use super::lexicon::{self, Trigger, is_calendar_word};
 use super::traveller::Cast;
 use crate::gazetteer::PlaceKind;
@@ -51,6 +52,24 @@ pub(crate) struct Event {
     pub cue: Cue,
     /// The sentence recalls an earlier, separate trip.
     pub background: bool,
+    /// An event word places the actor there (not only the sentence around it).
+    pub linked: bool,
+    /// Where the text says the stop falls in the journey.
+    pub phase: Phase,
+    /// How far and which way from the place the text puts the actor.
+    pub offset: Option<Offset>,
+}
+
+/// Where the text says a stop falls in the journey: "his first stop", "the final leg".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Phase {
+    /// Nothing said.
+    #[default]
+    Any,
+    /// "the first stop", "kicked off his tour in".
+    Opening,
+    /// "the final stop", "wrapped up her visit in", "ended in".
+    Closing,
 }
 
 /// How a place mention hangs on the sentence.
@@ -83,6 +102,10 @@ pub(crate) enum Whose {
 /// What the text says against a mention being a stop of anyone: each is a cue the
 /// selection weighs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each is one cue, read one by one into the selection's features"
+)]
 pub(crate) struct Against {
     /// It overlaps a date or a name ("on May 15", "Kenji Mori").
     pub name_or_date: bool,
@@ -159,6 +182,10 @@ pub(crate) struct Candidate {
     pub against: Against,
     /// It is listed with the place mention before it and shares its event.
     pub coordinated: bool,
+    /// Where the text says the stop falls in the journey.
+    pub phase: Phase,
+    /// How far and which way from the place the text puts the actor ("300 km northwest of").
+    pub offset: Option<Offset>,
 }
 
 /// Every resolved, non-adjectival place mention of the text as a [`Candidate`], in text
@@ -250,6 +277,8 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
             background: false,
             against,
             coordinated: coordinated.is_some(),
+            phase: phase_of(doc, &tokens, &sentence),
+            offset: offset_of(doc, &tokens, place.kind),
         };
         if let Some(link) = link {
             candidate.against.someone_else_asked = someone_else_asked(doc, &link, &sentence, cast);
@@ -289,10 +318,93 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
             candidate.trigger = link.trigger;
             candidate.background = is_background(doc, &sentence) || long_stay(doc, link.trigger);
             candidate.link = Some(link);
+        } else {
+            // No event word: what the sentence says about the place all the same, read
+            // from the place itself (its preposition, the nearest time, the mood).
+            let preposition = tokens
+                .start
+                .checked_sub(1)
+                .filter(|&k| k >= sentence.start)
+                .map(|k| doc.low(k))
+                .filter(|w| lexicon::is_locative_preposition(w))
+                .map(str::to_owned);
+            let link = Link {
+                trigger: tokens.start,
+                class: Trigger::Presence,
+                preposition,
+            };
+            // without an event word, "from" is all that tells a part
+            candidate.role = if link.preposition.as_deref() == Some("from") {
+                Role::Origin
+            } else {
+                Role::Presence
+            };
+            candidate.sources =
+                sources_for(doc, &sources[doc.sentence_of[tokens.start]], tokens.start);
+            let (cue, subordinate) = cue_of(doc, &sentence, link.trigger);
+            candidate.status = status_of(
+                doc,
+                &link,
+                tokens.end,
+                &sentence,
+                candidate.role,
+                &candidate.sources,
+                subordinate,
+            );
+            candidate.time = time_of(doc, &link, &tokens, &sentence);
+            candidate.cue = cue;
+            candidate.background = is_background(doc, &sentence);
         }
         out.push(candidate);
     }
     out
+}
+
+/// What the words around a place say of its place in the journey: "his fourth and final
+/// stop", "Manila, the last stop", "wrapped up his visit in Lima", "kicked off the tour in
+/// Perth", "the first leg took them to …".
+fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Phase {
+    let leg = |w: &str| {
+        matches!(
+            w,
+            "stop" | "leg" | "destination" | "port" | "call" | "visit" | "stage" | "stopover"
+        )
+    };
+    let closing_word = |k: usize| {
+        let w = doc.low(k);
+        (matches!(w, "final" | "last") && (k + 1..k + 3).any(|j| leg(doc.low(j))))
+            || matches!(
+                w,
+                "wrapped"
+                    | "wraps"
+                    | "wrapping"
+                    | "concluded"
+                    | "concludes"
+                    | "concluding"
+                    | "ended"
+                    | "ends"
+                    | "ending"
+                    | "finale"
+            )
+    };
+    let opening_word = |k: usize| {
+        let w = doc.low(k);
+        (matches!(w, "first" | "opening") && (k + 1..k + 3).any(|j| leg(doc.low(j))))
+            || (matches!(w, "kicked" | "kicks" | "kicking") && doc.low(k + 1) == "off")
+    };
+    // the clause before the place, and a few words after it ("Manila, the final stop")
+    let before = (sentence.start.max(tokens.start.saturating_sub(8))..tokens.start)
+        .rev()
+        .take_while(|&k| !lexicon::is_clause_break(doc.low(k)));
+    let after = tokens.end..sentence.end.min(tokens.end + 6);
+    let words: Vec<usize> = before.chain(after).collect();
+    if words.iter().any(|&k| closing_word(k)) {
+        Phase::Closing
+    } else if words.iter().any(|&k| opening_word(k)) {
+        Phase::Opening
+    } else {
+        Phase::Any
+    }
 }
 
 /// Words that open or end the name of an institution a county or region may be named in
@@ -361,6 +473,8 @@ fn coordinated_with(
         k -= 1;
         match doc.low(k) {
             "," | "and" | "or" | "then" => joined = true,
+            // "stops in Jamaica, the Cayman Islands and Mexico"
+            "the" if k + 1 == tokens.start => {}
             // "reached Warsaw on March 3, and Kyiv on May 2": dates between list items
             _ if doc.time_at[k].is_some() => {}
             "on" | "by" | "around" if doc.time_at.get(k + 1).is_some_and(Option::is_some) => {}
@@ -481,23 +595,6 @@ fn link_from_present_come(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
     })
 }
 
-/// True when a distance of 50 km (30 miles) or more stands right before the compass word
-/// at `direction` ("300 kilometres northwest of", "40 nautical miles off").
-fn far_off(doc: &Doc<'_>, direction: usize, sentence: &Range<usize>) -> bool {
-    let mut k = direction;
-    let mut miles = false;
-    while k > sentence.start {
-        k -= 1;
-        match doc.low(k) {
-            "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" => {}
-            "miles" | "mi" | "nautical" => miles = true,
-            _ => break,
-        }
-    }
-    let number: f64 = doc.low(k).replace(',', "").parse().unwrap_or(0.0);
-    k + 1 < direction && number >= if miles { 30.0 } else { 50.0 }
-}
-
 /// "… to Vaishali, where she arrived on Jan. 24": an event word of the "where" clause
 /// after a place the sentence does not otherwise tie to an event.
 fn where_clause_link(
@@ -546,10 +643,7 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
                 ""
             };
             if lexicon::is_direction(before) {
-                // "about 300 kilometres northwest of Apia": far off, not there
-                if far_off(doc, j - 1, sentence) {
-                    return None;
-                }
+                // "about 300 kilometres northwest of Apia": the geometry moves the point
                 j -= 1;
                 break j;
             }
@@ -1087,7 +1181,7 @@ fn owner_of_someone_else(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
         })
 }
 
-fn is_noun_trigger(word: &str) -> bool {
+pub(crate) fn is_noun_trigger(word: &str) -> bool {
     matches!(
         word,
         "trip"

@@ -1,6 +1,7 @@
 //! Geometry: where a stop lies, and which places hold or lie near others.
 
 use crate::gazetteer::{Candidate, PlaceKind};
+use crate::geo::LatLon;
 
 /// True when `outer`, a continent, country or region, holds `inner`, a more specific
 /// place: a stop there says no more than the stop inside it.
@@ -30,6 +31,8 @@ pub(crate) fn contains(outer: &Candidate, inner: &Candidate) -> bool {
         return false;
     }
     let distance = outer.latlon.distance_km(inner.latlon);
+    let same_country =
+        inner.country.is_none() || outer.country.is_none() || inner.country == outer.country;
     // "East Africa", "Southeast Asia", "Central America": a part of a continent
     let part_of_continent = outer.kind == PlaceKind::InformalRegion
         && outer.name.rsplit(' ').next().is_some_and(|w| {
@@ -41,13 +44,19 @@ pub(crate) fn contains(outer: &Candidate, inner: &Candidate) -> bool {
     match outer.kind {
         PlaceKind::Continent => distance < 5000.0,
         _ if part_of_continent => distance < 2500.0,
-        PlaceKind::Country => {
-            inner.country.is_some() && inner.country == outer.country || distance < 400.0
-        }
-        _ => {
-            (inner.admin1.is_some() && inner.admin1.as_deref() == Some(outer.name.as_str()))
-                || distance < 300.0
-        }
+        // a place of another country is not inside, however near ("Belize City" and
+        // Honduras)
+        PlaceKind::Country => match (&inner.country, &outer.country) {
+            (Some(a), Some(b)) => a == b,
+            _ => distance < 400.0,
+        },
+        // a region holds the places filed under it; one of unknown filing, when near; an
+        // informal region ("Darfur") the places near it, in its country
+        PlaceKind::Region => match inner.admin1.as_deref() {
+            Some(admin1) => admin1 == outer.name || outer.admin1.as_deref() == Some(admin1),
+            None => distance < 300.0 && same_country,
+        },
+        _ => distance < 300.0 && same_country,
     }
 }
 
@@ -63,4 +72,149 @@ pub(crate) fn is_open_water(c: &Candidate) -> bool {
                 "Ocean" | "Sea" | "Gulf" | "Strait" | "Channel" | "Bight" | "Straits" | "Passage"
             )
         }))
+}
+
+/// Where the words before a place put the traveller, relative to the place: "about 300
+/// kilometres northwest of Apia", "60 km east of Kalamata", "eastern Honduras", "northwest of
+/// Barbados".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Offset {
+    /// How far from the place's point, in kilometres.
+    pub km: f64,
+    /// Which way, in degrees clockwise from north.
+    pub bearing: f64,
+    /// The token the phrase starts at ("about", "300", "eastern").
+    pub from: usize,
+}
+
+/// The bearing a compass word gives, in degrees clockwise from north.
+pub(crate) fn bearing_of(word: &str) -> Option<f64> {
+    let w = word.replace('-', "");
+    let w = w
+        .strip_suffix("ern")
+        .or_else(|| w.strip_suffix("erly"))
+        .unwrap_or(&w);
+    Some(match w {
+        "north" => 0.0,
+        "northeast" => 45.0,
+        "east" => 90.0,
+        "southeast" => 135.0,
+        "south" => 180.0,
+        "southwest" => 225.0,
+        "west" => 270.0,
+        "northwest" => 315.0,
+        _ => return None,
+    })
+}
+
+/// The point `km` kilometres from `from` along `bearing` degrees (a great circle).
+#[must_use]
+pub(crate) fn moved(from: LatLon, bearing: f64, km: f64) -> LatLon {
+    let d = km / crate::geo::EARTH_RADIUS_KM;
+    let (la1, lo1, b) = (
+        from.lat.to_radians(),
+        from.lon.to_radians(),
+        bearing.to_radians(),
+    );
+    let la2 = (la1.sin() * d.cos() + la1.cos() * d.sin() * b.cos()).asin();
+    let lo2 = lo1 + (b.sin() * d.sin() * la1.cos()).atan2(d.cos() - la1.sin() * la2.sin());
+    let lon = (lo2.to_degrees() + 540.0).rem_euclid(360.0) - 180.0;
+    LatLon::new(la2.to_degrees(), lon)
+}
+
+/// How far a compass part of an area lies from the area's point ("eastern Honduras"): about
+/// a third of the way to its edge, by the kind of area.
+fn part_km(kind: PlaceKind) -> Option<f64> {
+    match kind {
+        PlaceKind::Continent => Some(1500.0),
+        PlaceKind::Country | PlaceKind::InformalRegion => Some(200.0),
+        PlaceKind::Region => Some(120.0),
+        PlaceKind::District | PlaceKind::Physical => Some(30.0),
+        PlaceKind::PopulatedPlace | PlaceKind::Landmark => None,
+    }
+}
+
+/// The offset the words before the place at tokens `place` give, if any.
+pub(crate) fn offset_of(
+    doc: &super::doc::Doc<'_>,
+    place: &std::ops::Range<usize>,
+    kind: PlaceKind,
+) -> Option<Offset> {
+    let start = doc.sentence_range(place.start).start;
+    let before = |n: usize| place.start.checked_sub(n).filter(|&k| k >= start);
+    // "eastern Honduras", "the north-west of England" is left alone
+    if let Some(k) = before(1)
+        && doc.low(k).ends_with("ern")
+        && let Some(bearing) = bearing_of(doc.low(k))
+    {
+        return part_km(kind).map(|km| Offset {
+            km,
+            bearing,
+            from: k,
+        });
+    }
+    // "… northwest of Barbados", "… 60 km east of Kalamata", "40 nautical miles off …"
+    let of = before(1).filter(|&k| matches!(doc.low(k), "of" | "from"))?;
+    let direction = before(2)?;
+    let bearing = bearing_of(doc.low(direction))?;
+    let mut k = direction;
+    let mut unit = None;
+    while k > start
+        && matches!(
+            doc.low(k - 1),
+            "km" | "kilometres"
+                | "kilometers"
+                | "kilometre"
+                | "kilometer"
+                | "miles"
+                | "mile"
+                | "mi"
+                | "nautical"
+        )
+    {
+        k -= 1;
+        // "nautical miles" is read from its last word back
+        unit = match doc.low(k) {
+            "nautical" => Some(1.852),
+            "miles" | "mile" | "mi" => unit.or(Some(1.609)),
+            _ => unit.or(Some(1.0)),
+        };
+    }
+    let factor = unit.unwrap_or(1.0);
+    let number = (k > start && k < direction)
+        .then(|| doc.low(k - 1).replace(',', "").parse::<f64>().ok())
+        .flatten();
+    let (km, from) = match number {
+        Some(n) if n > 0.0 && n < 5000.0 => {
+            let mut from = k - 1;
+            if from > start
+                && matches!(
+                    doc.low(from - 1),
+                    "about"
+                        | "some"
+                        | "around"
+                        | "roughly"
+                        | "nearly"
+                        | "approximately"
+                        | "almost"
+                        | "over"
+                        | "just"
+                )
+            {
+                from -= 1;
+            }
+            (n * factor, from)
+        }
+        // no distance: a little way off a town or an island; an area says nothing more
+        _ if of > 0
+            && matches!(
+                kind,
+                PlaceKind::PopulatedPlace | PlaceKind::Landmark | PlaceKind::Physical
+            ) =>
+        {
+            (40.0, direction)
+        }
+        _ => return None,
+    };
+    Some(Offset { km, bearing, from })
 }

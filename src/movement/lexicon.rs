@@ -434,6 +434,55 @@ pub(crate) fn is_journey_noun(word: &str) -> bool {
     )
 }
 
+/// True for a noun naming something that happens in a place, which the place then only
+/// locates ("unrest in Havana", "the war in Ukraine", "floods in Kerala").
+pub(crate) fn is_happening_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "crisis"
+            | "war"
+            | "conflict"
+            | "unrest"
+            | "violence"
+            | "fighting"
+            | "situation"
+            | "protests"
+            | "protest"
+            | "elections"
+            | "election"
+            | "attack"
+            | "attacks"
+            | "bombing"
+            | "developments"
+            | "events"
+            | "reports"
+            | "news"
+            | "famine"
+            | "flooding"
+            | "floods"
+            | "damage"
+            | "outbreak"
+            | "epidemic"
+            | "invasion"
+            | "occupation"
+            | "fires"
+            | "earthquake"
+            | "riots"
+            | "strikes"
+            | "shooting"
+            | "massacre"
+            | "coup"
+            | "economy"
+            | "markets"
+            | "prices"
+            | "weather"
+            | "rains"
+            | "storms"
+            | "heat"
+            | "snow"
+    )
+}
+
 /// Nouns after which "on", "about" or "over" a place gives a topic, not a location
 /// ("talks on Gaza reconstruction", "a dispute over Crimea").
 pub(crate) fn is_topic_noun(word: &str) -> bool {

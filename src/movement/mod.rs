@@ -7,11 +7,13 @@ use serde::Serialize;
 
 mod candidates;
 mod doc;
+mod features;
 mod geometry;
 mod lexicon;
 mod order;
 mod select;
 mod traveller;
+mod weights;
 
 use crate::gazetteer::Candidate;
 use crate::geoparse::PlaceMention;
@@ -19,6 +21,8 @@ use crate::span::Span;
 use crate::text::Token;
 use crate::time::TimeExpr;
 
+pub use features::{StopFeature, TravellerFeature};
+pub use select::{CandidateReport, Explanation, Model, PlaceReport, TravellerReport};
 pub use traveller::ActorKind;
 
 /// How a stop is vouched for.
@@ -87,6 +91,9 @@ pub struct Stop {
     pub evidence: Vec<Evidence>,
     /// Indices (into the same actor's `stops`) of stops that other sources give for the same event.
     pub alternatives: Vec<usize>,
+    /// True when the point is worked out from a distance and a bearing or a compass part
+    /// ("300 km northwest of Apia", "eastern Honduras"), not a place's own point.
+    pub approximate: bool,
 }
 
 /// Someone or something that moves.
@@ -136,14 +143,49 @@ pub fn movements_with_tokens(
     times: &[TimeExpr],
     reference: Option<chrono::NaiveDate>,
 ) -> Vec<Actor> {
-    routes(&doc::Doc::new(text, tokens.into(), sentences, places, times).written_on(reference))
+    movements_explained(
+        text,
+        tokens,
+        sentences,
+        places,
+        times,
+        reference,
+        &Model::builtin(),
+        false,
+    )
+    .0
 }
 
-fn routes(doc: &doc::Doc<'_>) -> Vec<Actor> {
+/// [`movements_with_tokens`] with the selection's `model`, and with the explanation of
+/// its choices when `explain` is set.
+#[must_use]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the pipeline's parts, each its own value"
+)]
+pub fn movements_explained(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    places: &[PlaceMention],
+    times: &[TimeExpr],
+    reference: Option<chrono::NaiveDate>,
+    model: &Model,
+    explain: bool,
+) -> (Vec<Actor>, Option<Explanation>) {
+    let doc = doc::Doc::new(text, tokens.into(), sentences, places, times).written_on(reference);
+    let mut explanation = explain.then(Explanation::default);
+    let actors = routes(&doc, model, explanation.as_mut());
+    (actors, explanation)
+}
+
+/// The stages, one after the other: who moves, every place that might be a stop, which are
+/// stops and whose, and each route in order.
+fn routes(doc: &doc::Doc<'_>, model: &Model, explain: Option<&mut Explanation>) -> Vec<Actor> {
     let cast = traveller::Cast::find(doc);
     let candidates = candidates::find(doc, &cast);
-    let events = select::by_rules(doc, &cast, &candidates);
-    order::build(doc, &cast, &events)
+    let (main, events) = select::with_model(doc, &cast, &candidates, model, explain);
+    order::build(doc, &cast, &events, main)
 }
 
 #[cfg(test)]

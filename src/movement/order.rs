@@ -3,9 +3,9 @@
 
 use std::cmp::Ordering;
 
-use super::candidates::{Cue, Event, Role};
+use super::candidates::{Cue, Event, Phase, Role};
 use super::doc::Doc;
-use super::geometry::{contains, is_open_water};
+use super::geometry::{contains, is_open_water, moved};
 use super::traveller::{ActorKind, Cast};
 use super::{Actor, Evidence, Status, Stop, When};
 use crate::gazetteer::{Candidate, PlaceKind};
@@ -16,11 +16,18 @@ const BACKGROUND_DAYS: i64 = 365;
 /// Stops closer than this, told one after the other with the same status, are merged.
 const NEARBY_KM: f64 = 30.0;
 
+/// A point placed only roughly (a compass word, no distance) this close to a stop told
+/// next to it is that stop.
+const VAGUE_KM: f64 = 45.0;
+
 /// A stop being built, with what ordering needs.
 struct Draft {
     stop: Stop,
     key: Key,
     roles: Vec<Role>,
+    /// The key comes from a weak mention: the headline, or a sentence with no event word.
+    weak: bool,
+    phase: Phase,
 }
 
 /// Where an event falls in the story: its time if known (inherited from the event told
@@ -60,7 +67,15 @@ impl Key {
 }
 
 /// Builds each actor's route and ranks the actors.
-pub(crate) fn build(doc: &Doc<'_>, cast: &Cast, events: &[Event]) -> Vec<Actor> {
+/// The main traveller (`usize::MAX` for an unnamed one when `main` is `None`) comes first
+/// whenever it has a stop.
+pub(crate) fn build(
+    doc: &Doc<'_>,
+    cast: &Cast,
+    events: &[Event],
+    main: Option<usize>,
+) -> Vec<Actor> {
+    let main = main.unwrap_or(usize::MAX);
     let events = without_earlier_trips(doc, events);
     let events = events.as_slice();
     let mut ids: Vec<usize> = events.iter().map(|e| e.actor).collect();
@@ -69,7 +84,7 @@ pub(crate) fn build(doc: &Doc<'_>, cast: &Cast, events: &[Event]) -> Vec<Actor> 
     let mut actors: Vec<(f64, usize, Actor)> = Vec::new();
     for id in ids {
         let mine: Vec<&Event> = events.iter().filter(|e| e.actor == id).collect();
-        let (stops, denied) = route(doc, &mine);
+        let (stops, denied) = route(doc, &mine, id == main);
         if stops.is_empty() && denied.is_empty() {
             continue;
         }
@@ -82,14 +97,18 @@ pub(crate) fn build(doc: &Doc<'_>, cast: &Cast, events: &[Event]) -> Vec<Actor> 
             ),
         };
         let first = mentions.first().map_or(usize::MAX, |s| s.start);
-        let salience = 3.0 * stops.len() as f64
-            + mentions.len() as f64
-            + if first < doc.sentence_spans.first().map_or(0, |s| s.end) {
-                3.0
-            } else {
-                0.0
-            }
-            - if kind == ActorKind::Unknown { 5.0 } else { 0.0 };
+        let salience = if id == main && !stops.is_empty() {
+            f64::INFINITY
+        } else {
+            3.0 * stops.len() as f64
+                + mentions.len() as f64
+                + if first < doc.sentence_spans.first().map_or(0, |s| s.end) {
+                    3.0
+                } else {
+                    0.0
+                }
+                - if kind == ActorKind::Unknown { 5.0 } else { 0.0 }
+        };
         actors.push((
             salience,
             first,
@@ -136,8 +155,10 @@ fn seconds(t: Option<chrono::NaiveDateTime>) -> Option<i64> {
     t.map(|t| t.and_utc().timestamp())
 }
 
-/// One actor's stops in travel order, and the places it is said not to have gone to.
-fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
+/// One actor's stops in travel order, and the places it is said not to have gone to. The
+/// main traveller's stops were chosen by the selection model, which weighs seas and straits
+/// itself ("drifted into the Coral Sea"); the others' are the rules', which never stop at sea.
+fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>) {
     let mut events: Vec<&Event> = events.to_vec();
     events.sort_by_key(|e| (e.trigger, e.place));
     events.retain(|e| !e.background);
@@ -149,6 +170,37 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
             !(i <= d && e.role == Role::Intended)
         });
     }
+    // The bounds of each event's own time. A year-less date ("September 12" in a text
+    // that never names its year) is placed in the year of the nearest event with a full
+    // date, or in any one year when none has, so that days and times of day still order.
+    let full_year: Vec<Option<i32>> = events
+        .iter()
+        .map(|e| {
+            e.time
+                .and_then(|t| doc.times[t].earliest)
+                .map(|d| chrono::Datelike::year(&d))
+        })
+        .collect();
+    let year_near = |n: usize| {
+        full_year[..n]
+            .iter()
+            .rev()
+            .chain(&full_year[n..])
+            .find_map(|y| *y)
+            .unwrap_or(2000)
+    };
+    let bounds: Vec<Option<(Option<i64>, Option<i64>)>> = events
+        .iter()
+        .enumerate()
+        .map(|(n, e)| {
+            let t = &doc.times[e.time?];
+            match (t.earliest, t.latest) {
+                (Some(a), b) => Some((seconds(Some(a)), seconds(b))),
+                _ => crate::time::bounds_in_year(&t.value, year_near(n))
+                    .map(|(a, b)| (seconds(Some(a)), seconds(Some(b)))),
+            }
+        })
+        .collect();
     // Keys in narrative order.
     let mut keys: Vec<Key> = Vec::with_capacity(events.len());
     let mut current: Option<(Option<i64>, Option<i64>)> = None;
@@ -162,9 +214,7 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
         };
         let order = e.trigger as f64 + offset + n as f64 * 1e-6;
         let origin = e.role == Role::Origin;
-        let own = e
-            .time
-            .map(|t| (seconds(doc.times[t].earliest), seconds(doc.times[t].latest)));
+        let own = bounds[n];
         let key = match (own, e.cue) {
             (Some(t), _) => {
                 current = Some(t);
@@ -176,10 +226,17 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
                     origin,
                 }
             }
+            // "after a tour of Japan, South Korea and Malaysia": before the event told
+            // before it, a list keeping its own order
             (None, Cue::Before) => Key {
                 earliest: current.and_then(|c| c.0),
                 latest: current.and_then(|c| c.1),
-                order: last_order - 0.5,
+                order: match n.checked_sub(1).map(|m| events[m]) {
+                    Some(prev) if prev.cue == Cue::Before && prev.trigger == e.trigger => {
+                        last_order + 0.01
+                    }
+                    _ => last_order - 0.5,
+                },
                 own: false,
                 origin,
             },
@@ -241,7 +298,7 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
     let mut timed: Vec<(&Event, Key)> = events.iter().copied().zip(keys).collect();
     timed.sort_by(|a, b| a.1.cmp(&b.1));
     for (e, key) in timed {
-        let Some(place) = doc.places[e.place].destination().cloned() else {
+        let Some(place) = place_of(doc, e) else {
             continue;
         };
         if e.status == Status::Denied {
@@ -264,15 +321,23 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
                 if !d.roles.contains(&e.role) {
                     d.roles.push(e.role);
                 }
-                if !d.key.own && key.own {
+                // the stop falls where its best mention puts it: one with its own time,
+                // else one in the body hung on an event word
+                if !d.key.own && (key.own || (d.weak && !weak(doc, e))) {
                     d.key = key;
+                    d.weak = weak(doc, e);
                 }
                 d.key.origin &= e.role == Role::Origin;
+                if e.phase != Phase::Any {
+                    d.phase = e.phase;
+                }
             }
             _ => drafts.push(Draft {
                 stop: new_stop(doc, place, e),
                 key,
                 roles: vec![e.role],
+                weak: weak(doc, e),
+                phase: e.phase,
             }),
         }
     }
@@ -282,21 +347,71 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
     drafts.retain(|d| {
         d.stop.status == Status::Confirmed || !denied.iter().any(|x| x.place.id == d.stop.place.id)
     });
+    // "the fourth and final stop", "kicked off the tour in": an undated stop the text puts
+    // at an end of the journey goes there (a return home still comes after the last stop)
+    if let (Some(first), Some(last)) = (
+        drafts.iter().map(|d| d.key).min_by(Key::cmp),
+        drafts.iter().map(|d| d.key).max_by(Key::cmp),
+    ) {
+        for d in drafts.iter_mut().filter(|d| !d.key.own) {
+            match d.phase {
+                Phase::Opening => {
+                    d.key = Key {
+                        order: first.order - 1.0,
+                        origin: true,
+                        ..first
+                    };
+                }
+                Phase::Closing => {
+                    d.key = Key {
+                        order: last.order + 1.0,
+                        origin: false,
+                        ..last
+                    };
+                }
+                Phase::Any => {}
+            }
+        }
+        let closing = drafts
+            .iter()
+            .filter(|d| d.phase == Phase::Closing)
+            .map(|d| d.key)
+            .max_by(Key::cmp);
+        if let Some(closing) = closing {
+            for d in drafts
+                .iter_mut()
+                .filter(|d| !d.key.own && d.roles.contains(&Role::Return))
+            {
+                d.key = Key {
+                    order: closing.order + 1.0,
+                    ..closing
+                };
+            }
+        }
+    }
     drop_containers(&mut drafts);
     drop_features_near_stops(&mut drafts);
-    drafts.retain(|d| !is_open_water(&d.stop.place));
+    drafts.retain(|d| main || !is_open_water(&d.stop.place));
     // Origins first among stops of one time; then time, then narrative.
     drafts.sort_by(|a, b| a.key.cmp(&b.key));
     let mut stops: Vec<Stop> = Vec::new();
     for d in drafts {
         // "arrived in Moscow … landed at Vnukovo airport": a landmark a few kilometres from
-        // the stop told just before it is the same stop on the map.
+        // the stop told just before it is the same stop on the map; so is a point only
+        // roughly placed near it ("capsized south of Lampedusa … brought to Lampedusa").
         if let Some(last) = stops.last_mut()
-            && last.place.latlon.distance_km(d.stop.place.latlon) < NEARBY_KM
-            && (last.place.kind == PlaceKind::Landmark || d.stop.place.kind == PlaceKind::Landmark)
             && last.status == d.stop.status
+            && ((last.place.latlon.distance_km(d.stop.place.latlon) < NEARBY_KM
+                && (last.place.kind == PlaceKind::Landmark
+                    || d.stop.place.kind == PlaceKind::Landmark))
+                || (last.place.latlon.distance_km(d.stop.place.latlon) < VAGUE_KM
+                    && last.approximate != d.stop.approximate))
         {
             let stop = d.stop;
+            if last.approximate && !stop.approximate {
+                last.place = stop.place.clone();
+                last.approximate = false;
+            }
             for m in stop.mentions {
                 if !last.mentions.contains(&m) {
                     last.mentions.push(m);
@@ -323,6 +438,29 @@ fn route(doc: &Doc<'_>, events: &[&Event]) -> (Vec<Stop>, Vec<Stop>) {
     (stops, denied)
 }
 
+/// Where an event puts its actor: the place's point (its namesake city for a region that
+/// has one), or the point its offset moves that to, named by the words that say so ("about
+/// 300 kilometres northwest of Apia").
+fn place_of(doc: &Doc<'_>, e: &Event) -> Option<Candidate> {
+    let mut place = doc.places[e.place].destination().cloned()?;
+    if let Some(offset) = e.offset {
+        place.latlon = moved(place.latlon, offset.bearing, offset.km);
+        let end = doc.places[e.place].span.end;
+        if let Some(start) = doc.tokens.get(offset.from).map(|t| t.span.start)
+            && let Some(words) = doc.text.get(start..end)
+        {
+            words.clone_into(&mut place.name);
+        }
+        place.id = format!("{}@{:.0}/{:.0}", place.id, offset.bearing, offset.km);
+    }
+    Some(place)
+}
+
+/// True for a mention that says little of when: in the headline, or with no event word.
+fn weak(doc: &Doc<'_>, e: &Event) -> bool {
+    !e.linked || (doc.has_headline() && e.sentence == 0)
+}
+
 fn new_stop(doc: &Doc<'_>, place: Candidate, e: &Event) -> Stop {
     let mut stop = Stop {
         place,
@@ -332,6 +470,7 @@ fn new_stop(doc: &Doc<'_>, place: Candidate, e: &Event) -> Stop {
         sources: Vec::new(),
         evidence: Vec::new(),
         alternatives: Vec::new(),
+        approximate: e.offset.is_some(),
     };
     absorb(doc, &mut stop, e);
     stop.status = e.status;

@@ -1,24 +1,15 @@
-//! Selection: which candidates are stops, and whose.
+//! Selection: which actor is the main traveller, which candidates are its stops, and
+//! whose the other stops are.
 
-use super::candidates::{Candidate, Event};
+use serde::Serialize;
+
+use super::Status;
+use super::candidates::{Candidate, Event, Whose};
 use super::doc::Doc;
+use super::features::{StopFeature, TravellerFeature, stop_features, traveller_features};
+use super::lexicon::Trigger;
 use super::traveller::Cast;
-
-/// The events the hand-written rules keep: a candidate hung on an event word, with an
-/// actor and nothing against it, is a stop of each actor its event places.
-pub(crate) fn by_rules(doc: &Doc<'_>, cast: &Cast, candidates: &[Candidate]) -> Vec<Event> {
-    let mut events = Vec::new();
-    for c in candidates {
-        if c.link.is_none() || c.against.any() {
-            continue;
-        }
-        for &actor in &c.actors {
-            events.push(event(cast, c, actor));
-        }
-    }
-    drop_headline_repeats(doc, &mut events);
-    events
-}
+use super::weights;
 
 /// The event that places `actor` at candidate `c`: the sources that are the actor's own
 /// words are no source ("Kim said he arrived").
@@ -50,6 +41,9 @@ fn event(cast: &Cast, c: &Candidate, actor: usize) -> Event {
         trigger: c.trigger,
         cue: c.cue,
         background: c.background,
+        linked: c.link.is_some(),
+        phase: c.phase,
+        offset: c.offset,
     }
 }
 
@@ -62,4 +56,304 @@ fn drop_headline_repeats(doc: &Doc<'_>, events: &mut Vec<Event>) {
     let id = |e: &Event| doc.places[e.place].resolved.as_ref().map(|c| c.id.clone());
     let body: Vec<Option<String>> = events.iter().filter(|e| e.sentence > 0).map(id).collect();
     events.retain(|e| e.sentence > 0 || !body.contains(&id(e)));
+}
+
+/// Below this share of places hung on the main traveller's event words, a text is a list,
+/// a timeline or an itinerary rather than a story, and any place it names may be a stop.
+const TOLD: f32 = 0.2;
+
+/// The selection's two models: which actor is the main traveller, and which candidates
+/// are its stops. [`Model::builtin`] is what ships (`weights.rs`); a weight file can stand
+/// in for it (`itinera extract --stop-weights FILE`), as cross-validation does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// Weights of each stop feature's largest value over a place's mentions.
+    stop_max: [f32; StopFeature::COUNT],
+    /// Weights of each stop feature's smallest value over a place's mentions.
+    stop_min: [f32; StopFeature::COUNT],
+    threshold: f32,
+    traveller: [f32; TravellerFeature::COUNT],
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model::builtin()
+    }
+}
+
+impl Model {
+    /// The weights that ship.
+    #[must_use]
+    pub fn builtin() -> Model {
+        let table = |rows: &[(StopFeature, f32)]| {
+            let mut out = [0.0; StopFeature::COUNT];
+            for &(f, w) in rows {
+                out[f as usize] = w;
+            }
+            out
+        };
+        let mut traveller = [0.0; TravellerFeature::COUNT];
+        for &(f, w) in weights::TRAVELLER {
+            traveller[f as usize] = w;
+        }
+        Model {
+            stop_max: table(weights::STOP_MAX),
+            stop_min: table(weights::STOP_MIN),
+            threshold: weights::THRESHOLD,
+            traveller,
+        }
+    }
+
+    /// A model from a weight file: `{"stop_max": {name: weight, …}, "stop_min": {…},
+    /// "traveller": {…}, "threshold": 0.5}`; a feature the file leaves out weighs 0.
+    pub fn from_json(text: &str) -> Result<Model, String> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("not a weight file: {e}"))?;
+        let read = |key: &str, out: &mut [f32], find: &dyn Fn(&str) -> Option<usize>| {
+            let Some(table) = value.get(key) else {
+                return Ok(());
+            };
+            let table = table
+                .as_object()
+                .ok_or_else(|| format!("\"{key}\" must be an object of weights"))?;
+            for (name, w) in table {
+                let i = find(name).ok_or_else(|| format!("unknown {key} feature \"{name}\""))?;
+                out[i] = w
+                    .as_f64()
+                    .ok_or_else(|| format!("the weight of \"{name}\" must be a number"))?
+                    as f32;
+            }
+            Ok::<(), String>(())
+        };
+        let stop = |n: &str| StopFeature::from_label(n).map(|f| f as usize);
+        let mut stop_max = [0.0; StopFeature::COUNT];
+        read("stop_max", &mut stop_max, &stop)?;
+        let mut stop_min = [0.0; StopFeature::COUNT];
+        read("stop_min", &mut stop_min, &stop)?;
+        let mut traveller = [0.0; TravellerFeature::COUNT];
+        read("traveller", &mut traveller, &|n| {
+            TravellerFeature::from_label(n).map(|f| f as usize)
+        })?;
+        let threshold = match value.get("threshold") {
+            None => weights::THRESHOLD,
+            Some(t) => t
+                .as_f64()
+                .ok_or_else(|| "\"threshold\" must be a number".to_owned())?
+                as f32,
+        };
+        Ok(Model {
+            stop_max,
+            stop_min,
+            threshold,
+            traveller,
+        })
+    }
+
+    /// The probability that a place is a stop, from the largest and smallest values of its
+    /// mentions' features.
+    fn stop_probability(
+        &self,
+        max: &[f32; StopFeature::COUNT],
+        min: &[f32; StopFeature::COUNT],
+    ) -> f32 {
+        let z: f32 = self
+            .stop_max
+            .iter()
+            .zip(max)
+            .map(|(w, v)| w * v)
+            .sum::<f32>()
+            + self
+                .stop_min
+                .iter()
+                .zip(min)
+                .map(|(w, v)| w * v)
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    fn traveller_score(&self, x: &[f32; TravellerFeature::COUNT]) -> f32 {
+        self.traveller.iter().zip(x).map(|(w, v)| w * v).sum()
+    }
+}
+
+/// Why the selection chose as it did: every feature it weighed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The names of the stop features, in the order of each candidate's `features`.
+    pub stop_features: Vec<&'static str>,
+    /// The names of the traveller features, in the order of each traveller's `features`.
+    pub traveller_features: Vec<&'static str>,
+    /// Every actor weighed as the main traveller.
+    pub travellers: Vec<TravellerReport>,
+    /// Every place mention, with the features of its sentence.
+    pub candidates: Vec<CandidateReport>,
+    /// Every place the text names, weighed as a stop of the main traveller.
+    pub places: Vec<PlaceReport>,
+}
+
+/// One place weighed as a stop: what all its mentions say, at most and at least.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceReport {
+    /// Where a stop there would lie.
+    pub destination: crate::gazetteer::Candidate,
+    /// Indices of its mentions in the analysis's `places`.
+    pub mentions: Vec<usize>,
+    /// The probability that it is a stop of the main traveller.
+    pub probability: f32,
+    /// True when it was taken as one.
+    pub stop: bool,
+    /// The largest value of each stop feature over its mentions.
+    pub max: Vec<f32>,
+    /// The smallest value of each stop feature over its mentions.
+    pub min: Vec<f32>,
+}
+
+/// One actor weighed as the main traveller.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TravellerReport {
+    /// The actor's name.
+    pub name: String,
+    /// Its score; the highest is the main traveller.
+    pub score: f32,
+    /// True for the main traveller.
+    pub main: bool,
+    /// Its feature values.
+    pub features: Vec<f32>,
+}
+
+/// One place mention and the features of its sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CandidateReport {
+    /// The mention's index in the analysis's `places`.
+    pub place: usize,
+    /// Its feature values.
+    pub features: Vec<f32>,
+}
+
+/// The main traveller, and the events of every actor: the model decides the main
+/// traveller's stops, today's rules those of the others.
+pub(crate) fn with_model(
+    doc: &Doc<'_>,
+    cast: &Cast,
+    candidates: &[Candidate],
+    model: &Model,
+    mut explain: Option<&mut Explanation>,
+) -> (Option<usize>, Vec<Event>) {
+    let travellers = traveller_features(doc, cast, candidates);
+    let scores: Vec<f32> = travellers
+        .iter()
+        .map(|x| model.traveller_score(x))
+        .collect();
+    let main = scores
+        .iter()
+        .enumerate()
+        .fold(None::<(usize, f32)>, |best, (a, &s)| match best {
+            Some((_, b)) if b >= s => best,
+            _ => Some((a, s)),
+        })
+        .map(|(a, _)| a);
+    let features = stop_features(doc, cast, candidates, main);
+    let mut events = Vec::new();
+    let main_id = main.unwrap_or(usize::MAX);
+    if let Some(e) = explain.as_deref_mut() {
+        e.stop_features = StopFeature::ALL.iter().map(|f| f.label()).collect();
+        e.traveller_features = TravellerFeature::ALL.iter().map(|f| f.label()).collect();
+        e.travellers = cast
+            .members
+            .iter()
+            .zip(&travellers)
+            .zip(&scores)
+            .enumerate()
+            .map(|(a, ((m, x), &score))| TravellerReport {
+                name: m.name.clone(),
+                score,
+                main: main == Some(a),
+                features: x.to_vec(),
+            })
+            .collect();
+    }
+    // Places, each with its mentions, in the order the text first names them.
+    let mut places: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (n, c) in candidates.iter().enumerate() {
+        let Some(place) = doc.places[c.place].destination() else {
+            continue;
+        };
+        match places.iter_mut().find(|(id, _)| *id == place.id) {
+            Some((_, mentions)) => mentions.push(n),
+            None => places.push((&place.id, vec![n])),
+        }
+    }
+    // a list or a timeline still speaks of a journey somewhere ("the tour", "sailed")
+    let journey_told = doc.lower.iter().any(|w| {
+        crate::movement::lexicon::trigger(w).is_some_and(|t| !matches!(t, Trigger::Adjacent))
+    });
+    for (_, mentions) in &places {
+        let mut most = [f32::MIN; StopFeature::COUNT];
+        let mut least = [f32::MAX; StopFeature::COUNT];
+        for &n in mentions {
+            for (i, &v) in features[n].iter().enumerate() {
+                most[i] = most[i].max(v);
+                least[i] = least[i].min(v);
+            }
+        }
+        // no mention ties the place to a journey, in a story told with event words: no
+        // candidate (a list or a timeline, told without them, keeps every place)
+        let p = if most[StopFeature::Evidence as usize] > 0.0
+            || (most[StopFeature::Told as usize] < TOLD && journey_told)
+        {
+            model.stop_probability(&most, &least)
+        } else {
+            0.0
+        };
+        let stop = p >= model.threshold;
+        // the mentions that place the traveller: not those that describe another place, name
+        // a government or a person ("a city about 60 km north of Vladivostok", "Moscow's
+        // invasion"), unless every mention does
+        let clear = mentions.iter().any(|&n| !candidates[n].against.any());
+        for &n in mentions {
+            let c = &candidates[n];
+            if clear && c.against.any() {
+                continue;
+            }
+            // a place the text says the traveller did not go to is kept apart, as denied
+            let denied = c.status == Status::Denied
+                && c.link.is_some()
+                && (c.whose == Whose::Implicit || c.actors.first() == Some(&main_id));
+            if stop || denied {
+                let mut e = event(cast, c, main_id);
+                e.background = false;
+                events.push(e);
+            }
+        }
+        if let Some(e) = explain.as_deref_mut()
+            && let Some(destination) = doc.places[candidates[mentions[0]].place].destination()
+        {
+            e.places.push(PlaceReport {
+                destination: destination.clone(),
+                mentions: mentions.iter().map(|&n| candidates[n].place).collect(),
+                probability: p,
+                stop,
+                max: most.to_vec(),
+                min: least.to_vec(),
+            });
+        }
+    }
+    for (c, x) in candidates.iter().zip(&features) {
+        if let Some(e) = explain.as_deref_mut() {
+            e.candidates.push(CandidateReport {
+                place: c.place,
+                features: x.to_vec(),
+            });
+        }
+        if c.link.is_none() || c.against.any() || c.whose == Whose::Implicit {
+            continue;
+        }
+        for &actor in &c.actors {
+            if actor != main_id {
+                events.push(event(cast, c, actor));
+            }
+        }
+    }
+    drop_headline_repeats(doc, &mut events);
+    (main, events)
 }

@@ -128,3 +128,43 @@ pub fn tag_tokens(text: &str, tokens: &[Token], reference: Option<NaiveDate>) ->
     }
     out
 }
+
+/// The bounds a year-less value (`XXXX-09-12`, `XXXX-09-12TMO`, `XXXX-09-12T21:30`,
+/// `XXXX-09`) would have in `year`: how a story that never names its year can still order
+/// "early on September 12" before "after dark on September 12". `None` for anything else.
+#[must_use]
+pub fn bounds_in_year(value: &str, year: i32) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    let rest = value.strip_prefix("XXXX-")?;
+    let (date, clock) = match rest.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (rest, None),
+    };
+    let mut parts = date.split('-');
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day = match parts.next() {
+        Some(d) => Some(d.parse::<u32>().ok()?),
+        None => None,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    let Some(day) = day else {
+        return clock
+            .is_none()
+            .then(|| calendar::placed(&calendar::Val::Month(year, month), calendar::Part::Whole))
+            .flatten();
+    };
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    let val = match clock {
+        None => calendar::Val::Day(date),
+        Some("MO") => calendar::Val::PartOfDay(date, calendar::PartOfDay::Morning),
+        Some("AF") => calendar::Val::PartOfDay(date, calendar::PartOfDay::Afternoon),
+        Some("EV") => calendar::Val::PartOfDay(date, calendar::PartOfDay::Evening),
+        Some("NI") => calendar::Val::PartOfDay(date, calendar::PartOfDay::Night),
+        Some(t) => {
+            let (h, m) = t.split_once(':')?;
+            calendar::Val::Clock(Some(date), h.parse().ok()?, m.get(..2)?.parse().ok()?, None)
+        }
+    };
+    calendar::placed(&val, calendar::Part::Whole)
+}

@@ -48,6 +48,9 @@ pub(super) struct Scanner<'a> {
     anchor: Option<NaiveDate>,
     /// The last year mentioned ("that year", "the year").
     last_year: Option<i32>,
+    /// The text tells of its own past: most of the years it writes out lie two years or more
+    /// from the reference (a history, a story of long ago), not a few in a story of today.
+    of_the_past: bool,
     /// The last date written out in full, year included ("May 8, 1919"): year-less month-day
     /// dates after it belong to the narrative's year when that differs from the reference's.
     narrative: Option<NaiveDate>,
@@ -113,6 +116,23 @@ impl<'a> Scanner<'a> {
                 }
             })
             .collect();
+        let of_the_past = reference.is_some_and(|r| {
+            let (mut far, mut near) = (0, 0);
+            for t in toks.iter().filter(|t| t.kind == TokenKind::Number) {
+                let digits = t.text(text);
+                if digits.len() == 4
+                    && let Ok(y) = digits.parse::<i32>()
+                    && (1000..=2999).contains(&y)
+                {
+                    if (r.year() - y).abs() >= 2 {
+                        far += 1;
+                    } else {
+                        near += 1;
+                    }
+                }
+            }
+            far >= 2 && far > 2 * near
+        });
         Self {
             text,
             toks,
@@ -120,6 +140,7 @@ impl<'a> Scanner<'a> {
             reference,
             anchor: None,
             last_year: None,
+            of_the_past,
             narrative: None,
             last_quarter: None,
         }
@@ -138,8 +159,13 @@ impl<'a> Scanner<'a> {
                 if let Some(day) = day_of(&hit.val) {
                     self.anchor = Some(day);
                 }
+                // a day in the narrative's own time, written out or taken from the story's
+                // year, sets the narrative's date
                 if let Val::Day(d) = hit.val
-                    && self.year_written(hit.start, hit.end, d.year())
+                    && (self.year_written(hit.start, hit.end, d.year())
+                        || self
+                            .reference
+                            .is_some_and(|r| (r.year() - d.year()).abs() >= 2))
                 {
                     self.narrative = Some(d);
                 }
@@ -379,6 +405,14 @@ impl<'a> Scanner<'a> {
             .filter(|y| self.reference.is_none_or(|r| (r.year() - y).abs() >= 2))
     }
 
+    /// The year a year-less date at token `at` belongs to in a text that tells of its own
+    /// past (see `of_the_past`): the last year it named, when that lies two years or more
+    /// from the reference and the sentence is not about the present.
+    fn story_year(&self, at: usize) -> Option<i32> {
+        self.years_away()
+            .filter(|_| self.of_the_past && !self.present_context(at))
+    }
+
     /// The day relative expressions count from: the narrative's last day, else the reference.
     fn anchor_day(&self) -> Option<NaiveDate> {
         self.anchor.or(self.reference)
@@ -425,6 +459,23 @@ impl<'a> Scanner<'a> {
                 let inner = self.core(i + 2)?;
                 if day_of(&inner.val).is_some() {
                     return Some(Hit { part, ..inner });
+                }
+                // no year to place it in: the part of the day goes into the value
+                // ("early on September 12" → XXXX-09-12TMO)
+                if let Some(day) = yearless_day(&inner.val) {
+                    let code = match part {
+                        Part::Start => "MO",
+                        Part::End => "EV",
+                        _ => "AF",
+                    };
+                    return Some(Hit {
+                        val: Val::Unplaced(
+                            format!("{day}T{code}"),
+                            TimexType::Time,
+                            Granularity::PartOfDay,
+                        ),
+                        ..inner
+                    });
                 }
                 return None;
             }
@@ -590,6 +641,25 @@ impl<'a> Scanner<'a> {
                 return Some(Hit::new(i, i + 2, Val::Past));
             }
             "after" if self.kw(i + 1) == "dark" => {
+                // "after dark on September 12": that day's night
+                if self.kw(i + 2) == "on"
+                    && let Some(inner) = self.core(i + 3)
+                {
+                    if let Some(d) = day_of(&inner.val) {
+                        return Some(Hit::new(i, inner.end, Val::PartOfDay(d, PartOfDay::Night)));
+                    }
+                    if let Some(day) = yearless_day(&inner.val) {
+                        return Some(Hit::new(
+                            i,
+                            inner.end,
+                            Val::Unplaced(
+                                format!("{day}TNI"),
+                                TimexType::Time,
+                                Granularity::PartOfDay,
+                            ),
+                        ));
+                    }
+                }
                 return Some(Hit::new(
                     i,
                     i + 2,
@@ -1311,11 +1381,16 @@ impl<'a> Scanner<'a> {
                 Some(a) if a.year() != r.year() && !self.present_context(at) => {
                     nearest_year(a, m, d, true)
                 }
+                // "in the spring of 1961 … on 4 March": the story's own year, named just
+                // before
+                _ if let Some(y) = self.story_year(at) => y,
                 _ => nearest_year(r, m, d, self.future_context(at)),
             },
             // No reference, but the narrative set a full date ("May 8, 1919 ... On May
             // 15"): the year-less day follows it.
             (None, None) if let Some(a) = self.narrative => nearest_year(a, m, d, true),
+            // No reference: the last year the story named.
+            (None, None) if let Some(y) = self.last_year => y,
             (None, None) => {
                 // Check the day exists in some year (Feb 29 in a leap year).
                 NaiveDate::from_ymd_opt(2000, m, d)?;
@@ -1911,6 +1986,18 @@ fn season_code(s: Season) -> &'static str {
         Season::Summer => "SU",
         Season::Fall => "FA",
         Season::Winter => "WI",
+    }
+}
+
+/// The value of a year-less day ("XXXX-09-12"), if `val` is one.
+fn yearless_day(val: &Val) -> Option<&str> {
+    match val {
+        Val::Unplaced(v, TimexType::Date, Granularity::Day)
+            if v.len() == 10 && v.starts_with("XXXX-") && !v.contains('W') =>
+        {
+            Some(v)
+        }
+        _ => None,
     }
 }
 

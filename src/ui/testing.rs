@@ -76,6 +76,7 @@ fn stop(text: &str, place: Candidate, when: Option<&TimeExpr>, status: Status) -
         },
         evidence: vec![sentence_of(text, span)],
         alternatives: Vec::new(),
+        approximate: false,
         place,
     }
 }
@@ -154,6 +155,7 @@ pub fn three_stop_analysis() -> Analysis {
         times,
         actors,
         diagnostics: Vec::new(),
+        explanation: None,
     }
 }
 
@@ -198,6 +200,7 @@ pub fn long_route_analysis(n: usize) -> Analysis {
                 quote: text[start..text.len() - 1].to_owned(),
             }],
             alternatives: Vec::new(),
+            approximate: false,
         });
     }
     Analysis {
@@ -215,5 +218,6 @@ pub fn long_route_analysis(n: usize) -> Analysis {
             ..Default::default()
         }],
         diagnostics: Vec::new(),
+        explanation: None,
     }
 }
