@@ -8,7 +8,7 @@ use super::candidates::{Candidate, Role, Whose};
 use super::doc::Doc;
 use super::geometry::{contains, is_open_water};
 use super::lexicon::{self, Trigger};
-use super::traveller::{ActorKind, Cast};
+use super::traveller::{ActorKind, Cast, in_byline};
 use crate::gazetteer::PlaceKind;
 
 /// Declares a feature enum with its names, in the order of its vectors.
@@ -883,22 +883,4 @@ pub(crate) fn traveller_features(
         out.push(x);
     }
     out
-}
-
-/// True when token `i` is a name in a byline or a picture credit: "By Mark Matthews",
-/// "(AP Photo/Jane Doe)", "Photo: …", "Reporting by …".
-fn in_byline(doc: &Doc<'_>, i: usize) -> bool {
-    let sentence = doc.sentence_range(i);
-    (sentence.start.max(i.saturating_sub(4))..i).any(|k| {
-        let w = doc.low(k);
-        (w == "by"
-            && (k == sentence.start
-                || doc.word(k) == "By"
-                || doc.low(k.saturating_sub(1)) == "reporting"))
-            || matches!(
-                w,
-                "photo" | "photograph" | "credit" | "photos" | "image" | "video"
-            ) && matches!(doc.low(k + 1), "/" | ":" | "by")
-            || w == "©"
-    })
 }

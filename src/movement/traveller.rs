@@ -69,6 +69,35 @@ fn after_dateline(doc: &Doc<'_>, i: usize, sentence: &Range<usize>) -> bool {
     i > sentence.start && matches!(doc.low(i - 1), "—" | "–" | "-" | "--")
 }
 
+/// True when the sentence starting at token `start` is a headline in title case ("FBI Arrests
+/// North Carolina Suspect In Checotah"): most of its longer words capitalised.
+fn title_case(doc: &Doc<'_>, start: usize) -> bool {
+    let range = doc.sentence_range(start);
+    let words: Vec<usize> = range
+        .filter(|&k| doc.word(k).chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    words.len() >= 4
+        && words.iter().filter(|&&k| doc.is_capitalised(k)).count() * 4 >= words.len() * 3
+}
+
+/// True when token `i` is a name in a byline or a picture credit: "By Mark Matthews",
+/// "(AP Photo/Jane Doe)", "Photo: …", "Reporting by …".
+pub(crate) fn in_byline(doc: &Doc<'_>, i: usize) -> bool {
+    let sentence = doc.sentence_range(i);
+    (sentence.start.max(i.saturating_sub(4))..i).any(|k| {
+        let w = doc.low(k);
+        (w == "by"
+            && (k == sentence.start
+                || doc.low(k.saturating_sub(1)) == "reporting"
+                || (doc.word(k) == "By" && !title_case(doc, sentence.start))))
+            || matches!(
+                w,
+                "photo" | "photograph" | "credit" | "photos" | "image" | "video"
+            ) && matches!(doc.low(k + 1), "/" | ":" | "by")
+            || w == "©"
+    })
+}
+
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
@@ -292,7 +321,9 @@ impl Cast {
             return false;
         }
         let after_title = i > sentence_start
-            && lexicon::is_title(doc.low(i - 1).trim_end_matches('.'))
+            && (lexicon::is_title(doc.low(i - 1).trim_end_matches('.'))
+                // "HMS Portland", "USS Savannah": a ship named after a place
+                || lexicon::is_ship_prefix(doc.word(i - 1)))
             && !matches!(
                 doc.low(i - 1),
                 "state" | "house" | "national" | "security" | "council"
@@ -335,7 +366,15 @@ impl Cast {
         while start < run.end && lexicon::is_capitalised_stopword(doc.low(start)) {
             start += 1;
         }
-        if start >= run.end {
+        // "Leave Prevesa", "Arrive Janina": an itinerary's verb opening its line
+        if start == sentence_start
+            && start + 1 < run.end
+            && lexicon::trigger(doc.low(start)).is_some_and(|t| t != lexicon::Trigger::Adjacent)
+        {
+            start += 1;
+        }
+        // "By Mark Matthews", "(AP Photo/Jane Doe)": who wrote or photographed, not who moved
+        if start >= run.end || in_byline(doc, start) {
             return run.end;
         }
         let first = doc.word(start);
@@ -363,6 +402,14 @@ impl Cast {
             }
             return run.end;
         }
+        // "Frigate HMS Portland": the ship's name starts at its prefix
+        if let Some(k) =
+            (start + 1..run.end.saturating_sub(1)).find(|&k| lexicon::is_ship_prefix(doc.word(k)))
+        {
+            start = k;
+        }
+        let first = doc.word(start);
+        let words: Vec<&str> = (start..run.end).map(|k| doc.word(k)).collect();
         // Ships: "USS Gerald R. Ford", "the MV Ruby".
         if lexicon::is_ship_prefix(first) && run.end > start + 1 {
             let parts = (start + 1..run.end)
@@ -541,7 +588,8 @@ impl Cast {
             self.push_ref(doc, name_from..run.end, a);
             return run.end;
         }
-        if personal {
+        // a headline in title case capitalises every word: no sign of a name there
+        if personal && (!title_case(doc, sentence_start) || !roles.is_empty()) {
             let name = strip_possessive(&words[name_from - start..].join(" ")).to_owned();
             self.add_ref(
                 doc,
@@ -684,7 +732,10 @@ impl Cast {
                         })
                     })
                 } else if lexicon::is_carrier_word(&w) {
+                    // "the convoy" in a story about no one in particular is the traveller
                     self.main_person()
+                        .or_else(|| self.last_of(&[ActorKind::Group]))
+                        .or_else(|| Some(self.new_member(format!("the {w}"), ActorKind::Group)))
                 } else if lexicon::is_group_word(&w) {
                     if matches!(w.as_str(), "crew" | "survivors" | "passengers") {
                         self.last_of(&[ActorKind::Ship, ActorKind::Aircraft])
