@@ -5,6 +5,8 @@
 
 use crate::span::Span;
 
+pub mod pos;
+
 /// What a token looks like, as far as later stages care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {
