@@ -1087,6 +1087,27 @@ fn actors_of(
         }
         return (out, Whose::Others);
     }
+    // "a trip to Warsaw by the foreign minister": a journey named by its noun, made by
+    // someone the "by" after it names, who is not one we follow
+    if is_noun_trigger(doc.low(link.trigger))
+        && let Some(by) =
+            (tokens.end..sentence.end.min(tokens.end + 4)).find(|&k| doc.low(k) == "by")
+    {
+        let agent = cast
+            .refs
+            .iter()
+            .find(|r| r.tokens.start > by && r.tokens.start <= by + 3)
+            .map(|r| r.actor);
+        match agent {
+            Some(a) => return (vec![a], Whose::Subject),
+            None if (by + 1..sentence.end.min(by + 4))
+                .any(|k| lexicon::is_person_role(doc.low(k)) || lexicon::is_title(doc.low(k))) =>
+            {
+                return (out, Whose::Others);
+            }
+            None => {}
+        }
+    }
     // "Troopers set up checkpoints near Durant": a group of people we do not follow, unless
     // what they moved or saw is someone's ("officers had tracked his convoy").
     if (sentence.start.max(link.trigger.saturating_sub(2))..link.trigger)

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::geoparse::PlaceMention;
 use crate::span::Span;
+use crate::text::pos::Upos;
 use crate::text::{Token, TokenKind, sentence_at};
 use crate::time::TimeExpr;
 
@@ -16,6 +17,8 @@ pub(crate) struct Doc<'a> {
     pub tokens: Cow<'a, [Token]>,
     /// Each token in lower case.
     pub lower: Vec<String>,
+    /// Each token's part of speech.
+    pub upos: Vec<Upos>,
     /// The sentence each token belongs to.
     pub sentence_of: Vec<usize>,
     /// Token ranges of the sentences.
@@ -79,12 +82,14 @@ impl<'a> Doc<'a> {
             }
             at
         };
+        let upos = crate::text::pos::tag_sentences(text, &tokens, &sentence_spans);
         let place_at = cover(&mut places.iter().map(|p| p.span));
         let time_at = cover(&mut times.iter().map(|t| t.span));
         Doc {
             text,
             tokens,
             lower,
+            upos,
             sentence_of,
             sentence_tokens,
             sentence_spans,
@@ -117,6 +122,11 @@ impl<'a> Doc<'a> {
             .get(i)
             .is_some_and(|t| t.kind == TokenKind::Word)
             && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The token's part of speech (`X` past the end).
+    pub fn pos(&self, i: usize) -> Upos {
+        self.upos.get(i).copied().unwrap_or(Upos::X)
     }
 
     /// True when the token is a number.

@@ -10,6 +10,7 @@ use super::geometry::{contains, is_open_water};
 use super::lexicon::{self, Trigger};
 use super::traveller::{ActorKind, Cast, in_byline};
 use crate::gazetteer::PlaceKind;
+use crate::text::pos::Upos;
 
 /// Declares a feature enum with its names, in the order of its vectors.
 macro_rules! features {
@@ -103,6 +104,8 @@ features! {
         Adjacent => "adjacent",
         /// The event word is a noun ("his trip to").
         NounTrigger => "noun_trigger",
+        /// The event word is tagged as a verb ("visited", not "the visit").
+        VerbTrigger => "verb_trigger",
         /// The place is the verb's object ("visited Paris").
         PrepNone => "prep_none",
         /// in, at, on, inside, within, aboard.
@@ -385,6 +388,13 @@ pub(crate) fn stop_features(
                     doc.low(link.trigger),
                 ))),
             );
+            set(
+                F::VerbTrigger,
+                f32::from(u8::from(matches!(
+                    doc.pos(link.trigger),
+                    Upos::Verb | Upos::Aux
+                ))),
+            );
             let at = doc.place_tokens(c.place).start;
             set(
                 F::LinkDistance,
@@ -604,59 +614,10 @@ fn is_modifier(
     if doc.place_at[next].is_some() || doc.time_at[next].is_some() {
         return false;
     }
-    let word = doc.tokens[next].kind == crate::text::TokenKind::Word;
-    word && !lexicon::is_locative_preposition(w)
-        && !lexicon::is_clause_break(w)
+    // a noun right after the name: the place qualifies it
+    matches!(doc.pos(next), Upos::Noun | Upos::Propn)
         && !lexicon::is_reporting_verb(w)
         && lexicon::trigger(w).is_none()
-        && !matches!(
-            w,
-            "and"
-                | "or"
-                | "of"
-                | "is"
-                | "was"
-                | "were"
-                | "are"
-                | "has"
-                | "had"
-                | "have"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "did"
-                | "does"
-                | "do"
-                | "as"
-                | "by"
-                | "with"
-                | "where"
-                | "which"
-                | "who"
-                | "that"
-                | "than"
-                | "since"
-                | "after"
-                | "before"
-                | "when"
-                | "while"
-                | "until"
-                | "if"
-                | "because"
-                | "then"
-                | "again"
-                | "also"
-                | "itself"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "tomorrow"
-        )
-        && !(w.len() > 3 && (w.ends_with("ed") || w.ends_with("ing")))
-        && !w.ends_with("ly")
 }
 
 /// True when a verb follows the place as its subject: "Moscow may be seeking", "Beijing
@@ -664,49 +625,12 @@ fn is_modifier(
 fn acts(doc: &Doc<'_>, tokens: &std::ops::Range<usize>, sentence: &std::ops::Range<usize>) -> bool {
     let mut k = tokens.end;
     // "Washington, however, was", "Moscow has long said"
-    if doc.low(k) == "," || matches!(doc.low(k), "has" | "have" | "had") {
+    while k < sentence.end && k < tokens.end + 3 && (doc.low(k) == "," || doc.pos(k) == Upos::Adv) {
         k += 1;
     }
-    if k >= sentence.end {
-        return false;
-    }
-    let w = doc.low(k);
-    matches!(
-        w,
-        "may"
-            | "might"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "must"
-            | "can"
-            | "is"
-            | "was"
-            | "says"
-            | "said"
-            | "wants"
-            | "wanted"
-            | "hopes"
-            | "fears"
-            | "accused"
-            | "accuses"
-            | "denied"
-            | "denies"
-            | "insists"
-            | "insisted"
-            | "warned"
-            | "warns"
-            | "claims"
-            | "claimed"
-            | "refused"
-            | "rejected"
-            | "responded"
-            | "condemned"
-            | "has"
-            | "have"
-    ) && !matches!(doc.low(k + 1), "in" | "at" | "on" | "home" | "a" | "the")
-        || lexicon::is_reporting_verb(w)
+    k < sentence.end
+        && matches!(doc.pos(k), Upos::Verb | Upos::Aux)
+        && !matches!(doc.low(k + 1), "in" | "at" | "on" | "home")
 }
 
 /// The first token of the list of places `tokens` belongs to ("Ghana, Uganda and Rwanda"),
