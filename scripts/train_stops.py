@@ -283,21 +283,22 @@ def write(args):
         "/// A candidate is a stop of the main traveller when its probability reaches this.",
         f"pub(crate) const THRESHOLD: f32 = {model['threshold']!r};",
         "",
-        "/// Logistic weights of the stop features' largest values over a place's mentions.",
-        "pub(crate) const STOP_MAX: &[(S, f32)] = &[",
+        "/// Logistic weights of the stop features' largest values over a place's mentions, in",
+        "/// thousandths.",
+        "pub(crate) const STOP_MAX: &[(S, i32)] = &[",
     ]
     camel = lambda s: "".join(p.capitalize() for p in s.split("_"))
     for name, v in model["stop_max"].items():
-        lines.append(f"    (S::{camel(name)}, {v:.3f}),")
-    lines += ["];", "", "/// Logistic weights of the stop features' smallest values over a place's mentions.",
-              "pub(crate) const STOP_MIN: &[(S, f32)] = &["]
+        lines.append(f"    (S::{camel(name)}, {round(v * 1000)}),")
+    lines += ["];", "", "/// Logistic weights of the stop features' smallest values over a place's mentions, in",
+              "/// thousandths.", "pub(crate) const STOP_MIN: &[(S, i32)] = &["]
     for name, v in model["stop_min"].items():
         if name != "bias":
-            lines.append(f"    (S::{camel(name)}, {v:.3f}),")
-    lines += ["];", "", "/// Linear weights of the traveller features: the actor scoring highest is the main one.",
-              "pub(crate) const TRAVELLER: &[(T, f32)] = &["]
+            lines.append(f"    (S::{camel(name)}, {round(v * 1000)}),")
+    lines += ["];", "", "/// Linear weights of the traveller features, in thousandths: the actor scoring highest is",
+              "/// the main one.", "pub(crate) const TRAVELLER: &[(T, i32)] = &["]
     for name, v in model["traveller"].items():
-        lines.append(f"    (T::{camel(name)}, {v:.3f}),")
+        lines.append(f"    (T::{camel(name)}, {round(v * 1000)}),")
     lines += ["];", ""]
     open(WEIGHTS_RS, "w", encoding="utf-8").write("\n".join(lines))
     print(f"wrote {WEIGHTS_RS} from {len(docs)} cases")

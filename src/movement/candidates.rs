@@ -556,7 +556,7 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
         if matches!(
             w,
             "and" | "or" | "then" | "before" | "after" | "later" | ";"
-        ) || lexicon::trigger(w).is_some_and(|t| t != Trigger::Adjacent)
+        ) || doc.trigger(k).is_some_and(|t| t != Trigger::Adjacent)
             || lexicon::is_reporting_verb(w)
         {
             return false;
@@ -616,7 +616,7 @@ fn where_clause_link(
     (at + 2..sentence.end.min(at + 7))
         .take_while(|&k| doc.place_at[k].is_none() && !matches!(doc.low(k), "," | ";"))
         .find_map(|k| {
-            lexicon::trigger(doc.low(k))
+            doc.trigger(k)
                 .filter(|&class| class != Trigger::Adjacent)
                 .map(|class| Link {
                     trigger: k,
@@ -655,7 +655,7 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         if lexicon::is_locative_preposition(w) {
             break j;
         }
-        if let Some(class) = lexicon::trigger(w)
+        if let Some(class) = doc.trigger(j)
             && takes_place_object(class, w)
         {
             return Some(Link {
@@ -700,7 +700,7 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
             .rev()
             .find(|&k| {
                 matches!(
-                    lexicon::trigger(doc.low(k)),
+                    doc.trigger(k),
                     Some(
                         Trigger::Move
                             | Trigger::Arrive
@@ -753,7 +753,7 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
             && k + 1 < preposition_at
             && doc.place_at[k + 1].is_none()
             && !lexicon::is_np_filler(doc.low(k + 1))
-            && lexicon::trigger(doc.low(k + 1)).is_none()
+            && doc.trigger(k + 1).is_none()
             && !doc.is_capitalised(k + 1)
             && !doc.is_number(k + 1)
         {
@@ -772,7 +772,7 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
                 preposition: Some(preposition),
             });
         }
-        let Some(class) = lexicon::trigger(w) else {
+        let Some(class) = doc.trigger(k) else {
             continue;
         };
         if matches!(w, "play" | "plays" | "played" | "playing")
@@ -837,7 +837,7 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
             if lexicon::is_clause_break(w) || (w == "," && k > tokens.end) {
                 break;
             }
-            if let Some(class) = lexicon::trigger(w)
+            if let Some(class) = doc.trigger(k)
                 && class != Trigger::Adjacent
                 && !matches!(class, Trigger::Intend)
             {
@@ -1406,7 +1406,7 @@ fn in_relative_clause(doc: &Doc<'_>, sentence: &Range<usize>, at: usize) -> bool
         .is_some_and(|rel| {
             (rel + 1..at).any(|j| {
                 let w = doc.low(j);
-                lexicon::trigger(w).is_some() || (w.len() > 4 && w.ends_with("ed"))
+                doc.trigger(j).is_some() || (w.len() > 4 && w.ends_with("ed"))
             })
         })
 }

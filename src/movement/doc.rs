@@ -124,6 +124,20 @@ impl<'a> Doc<'a> {
             && self.word(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// The event word class of token `i`: of the word itself, else of its lemma when it is a
+    /// verb ("swimming" → "swim"; a plural noun is no event word: "races in Boston", "flights
+    /// from Hanoi").
+    pub fn trigger(&self, i: usize) -> Option<super::lexicon::Trigger> {
+        let w = self.low(i);
+        super::lexicon::trigger(w).or_else(|| {
+            let upos = self.pos(i);
+            (upos == Upos::Verb)
+                .then(|| crate::text::pos::lemma(w, upos))
+                .filter(|l| l != w)
+                .and_then(|l| super::lexicon::trigger(&l))
+        })
+    }
+
     /// The token's part of speech (`X` past the end).
     pub fn pos(&self, i: usize) -> Upos {
         self.upos.get(i).copied().unwrap_or(Upos::X)

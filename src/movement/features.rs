@@ -254,6 +254,8 @@ features! {
         Aircraft => "aircraft",
         /// A storm.
         Storm => "storm",
+        /// An animal.
+        Animal => "animal",
         /// log2 of 1 + the places it is the subject of a journey word at, over 3.
         Journeys => "journeys",
         /// log2 of 1 + the places it is the subject of a presence word at, over 3.
@@ -455,12 +457,12 @@ pub(crate) fn stop_features(
         let trigger_before = (sentence.start.max(tokens.start.saturating_sub(8))..tokens.start)
             .rev()
             .take_while(|&k| !lexicon::is_clause_break(doc.low(k)))
-            .any(|k| lexicon::trigger(doc.low(k)).is_some_and(|t| t != Trigger::Adjacent));
+            .any(|k| doc.trigger(k).is_some_and(|t| t != Trigger::Adjacent));
         set(F::TriggerBefore, f32::from(u8::from(trigger_before)));
         set(
             F::SentenceMotion,
             f32::from(u8::from(sentence.clone().any(|k| {
-                lexicon::trigger(doc.low(k)).is_some_and(|t| {
+                doc.trigger(k).is_some_and(|t| {
                     !matches!(t, Trigger::Presence | Trigger::Meet | Trigger::Adjacent)
                 })
             }))),
@@ -762,6 +764,7 @@ pub(crate) fn traveller_features(
             ActorKind::Ship => set(F::Ship, 1.0),
             ActorKind::Aircraft => set(F::Aircraft, 1.0),
             ActorKind::Storm => set(F::Storm, 1.0),
+            ActorKind::Animal => set(F::Animal, 1.0),
             ActorKind::Unknown => {}
         }
         let mut journeys = 0;

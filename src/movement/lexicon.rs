@@ -54,7 +54,9 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "towed" | "tow" | "towing" | "passes" | "track" | "tracking" | "continue"
         | "continues" | "continuing" | "limped" | "hobbled" | "staggered" | "trudged"
         | "strolled" | "swam" | "wandered" | "sprinted" | "jogged" | "stage" | "stages" | "leg"
-        | "legs" => Move,
+        | "legs"
+        // base forms: other inflections reach them through their lemma ("swimming" → "swim")
+        | "swim" | "trek" | "hike" | "roam" | "wander" | "migrate" => Move,
         "heading" | "bound" | "route" | "way" | "destined" | "due" => Intend,
         "diverted" | "rerouted" | "redirected" | "diversion" => Divert,
         "returned" | "return" | "returns" | "returning" => Return,
@@ -937,6 +939,45 @@ pub(crate) fn is_ship_word(word: &str) -> bool {
             | "sloop"
             | "steamer"
             | "icebreaker"
+    )
+}
+
+/// Animals news follows on their travels ("the shark was tracked off …", "the herd
+/// reached Kunming").
+pub(crate) fn is_animal_word(word: &str) -> bool {
+    matches!(
+        word,
+        "whale"
+            | "shark"
+            | "wolf"
+            | "bear"
+            | "elephant"
+            | "elephants"
+            | "herd"
+            | "walrus"
+            | "seal"
+            | "turtle"
+            | "osprey"
+            | "stork"
+            | "eagle"
+            | "crane"
+            | "albatross"
+            | "tiger"
+            | "leopard"
+            | "lion"
+            | "moose"
+            | "orca"
+            | "dolphin"
+            | "humpback"
+            | "manatee"
+            | "crocodile"
+            | "cougar"
+            | "lynx"
+            | "swan"
+            | "goose"
+            | "falcon"
+            | "vulture"
+            | "penguin"
     )
 }
 

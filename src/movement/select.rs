@@ -85,16 +85,17 @@ impl Model {
     /// The weights that ship.
     #[must_use]
     pub fn builtin() -> Model {
-        let table = |rows: &[(StopFeature, f32)]| {
+        // the table holds thousandths
+        let table = |rows: &[(StopFeature, i32)]| {
             let mut out = [0.0; StopFeature::COUNT];
             for &(f, w) in rows {
-                out[f as usize] = w;
+                out[f as usize] = w as f32 / 1000.0;
             }
             out
         };
         let mut traveller = [0.0; TravellerFeature::COUNT];
         for &(f, w) in weights::TRAVELLER {
-            traveller[f as usize] = w;
+            traveller[f as usize] = w as f32 / 1000.0;
         }
         Model {
             stop_max: table(weights::STOP_MAX),

@@ -29,6 +29,8 @@ pub enum ActorKind {
     Aircraft,
     /// A storm.
     Storm,
+    /// An animal or a herd: a tagged whale, a wandering wolf.
+    Animal,
     /// Nobody the text names: places visited by an unnamed traveller.
     #[default]
     Unknown,
@@ -369,7 +371,9 @@ impl Cast {
         // "Leave Prevesa", "Arrive Janina": an itinerary's verb opening its line
         if start == sentence_start
             && start + 1 < run.end
-            && lexicon::trigger(doc.low(start)).is_some_and(|t| t != lexicon::Trigger::Adjacent)
+            && doc
+                .trigger(start)
+                .is_some_and(|t| t != lexicon::Trigger::Adjacent)
         {
             start += 1;
         }
@@ -549,7 +553,7 @@ impl Cast {
         // "Lindbergh's solo flight": the owner of a journey is its traveller.
         let owns_journey = possessive
             && (run.end..run.end + 3)
-                .any(|k| matches!(lexicon::trigger(doc.low(k)), Some(t) if t != lexicon::Trigger::Adjacent));
+                .any(|k| matches!(doc.trigger(k), Some(t) if t != lexicon::Trigger::Adjacent));
         // "the Vatican said": an institution, not a person.
         let after_article = start > sentence_start
             && matches!(before, "the" | "a" | "an")
@@ -623,9 +627,12 @@ impl Cast {
                 i + 1
             }
             "it" | "its" => {
-                if let Some(a) =
-                    self.last_of(&[ActorKind::Storm, ActorKind::Ship, ActorKind::Aircraft])
-                {
+                if let Some(a) = self.last_of(&[
+                    ActorKind::Storm,
+                    ActorKind::Ship,
+                    ActorKind::Aircraft,
+                    ActorKind::Animal,
+                ]) {
                     self.push_ref(doc, i..i + 1, a);
                 }
                 i + 1
@@ -640,7 +647,17 @@ impl Cast {
             "the" => self.definite(doc, i, sentence),
             // "A fishing boat carrying 60 migrants capsized": a new actor as subject only
             // (after a dateline too: "ASUNCIÓN, Aug 7 — A prisoner who …").
-            "a" | "an" if i == sentence.start || after_dateline(doc, i, &sentence) => {
+            "a" | "an"
+                if i == sentence.start
+                    || after_dateline(doc, i, &sentence)
+                    // "waking up to a powerful winter storm", "tracked a great white shark"
+                    || (i + 1..sentence.end.min(i + 5))
+                        .take_while(|&k| is_modifier_word(doc.low(k)))
+                        .any(|k| {
+                            lexicon::is_storm_word(doc.low(k)) && doc.low(k) != "system"
+                                || lexicon::is_animal_word(doc.low(k))
+                        }) =>
+            {
                 self.definite(doc, i, sentence)
             }
             _ => i + 1,
@@ -656,6 +673,7 @@ impl Cast {
                 || lexicon::is_aircraft_word(w)
                 || lexicon::is_carrier_word(w)
                 || lexicon::is_group_word(w)
+                || lexicon::is_animal_word(w)
         };
         // "the container ship Ever Bright", "the rock band Northern Lights": any plain words
         // before the head word of a name are its modifiers
@@ -682,7 +700,11 @@ impl Cast {
                 }
                 let span = i..k + 1;
                 let indefinite = matches!(doc.low(i), "a" | "an");
-                let actor = if indefinite && !lexicon::is_storm_word(&w) {
+                let actor = if lexicon::is_animal_word(&w) {
+                    // "a great white shark", "the wolf": the one animal the story follows
+                    self.last_of(&[ActorKind::Animal])
+                        .or_else(|| Some(self.new_member(format!("the {w}"), ActorKind::Animal)))
+                } else if indefinite && !lexicon::is_storm_word(&w) {
                     // "a man", "an official": someone new, not the story's subject; but
                     // the lede's "A prisoner who escaped …" or "A cargo ship that drifted
                     // …" is the one the next sentences name ("Rolando Benítez, 34, was
