@@ -56,7 +56,8 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "strolled" | "swam" | "wandered" | "sprinted" | "jogged" | "stage" | "stages" | "leg"
         | "legs"
         // base forms: other inflections reach them through their lemma ("swimming" → "swim")
-        | "swim" | "trek" | "hike" | "roam" | "wander" | "migrate" => Move,
+        | "swim" | "trek" | "hike" | "roam" | "wander" | "migrate" | "deployed" | "deploying"
+        | "redeployed" => Move,
         "heading" | "bound" | "route" | "way" | "destined" | "due" => Intend,
         "diverted" | "rerouted" | "redirected" | "diversion" => Divert,
         "returned" | "return" | "returns" | "returning" => Return,
@@ -89,7 +90,8 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "recital" | "stole" | "robbed" | "carjacked" | "stabbed" | "overpowered"
         | "assaulted" | "ambushed" | "burglarized" | "burgled" | "looted" | "abandoned"
         | "loaded" | "unloaded" | "discharged" | "loading" | "unloading" | "won" | "wins"
-        | "winning" | "finished" | "finishing" => Presence,
+        | "winning" | "finished" | "finishing" | "operated" | "operating" | "patrolled"
+        | "patrolling" => Presence,
         "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
         | "joined" | "accompanied" => Meet,
         // a home ("lives in Paris") is no stop of a journey

@@ -322,12 +322,13 @@ impl Cast {
         if !doc.is_capitalised(i) || doc.time_at[i].is_some() {
             return false;
         }
-        let after_title = i > sentence_start
-            && (lexicon::is_title(doc.low(i - 1).trim_end_matches('.'))
-                // "HMS Portland", "USS Savannah": a ship named after a place
-                || lexicon::is_ship_prefix(doc.word(i - 1)))
+        // "HMS Portland", "USS Port Royal": a ship named after a place
+        let first = doc.place_at[i].map_or(i, |p| doc.place_tokens(p).start);
+        let after_title = first > sentence_start
+            && (lexicon::is_title(doc.low(first - 1).trim_end_matches('.'))
+                || lexicon::is_ship_prefix(doc.word(first - 1)))
             && !matches!(
-                doc.low(i - 1),
+                doc.low(first - 1),
                 "state" | "house" | "national" | "security" | "council"
             );
         let w = strip_possessive(doc.low(i));
@@ -702,7 +703,7 @@ impl Cast {
                 let indefinite = matches!(doc.low(i), "a" | "an");
                 let actor = if lexicon::is_animal_word(&w) {
                     // "a great white shark", "the wolf": the one animal the story follows
-                    self.last_of(&[ActorKind::Animal])
+                    self.main_of(&[ActorKind::Animal])
                         .or_else(|| Some(self.new_member(format!("the {w}"), ActorKind::Animal)))
                 } else if indefinite && !lexicon::is_storm_word(&w) {
                     // "a man", "an official": someone new, not the story's subject; but
@@ -720,7 +721,7 @@ impl Cast {
                     };
                     kind.and_then(|kind| self.named_after_lede(doc, i, kind))
                 } else if lexicon::is_storm_word(&w) {
-                    self.last_of(&[ActorKind::Storm]).or_else(|| {
+                    self.main_of(&[ActorKind::Storm]).or_else(|| {
                         (w != "system")
                             .then(|| self.new_member(format!("the {w}"), ActorKind::Storm))
                     })
@@ -744,11 +745,11 @@ impl Cast {
                 } else if lexicon::is_ship_word(&w) {
                     // "Doyle eased her flood boat …; the boat": an unnamed boat in a
                     // story about a person is the person's
-                    self.last_of(&[ActorKind::Ship])
+                    self.main_of(&[ActorKind::Ship])
                         .or_else(|| self.main_person())
                         .or_else(|| Some(self.new_member(format!("the {w}"), ActorKind::Ship)))
                 } else if lexicon::is_aircraft_word(&w) {
-                    self.last_of(&[ActorKind::Aircraft]).or_else(|| {
+                    self.main_of(&[ActorKind::Aircraft]).or_else(|| {
                         self.main_person().or_else(|| {
                             Some(self.new_member(format!("the {w}"), ActorKind::Aircraft))
                         })
@@ -918,6 +919,25 @@ impl Cast {
             }
         }
         best.map(|(a, _)| a)
+    }
+
+    /// The actor of one of `kinds` a description ("the ship", "the storm") stands for: the
+    /// one mentioned most so far, the first of those on a tie; a story's "the ship" is its
+    /// own ship, not the escort named last.
+    fn main_of(&self, kinds: &[ActorKind]) -> Option<usize> {
+        let mut best: Option<(usize, usize, usize)> = None;
+        for r in &self.refs {
+            let m = &self.members[r.actor];
+            if !kinds.contains(&m.kind) {
+                continue;
+            }
+            let n = m.mentions.len();
+            let first = m.mentions.first().map_or(usize::MAX, |s| s.start);
+            if best.is_none_or(|(_, bn, bf)| n > bn || (n == bn && first < bf)) {
+                best = Some((r.actor, n, first));
+            }
+        }
+        best.map(|(a, _, _)| a)
     }
 
     /// The most recently mentioned actor of one of `kinds`.
