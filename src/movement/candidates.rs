@@ -483,7 +483,8 @@ fn coordinated_with(
                 if !joined {
                     return None;
                 }
-                // "Paris, France": a country after a city is its container, not a list item.
+                // "Paris, France": a country after a city is its container, not a list item
+                // (but "Okinawa, Singapore, Guam": a list of three is a list).
                 let kind = doc.places[p].resolved.as_ref().map(|c| c.kind);
                 let this = doc
                     .place_at
@@ -494,6 +495,7 @@ fn coordinated_with(
                 if doc.low(tokens.start - 1) == ","
                     && matches!(this, Some(PlaceKind::Country | PlaceKind::Region))
                     && kind != this
+                    && !in_list(doc, tokens, sentence)
                 {
                     return None;
                 }
@@ -504,9 +506,50 @@ fn coordinated_with(
     None
 }
 
+/// True for a member of a list of three places or more ("Benin, The Gambia and Guinea").
+pub(crate) fn in_list(
+    doc: &Doc<'_>,
+    tokens: &std::ops::Range<usize>,
+    sentence: &std::ops::Range<usize>,
+) -> bool {
+    // walk left and right over ", X", "and X", "the X"
+    let mut count = 1;
+    let mut k = tokens.start;
+    while k > sentence.start {
+        let mut j = k - 1;
+        if doc.low(j) == "the" && j > sentence.start {
+            j -= 1;
+        }
+        if !matches!(doc.low(j), "," | "and" | "or") || j == sentence.start {
+            break;
+        }
+        let Some(p) = doc.place_at[j - 1] else {
+            break;
+        };
+        count += 1;
+        k = doc.place_tokens(p).start;
+    }
+    let mut k = tokens.end;
+    while k + 1 < sentence.end && matches!(doc.low(k), "," | "and" | "or") {
+        let mut j = k + 1;
+        if doc.low(j) == "the" {
+            j += 1;
+        }
+        let Some(p) = doc.place_at.get(j).copied().flatten() else {
+            break;
+        };
+        count += 1;
+        k = doc.place_tokens(p).end;
+    }
+    count >= 3
+}
+
 /// True when the mention only says where a place named just before lies
 /// ("Khasan, a settlement …, on the Tumen River in Russia's Primorsky region").
 fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> bool {
+    if in_list(doc, tokens, sentence) {
+        return false;
+    }
     let mut k = tokens.start;
     let mut preposition = None;
     let mut words = 0;
@@ -874,7 +917,10 @@ fn joins_modifiers(doc: &Doc<'_>, k: usize) -> bool {
 /// migrants capsized").
 fn opens_clause(doc: &Doc<'_>, k: usize, sentence: &Range<usize>) -> bool {
     (sentence.start.max(k.saturating_sub(2))..=k).any(|i| {
-        i == sentence.start || matches!(doc.low(i - 1), "," | ";" | "and" | "but" | "then")
+        i == sentence.start
+            || matches!(doc.low(i - 1), "," | ";" | "and" | "but" | "then" | "that")
+            // "officials said helicopters would …"
+            || lexicon::is_reporting_verb(doc.low(i - 1))
     })
 }
 
@@ -1110,7 +1156,32 @@ fn actors_of(
     }
     // "Troopers set up checkpoints near Durant": a group of people we do not follow, unless
     // what they moved or saw is someone's ("officers had tracked his convoy").
-    if (sentence.start.max(link.trigger.saturating_sub(2))..link.trigger)
+    // ("helicopters would be deployed from Warsaw": over the helpers of a verb)
+    let mut subject_end = link.trigger;
+    while subject_end > sentence.start
+        && matches!(
+            doc.low(subject_end - 1),
+            "would"
+                | "will"
+                | "be"
+                | "been"
+                | "being"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "had"
+                | "has"
+                | "have"
+                | "could"
+                | "may"
+                | "might"
+                | "to"
+        )
+    {
+        subject_end -= 1;
+    }
+    if (sentence.start.max(subject_end.saturating_sub(2))..subject_end)
         .any(|k| lexicon::is_other_agent(doc.low(k)) && opens_clause(doc, k, sentence))
         && !matches!(doc.low(link.trigger + 1), "his" | "her" | "their" | "its")
     {

@@ -4,7 +4,7 @@
 //! from the real-text corpus.
 
 use super::Status;
-use super::candidates::{Candidate, Role, Whose};
+use super::candidates::{Candidate, Role, Whose, in_list};
 use super::doc::Doc;
 use super::geometry::{contains, is_open_water};
 use super::lexicon::{self, Trigger};
@@ -657,44 +657,6 @@ fn list_start(
         k = doc.place_tokens(p).start;
     }
     k
-}
-
-/// True for a member of a list of three places or more ("Benin, The Gambia and Guinea").
-fn in_list(
-    doc: &Doc<'_>,
-    tokens: &std::ops::Range<usize>,
-    sentence: &std::ops::Range<usize>,
-) -> bool {
-    // walk left and right over ", X", "and X", "the X"
-    let mut count = 1;
-    let mut k = tokens.start;
-    while k > sentence.start {
-        let mut j = k - 1;
-        if doc.low(j) == "the" && j > sentence.start {
-            j -= 1;
-        }
-        if !matches!(doc.low(j), "," | "and" | "or") || j == sentence.start {
-            break;
-        }
-        let Some(p) = doc.place_at[j - 1] else {
-            break;
-        };
-        count += 1;
-        k = doc.place_tokens(p).start;
-    }
-    let mut k = tokens.end;
-    while k + 1 < sentence.end && matches!(doc.low(k), "," | "and" | "or") {
-        let mut j = k + 1;
-        if doc.low(j) == "the" {
-            j += 1;
-        }
-        let Some(p) = doc.place_at.get(j).copied().flatten() else {
-            break;
-        };
-        count += 1;
-        k = doc.place_tokens(p).end;
-    }
-    count >= 3
 }
 
 /// True for a place opening its sentence in capitals, or followed by a dash soon after

@@ -71,6 +71,22 @@ fn after_dateline(doc: &Doc<'_>, i: usize, sentence: &Range<usize>) -> bool {
     i > sentence.start && matches!(doc.low(i - 1), "—" | "–" | "-" | "--")
 }
 
+/// The name of the one who tells a text in the first person.
+const NARRATOR: &str = "the narrator";
+
+/// True when token `i` stands inside quotation marks in its sentence.
+fn quoted(doc: &Doc<'_>, i: usize, sentence: &Range<usize>) -> bool {
+    let (Some(start), Some(at)) = (
+        doc.tokens.get(sentence.start).map(|t| t.span.start),
+        doc.tokens.get(i).map(|t| t.span.start),
+    ) else {
+        return false;
+    };
+    let before = doc.text.get(start..at).unwrap_or("");
+    before.matches('"').count() % 2 == 1
+        || before.matches('“').count() > before.matches('”').count()
+}
+
 /// True when the sentence starting at token `start` is a headline in title case ("FBI Arrests
 /// North Carolina Suspect In Checotah"): most of its longer words capitalised.
 fn title_case(doc: &Doc<'_>, start: usize) -> bool {
@@ -613,6 +629,17 @@ impl Cast {
     fn lower_case_ref(&mut self, doc: &Doc<'_>, i: usize, sentence: Range<usize>) -> usize {
         let w = doc.low(i);
         match w {
+            // "We left New Orleans at dawn", "I reached Lisbon": a letter, a diary, a blog
+            // told by its writer (not words quoted in a story)
+            "i" | "me" | "my" | "we" | "us" | "our" if !quoted(doc, i, &sentence) => {
+                let narrator = self
+                    .members
+                    .iter()
+                    .position(|m| m.name == NARRATOR)
+                    .unwrap_or_else(|| self.new_member(NARRATOR.to_owned(), ActorKind::Person));
+                self.push_ref(doc, i..i + 1, narrator);
+                i + 1
+            }
             "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself" => {
                 if let Some(a) = self.person_antecedent(doc, sentence.start) {
                     // "his train", "her plane": the vehicle carries the person.
