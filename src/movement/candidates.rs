@@ -1108,6 +1108,12 @@ fn actors_of(
             | "seen"
             | "spotted"
             | "sighted"
+            // what is found, tracked or caught was there: "tracked a shark off Lyon"
+            | "tracked"
+            | "detected"
+            | "tagged"
+            | "found"
+            | "located"
     );
     let between: Vec<usize> = cast
         .refs_in(link.trigger + 1..tokens.start)

@@ -218,3 +218,37 @@ pub(crate) fn offset_of(
     };
     Some(Offset { km, bearing, from })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_point_moved_along_a_bearing_lies_that_far_that_way() {
+        let apia = LatLon::new(-13.83, -171.76);
+        for (bearing, km) in [(315.0, 300.0), (90.0, 60.0), (180.0, 1000.0), (0.0, 5.0)] {
+            let p = moved(apia, bearing, km);
+            assert!((apia.distance_km(p) - km).abs() < 0.5, "{bearing} {km}");
+        }
+        let nw = moved(apia, 315.0, 300.0);
+        assert!(nw.lat > apia.lat && nw.lon < apia.lon);
+        // across the antimeridian the longitude wraps
+        let east = moved(LatLon::new(-18.14, 178.44), 90.0, 300.0);
+        assert!(east.lon < -170.0, "{east:?}");
+    }
+
+    #[test]
+    fn compass_words_give_bearings() {
+        let table = [
+            ("north", Some(0.0)),
+            ("northeastern", Some(45.0)),
+            ("south-west", Some(225.0)),
+            ("western", Some(270.0)),
+            ("north-westerly", Some(315.0)),
+            ("outskirts", None),
+        ];
+        for (word, bearing) in table {
+            assert_eq!(bearing_of(word), bearing, "{word}");
+        }
+    }
+}

@@ -59,6 +59,19 @@ fn gazetteer() -> Gazetteer {
         place("Goma", -1.68, 29.22, Town, "CD"),
         place("Donbas", 48.0, 38.0, InformalRegion, "UA"),
         place("Florida Straits", 24.0, -81.0, Physical, "US"),
+        place("Apia", -13.83, -171.76, Town, "WS"),
+        place("Suva", -18.14, 178.44, Town, "FJ"),
+        place("Honduras", 15.0, -86.5, Country, "HN"),
+        place("Belize City", 17.5, -88.2, Town, "BZ"),
+        place("Okinawa", 26.33, 127.8, Region, "JP"),
+        place("Singapore", 1.29, 103.85, Country, "SG"),
+        place("Guam", 13.44, 144.79, Country, "GU"),
+        place("Manila", 14.6, 120.98, Town, "PH"),
+        place("Tokyo", 35.68, 139.69, Town, "JP"),
+        place("Seoul", 37.57, 126.98, Town, "KR"),
+        place("Washington", 38.9, -77.04, Town, "US"),
+        place("Coral Sea", -18.0, 152.0, Physical, "AU"),
+        place("Mackay", -21.14, 149.19, Town, "AU"),
     ])
 }
 
@@ -656,4 +669,119 @@ fn an_unnamed_boat_in_a_story_about_a_person_is_the_person_s() {
         .map(|s| s.place.name.as_str())
         .collect();
     assert_eq!(stops, ["Lyon", "Paris"]);
+}
+
+#[test]
+fn a_compass_part_of_a_country_is_a_point_inside_it() {
+    let actors = run("Hurricane Eta made landfall in eastern Honduras on Tuesday.");
+    let stop = &actors[0].stops[0];
+    assert_eq!(stop.place.name, "eastern Honduras");
+    assert!(stop.approximate && stop.place.latlon.lon > -86.5);
+    // a town of another country near it is not inside it
+    let (_, stops) = route(
+        "Hurricane Eta made landfall in eastern Honduras on Tuesday and later moved 60 km east \
+         of Belize City.",
+    );
+    assert_eq!(stops.len(), 2, "{stops:?}");
+}
+
+#[test]
+fn the_final_stop_comes_last_however_it_is_told() {
+    let (_, stops) = route(
+        "President Ana Berg returned home to Washington after a flight from Manila, her fourth \
+         and final stop. The tour also took her to Tokyo and Seoul.",
+    );
+    assert_eq!(
+        stops.last().map(String::as_str),
+        Some("Washington"),
+        "{stops:?}"
+    );
+    let manila = stops.iter().position(|s| s == "Manila");
+    let tokyo = stops.iter().position(|s| s == "Tokyo");
+    assert!(tokyo < manila, "{stops:?}");
+}
+
+#[test]
+fn a_list_of_three_places_is_a_list_not_a_place_and_its_country() {
+    let (_, stops) =
+        route("The cruiser USS Ardent made port visits to Okinawa, Singapore and Guam in May.");
+    assert_eq!(stops, names(&["Okinawa", "Singapore", "Guam"]));
+}
+
+#[test]
+fn a_sea_is_a_stop_of_a_storm() {
+    let (_, stops) = route(
+        "Cyclone Ada moved over the Coral Sea on Monday and crossed the coast near Mackay on \
+         Tuesday.",
+    );
+    assert_eq!(stops, names(&["Coral Sea", "Mackay"]));
+}
+
+#[test]
+fn the_ship_is_the_story_s_own_not_the_escort_named_last() {
+    let actors = run(
+        "The frigate HMS Ardent left Lyon on September 4 with the destroyer HMS Brisk. The \
+         ship reached Paris on September 8.",
+    );
+    assert_eq!(actors[0].name, "HMS Ardent");
+    let stops: Vec<&str> = actors[0]
+        .stops
+        .iter()
+        .map(|s| s.place.name.as_str())
+        .collect();
+    assert_eq!(stops, ["Lyon", "Paris"]);
+}
+
+#[test]
+fn animals_travel() {
+    let (actor, stops) =
+        route("Researchers tracked a great white shark near Lyon. The shark later reached Paris.");
+    assert_eq!(actor, "the shark");
+    assert_eq!(stops, names(&["Lyon", "Paris"]));
+}
+
+#[test]
+fn a_storm_introduced_mid_sentence_is_the_traveller() {
+    let (actor, stops) =
+        route("Millions woke to a powerful winter storm that stalled near Berlin on Monday.");
+    assert_eq!(actor, "the storm");
+    assert_eq!(stops, names(&["Berlin"]));
+}
+
+#[test]
+fn bylines_and_title_case_headlines_name_no_traveller() {
+    let actors = run(
+        "Ministers Meet In Paris For Talks\nBy Mark Hollis\nPresident Ana Berg flew to Lyon on \
+         Monday.",
+    );
+    let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(!names.contains(&"Mark Hollis"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Meet")), "{names:?}");
+    assert_eq!(names.first(), Some(&"Ana Berg"));
+}
+
+#[test]
+fn an_itinerary_s_verb_opening_a_line_is_no_name() {
+    let actors = run("Leave Lyon at dawn.\nArrive Paris by noon.");
+    assert!(
+        actors.iter().all(|a| !a.name.starts_with("Leave")),
+        "{:?}",
+        actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_narrator_of_a_first_person_text_travels() {
+    let (actor, stops) = route("We left Lyon at dawn and reached Paris that night.");
+    assert_eq!(actor, "the narrator");
+    assert_eq!(stops, names(&["Lyon", "Paris"]));
+    // "I" quoted in a story is the speaker's, not a narrator's
+    let actors = run("\"I love Paris,\" said singer Ana Vell, who flew to Lyon on Monday.");
+    assert!(actors.iter().all(|a| a.name != "the narrator"));
+}
+
+#[test]
+fn an_inflected_verb_is_an_event_word_through_its_lemma() {
+    let (_, stops) = route("Swimmer Ana Vell was swimming to Lyon on Monday.");
+    assert_eq!(stops, names(&["Lyon"]));
 }

@@ -302,6 +302,10 @@ impl Cast {
                             | "the"
                             | "a"
                             | "an"
+                            | "i"
+                            | "we"
+                            | "my"
+                            | "our"
                     )
                 {
                     i = cast.lower_case_ref(doc, i, range.clone()).max(i + 1);
@@ -713,6 +717,16 @@ impl Cast {
                     && name_after_head(doc, k + 1, sentence.end).is_some()
             })
             .unwrap_or(i);
+        // "a powerful winter storm", "a great white shark": plain words before a storm's or
+        // an animal's head word describe it
+        let head_ahead = head_ahead.max(
+            (i + 1..sentence.end.min(i + 5))
+                .take_while(|&k| is_modifier_word(doc.low(k)))
+                .find(|&k| {
+                    lexicon::is_storm_word(doc.low(k)) || lexicon::is_animal_word(doc.low(k))
+                })
+                .unwrap_or(i),
+        );
         let mut k = i + 1;
         while k < sentence.end && k <= i + 4 {
             let w = doc.low(k).to_owned();
