@@ -967,15 +967,14 @@ impl Cast {
     /// own ship, not the escort named last.
     fn main_of(&self, kinds: &[ActorKind]) -> Option<usize> {
         let mut best: Option<(usize, usize, usize)> = None;
-        for r in &self.refs {
-            let m = &self.members[r.actor];
-            if !kinds.contains(&m.kind) {
+        for (a, m) in self.members.iter().enumerate() {
+            if !kinds.contains(&m.kind) || m.mentions.is_empty() {
                 continue;
             }
             let n = m.mentions.len();
             let first = m.mentions.first().map_or(usize::MAX, |s| s.start);
             if best.is_none_or(|(_, bn, bf)| n > bn || (n == bn && first < bf)) {
-                best = Some((r.actor, n, first));
+                best = Some((a, n, first));
             }
         }
         best.map(|(a, _, _)| a)
