@@ -307,3 +307,16 @@ fn the_sample_article_opens_from_help() {
         h.get_by_label_contains("Stop 1:");
     }
 }
+
+#[test]
+fn an_approximate_point_says_so_on_its_card() {
+    let mut h = harness(fake_pipeline());
+    let mut analysis = three_stop_analysis();
+    h.state_mut().show_analysis("Test route", analysis.clone());
+    h.run();
+    assert!(h.query_by_label("approximate point").is_none());
+    analysis.actors[0].stops[1].approximate = true;
+    h.state_mut().show_analysis("Test route", analysis);
+    h.run();
+    assert!(h.query_by_label("approximate point").is_some());
+}

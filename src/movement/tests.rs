@@ -785,3 +785,17 @@ fn an_inflected_verb_is_an_event_word_through_its_lemma() {
     let (_, stops) = route("Swimmer Ana Vell was swimming to Lyon on Monday.");
     assert_eq!(stops, names(&["Lyon"]));
 }
+
+#[test]
+fn a_title_standing_for_its_holder_and_a_named_ship_after_the_are_travellers() {
+    let (actor, stops) = route(
+        "The Queen left Lyon on September 4. Prime Minister Ivo Marsh greeted the Queen when \
+         she arrived in Paris on September 6.",
+    );
+    assert_eq!(actor, "the Queen");
+    assert_eq!(stops, names(&["Lyon", "Paris"]));
+    let (actor, stops) =
+        route("The Mayflower sailed from Lyon on September 4 and reached Paris on September 9.");
+    assert_eq!(actor, "the Mayflower");
+    assert_eq!(stops, names(&["Lyon", "Paris"]));
+}

@@ -579,6 +579,27 @@ impl Cast {
         let after_article = start > sentence_start
             && matches!(before, "the" | "a" | "an")
             && run.end - name_from == 1;
+        // "the Mayflower sailed", "the Beatles arrived": a one-word name after "the" that
+        // travels is a ship or a band, not an institution that speaks ("the Vatican said")
+        if after_article
+            && before == "the"
+            && doc
+                .trigger(run.end)
+                .is_some_and(|t| !matches!(t, lexicon::Trigger::Adjacent))
+            && !lexicon::is_org_word(&lower[name_from - start])
+        {
+            let name = format!("the {}", strip_possessive(doc.word(name_from)));
+            let parts = vec![strip_possessive(&lower[name_from - start]).to_owned()];
+            self.add_ref(
+                doc,
+                name_from..run.end,
+                name,
+                parts,
+                ActorKind::Group,
+                Vec::new(),
+            );
+            return run.end;
+        }
         // "West Africa", "of Central Asia": regions the gazetteer missed, not people.
         let regional = lexicon::is_direction(&lower[0]) || (before == "of" && roles.is_empty());
         let personal = !after_article
@@ -809,6 +830,19 @@ impl Cast {
                             .or_else(|| self.last_of(&[ActorKind::Group]))
                             .or_else(|| Some(self.new_member(format!("the {w}"), ActorKind::Group)))
                     }
+                } else if doc.low(i) == "the"
+                    && doc.is_capitalised(k)
+                    && lexicon::is_title(&w)
+                    && !self.members.iter().any(|m| m.roles.contains(&w))
+                {
+                    // "the Queen", "the Pope": a title that stands for its holder's name
+                    let name = format!("the {}", doc.word(k));
+                    Some(
+                        self.members
+                            .iter()
+                            .position(|m| m.name == name)
+                            .unwrap_or_else(|| self.new_member(name, ActorKind::Person)),
+                    )
                 } else if doc.low(i) == "the" {
                     self.by_role(&w)
                 } else {

@@ -207,6 +207,13 @@ fn card(ui: &mut Ui, stop: &Stop, here: StopRef, selected: bool, scroll: bool) -
                             ui.label(RichText::new("date not given").weak());
                         }
                         badge(ui, stop.status.label(), style::status_colour(stop.status));
+                        if stop.approximate {
+                            ui.label(RichText::new("approximate point").weak())
+                                .on_hover_text(
+                                    "Worked out from a distance and a bearing or a compass \
+                                     part of an area, not a place's own point",
+                                );
+                        }
                     });
                 });
             });
