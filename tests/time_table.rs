@@ -109,6 +109,15 @@ fn year_less_dates_take_the_nearest_plausible_year() {
         None,
         &[("September 12", "XXXX-09-12TMO")],
     );
+    // with no reference, a weekday after a full date is the next such day of the story
+    check(
+        "Eta made landfall on Tuesday, November 3, 2020, and faded on Wednesday.",
+        None,
+        &[
+            ("Tuesday, November 3, 2020", "2020-11-03"),
+            ("Wednesday", "2020-11-04"),
+        ],
+    );
     check(
         "They arrived after dark on September 12.",
         None,

@@ -20,27 +20,32 @@ pub(crate) fn contains(outer: &Candidate, inner: &Candidate) -> bool {
     if outer.id == inner.id || !broad(outer) || inner.kind == PlaceKind::Physical {
         return false;
     }
-    let rank = |k: PlaceKind| match k {
+    // "East Africa", "Southeast Asia", "Central America": a part of a continent, which holds
+    // countries as a continent does
+    let part_of_continent = |c: &Candidate| {
+        c.kind == PlaceKind::InformalRegion
+            && c.name.rsplit(' ').next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "Africa" | "Asia" | "Europe" | "America" | "Americas" | "Oceania"
+                )
+            })
+    };
+    let rank = |c: &Candidate| match c.kind {
         PlaceKind::Continent => 0,
+        _ if part_of_continent(c) => 0,
         PlaceKind::Country => 1,
         PlaceKind::Region | PlaceKind::InformalRegion => 2,
         PlaceKind::District => 3,
         _ => 4,
     };
-    if rank(inner.kind) <= rank(outer.kind) {
+    if rank(inner) <= rank(outer) {
         return false;
     }
     let distance = outer.latlon.distance_km(inner.latlon);
     let same_country =
         inner.country.is_none() || outer.country.is_none() || inner.country == outer.country;
-    // "East Africa", "Southeast Asia", "Central America": a part of a continent
-    let part_of_continent = outer.kind == PlaceKind::InformalRegion
-        && outer.name.rsplit(' ').next().is_some_and(|w| {
-            matches!(
-                w,
-                "Africa" | "Asia" | "Europe" | "America" | "Americas" | "Oceania"
-            )
-        });
+    let part_of_continent = part_of_continent(outer);
     match outer.kind {
         PlaceKind::Continent => distance < 5000.0,
         _ if part_of_continent => distance < 2500.0,
@@ -235,6 +240,51 @@ mod tests {
         // across the antimeridian the longitude wraps
         let east = moved(LatLon::new(-18.14, 178.44), 90.0, 300.0);
         assert!(east.lon < -170.0, "{east:?}");
+    }
+
+    fn place(name: &str, kind: PlaceKind, country: Option<&str>, lat: f64, lon: f64) -> Candidate {
+        Candidate {
+            id: format!("test:{name}"),
+            name: name.to_owned(),
+            latlon: LatLon::new(lat, lon),
+            kind,
+            feature_code: String::new(),
+            country: country.map(str::to_owned),
+            admin1: None,
+            population: 0,
+            importance: 0.5,
+        }
+    }
+
+    #[test]
+    fn areas_hold_the_places_of_their_own_country_and_parts_of_continents_hold_countries() {
+        let america = place(
+            "Central America",
+            PlaceKind::InformalRegion,
+            None,
+            14.0,
+            -87.0,
+        );
+        let honduras = place("Honduras", PlaceKind::Country, Some("HN"), 15.0, -86.5);
+        let belize = place(
+            "Belize City",
+            PlaceKind::PopulatedPlace,
+            Some("BZ"),
+            17.5,
+            -88.2,
+        );
+        let tegucigalpa = place(
+            "Tegucigalpa",
+            PlaceKind::PopulatedPlace,
+            Some("HN"),
+            14.08,
+            -87.21,
+        );
+        assert!(contains(&america, &honduras));
+        assert!(contains(&honduras, &tegucigalpa));
+        // near, but in another country
+        assert!(!contains(&honduras, &belize));
+        assert!(!contains(&honduras, &america));
     }
 
     #[test]

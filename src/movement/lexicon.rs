@@ -56,7 +56,7 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
         | "strolled" | "swam" | "wandered" | "sprinted" | "jogged" | "stage" | "stages" | "leg"
         | "legs"
         // base forms: other inflections reach them through their lemma ("swimming" → "swim")
-        | "swim" | "trek" | "hike" | "roam" | "wander" | "migrate" | "deployed" | "deploying"
+        | "swim" | "trek" | "hike" | "roam" | "wander" | "migrate" | "churn" | "deployed" | "deploying"
         | "redeployed" => Move,
         "heading" | "bound" | "route" | "way" | "destined" | "due" => Intend,
         "diverted" | "rerouted" | "redirected" | "diversion" => Divert,

@@ -405,7 +405,8 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
                 && (last.place.kind == PlaceKind::Landmark
                     || d.stop.place.kind == PlaceKind::Landmark))
                 || (last.place.latlon.distance_km(d.stop.place.latlon) < VAGUE_KM
-                    && last.approximate != d.stop.approximate))
+                    && last.approximate != d.stop.approximate
+                    && base_id(&last.place.id) == base_id(&d.stop.place.id)))
         {
             let stop = d.stop;
             if last.approximate && !stop.approximate {
@@ -436,6 +437,11 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
     }
     link_alternatives(doc, &mut stops, events.as_slice());
     (stops, denied)
+}
+
+/// The id of the place a point was worked out from ("geonames:1@315/300" → "geonames:1").
+fn base_id(id: &str) -> &str {
+    id.split_once('@').map_or(id, |(base, _)| base)
 }
 
 /// Where an event puts its actor: the place's point (its namesake city for a region that

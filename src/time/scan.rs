@@ -1212,13 +1212,16 @@ impl<'a> Scanner<'a> {
             return Some(Hit { start: i, ..date });
         }
         let wday = weekday_from(wd);
-        let val = match self.reference {
-            Some(r) => Val::Day(if self.future_context(i) {
+        let val = match (self.reference, self.anchor) {
+            (Some(r), _) => Val::Day(if self.future_context(i) {
                 weekday_after(r, wday, true)?
             } else {
                 weekday_before(r, wday, false)?
             }),
-            None => unplaced(
+            // no reference, but the story has put itself on a day ("Tuesday, November 3,
+            // 2020 … on Wednesday"): the weekday after it
+            (None, Some(a)) => Val::Day(weekday_after(a, wday, true)?),
+            (None, None) => unplaced(
                 &format!("XXXX-WXX-{}", wday.number_from_monday()),
                 Granularity::Day,
             ),
