@@ -495,3 +495,39 @@ fn a_race_that_began_in_a_town_started_there() {
     let stops = main_stops(text, "2025-03-13");
     assert!(stops.iter().any(|(p, _)| p == "Humahuaca"), "{stops:?}");
 }
+
+#[test]
+fn a_weekday_told_in_the_past_in_a_story_datelined_the_next_day_is_that_day_before() {
+    // with the dateline's day as the reference, and with no reference at all
+    let text = "VLADIVOSTOK, Russia, Wednesday 13 September 2023 — North Korean leader Kim Jong \
+                Un crossed into Russia early on Tuesday and arrived at Khasan, a border \
+                settlement, KCNA said.";
+    for written in ["2023-09-13", ""] {
+        let stops = main_route(text, written, |s| {
+            (
+                s.place.name.clone(),
+                s.when
+                    .as_ref()
+                    .map(|w| w.value.chars().take(10).collect::<String>()),
+                s.status.label().to_owned(),
+            )
+        });
+        let khasan = stops.iter().find(|s| s.0 == "Khasan");
+        assert_eq!(
+            khasan.map(|s| (s.1.as_deref(), s.2.as_str())),
+            Some((Some("2023-09-12"), "reported")),
+            "{written:?}: {stops:?}"
+        );
+    }
+}
+
+#[test]
+fn times_of_day_order_a_story_that_never_names_its_year() {
+    let text = "State television showed the envoy Ana Berg arriving after dark on September 12 \
+                at a station near Vladivostok. Her office said she had arrived early on \
+                September 12 at Khasan.";
+    let stops = main_route(text, "", |s| s.place.name.clone());
+    let khasan = stops.iter().position(|s| s == "Khasan");
+    let vladivostok = stops.iter().position(|s| s == "Vladivostok");
+    assert!(khasan.is_some() && khasan < vladivostok, "{stops:?}");
+}

@@ -119,6 +119,14 @@ fn year_less_dates_take_the_nearest_plausible_year() {
         ],
     );
     check(
+        "Wednesday 13 September 2023. He crossed into Russia on Tuesday.",
+        None,
+        &[
+            ("Wednesday 13 September 2023", "2023-09-13"),
+            ("Tuesday", "2023-09-12"),
+        ],
+    );
+    check(
         "They arrived after dark on September 12.",
         None,
         &[("after dark on September 12", "XXXX-09-12TNI")],

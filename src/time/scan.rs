@@ -1218,9 +1218,18 @@ impl<'a> Scanner<'a> {
             } else {
                 weekday_before(r, wday, false)?
             }),
-            // no reference, but the story has put itself on a day ("Tuesday, November 3,
-            // 2020 … on Wednesday"): the weekday after it
-            (None, Some(a)) => Val::Day(weekday_after(a, wday, true)?),
+            // no reference, but the story has put itself on a day: the nearest such weekday
+            // ("Tuesday, November 3, 2020 … on Wednesday" is the 4th; "Wednesday 13 September
+            // 2023 — … crossed on Tuesday" the 12th)
+            (None, Some(a)) => {
+                let after = weekday_after(a, wday, true)?;
+                let before = weekday_before(a, wday, true)?;
+                Val::Day(if (a - before) < (after - a) {
+                    before
+                } else {
+                    after
+                })
+            }
             (None, None) => unplaced(
                 &format!("XXXX-WXX-{}", wday.number_from_monday()),
                 Granularity::Day,
