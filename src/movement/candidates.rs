@@ -693,6 +693,17 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
             if lexicon::is_place_noun(before) {
                 continue;
             }
+            // "a tour of the United States, Canada and Mexico": the journey's own places
+            if matches!(
+                before,
+                "tour" | "tours" | "visit" | "visits" | "trip" | "journey" | "swing" | "circuit"
+            ) {
+                return Some(Link {
+                    trigger: j - 1,
+                    class: Trigger::Presence,
+                    preposition: Some("in".to_owned()),
+                });
+            }
             return None;
         }
         if lexicon::is_locative_preposition(w) {
@@ -708,6 +719,10 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
             });
         }
         let filler = lexicon::is_np_filler(w)
+            // "visit African countries Benin, The Gambia and Guinea", "stops in several towns
+            // including Penzance": a kind of place and its instances
+            || lexicon::is_place_kind_plural(w)
+            || matches!(w, "including" | "several" | "many" | "other" | "such" | "as" | "namely")
             // "on the east side of Idabel"
             || lexicon::is_direction(w)
             || doc.is_capitalised(j)

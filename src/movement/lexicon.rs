@@ -487,6 +487,29 @@ pub(crate) fn is_happening_noun(word: &str) -> bool {
     )
 }
 
+/// Plural nouns for kinds of places, which a list of their instances may follow ("African
+/// countries Benin, The Gambia and Guinea", "towns and cities including Penzance").
+pub(crate) fn is_place_kind_plural(word: &str) -> bool {
+    matches!(
+        word,
+        "countries"
+            | "nations"
+            | "cities"
+            | "towns"
+            | "villages"
+            | "ports"
+            | "states"
+            | "capitals"
+            | "islands"
+            | "provinces"
+            | "regions"
+            | "stops"
+            | "destinations"
+            | "venues"
+            | "places"
+    )
+}
+
 /// Nouns after which "on", "about" or "over" a place gives a topic, not a location
 /// ("talks on Gaza reconstruction", "a dispute over Crimea").
 pub(crate) fn is_topic_noun(word: &str) -> bool {
