@@ -315,3 +315,59 @@ fn spans_point_into_the_text_whatever_the_script() {
         assert_spans_match(&result);
     }
 }
+
+#[test]
+fn explain_adds_the_selection_s_features_and_a_weight_file_replaces_the_built_in_one() {
+    let text = b"President Ana Berg flew to Lyon on September 10 and met the mayor.";
+    let plain = run(&["extract", "-"], text);
+    let value: Value = serde_json::from_str(&stdout(&plain)).expect("JSON");
+    assert!(value.get("explain").is_none());
+    let explained = run(&["extract", "--explain", "-"], text);
+    let value: Value = serde_json::from_str(&stdout(&explained)).expect("JSON");
+    let places = value["explain"]["places"].as_array().expect("places");
+    let names = value["explain"]["stop_features"].as_array().expect("names");
+    assert!(!places.is_empty());
+    assert_eq!(places[0]["max"].as_array().map(Vec::len), Some(names.len()));
+    assert!(places.iter().any(|p| p["stop"] == true));
+    // a table that rejects every place
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let weights = dir.path().join("none.json");
+    std::fs::write(&weights, r#"{"stop_max": {"bias": -50}}"#).expect("written");
+    let none = run(
+        &[
+            "extract",
+            "--stop-weights",
+            weights.to_str().expect("a path"),
+            "-",
+        ],
+        text,
+    );
+    let value: Value = serde_json::from_str(&stdout(&none)).expect("JSON");
+    let stops: usize = value["actors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|x| x["name"] == "Ana Berg")
+                .map(|x| x["stops"].as_array().map_or(0, Vec::len))
+                .sum()
+        })
+        .unwrap_or(0);
+    assert_eq!(stops, 0, "{value}");
+    // a bad or missing table is a one-line error
+    std::fs::write(&weights, "not json").expect("written");
+    let bad = run(
+        &[
+            "extract",
+            "--stop-weights",
+            weights.to_str().expect("a path"),
+            "-",
+        ],
+        text,
+    );
+    assert!(one_line_failure(&bad).contains("weights"));
+    let missing = run(
+        &["extract", "--stop-weights", "/nonexistent/w.json", "-"],
+        text,
+    );
+    assert!(!missing.status.success());
+}

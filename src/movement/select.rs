@@ -358,3 +358,56 @@ pub(crate) fn with_model(
     drop_headline_repeats(doc, &mut events);
     (main, events)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feature_names_are_unique_and_read_back() {
+        for f in StopFeature::ALL {
+            assert_eq!(StopFeature::from_label(f.label()), Some(*f));
+        }
+        for f in TravellerFeature::ALL {
+            assert_eq!(TravellerFeature::from_label(f.label()), Some(*f));
+        }
+        assert_eq!(StopFeature::from_label("no such cue"), None);
+    }
+
+    #[test]
+    fn the_shipped_weights_name_each_feature_at_most_once() {
+        let mut seen = std::collections::HashSet::new();
+        for (f, _) in weights::STOP_MAX {
+            assert!(seen.insert(("max", *f as usize)), "{f:?} twice");
+        }
+        for (f, _) in weights::STOP_MIN {
+            assert!(seen.insert(("min", *f as usize)), "{f:?} twice");
+        }
+        // the rules' verdict counts for a stop, a mention that only names a government
+        // against it
+        let model = Model::builtin();
+        assert!(model.stop_max[StopFeature::Rules as usize] > 0.0);
+        assert!(model.stop_min[StopFeature::Government as usize] < 0.0);
+    }
+
+    #[test]
+    fn weight_files_are_read_and_bad_ones_refused_with_a_reason() {
+        let model = Model::from_json(
+            r#"{"threshold": 0.3, "stop_max": {"bias": -1, "rules": 2.5}, "traveller": {"mentions": 1}}"#,
+        )
+        .expect("a good file");
+        assert!((model.threshold - 0.3).abs() < 1e-6);
+        assert!((model.stop_max[StopFeature::Rules as usize] - 2.5).abs() < 1e-6);
+        assert!(model.stop_min.iter().all(|&w| w == 0.0));
+        for (text, says) in [
+            ("not json", "not a weight file"),
+            (r#"{"stop_max": {"flying": 1}}"#, "unknown stop_max feature"),
+            (r#"{"stop_max": {"rules": "high"}}"#, "must be a number"),
+            (r#"{"stop_max": [1, 2]}"#, "must be an object"),
+            (r#"{"threshold": "half"}"#, "threshold"),
+        ] {
+            let err = Model::from_json(text).expect_err(text);
+            assert!(err.contains(says), "{text}: {err}");
+        }
+    }
+}
