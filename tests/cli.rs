@@ -343,15 +343,12 @@ fn explain_adds_the_selection_s_features_and_a_weight_file_replaces_the_built_in
         text,
     );
     let value: Value = serde_json::from_str(&stdout(&none)).expect("JSON");
-    let stops: usize = value["actors"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter(|x| x["name"] == "Ana Berg")
-                .map(|x| x["stops"].as_array().map_or(0, Vec::len))
-                .sum()
-        })
-        .unwrap_or(0);
+    let stops: usize = value["actors"].as_array().map_or(0, |a| {
+        a.iter()
+            .filter(|x| x["name"] == "Ana Berg")
+            .map(|x| x["stops"].as_array().map_or(0, Vec::len))
+            .sum()
+    });
     assert_eq!(stops, 0, "{value}");
     // a bad or missing table is a one-line error
     std::fs::write(&weights, "not json").expect("written");
