@@ -799,3 +799,16 @@ fn a_title_standing_for_its_holder_and_a_named_ship_after_the_are_travellers() {
     assert_eq!(actor, "the Mayflower");
     assert_eq!(stops, names(&["Lyon", "Paris"]));
 }
+
+#[test]
+fn an_encyclopedia_s_subject_is_a_person_but_a_creed_and_a_wind_force_are_not() {
+    let (actor, _) = route(
+        "Ibn Batuta (1304–68) Arab traveller and writer. He travelled from Lyon to Paris in \
+         1325.",
+    );
+    assert_eq!(actor, "Ibn Batuta");
+    let actors = run("Buddhism reached Lyon early. Monk Ana Vell travelled to Paris in 629.");
+    assert!(actors.iter().all(|a| a.name != "Buddhism"));
+    let actors = run("A Storm Force 10 gale blew as the lifeboat Good Hope reached Lyon.");
+    assert!(actors.iter().all(|a| a.kind != super::ActorKind::Storm));
+}

@@ -405,7 +405,8 @@ impl Cast {
         let first = doc.word(start);
         let words: Vec<&str> = (start..run.end).map(|k| doc.word(k)).collect();
         // Storms: "Hurricane Ian", "Tropical Storm Ana".
-        if lexicon::is_storm_prefix(first) {
+        // "Storm Force 10" is the wind's strength on a scale, not a storm's name
+        if lexicon::is_storm_prefix(first) && doc.low(start + 1) != "force" {
             let name_from = (start..run.end)
                 .find(|&k| !lexicon::is_storm_prefix(doc.word(k)))
                 .unwrap_or(run.end);
@@ -611,7 +612,11 @@ impl Cast {
                 || owns_journey
                 || (run.end - name_from >= 2 && matches!(after, "," | "who"))
                 // "Wijesinghe, who comes from Kandy": places take "which" or "where"
-                || (after == "," && doc.low(run.end + 1) == "who"));
+                || (after == "," && doc.low(run.end + 1) == "who")
+                // "Ibn Batuta (1304–68) Arab traveller": an encyclopedia's lifespan
+                || (run.end - name_from >= 2 && after == "(" && doc.is_number(run.end + 1)))
+            // "Buddhism", "Catholicism": a creed, not a person
+            && !name_words.iter().any(|w| w.len() > 5 && w.ends_with("ism"));
         let kind =
             if self.members.iter().any(|m| {
                 m.kind == ActorKind::Ship && m.parts.iter().any(|p| name_words.contains(p))
