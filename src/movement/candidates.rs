@@ -506,12 +506,13 @@ fn coordinated_with(
     None
 }
 
-/// True for a member of a list of three places or more ("Benin, The Gambia and Guinea").
-pub(crate) fn in_list(
+/// The list of places `tokens` belongs to ("Benin, The Gambia and Guinea"): its first token,
+/// and how many places it has (1 for a place on its own).
+pub(crate) fn list_of(
     doc: &Doc<'_>,
     tokens: &std::ops::Range<usize>,
     sentence: &std::ops::Range<usize>,
-) -> bool {
+) -> (usize, usize) {
     // walk left and right over ", X", "and X", "the X"
     let mut count = 1;
     let mut k = tokens.start;
@@ -529,6 +530,7 @@ pub(crate) fn in_list(
         count += 1;
         k = doc.place_tokens(p).start;
     }
+    let first = k;
     let mut k = tokens.end;
     while k + 1 < sentence.end && matches!(doc.low(k), "," | "and" | "or") {
         let mut j = k + 1;
@@ -541,7 +543,16 @@ pub(crate) fn in_list(
         count += 1;
         k = doc.place_tokens(p).end;
     }
-    count >= 3
+    (first, count)
+}
+
+/// True for a member of a list of three places or more ("Benin, The Gambia and Guinea").
+pub(crate) fn in_list(
+    doc: &Doc<'_>,
+    tokens: &std::ops::Range<usize>,
+    sentence: &std::ops::Range<usize>,
+) -> bool {
+    list_of(doc, tokens, sentence).1 >= 3
 }
 
 /// True when the mention only says where a place named just before lies

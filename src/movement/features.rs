@@ -4,7 +4,7 @@
 //! from the real-text corpus.
 
 use super::Status;
-use super::candidates::{Candidate, Role, Whose, in_list};
+use super::candidates::{Candidate, Role, Whose, in_list, list_of};
 use super::doc::Doc;
 use super::geometry::{contains, is_open_water};
 use super::lexicon::{self, Trigger};
@@ -432,7 +432,8 @@ pub(crate) fn stop_features(
         let sentence = doc.sentence_range(tokens.start);
         // the word before the list the place heads or belongs to ("violence in Honduras and
         // El Salvador": "in", after "violence")
-        let before = list_start(doc, &tokens, &sentence)
+        let before = list_of(doc, &tokens, &sentence)
+            .0
             .checked_sub(1)
             .filter(|&k| k >= sentence.start);
         let of = before.is_some_and(|k| {
@@ -633,30 +634,6 @@ fn acts(doc: &Doc<'_>, tokens: &std::ops::Range<usize>, sentence: &std::ops::Ran
     k < sentence.end
         && matches!(doc.pos(k), Upos::Verb | Upos::Aux)
         && !matches!(doc.low(k + 1), "in" | "at" | "on" | "home")
-}
-
-/// The first token of the list of places `tokens` belongs to ("Ghana, Uganda and Rwanda"),
-/// or its own first token.
-fn list_start(
-    doc: &Doc<'_>,
-    tokens: &std::ops::Range<usize>,
-    sentence: &std::ops::Range<usize>,
-) -> usize {
-    let mut k = tokens.start;
-    while k > sentence.start {
-        let mut j = k - 1;
-        if doc.low(j) == "the" && j > sentence.start {
-            j -= 1;
-        }
-        if !matches!(doc.low(j), "," | "and" | "or") || j == sentence.start {
-            break;
-        }
-        let Some(p) = doc.place_at[j - 1] else {
-            break;
-        };
-        k = doc.place_tokens(p).start;
-    }
-    k
 }
 
 /// True for a place opening its sentence in capitals, or followed by a dash soon after
