@@ -127,6 +127,7 @@ PRIOR = {
     "min:nobody": -1.5,
     "min:topic": -2.0,
     "min:cause": -2.0,
+    "min:from_of_noun": -1.5,
 }
 
 

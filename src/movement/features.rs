@@ -143,6 +143,9 @@ features! {
         /// It only locates something that happens ("unrest in Havana", "the war in Ukraine")
         /// or a topic ("talks on Gaza").
         Topic => "topic",
+        /// It tells where people or things come from ("migrants from Pakistan, Bangladesh and
+        /// Egypt", "cocaine from Colombia"), a noun before "from", not a journey's verb.
+        FromOfNoun => "from_of_noun",
         /// It stands in a cause ("delayed due to the storm in Warsaw", "because of fighting
         /// in Sudan", "amid protests in Lima").
         Cause => "cause",
@@ -481,6 +484,24 @@ pub(crate) fn stop_features(
                 || matches!(w, "amid" | "despite")
         });
         set(F::Cause, f32::from(u8::from(cause)));
+        // (not a vehicle's or a group's: "tracked his convoy from Geneina", "the crew from
+        // Lyon", nor a date's: "set off on Jan. 6 from Onitsha")
+        let from_of_noun = before.filter(|&k| k > sentence.start).is_some_and(|k| {
+            let w = doc.low(k - 1);
+            doc.low(k) == "from"
+                && matches!(doc.pos(k - 1), Upos::Noun | Upos::Propn)
+                && doc.time_at[k - 1].is_none()
+                && doc.trigger(k - 1).is_none()
+                && !lexicon::is_carrier_word(w)
+                && !lexicon::is_ship_word(w)
+                && !lexicon::is_aircraft_word(w)
+                && !lexicon::is_group_word(w)
+                && !lexicon::is_animal_word(w)
+                && !lexicon::is_storm_word(w)
+                && w != "home"
+                && !cast.refs.iter().any(|r| r.tokens.contains(&(k - 1)))
+        });
+        set(F::FromOfNoun, f32::from(u8::from(from_of_noun)));
         let topic = before.is_some_and(|k| {
             k > sentence.start
                 && matches!(doc.low(k), "in" | "on" | "over" | "about" | "across" | "of")
@@ -488,8 +509,9 @@ pub(crate) fn stop_features(
                     || lexicon::is_topic_noun(doc.low(k - 1)))
         });
         set(F::Topic, f32::from(u8::from(topic)));
-        // the rules did not know that a place in a topic or a cause is no stop
-        if topic || cause {
+        // the rules did not know that a place in a topic or a cause, or where people come
+        // from, is no stop
+        if topic || cause || from_of_noun {
             set(F::Rules, 0.0);
         }
         let nobody_named = doc

@@ -812,3 +812,12 @@ fn an_encyclopedia_s_subject_is_a_person_but_a_creed_and_a_wind_force_are_not() 
     let actors = run("A Storm Force 10 gale blew as the lifeboat Good Hope reached Lyon.");
     assert!(actors.iter().all(|a| a.kind != super::ActorKind::Storm));
 }
+
+#[test]
+fn where_people_or_goods_come_from_is_no_stop() {
+    let (_, stops) = route(
+        "The freighter Sea Fox reached Lyon on September 4 carrying machine parts from Paris, \
+         Berlin and Warsaw.",
+    );
+    assert_eq!(stops, names(&["Lyon"]));
+}
