@@ -1596,6 +1596,45 @@ fn a_language_or_a_company_is_not_a_place() {
 }
 
 #[test]
+fn an_elided_particle_is_part_of_the_name() {
+    check_worldwide(&[
+        (
+            "Departure point, Château d'Oex, Switzerland.",
+            &[("Château d'Oex", "CH"), ("Switzerland", "CH")],
+        ),
+        (
+            "Cases rose in Guinea, Côte d'Ivoire and Liberia.",
+            &[("Guinea", "GN"), ("Côte d'Ivoire", "CI"), ("Liberia", "LR")],
+        ),
+        (
+            "The stage finishes on Alpe d’Huez.",
+            &[("Alpe d’Huez", "FR")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_capital_article_that_opens_the_places_own_name_is_no_other_name() {
+    // "The Hague" is not "Hague" inside a longer proper name ("Taco Bell")
+    check_worldwide(&[(
+        "His limousine was damaged near The Hague by a man.",
+        &[("Hague", "NL")],
+    )]);
+}
+
+#[test]
+fn where_a_leg_starts_is_a_place_as_much_as_where_it_ends() {
+    check_worldwide(&[
+        (
+            "Stage 5 - Vittel to Colmar, 160km.",
+            &[("Vittel", "FR"), ("Colmar", "FR")],
+        ),
+        // a verb after "to" is no leg
+        ("Clinton to visit Kenya.", &[("Kenya", "KE")]),
+    ]);
+}
+
+#[test]
 fn a_sea_goes_by_its_short_name() {
     let text = "Typhoons form over the Pacific.";
     let names: Vec<Option<String>> = geoparse(text, &tokenize(text), Gazetteer::embedded())

@@ -374,7 +374,7 @@ pub(crate) fn spot<'g>(
                 }
                 break;
             }
-            if info[j].cap {
+            if info[j].cap || elided(tokens[j].text(text)) {
                 reach = j;
             } else if !info[j].class.is_connector() {
                 break;
@@ -409,7 +409,8 @@ pub(crate) fn spot<'g>(
             )
         });
         for last in (i..=reach).rev() {
-            if !info[last].cap {
+            let elided_last = last > i && elided(tokens[last].text(text));
+            if !(info[last].cap || elided_last) {
                 continue;
             }
             let raw = &text[tokens[i].span.start..tokens[last].span.end];
@@ -487,8 +488,42 @@ pub(crate) fn spot<'g>(
     for k in 0..spots.len() {
         local_evidence(text, tokens, info, &mut spots, k, lex);
     }
+    route_starts(text, tokens, &mut spots);
     mark_lists(text, tokens, &mut spots);
     spots
+}
+
+/// "Vittel to La Planche", "Nantua to Chambery": a name right before "to" and a place that
+/// "to" cues is where a leg starts, a place as much as where it ends; it takes that cue
+/// when it has none of its own ("from Nantua to Chambery" has one).
+fn route_starts(text: &str, tokens: &[Token], spots: &mut [Spot]) {
+    for k in 1..spots.len() {
+        let (a, b) = (&spots[k - 1], &spots[k]);
+        let leg = b.first == a.end + 1
+            && tokens[a.end].text(text) == "to"
+            && a.cue == 0.0
+            && b.cue > 0.0
+            && !a.vetoed
+            && !b.vetoed
+            && !a.adjectival
+            && !b.adjectival
+            && b.evidence >= ACCEPT;
+        if leg {
+            let cue = b.cue;
+            spots[k - 1].cue = cue;
+            spots[k - 1].evidence += cue;
+        }
+    }
+}
+
+/// True for a word that is an elided particle joined to a capitalised name ("d'Ivoire",
+/// "d’Huez", "l'Aquila"): inside a run of capitalised words it is part of the name, as in
+/// "Côte d'Ivoire", "Alpe d’Huez", "Château d'Oex".
+fn elided(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('d' | 'l'))
+        && matches!(chars.next(), Some('\'' | '’'))
+        && chars.next().is_some_and(char::is_uppercase)
 }
 
 /// "North and South Korea", "Central and East Africa", "Northern and Central Italy": a
@@ -1257,6 +1292,13 @@ fn local_evidence(
     if (given_before_surname || abbreviated || currency) && !spots[k].abbreviation {
         spots[k].vetoed = true;
     }
+    // "The Hague", "The Bronx": a capitalised article that is part of the place's own name
+    let own_article = prev_lower == "the"
+        && spots[k].candidates.iter().any(|c| {
+            c.name
+                .get(..4)
+                .is_some_and(|a| a.eq_ignore_ascii_case("the "))
+        });
     // "Taco Bell", "United Russia", "Wright State": a capitalised word before a lone name
     // that is no title, compass word or place makes the two one proper name
     let inside_name = single
@@ -1266,6 +1308,7 @@ fn local_evidence(
         && !info[first - 1].all_caps
         && !prev_class.is_compass()
         && !prev_class.is_title()
+        && !own_article
         && spots[..k].last().is_none_or(|p| p.end != first);
     if inside_name && !strong {
         ev -= INSIDE_NAME_PENALTY;
