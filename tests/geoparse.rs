@@ -1635,6 +1635,46 @@ fn where_a_leg_starts_is_a_place_as_much_as_where_it_ends() {
 }
 
 #[test]
+fn ordinary_words_and_news_agencies_are_not_places() {
+    check_worldwide(&[
+        ("This year's Tour ends in Paris.", &[("Paris", "FR")]),
+        ("Tell the ministers to act now, the pilot said.", &[]),
+        (
+            "He was owed a Rs 10 lakh loan, police in Kochi said.",
+            &[("Kochi", "JP")],
+        ),
+        (
+            "Rapid weakening is expected as the storm moves over Texas.",
+            &[("Texas", "US")],
+        ),
+        (
+            "He reached Chang'an, the Tang capital.",
+            &[("Chang'an", "CN")],
+        ),
+        ("| Date | Event |", &[]),
+        (
+            "The herd reached Kunming. According to Xinhua, the tuskers set off in Yunnan.",
+            &[("Kunming", "CN"), ("Yunnan", "CN")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_after_another_languages_article_is_part_of_a_longer_name() {
+    check_worldwide(&[
+        (
+            "The cargo ship El Faro sank near the Bahamas.",
+            &[("Bahamas", "BS")],
+        ),
+        // names of two words are matched whole
+        (
+            "He flew to El Paso and La Paz.",
+            &[("El Paso", "US"), ("La Paz", "BO")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_sea_goes_by_its_short_name() {
     let text = "Typhoons form over the Pacific.";
     let names: Vec<Option<String>> = geoparse(text, &tokenize(text), Gazetteer::embedded())

@@ -111,7 +111,7 @@ const STOP: &[&str] = &[
     "energy", "power", "electric", "solar", "nuclear", "water", "environment", "climate",
     "weather", "traffic", "transport", "transit", "airport", "airlines", "airways", "rail",
     "railway", "railroad", "bus", "metro", "subway", "taxi", "car", "cars", "truck", "ship",
-    "boat", "plane",
+    "boat", "plane", "tour", "tell", "date", "rapid", "rs", "tang", "ming", "qing",
 ];
 
 /// Given names common enough in news that a capitalised word matching one starts a
@@ -612,6 +612,14 @@ impl Lexicon {
         self.us_states.get(key).copied()
     }
 }
+
+/// News agencies named after where they are ("Xinhua", "Yonhap", "Tass"): a source, never
+/// a place, however the text cues them ("told Xinhua", "according to Tass").
+#[rustfmt::skip]
+pub(crate) const NEWS_AGENCIES: &[&str] = &[
+    "xinhua", "tass", "yonhap", "kcna", "bernama", "interfax", "antara", "itar-tass", "ria",
+    "anadolu", "irna", "wafa", "kyodo", "jiji",
+];
 
 /// Words for people that a place's name before them says where they are from
 /// ("a Laconia man", "Concord residents").

@@ -17,7 +17,7 @@ use crate::text::{Token, TokenKind};
 use super::cand::{Cand, same, within_km};
 use super::lexicon::{
     ABBREVIATED_WORDS, AP_TWO_LETTER_STATES, Class, FastMap, FastSet, LANGUAGE_AFTER, Lexicon,
-    PEOPLE_FROM, SPEAK, with_capacity,
+    NEWS_AGENCIES, PEOPLE_FROM, SPEAK, with_capacity,
 };
 
 /// The longest run of words tried as one name.
@@ -1283,7 +1283,9 @@ fn local_evidence(
     if opens_name {
         ev -= DEMONYM_IN_NAME_PENALTY;
     }
-    if street || compass || initial || disease || language {
+    // "told Xinhua", "according to Tass": a news agency is a source
+    let agency = single && NEWS_AGENCIES.contains(&first_lower);
+    if street || compass || initial || disease || language || agency {
         spots[k].vetoed = true;
     }
     if (after_title || after_title_dot || after_given || after_initial) && !spots[k].adjectival {
@@ -1311,6 +1313,21 @@ fn local_evidence(
         && !own_article
         && spots[..k].last().is_none_or(|p| p.end != first);
     if inside_name && !strong {
+        ev -= INSIDE_NAME_PENALTY;
+    }
+    // "El Faro", "La Stampa": after another language's article a lone name is the rest of
+    // a proper name the gazetteer lacks (its places of two words, "El Paso", are matched
+    // whole), whether a town or a region bears it
+    let after_article = single
+        && prev_is_word
+        && info[first - 1].cap
+        && matches!(
+            prev_lower,
+            "el" | "la" | "le" | "les" | "los" | "las" | "il" | "lo"
+        );
+    // (once: a lone name the rule above docked already loses no more)
+    let docked = inside_name && !strong;
+    if after_article && !docked {
         ev -= INSIDE_NAME_PENALTY;
     }
     // "United Russia", "Air China": a country too, unless the word before only says which
