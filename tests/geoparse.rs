@@ -1736,6 +1736,23 @@ fn a_great_city_beats_a_suburb_of_its_name_in_a_story_round_the_world() {
 }
 
 #[test]
+fn a_world_capital_beats_namesakes_that_only_the_country_or_an_other_name_backs() {
+    // a story about the US: Rome is the capital, not Rome, Georgia, which nothing near it
+    // backs, nor Wurtsboro, New York, once called Rome, near New York City
+    let text = "The pope left New York City for Philadelphia and then flew back to Rome.";
+    assert_eq!(
+        resolved_worldwide(text, "Rome", |c| c.country),
+        [Some("IT".to_owned())]
+    );
+    // a town its neighbours back keeps the name
+    let text = "Visitors from Atlanta drove to Rome for the festival.";
+    assert_eq!(
+        resolved_worldwide(text, "Rome", |c| c.admin1),
+        [Some("Georgia".to_owned())]
+    );
+}
+
+#[test]
 fn a_name_is_no_evidence_for_its_own_country() {
     // "Georgia" said twice does not make a story about the country Georgia
     let text = "A flock in Alabama tested positive. The contract lab in Georgia confirmed it, \

@@ -788,6 +788,14 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             .filter(|(c, own)| **own && great.iter().any(|g| g.id == c.id))
             .map(|(c, _)| c)
             .collect();
+        // the national capitals known the world over that bear the name as written
+        let capitals_own: Vec<&Cand<'_>> = s
+            .candidates
+            .iter()
+            .zip(own)
+            .filter(|(c, own)| **own && c.feature_code == "PPLC" && c.population >= FAMOUS_CITY)
+            .map(|(c, _)| c)
+            .collect();
         let majors: Vec<&Cand<'_>> = s
             .candidates
             .iter()
@@ -812,8 +820,18 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             .collect();
         let weighed = s.candidates.iter().enumerate().map(|(i, c)| {
             let backing = counts.get(i).copied().unwrap_or_default();
-            let damp = neighbourhood_weight(c, &majors, w);
             let own_name = own.get(i).copied().unwrap_or(false);
+            // "Rome" is Rome: a town that goes by a capital's name only as one of its other
+            // names (Wurtsboro, New York, once called Rome) takes little from its
+            // neighbours, as a town named like a country does
+            let capital_by_alternate = !own_name
+                && c.kind == PlaceKind::PopulatedPlace
+                && capitals_own.iter().any(|g| g.id != c.id);
+            let damp = if capital_by_alternate {
+                w.homonym_damp
+            } else {
+                neighbourhood_weight(c, &majors, w)
+            };
             let at = wheres.get(i).copied().unwrap_or(Where::UNKNOWN);
             // Da Nang, Savannakhet: the city named like the region it lies in
             let seat = own_name
@@ -843,11 +861,22 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             // the countries a story names say little of which namesake of a
             // sea, an area or a famous city is meant, nor, in a story round the
             // world, of which namesake of a country
+            // and a town that nothing near it or around it backs, of which namesake of a
+            // national capital abroad ("head back to Rome" in a story about the US)
+            let unbacked = backing.near == 0
+                && backing.regional == 0
+                && c.kind == PlaceKind::PopulatedPlace
+                && capitals_own
+                    .iter()
+                    .any(|g| g.id != c.id && !same(g.country, c.country));
             let share_weight = if worldwide
+                || capital_by_alternate
                 || majors.iter().any(|m| {
                     m.id != c.id && !matches!(m.kind, PlaceKind::Country | PlaceKind::Region)
                 }) {
                 damp
+            } else if unbacked {
+                w.homonym_damp
             } else {
                 1.0
             };
