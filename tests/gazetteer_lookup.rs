@@ -178,7 +178,7 @@ const TABLE: &[(&str, &str, &str, PlaceKind)] = &[
     ),
     // the hand tables: capes, islands and areas of voyages and tours that GeoNames lacks
     // as places, or holds only as a namesake town (Cape Horn, British Columbia)
-    ("Cape Horn", "Cape Horn", "CL", PlaceKind::Landmark),
+    ("Cape Horn", "Cape Horn", "CL", PlaceKind::Physical),
     ("Bora Bora", "Bora Bora", "PF", PlaceKind::Physical),
     ("Borabora", "Bora Bora", "PF", PlaceKind::Physical),
     ("Huahine", "Huahine", "PF", PlaceKind::Physical),

@@ -1753,6 +1753,23 @@ fn a_world_capital_beats_namesakes_that_only_the_country_or_an_other_name_backs(
 }
 
 #[test]
+fn a_name_a_features_word_opens_or_closes_means_the_feature() {
+    // Cape Horn is the cape, not the town of that name in British Columbia, in a story
+    // that names Canada's Northwest Passage
+    let text = "From the Northwest Passage the Fram would sail south and round Cape Horn.";
+    assert_eq!(
+        resolved_worldwide(text, "Cape Horn", |c| c.country),
+        [Some("CL".to_owned())]
+    );
+    // a qualifier still names the town
+    let text = "Police in Lake Geneva, Wisconsin, said the boat sank.";
+    assert_eq!(
+        resolved_worldwide(text, "Lake Geneva", |c| c.country),
+        [Some("US".to_owned())]
+    );
+}
+
+#[test]
 fn a_name_is_no_evidence_for_its_own_country() {
     // "Georgia" said twice does not make a story about the country Georgia
     let text = "A flock in Alabama tested positive. The contract lab in Georgia confirmed it, \

@@ -516,6 +516,28 @@ fn route_starts(text: &str, tokens: &[Token], spots: &mut [Spot]) {
     }
 }
 
+/// True for a word that names a natural feature inside its name ("Cape Horn", "Lake
+/// Geneva", "Cooper Creek", "Padre Island").
+fn is_feature_word(word: &str) -> bool {
+    matches!(
+        word,
+        "cape"
+            | "mount"
+            | "mt"
+            | "lake"
+            | "river"
+            | "creek"
+            | "bay"
+            | "gulf"
+            | "island"
+            | "isle"
+            | "islands"
+            | "strait"
+            | "sea"
+            | "peninsula"
+    )
+}
+
 /// True for a word that is an elided particle joined to a capitalised name ("d'Ivoire",
 /// "d’Huez", "l'Aquila"): inside a run of capitalised words it is part of the name, as in
 /// "Côte d'Ivoire", "Alpe d’Huez", "Château d'Oex".
@@ -1161,11 +1183,21 @@ fn local_evidence(
     spots[k].cue = cue;
     ev += cue;
     // "Washington state", "the city of Mexico", "the state of Georgia"
-    spots[k].hint = if next_cap { None } else { Hint::of(next_lower) }.or_else(|| {
-        (prev_lower == "of")
-            .then(|| Hint::of(before_prev_lower).or_else(|| Hint::of_plural(before_prev_lower)))
-            .flatten()
-    });
+    spots[k].hint = if next_cap { None } else { Hint::of(next_lower) }
+        .or_else(|| {
+            (prev_lower == "of")
+                .then(|| Hint::of(before_prev_lower).or_else(|| Hint::of_plural(before_prev_lower)))
+                .flatten()
+        })
+        // "Cape Horn", "Lake Geneva", "Cooper Creek": a name that a natural feature's word
+        // opens or closes means the feature where the gazetteer has one, rather than a
+        // town named after it
+        .or_else(|| {
+            let inner = |t: usize| info[t].lower;
+            (spots[k].words > 1
+                && (is_feature_word(inner(first)) || is_feature_word(inner(end - 1))))
+            .then_some(Hint::Physical)
+        });
     // "the Pacific", "the Atlantic flyway", "the Middle East", "the Andes": a sea, a range
     // or a well-known area takes "the", a town does not
     if spots[k].hint.is_none()
