@@ -1770,6 +1770,34 @@ fn a_name_a_features_word_opens_or_closes_means_the_feature() {
 }
 
 #[test]
+fn a_province_named_like_the_capital_beside_it_is_reached_at_the_capital() {
+    // the province of Buenos Aires does not hold the capital, a region of its own, but a
+    // journey to "Buenos Aires" ends there
+    let text = "Humala will visit Uruguay, Paraguay and Argentina. In Buenos Aires he meets \
+                the president.";
+    let places = geoparse(text, &tokenize(text), Gazetteer::embedded());
+    let ba = places
+        .iter()
+        .find(|m| m.mention == "Buenos Aires")
+        .expect("Buenos Aires is found");
+    let to = ba.destination().expect("resolved");
+    assert_eq!(
+        (to.kind, to.feature_code.as_str()),
+        (PlaceKind::PopulatedPlace, "PPLC")
+    );
+    // a capital far from a state of its name is not the state's city
+    let text = "The wolf crossed from Idaho into Washington last week.";
+    let places = geoparse(text, &tokenize(text), Gazetteer::embedded());
+    assert!(
+        places
+            .iter()
+            .filter(|m| m.mention == "Washington")
+            .all(|m| m.city.is_none()),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_name_is_no_evidence_for_its_own_country() {
     // "Georgia" said twice does not make a story about the country Georgia
     let text = "A flock in Alabama tested positive. The contract lab in Georgia confirmed it, \
