@@ -1798,6 +1798,23 @@ fn a_province_named_like_the_capital_beside_it_is_reached_at_the_capital() {
 }
 
 #[test]
+fn a_towns_everyday_name_is_its_own_unless_an_area_goes_by_it() {
+    // "Mecca" is Makkah's everyday name (the alias table), not an other name that loses
+    // to Mecca, California, which bears it
+    let text = "Ibn Battuta left Tangier on pilgrimage to Mecca, crossing Egypt and Syria.";
+    assert_eq!(
+        resolved_worldwide(text, "Mecca", |c| c.country),
+        [Some("SA".to_owned())]
+    );
+    // "New York" is still the state's name first, though New York City goes by it
+    let text = "The flight from New York landed in Moscow.";
+    assert_eq!(
+        resolved_worldwide(text, "New York", |c| Some(c.kind)),
+        [Some(PlaceKind::Region)]
+    );
+}
+
+#[test]
 fn a_name_is_no_evidence_for_its_own_country() {
     // "Georgia" said twice does not make a story about the country Georgia
     let text = "A flock in Alabama tested positive. The contract lab in Georgia confirmed it, \

@@ -626,6 +626,33 @@ fn own_name_flags<'a>(
     })
 }
 
+/// Marks as its own name a town's everyday name that the gazetteer lists beside the one
+/// GeoNames gives it ("Mecca" for Makkah: a name that found the town but is neither its
+/// own nor one of its alternates) when the town is bigger than every town that bears the
+/// name as its own (Mecca, California), unless a country or region goes by the name as its
+/// own ("New York": the state, beside New York City), whose sense the everyday name must
+/// not overturn. `own` holds the flags of `candidates`, one name's, from
+/// [`own_name_flags`].
+fn everyday_names_as_own(candidates: &[Cand<'_>], own: &mut [bool]) {
+    let mut area_own = false;
+    let mut biggest_own = 0;
+    for (c, _) in candidates.iter().zip(own.iter()).filter(|(_, o)| **o) {
+        match c.kind {
+            PlaceKind::Country | PlaceKind::Region => area_own = true,
+            PlaceKind::PopulatedPlace => biggest_own = biggest_own.max(c.population),
+            _ => {}
+        }
+    }
+    if area_own {
+        return;
+    }
+    for (c, o) in candidates.iter().zip(own.iter_mut()) {
+        if c.kind == PlaceKind::PopulatedPlace && !c.by_alternate() && c.population > biggest_own {
+            *o = true;
+        }
+    }
+}
+
 /// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
 /// kind most of the other members were resolved to, when at least two agree, and the
 /// country most of those lie in, when at least two agree.
@@ -768,7 +795,9 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
     let mut buf = String::new();
     let mut own_names: Vec<bool> = Vec::with_capacity(names.candidates());
     for s in &names.first {
+        let from = own_names.len();
         own_names.extend(own_name_flags(&s.key, &s.candidates, &mut buf));
+        everyday_names_as_own(&s.candidates, &mut own_names[from..]);
     }
     // Every score but closeness is the same in both rounds: each name (with its qualifier)
     // is weighed once, keeping each candidate's neighbourhood weight for round 2. Each
