@@ -1815,6 +1815,19 @@ fn a_towns_everyday_name_is_its_own_unless_an_area_goes_by_it() {
 }
 
 #[test]
+fn a_region_the_story_names_holds_its_town_whatever_a_small_region_elsewhere_is_called() {
+    // George Town in Tasmania, not the Caymans' capital, named like its district of
+    // 30,000, in a story that goes round the world
+    let text = "In a case that echoes Malaysia's lost jet and Canada's, a plane vanished over \
+                Bass Strait on a flight from Tasmania to New South Wales. It took off from \
+                George Town Airport. Tasmania Police searched. George Town residents waited.";
+    assert_eq!(
+        resolved_worldwide(text, "George Town", |c| c.country),
+        [Some("AU".to_owned()), Some("AU".to_owned())]
+    );
+}
+
+#[test]
 fn a_name_is_no_evidence_for_its_own_country() {
     // "Georgia" said twice does not make a story about the country Georgia
     let text = "A flock in Alabama tested positive. The contract lab in Georgia confirmed it, \

@@ -288,6 +288,10 @@ const WORLDWIDE_COUNTRIES: usize = 3;
 /// replaces on the development corpora, or slightly better.
 const FAMOUS_CITY: u64 = 300_000;
 
+/// Population from which a first-level region is a well-known sense of its name
+/// ("Kansas", "Ontario"), whose namesakes take little from the regions the story names.
+const MAJOR_REGION: u64 = 100_000;
+
 /// How far from an island's point a town may lie and be on it.
 const ISLAND_KM: f64 = 250.0;
 
@@ -847,6 +851,12 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             })
             .map(|(c, _)| c)
             .collect();
+        // the majors but regions of a few towns
+        let well_known: Vec<&Cand<'_>> = majors
+            .iter()
+            .copied()
+            .filter(|m| m.kind != PlaceKind::Region || m.population >= MAJOR_REGION)
+            .collect();
         let weighed = s.candidates.iter().enumerate().map(|(i, c)| {
             let backing = counts.get(i).copied().unwrap_or_default();
             let own_name = own.get(i).copied().unwrap_or(false);
@@ -860,6 +870,14 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                 w.homonym_damp
             } else {
                 neighbourhood_weight(c, &majors, w)
+            };
+            // a region the story names holds its towns whatever a small region elsewhere
+            // is called (George Town, Tasmania, beside George Town, the Caymans' district
+            // of 30,000): only a well-known area's name damps what its namesakes take from it
+            let region_damp = if capital_by_alternate {
+                w.homonym_damp
+            } else {
+                neighbourhood_weight(c, &well_known, w)
             };
             let at = wheres.get(i).copied().unwrap_or(Where::UNKNOWN);
             // Da Nang, Savannakhet: the city named like the region it lies in
@@ -937,7 +955,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                 given,
                 &cx,
                 q,
-                damp * shade,
+                region_damp * shade,
                 share_weight,
                 own_name,
                 w,
