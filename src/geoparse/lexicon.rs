@@ -529,6 +529,11 @@ impl Class {
     pub(crate) fn is_connector(self) -> bool {
         self.0 & (1 << 13) != 0
     }
+
+    /// A news agency named after where it is ("Xinhua").
+    pub(crate) fn is_agency(self) -> bool {
+        self.0 & (1 << 14) != 0
+    }
 }
 
 /// Each list with the bit of [`Class`] that stands for it.
@@ -547,6 +552,7 @@ const LISTS: &[(u16, &[&str])] = &[
     (1 << 11, PLACE_TYPES),
     (1 << 12, CUE_AFTER),
     (1 << 13, CONNECTORS),
+    (1 << 14, NEWS_AGENCIES),
 ];
 
 impl Lexicon {
@@ -616,7 +622,7 @@ impl Lexicon {
 /// News agencies named after where they are ("Xinhua", "Yonhap", "Tass"): a source, never
 /// a place, however the text cues them ("told Xinhua", "according to Tass").
 #[rustfmt::skip]
-pub(crate) const NEWS_AGENCIES: &[&str] = &[
+const NEWS_AGENCIES: &[&str] = &[
     "xinhua", "tass", "yonhap", "kcna", "bernama", "interfax", "antara", "itar-tass", "ria",
     "anadolu", "irna", "wafa", "kyodo", "jiji",
 ];

@@ -17,7 +17,7 @@ use crate::text::{Token, TokenKind};
 use super::cand::{Cand, same, within_km};
 use super::lexicon::{
     ABBREVIATED_WORDS, AP_TWO_LETTER_STATES, Class, FastMap, FastSet, LANGUAGE_AFTER, Lexicon,
-    NEWS_AGENCIES, PEOPLE_FROM, SPEAK, with_capacity,
+    PEOPLE_FROM, SPEAK, with_capacity,
 };
 
 /// The longest run of words tried as one name.
@@ -1316,7 +1316,7 @@ fn local_evidence(
         ev -= DEMONYM_IN_NAME_PENALTY;
     }
     // "told Xinhua", "according to Tass": a news agency is a source
-    let agency = single && NEWS_AGENCIES.contains(&first_lower);
+    let agency = single && first_class.is_agency();
     if street || compass || initial || disease || language || agency {
         spots[k].vetoed = true;
     }

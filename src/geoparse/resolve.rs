@@ -567,14 +567,30 @@ fn overshadowed(c: &Cand<'_>, great: &[&Cand<'_>]) -> bool {
 /// with a country or first-level region the text may mean ("Kansas", "Ontario", "Mexico"),
 /// where only a qualifier or a type word should overturn the well-known sense. A place
 /// inside the country or region it shares a name with keeps its weight.
-fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>], w: &Weights) -> f32 {
+///
+/// With `well_known_only`, regions of fewer than [`MAJOR_REGION`] people among `majors`
+/// are left out: a region the story names holds its towns whatever a small region
+/// elsewhere is called.
+fn neighbourhood_weight(
+    c: &Cand<'_>,
+    majors: &[&Cand<'_>],
+    well_known_only: bool,
+    w: &Weights,
+) -> f32 {
     let point = !matches!(c.kind, PlaceKind::Country | PlaceKind::Region);
     // the state of México yields to Mexico, the country it lies in
     let region_of_namesake_country = c.kind == PlaceKind::Region
         && majors
             .iter()
             .any(|m| m.kind == PlaceKind::Country && same(m.country, c.country));
-    if (point && majors.iter().any(|m| m.id != c.id && !contains(m, c)))
+    let counts = |m: &&&Cand<'_>| {
+        !well_known_only || m.kind != PlaceKind::Region || m.population >= MAJOR_REGION
+    };
+    if (point
+        && majors
+            .iter()
+            .filter(counts)
+            .any(|m| m.id != c.id && !contains(m, c)))
         || region_of_namesake_country
     {
         w.homonym_damp
@@ -851,12 +867,6 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             })
             .map(|(c, _)| c)
             .collect();
-        // the majors but regions of a few towns
-        let well_known: Vec<&Cand<'_>> = majors
-            .iter()
-            .copied()
-            .filter(|m| m.kind != PlaceKind::Region || m.population >= MAJOR_REGION)
-            .collect();
         let weighed = s.candidates.iter().enumerate().map(|(i, c)| {
             let backing = counts.get(i).copied().unwrap_or_default();
             let own_name = own.get(i).copied().unwrap_or(false);
@@ -869,17 +879,17 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             let damp = if capital_by_alternate {
                 w.homonym_damp
             } else {
-                neighbourhood_weight(c, &majors, w)
+                neighbourhood_weight(c, &majors, false, w)
             };
+            let at = wheres.get(i).copied().unwrap_or(Where::UNKNOWN);
             // a region the story names holds its towns whatever a small region elsewhere
             // is called (George Town, Tasmania, beside George Town, the Caymans' district
             // of 30,000): only a well-known area's name damps what its namesakes take from it
-            let region_damp = if capital_by_alternate {
-                w.homonym_damp
+            let region_damp = if capital_by_alternate || !cx.in_region(c, at) {
+                damp
             } else {
-                neighbourhood_weight(c, &well_known, w)
+                neighbourhood_weight(c, &majors, true, w)
             };
-            let at = wheres.get(i).copied().unwrap_or(Where::UNKNOWN);
             // Da Nang, Savannakhet: the city named like the region it lies in
             let seat = own_name
                 && c.kind == PlaceKind::PopulatedPlace
