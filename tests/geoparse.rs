@@ -1660,6 +1660,22 @@ fn ordinary_words_and_news_agencies_are_not_places() {
 }
 
 #[test]
+fn peoples_named_in_a_list_or_as_a_subject_are_not_places() {
+    check_worldwide(&[
+        (
+            "Many nations were removed to the West: the Delaware, the Ottawa, Shawnee, \
+             Pawnee and Potawatomi. The Cherokee were among the last to go.",
+            &[],
+        ),
+        // the states and cities of those names stay places
+        (
+            "He drove from Delaware to Ohio and Illinois.",
+            &[("Delaware", "US"), ("Ohio", "US"), ("Illinois", "US")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_name_after_another_languages_article_is_part_of_a_longer_name() {
     check_worldwide(&[
         (

@@ -534,6 +534,11 @@ impl Class {
     pub(crate) fn is_agency(self) -> bool {
         self.0 & (1 << 14) != 0
     }
+
+    /// A people's name that places are named after ("Cherokee", "Shawnee").
+    pub(crate) fn is_people(self) -> bool {
+        self.0 & (1 << 15) != 0
+    }
 }
 
 /// Each list with the bit of [`Class`] that stands for it.
@@ -553,6 +558,7 @@ const LISTS: &[(u16, &[&str])] = &[
     (1 << 12, CUE_AFTER),
     (1 << 13, CONNECTORS),
     (1 << 14, NEWS_AGENCIES),
+    (1 << 15, PEOPLES),
 ];
 
 impl Lexicon {
@@ -625,6 +631,20 @@ impl Lexicon {
 const NEWS_AGENCIES: &[&str] = &[
     "xinhua", "tass", "yonhap", "kcna", "bernama", "interfax", "antara", "itar-tass", "ria",
     "anadolu", "irna", "wafa", "kyodo", "jiji",
+];
+
+/// Native American nations whose names towns, counties, states and rivers bear: in a
+/// list of peoples ("the Delaware, the Ottawa, Shawnee, Pawnee and Potawatomi") or as the
+/// subject of "were" ("The Cherokee were among the last to go") they are the peoples.
+#[rustfmt::skip]
+const PEOPLES: &[&str] = &[
+    "apache", "arapaho", "blackfoot", "cherokee", "cheyenne", "chickasaw", "chicksaw",
+    "chippewa", "choctaw", "comanche", "creek", "crow", "delaware", "erie", "fox", "hopi",
+    "huron", "illinois", "iroquois", "kickapoo", "kiowa", "lakota", "lenape", "mandan",
+    "menominee", "miami", "modoc", "mohawk", "mohican", "muscogee", "navajo", "navaho",
+    "ojibwe", "ojibwa", "omaha", "oneida", "onondaga", "osage", "ottawa", "paiute", "pawnee",
+    "ponca", "potawatomi", "pueblo", "sauk", "seminole", "seneca", "shawnee", "shoshone",
+    "sioux", "tuscarora", "ute", "winnebago", "wyandot", "yakama", "yuma", "zuni",
 ];
 
 /// Words for people that a place's name before them says where they are from

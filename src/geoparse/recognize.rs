@@ -490,7 +490,41 @@ pub(crate) fn spot<'g>(
     }
     route_starts(text, tokens, &mut spots);
     mark_lists(text, tokens, &mut spots);
+    peoples(text, tokens, info, &mut spots);
     spots
+}
+
+/// Members of a list that names this many peoples are peoples, not places.
+const PEOPLES_IN_A_LIST: usize = 3;
+
+/// "The Delaware, the Ottawa, Shawnee, Pawnee and Potawatomi", "The Cherokee were among
+/// the last to go": names of peoples that towns, states and rivers bear are the peoples
+/// in a list of three or more of them and as the subject of "were" or "are".
+fn peoples(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut [Spot]) {
+    let people = |s: &Spot| s.words == 1 && !s.adjectival && info[s.first].class.is_people();
+    let mut start = 0;
+    while start < spots.len() {
+        let mut end = start;
+        while end + 1 < spots.len() && spots[end].listed_with_next {
+            end += 1;
+        }
+        let run = &mut spots[start..=end];
+        if run.iter().filter(|s| people(s)).count() >= PEOPLES_IN_A_LIST {
+            for s in run.iter_mut().filter(|s| people(s)) {
+                s.vetoed = true;
+            }
+        }
+        start = end + 1;
+    }
+    for s in spots.iter_mut().filter(|s| people(s)) {
+        let after_the = s.first > 0 && info[s.first - 1].lower == "the";
+        let were = tokens
+            .get(s.end)
+            .is_some_and(|t| matches!(t.text(text), "were" | "are"));
+        if after_the && were {
+            s.vetoed = true;
+        }
+    }
 }
 
 /// "Vittel to La Planche", "Nantua to Chambery": a name right before "to" and a place that
