@@ -1844,6 +1844,30 @@ fn a_region_the_story_names_holds_its_town_whatever_a_small_region_elsewhere_is_
 }
 
 #[test]
+fn an_areas_city_is_called_as_the_area_is_or_goes_by_the_name_written() {
+    let city_of = |text: &str, name: &str| -> Vec<Option<String>> {
+        geoparse(text, &tokenize(text), Gazetteer::embedded())
+            .into_iter()
+            .filter(|m| m.mention == name)
+            .map(|m| m.city.map(|c| c.name))
+            .collect()
+    };
+    // Bihar Sharif goes by "Bihar" only as another name: the state has no city of its name
+    assert_eq!(
+        city_of(
+            "The march was copied at 27 centres in Bihar and in Bengal.",
+            "Bihar"
+        ),
+        [None]
+    );
+    // Chattogram, found as "Chittagong", is called as its division is
+    assert_eq!(
+        city_of("Raids on the armoury in Chittagong followed.", "Chittagong"),
+        [Some("Chattogram".to_owned())]
+    );
+}
+
+#[test]
 fn a_name_is_no_evidence_for_its_own_country() {
     // "Georgia" said twice does not make a story about the country Georgia
     let text = "A flock in Alabama tested positive. The contract lab in Georgia confirmed it, \

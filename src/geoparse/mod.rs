@@ -181,6 +181,13 @@ fn namesake_city<'c, 'g>(area: &Cand<'g>, candidates: &'c [Cand<'g>]) -> Option<
             matches!(c.feature_code, "PPLC" | "PPLA" | "PPLA2") || c.population >= NAMESAKE_CITY
         })
         .filter(|c| inside(c))
+        // the city goes by the name the text wrote, or is called as the area is
+        // (Chattogram, the city of the division found as "Chittagong"); a city that only
+        // goes by it as another name is some other city (Bihar Sharif in Bihar)
+        .filter(|c| {
+            !c.by_alternate()
+                || crate::gazetteer::normalize(c.name) == crate::gazetteer::normalize(area.name)
+        })
         .max_by_key(|c| c.population)
 }
 
