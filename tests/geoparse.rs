@@ -1614,6 +1614,17 @@ fn an_elided_particle_is_part_of_the_name() {
 }
 
 #[test]
+fn an_itinerarys_verbs_cue_the_places_after_them_even_capitalised() {
+    check_worldwide(&[
+        (
+            "Oct. 3. Leave Nantua, arrive Vittel.",
+            &[("Nantua", "FR"), ("Vittel", "FR")],
+        ),
+        ("In Nantua the riders rested.", &[("Nantua", "FR")]),
+    ]);
+}
+
+#[test]
 fn a_capital_article_that_opens_the_places_own_name_is_no_other_name() {
     // "The Hague" is not "Hague" inside a longer proper name ("Taco Bell")
     check_worldwide(&[(

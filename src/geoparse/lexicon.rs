@@ -317,7 +317,8 @@ const CUE_BEFORE: &[&str] = &[
     "travelled", "moved", "returned", "born", "based", "downtown", "northern", "southern",
     "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
     "southwestern", "rural", "suburban", "neighboring", "neighbouring", "nearby", "of", "invaded",
-    "occupied", "bombed", "toured", "crossed", "resident",
+    "occupied", "bombed", "toured", "crossed", "resident", "arrive", "leave", "reach", "sail",
+    "sailed", "landed", "depart", "departed", "enter",
 ];
 
 /// Lower-case words naming a kind of place: "the city of X", "X province", "X region".

@@ -1190,7 +1190,12 @@ fn local_evidence(
     let next_cap = info.get(end).is_some_and(|n| n.cap);
     // context cues
     let mut cue = 0.0;
-    if prev_is_word && !info[first - 1].cap && prev_class.is_cue_before() {
+    // a cue opening a sentence or an itinerary's line is capitalised ("In Paris", "Leave
+    // Prevesa, arrive Salakhora")
+    let cue_word = prev_is_word
+        && (!info[first - 1].cap || info[first - 1].sentence_start)
+        && prev_class.is_cue_before();
+    if cue_word {
         cue = if prev_lower == "of" { 0.1 } else { 0.3 };
         // "the city of X", "the east side of X", "the outskirts of X"
         let part_of = first >= 2
@@ -1257,7 +1262,7 @@ fn local_evidence(
     if from_here {
         ev += 0.15;
     }
-    let cued = prev_is_word && !info[first - 1].cap && prev_class.is_cue_before();
+    let cued = cue_word;
     // "US", "UK": a country or region written in capitals inside ordinary text is no pronoun
     let shouted = info[first].all_caps
         && !first.checked_sub(1).is_some_and(|p| info[p].all_caps)
