@@ -318,7 +318,7 @@ const CUE_BEFORE: &[&str] = &[
     "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
     "southwestern", "rural", "suburban", "neighboring", "neighbouring", "nearby", "of", "invaded",
     "occupied", "bombed", "toured", "crossed", "resident", "arrive", "leave", "reach", "sail",
-    "sailed", "landed", "depart", "departed", "enter",
+    "sailed", "landed", "depart", "departed", "enter", "off",
 ];
 
 /// Lower-case words naming a kind of place: "the city of X", "X province", "X region".

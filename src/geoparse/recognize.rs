@@ -182,6 +182,12 @@ const STRONG_INSIDE_NAME_PENALTY: f32 = 0.6;
 /// A minor place this close to a confident one is taken as part of the story.
 const NEAR_KM: f64 = 80.0;
 
+/// The evidence a town's name has on its own when the town is small (see [`prior`]).
+const SMALL_PRIOR: f32 = 0.45;
+
+/// Population from which a city's other names are taken as its exonyms ("Kiev", "Peking").
+const EXONYM_CITY: u64 = 1_000_000;
+
 /// Evidence at which a spot is a place.
 pub(crate) const ACCEPT: f32 = 0.5;
 
@@ -1165,6 +1171,24 @@ fn local_evidence(
         )
     });
     let mut ev = best_prior;
+    // "Tanja", "Sarova", "Nikolai": a word that some town goes by only as one of its other
+    // names (a transliteration, an old name) is as weak as a small town's name: the text
+    // must say it is a place. A great city's other names are its exonyms ("Kiev"); the
+    // names of areas and of the hand table's features ("Auschwitz") are chosen ones. (A
+    // name right beside another is left to be weighed with it: "Nuku Hiva" is neither.)
+    let beside_another = spots.get(k + 1).is_some_and(|n| n.first == end)
+        || k.checked_sub(1).is_some_and(|p| spots[p].end == first);
+    if ev > SMALL_PRIOR && spots[k].words == 1 && !spots[k].adjectival && !beside_another && {
+        let mut buf = String::new();
+        let key = &*spots[k].key;
+        spots[k].candidates.iter().all(|c| {
+            matches!(c.kind, PlaceKind::PopulatedPlace | PlaceKind::District)
+                && c.population < EXONYM_CITY
+                && !c.bears_own_name(key, &mut buf)
+        })
+    } {
+        ev = SMALL_PRIOR;
+    }
     if spots[k].adjectival {
         ev = 0.8;
     }
