@@ -508,6 +508,10 @@ const PEOPLES_IN_A_LIST: usize = 3;
 /// in a list of three or more of them and as the subject of "were" or "are".
 fn peoples(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut [Spot]) {
     let people = |s: &Spot| s.words == 1 && !s.adjectival && info[s.first].class.is_people();
+    // most texts name no people at all
+    if !spots.iter().any(people) {
+        return;
+    }
     let mut start = 0;
     while start < spots.len() {
         let mut end = start;
