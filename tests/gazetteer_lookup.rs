@@ -176,6 +176,38 @@ const TABLE: &[(&str, &str, &str, PlaceKind)] = &[
         "",
         PlaceKind::Physical,
     ),
+    // the hand tables: capes, islands and areas of voyages and tours that GeoNames lacks
+    // as places, or holds only as a namesake town (Cape Horn, British Columbia)
+    ("Cape Horn", "Cape Horn", "CL", PlaceKind::Physical),
+    ("Bora Bora", "Bora Bora", "PF", PlaceKind::Physical),
+    ("Borabora", "Bora Bora", "PF", PlaceKind::Physical),
+    ("Huahine", "Huahine", "PF", PlaceKind::Physical),
+    ("Raiatea", "Raiatea", "PF", PlaceKind::Physical),
+    ("the Moluccas", "Maluku Islands", "ID", PlaceKind::Physical),
+    ("Spice Islands", "Maluku Islands", "ID", PlaceKind::Physical),
+    ("Languedoc", "Languedoc", "FR", PlaceKind::InformalRegion),
+    ("Sierra Morena", "Sierra Morena", "ES", PlaceKind::Physical),
+    ("Padre Island", "Padre Island", "US", PlaceKind::Physical),
+    (
+        "Valentia Island",
+        "Valentia Island",
+        "IE",
+        PlaceKind::Physical,
+    ),
+    ("Cooper's Creek", "Cooper Creek", "AU", PlaceKind::Physical),
+    ("Fastnet Rock", "Fastnet Rock", "IE", PlaceKind::Landmark),
+    ("Alpe d'Huez", "Alpe d'Huez", "FR", PlaceKind::Landmark),
+    ("Alpe d’Huez", "Alpe d'Huez", "FR", PlaceKind::Landmark),
+    (
+        "Xishuangbanna",
+        "Xishuangbanna",
+        "CN",
+        PlaceKind::InformalRegion,
+    ),
+    // the everyday names of a former union and of a holy city
+    ("Soviet Union", "Russia", "RU", PlaceKind::Country),
+    ("USSR", "Russia", "RU", PlaceKind::Country),
+    ("Mecca", "Makkah", "SA", PlaceKind::PopulatedPlace),
 ];
 
 #[test]

@@ -1596,6 +1596,134 @@ fn a_language_or_a_company_is_not_a_place() {
 }
 
 #[test]
+fn an_elided_particle_is_part_of_the_name() {
+    check_worldwide(&[
+        (
+            "Departure point, Château d'Oex, Switzerland.",
+            &[("Château d'Oex", "CH"), ("Switzerland", "CH")],
+        ),
+        (
+            "Cases rose in Guinea, Côte d'Ivoire and Liberia.",
+            &[("Guinea", "GN"), ("Côte d'Ivoire", "CI"), ("Liberia", "LR")],
+        ),
+        (
+            "The stage finishes on Alpe d’Huez.",
+            &[("Alpe d’Huez", "FR")],
+        ),
+    ]);
+}
+
+#[test]
+fn an_itinerarys_verbs_cue_the_places_after_them_even_capitalised() {
+    check_worldwide(&[
+        (
+            "Oct. 3. Leave Nantua, arrive Vittel.",
+            &[("Nantua", "FR"), ("Vittel", "FR")],
+        ),
+        ("In Nantua the riders rested.", &[("Nantua", "FR")]),
+    ]);
+}
+
+#[test]
+fn a_capital_article_that_opens_the_places_own_name_is_no_other_name() {
+    // "The Hague" is not "Hague" inside a longer proper name ("Taco Bell")
+    check_worldwide(&[(
+        "His limousine was damaged near The Hague by a man.",
+        &[("Hague", "NL")],
+    )]);
+}
+
+#[test]
+fn where_a_leg_starts_is_a_place_as_much_as_where_it_ends() {
+    check_worldwide(&[
+        (
+            "Stage 5 - Vittel to Colmar, 160km.",
+            &[("Vittel", "FR"), ("Colmar", "FR")],
+        ),
+        // a verb after "to" is no leg
+        ("Clinton to visit Kenya.", &[("Kenya", "KE")]),
+    ]);
+}
+
+#[test]
+fn ordinary_words_and_news_agencies_are_not_places() {
+    check_worldwide(&[
+        ("This year's Tour ends in Paris.", &[("Paris", "FR")]),
+        ("Tell the ministers to act now, the pilot said.", &[]),
+        (
+            "He was owed a Rs 10 lakh loan, police in Kochi said.",
+            &[("Kochi", "JP")],
+        ),
+        (
+            "Rapid weakening is expected as the storm moves over Texas.",
+            &[("Texas", "US")],
+        ),
+        (
+            "He reached Chang'an, the Tang capital.",
+            &[("Chang'an", "CN")],
+        ),
+        ("| Date | Event |", &[]),
+        (
+            "The herd reached Kunming. According to Xinhua, the tuskers set off in Yunnan.",
+            &[("Kunming", "CN"), ("Yunnan", "CN")],
+        ),
+    ]);
+}
+
+#[test]
+fn peoples_named_in_a_list_or_as_a_subject_are_not_places() {
+    check_worldwide(&[
+        (
+            "Many nations were removed to the West: the Delaware, the Ottawa, Shawnee, \
+             Pawnee and Potawatomi. The Cherokee were among the last to go.",
+            &[],
+        ),
+        // the states and cities of those names stay places
+        (
+            "He drove from Delaware to Ohio and Illinois.",
+            &[("Delaware", "US"), ("Ohio", "US"), ("Illinois", "US")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_word_a_town_goes_by_only_as_an_other_name_needs_the_text_to_say_it_is_a_place() {
+    check_worldwide(&[
+        // "Sarova" is Sarov, Russia, only as a transliteration: here a hotel's name
+        (
+            "He begins his tour from Sarova Whitesands hotel to the Kenya Navy base in Mtongwe.",
+            &[("Kenya", "KE")],
+        ),
+        // an old name the text cues stands ("Patras" is Pátra's other name)
+        ("Sept. 26. Anchor off Patras.", &[("Patras", "GR")]),
+        // a great city's exonym and the hand table's names stand
+        (
+            "Officials in Kiev said the talks would resume.",
+            &[("Kiev", "UA")],
+        ),
+        (
+            "Prisoners were taken to camps such as Auschwitz.",
+            &[("Auschwitz", "PL")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_after_another_languages_article_is_part_of_a_longer_name() {
+    check_worldwide(&[
+        (
+            "The cargo ship El Faro sank near the Bahamas.",
+            &[("Bahamas", "BS")],
+        ),
+        // names of two words are matched whole
+        (
+            "He flew to El Paso and La Paz.",
+            &[("El Paso", "US"), ("La Paz", "BO")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_sea_goes_by_its_short_name() {
     let text = "Typhoons form over the Pacific.";
     let names: Vec<Option<String>> = geoparse(text, &tokenize(text), Gazetteer::embedded())
@@ -1653,6 +1781,122 @@ fn a_great_city_beats_a_suburb_of_its_name_in_a_story_round_the_world() {
     assert_eq!(
         resolved_worldwide(text, "Toronto", |c| c.country),
         [Some("CA".to_owned())]
+    );
+}
+
+#[test]
+fn a_world_capital_beats_namesakes_that_only_the_country_or_an_other_name_backs() {
+    // a story about the US: Rome is the capital, not Rome, Georgia, which nothing near it
+    // backs, nor Wurtsboro, New York, once called Rome, near New York City
+    let text = "The pope left New York City for Philadelphia and then flew back to Rome.";
+    assert_eq!(
+        resolved_worldwide(text, "Rome", |c| c.country),
+        [Some("IT".to_owned())]
+    );
+    // a town its neighbours back keeps the name
+    let text = "Visitors from Atlanta drove to Rome for the festival.";
+    assert_eq!(
+        resolved_worldwide(text, "Rome", |c| c.admin1),
+        [Some("Georgia".to_owned())]
+    );
+}
+
+#[test]
+fn a_name_a_features_word_opens_or_closes_means_the_feature() {
+    // Cape Horn is the cape, not the town of that name in British Columbia, in a story
+    // that names Canada's Northwest Passage
+    let text = "From the Northwest Passage the Fram would sail south and round Cape Horn.";
+    assert_eq!(
+        resolved_worldwide(text, "Cape Horn", |c| c.country),
+        [Some("CL".to_owned())]
+    );
+    // a qualifier still names the town
+    let text = "Police in Lake Geneva, Wisconsin, said the boat sank.";
+    assert_eq!(
+        resolved_worldwide(text, "Lake Geneva", |c| c.country),
+        [Some("US".to_owned())]
+    );
+}
+
+#[test]
+fn a_province_named_like_the_capital_beside_it_is_reached_at_the_capital() {
+    // the province of Buenos Aires does not hold the capital, a region of its own, but a
+    // journey to "Buenos Aires" ends there
+    let text = "Humala will visit Uruguay, Paraguay and Argentina. In Buenos Aires he meets \
+                the president.";
+    let places = geoparse(text, &tokenize(text), Gazetteer::embedded());
+    let ba = places
+        .iter()
+        .find(|m| m.mention == "Buenos Aires")
+        .expect("Buenos Aires is found");
+    let to = ba.destination().expect("resolved");
+    assert_eq!(
+        (to.kind, to.feature_code.as_str()),
+        (PlaceKind::PopulatedPlace, "PPLC")
+    );
+    // a capital far from a state of its name is not the state's city
+    let text = "The wolf crossed from Idaho into Washington last week.";
+    let places = geoparse(text, &tokenize(text), Gazetteer::embedded());
+    assert!(
+        places
+            .iter()
+            .filter(|m| m.mention == "Washington")
+            .all(|m| m.city.is_none()),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_towns_everyday_name_is_its_own_unless_an_area_goes_by_it() {
+    // "Mecca" is Makkah's everyday name (the alias table), not an other name that loses
+    // to Mecca, California, which bears it
+    let text = "Ibn Battuta left Tangier on pilgrimage to Mecca, crossing Egypt and Syria.";
+    assert_eq!(
+        resolved_worldwide(text, "Mecca", |c| c.country),
+        [Some("SA".to_owned())]
+    );
+    // "New York" is still the state's name first, though New York City goes by it
+    let text = "The flight from New York landed in Moscow.";
+    assert_eq!(
+        resolved_worldwide(text, "New York", |c| Some(c.kind)),
+        [Some(PlaceKind::Region)]
+    );
+}
+
+#[test]
+fn a_region_the_story_names_holds_its_town_whatever_a_small_region_elsewhere_is_called() {
+    // George Town in Tasmania, not the Caymans' capital, named like its district of
+    // 30,000, in a story that goes round the world
+    let text = "In a case that echoes Malaysia's lost jet and Canada's, a plane vanished over \
+                Bass Strait on a flight from Tasmania to New South Wales. It took off from \
+                George Town Airport. Tasmania Police searched. George Town residents waited.";
+    assert_eq!(
+        resolved_worldwide(text, "George Town", |c| c.country),
+        [Some("AU".to_owned()), Some("AU".to_owned())]
+    );
+}
+
+#[test]
+fn an_areas_city_is_called_as_the_area_is_or_goes_by_the_name_written() {
+    let city_of = |text: &str, name: &str| -> Vec<Option<String>> {
+        geoparse(text, &tokenize(text), Gazetteer::embedded())
+            .into_iter()
+            .filter(|m| m.mention == name)
+            .map(|m| m.city.map(|c| c.name))
+            .collect()
+    };
+    // Bihar Sharif goes by "Bihar" only as another name: the state has no city of its name
+    assert_eq!(
+        city_of(
+            "The march was copied at 27 centres in Bihar and in Bengal.",
+            "Bihar"
+        ),
+        [None]
+    );
+    // Chattogram, found as "Chittagong", is called as its division is
+    assert_eq!(
+        city_of("Raids on the armoury in Chittagong followed.", "Chittagong"),
+        [Some("Chattogram".to_owned())]
     );
 }
 

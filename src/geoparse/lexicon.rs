@@ -111,7 +111,7 @@ const STOP: &[&str] = &[
     "energy", "power", "electric", "solar", "nuclear", "water", "environment", "climate",
     "weather", "traffic", "transport", "transit", "airport", "airlines", "airways", "rail",
     "railway", "railroad", "bus", "metro", "subway", "taxi", "car", "cars", "truck", "ship",
-    "boat", "plane",
+    "boat", "plane", "tour", "tell", "date", "rapid", "rs", "tang", "ming", "qing",
 ];
 
 /// Given names common enough in news that a capitalised word matching one starts a
@@ -317,7 +317,8 @@ const CUE_BEFORE: &[&str] = &[
     "travelled", "moved", "returned", "born", "based", "downtown", "northern", "southern",
     "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
     "southwestern", "rural", "suburban", "neighboring", "neighbouring", "nearby", "of", "invaded",
-    "occupied", "bombed", "toured", "crossed", "resident",
+    "occupied", "bombed", "toured", "crossed", "resident", "arrive", "leave", "reach", "sail",
+    "sailed", "landed", "depart", "departed", "enter", "off",
 ];
 
 /// Lower-case words naming a kind of place: "the city of X", "X province", "X region".
@@ -529,6 +530,16 @@ impl Class {
     pub(crate) fn is_connector(self) -> bool {
         self.0 & (1 << 13) != 0
     }
+
+    /// A news agency named after where it is ("Xinhua").
+    pub(crate) fn is_agency(self) -> bool {
+        self.0 & (1 << 14) != 0
+    }
+
+    /// A people's name that places are named after ("Cherokee", "Shawnee").
+    pub(crate) fn is_people(self) -> bool {
+        self.0 & (1 << 15) != 0
+    }
 }
 
 /// Each list with the bit of [`Class`] that stands for it.
@@ -547,6 +558,8 @@ const LISTS: &[(u16, &[&str])] = &[
     (1 << 11, PLACE_TYPES),
     (1 << 12, CUE_AFTER),
     (1 << 13, CONNECTORS),
+    (1 << 14, NEWS_AGENCIES),
+    (1 << 15, PEOPLES),
 ];
 
 impl Lexicon {
@@ -612,6 +625,28 @@ impl Lexicon {
         self.us_states.get(key).copied()
     }
 }
+
+/// News agencies named after where they are ("Xinhua", "Yonhap", "Tass"): a source, never
+/// a place, however the text cues them ("told Xinhua", "according to Tass").
+#[rustfmt::skip]
+const NEWS_AGENCIES: &[&str] = &[
+    "xinhua", "tass", "yonhap", "kcna", "bernama", "interfax", "antara", "itar-tass", "ria",
+    "anadolu", "irna", "wafa", "kyodo", "jiji",
+];
+
+/// Native American nations whose names towns, counties, states and rivers bear: in a
+/// list of peoples ("the Delaware, the Ottawa, Shawnee, Pawnee and Potawatomi") or as the
+/// subject of "were" ("The Cherokee were among the last to go") they are the peoples.
+#[rustfmt::skip]
+const PEOPLES: &[&str] = &[
+    "apache", "arapaho", "blackfoot", "cherokee", "cheyenne", "chickasaw", "chicksaw",
+    "chippewa", "choctaw", "comanche", "creek", "crow", "delaware", "erie", "fox", "hopi",
+    "huron", "illinois", "iroquois", "kickapoo", "kiowa", "lakota", "lenape", "mandan",
+    "menominee", "miami", "modoc", "mohawk", "mohican", "muscogee", "navajo", "navaho",
+    "ojibwe", "ojibwa", "omaha", "oneida", "onondaga", "osage", "ottawa", "paiute", "pawnee",
+    "ponca", "potawatomi", "pueblo", "sauk", "seminole", "seneca", "shawnee", "shoshone",
+    "sioux", "tuscarora", "ute", "winnebago", "wyandot", "yakama", "yuma", "zuni",
+];
 
 /// Words for people that a place's name before them says where they are from
 /// ("a Laconia man", "Concord residents").

@@ -145,6 +145,10 @@ fn drop_unrelated_neighbours(text: &str, places: &mut Vec<PlaceMention>) {
 /// How far from a district's point its namesake city may lie.
 const DISTRICT_CITY_KM: f64 = 60.0;
 
+/// How far from a region's point a capital of its name that is a region of its own may lie
+/// and be the region's city (Buenos Aires lies at the edge of its province).
+const CAPITAL_BESIDE_KM: f64 = 400.0;
+
 /// Population from which a namesake city that is no seat of government counts (New York
 /// City is a plain populated place in GeoNames).
 const NAMESAKE_CITY: u64 = 100_000;
@@ -155,9 +159,13 @@ const NAMESAKE_CITY: u64 = 100_000;
 fn namesake_city<'c, 'g>(area: &Cand<'g>, candidates: &'c [Cand<'g>]) -> Option<&'c Cand<'g>> {
     use crate::gazetteer::PlaceKind;
     let inside = |c: &Cand<'_>| match area.kind {
+        // a capital that is a region of its own beside the province of its name is the
+        // province's city too (Buenos Aires, Tashkent, Sofia)
         PlaceKind::Region => {
             cand::same(c.country, area.country)
-                && cand::same(c.admin1, Some(area.admin1.unwrap_or(area.name)))
+                && (cand::same(c.admin1, Some(area.admin1.unwrap_or(area.name)))
+                    || (c.feature_code == "PPLC"
+                        && cand::within_km(c.latlon, area.latlon, CAPITAL_BESIDE_KM)))
         }
         PlaceKind::District => {
             cand::same(c.country, area.country)
@@ -173,6 +181,13 @@ fn namesake_city<'c, 'g>(area: &Cand<'g>, candidates: &'c [Cand<'g>]) -> Option<
             matches!(c.feature_code, "PPLC" | "PPLA" | "PPLA2") || c.population >= NAMESAKE_CITY
         })
         .filter(|c| inside(c))
+        // the city goes by the name the text wrote, or is called as the area is
+        // (Chattogram, the city of the division found as "Chittagong"); a city that only
+        // goes by it as another name is some other city (Bihar Sharif in Bihar)
+        .filter(|c| {
+            !c.by_alternate()
+                || crate::gazetteer::normalize(c.name) == crate::gazetteer::normalize(area.name)
+        })
         .max_by_key(|c| c.population)
 }
 

@@ -182,6 +182,12 @@ const STRONG_INSIDE_NAME_PENALTY: f32 = 0.6;
 /// A minor place this close to a confident one is taken as part of the story.
 const NEAR_KM: f64 = 80.0;
 
+/// The evidence a town's name has on its own when the town is small (see [`prior`]).
+const SMALL_PRIOR: f32 = 0.45;
+
+/// Population from which a city's other names are taken as its exonyms ("Kiev", "Peking").
+const EXONYM_CITY: u64 = 1_000_000;
+
 /// Evidence at which a spot is a place.
 pub(crate) const ACCEPT: f32 = 0.5;
 
@@ -374,7 +380,7 @@ pub(crate) fn spot<'g>(
                 }
                 break;
             }
-            if info[j].cap {
+            if info[j].cap || elided(tokens[j].text(text)) {
                 reach = j;
             } else if !info[j].class.is_connector() {
                 break;
@@ -409,7 +415,8 @@ pub(crate) fn spot<'g>(
             )
         });
         for last in (i..=reach).rev() {
-            if !info[last].cap {
+            let elided_last = last > i && elided(tokens[last].text(text));
+            if !(info[last].cap || elided_last) {
                 continue;
             }
             let raw = &text[tokens[i].span.start..tokens[last].span.end];
@@ -487,8 +494,102 @@ pub(crate) fn spot<'g>(
     for k in 0..spots.len() {
         local_evidence(text, tokens, info, &mut spots, k, lex);
     }
+    route_starts(text, tokens, &mut spots);
     mark_lists(text, tokens, &mut spots);
+    peoples(text, tokens, info, &mut spots);
     spots
+}
+
+/// Members of a list that names this many peoples are peoples, not places.
+const PEOPLES_IN_A_LIST: usize = 3;
+
+/// "The Delaware, the Ottawa, Shawnee, Pawnee and Potawatomi", "The Cherokee were among
+/// the last to go": names of peoples that towns, states and rivers bear are the peoples
+/// in a list of three or more of them and as the subject of "were" or "are".
+fn peoples(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut [Spot]) {
+    let people = |s: &Spot| s.words == 1 && !s.adjectival && info[s.first].class.is_people();
+    // most texts name no people at all
+    if !spots.iter().any(people) {
+        return;
+    }
+    let mut start = 0;
+    while start < spots.len() {
+        let mut end = start;
+        while end + 1 < spots.len() && spots[end].listed_with_next {
+            end += 1;
+        }
+        let run = &mut spots[start..=end];
+        if run.iter().filter(|s| people(s)).count() >= PEOPLES_IN_A_LIST {
+            for s in run.iter_mut().filter(|s| people(s)) {
+                s.vetoed = true;
+            }
+        }
+        start = end + 1;
+    }
+    for s in spots.iter_mut().filter(|s| people(s)) {
+        let after_the = s.first > 0 && info[s.first - 1].lower == "the";
+        let were = tokens
+            .get(s.end)
+            .is_some_and(|t| matches!(t.text(text), "were" | "are"));
+        if after_the && were {
+            s.vetoed = true;
+        }
+    }
+}
+
+/// "Vittel to La Planche", "Nantua to Chambery": a name right before "to" and a place that
+/// "to" cues is where a leg starts, a place as much as where it ends; it takes that cue
+/// when it has none of its own ("from Nantua to Chambery" has one).
+fn route_starts(text: &str, tokens: &[Token], spots: &mut [Spot]) {
+    for k in 1..spots.len() {
+        let (a, b) = (&spots[k - 1], &spots[k]);
+        let leg = b.first == a.end + 1
+            && tokens[a.end].text(text) == "to"
+            && a.cue == 0.0
+            && b.cue > 0.0
+            && !a.vetoed
+            && !b.vetoed
+            && !a.adjectival
+            && !b.adjectival
+            && b.evidence >= ACCEPT;
+        if leg {
+            let cue = b.cue;
+            spots[k - 1].cue = cue;
+            spots[k - 1].evidence += cue;
+        }
+    }
+}
+
+/// True for a word that names a natural feature inside its name ("Cape Horn", "Lake
+/// Geneva", "Cooper Creek", "Padre Island").
+fn is_feature_word(word: &str) -> bool {
+    matches!(
+        word,
+        "cape"
+            | "mount"
+            | "mt"
+            | "lake"
+            | "river"
+            | "creek"
+            | "bay"
+            | "gulf"
+            | "island"
+            | "isle"
+            | "islands"
+            | "strait"
+            | "sea"
+            | "peninsula"
+    )
+}
+
+/// True for a word that is an elided particle joined to a capitalised name ("d'Ivoire",
+/// "d’Huez", "l'Aquila"): inside a run of capitalised words it is part of the name, as in
+/// "Côte d'Ivoire", "Alpe d’Huez", "Château d'Oex".
+fn elided(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('d' | 'l'))
+        && matches!(chars.next(), Some('\'' | '’'))
+        && chars.next().is_some_and(char::is_uppercase)
 }
 
 /// "North and South Korea", "Central and East Africa", "Northern and Central Italy": a
@@ -1074,6 +1175,24 @@ fn local_evidence(
         )
     });
     let mut ev = best_prior;
+    // "Tanja", "Sarova", "Nikolai": a word that some town goes by only as one of its other
+    // names (a transliteration, an old name) is as weak as a small town's name: the text
+    // must say it is a place. A great city's other names are its exonyms ("Kiev"); the
+    // names of areas and of the hand table's features ("Auschwitz") are chosen ones. (A
+    // name right beside another is left to be weighed with it: "Nuku Hiva" is neither.)
+    let beside_another = spots.get(k + 1).is_some_and(|n| n.first == end)
+        || k.checked_sub(1).is_some_and(|p| spots[p].end == first);
+    if ev > SMALL_PRIOR && spots[k].words == 1 && !spots[k].adjectival && !beside_another && {
+        let mut buf = String::new();
+        let key = &*spots[k].key;
+        spots[k].candidates.iter().all(|c| {
+            matches!(c.kind, PlaceKind::PopulatedPlace | PlaceKind::District)
+                && c.population < EXONYM_CITY
+                && !c.bears_own_name(key, &mut buf)
+        })
+    } {
+        ev = SMALL_PRIOR;
+    }
     if spots[k].adjectival {
         ev = 0.8;
     }
@@ -1099,7 +1218,12 @@ fn local_evidence(
     let next_cap = info.get(end).is_some_and(|n| n.cap);
     // context cues
     let mut cue = 0.0;
-    if prev_is_word && !info[first - 1].cap && prev_class.is_cue_before() {
+    // a cue opening a sentence or an itinerary's line is capitalised ("In Paris", "Leave
+    // Prevesa, arrive Salakhora")
+    let cue_word = prev_is_word
+        && (!info[first - 1].cap || info[first - 1].sentence_start)
+        && prev_class.is_cue_before();
+    if cue_word {
         cue = if prev_lower == "of" { 0.1 } else { 0.3 };
         // "the city of X", "the east side of X", "the outskirts of X"
         let part_of = first >= 2
@@ -1126,11 +1250,21 @@ fn local_evidence(
     spots[k].cue = cue;
     ev += cue;
     // "Washington state", "the city of Mexico", "the state of Georgia"
-    spots[k].hint = if next_cap { None } else { Hint::of(next_lower) }.or_else(|| {
-        (prev_lower == "of")
-            .then(|| Hint::of(before_prev_lower).or_else(|| Hint::of_plural(before_prev_lower)))
-            .flatten()
-    });
+    spots[k].hint = if next_cap { None } else { Hint::of(next_lower) }
+        .or_else(|| {
+            (prev_lower == "of")
+                .then(|| Hint::of(before_prev_lower).or_else(|| Hint::of_plural(before_prev_lower)))
+                .flatten()
+        })
+        // "Cape Horn", "Lake Geneva", "Cooper Creek": a name that a natural feature's word
+        // opens or closes means the feature where the gazetteer has one, rather than a
+        // town named after it
+        .or_else(|| {
+            let inner = |t: usize| info[t].lower;
+            (spots[k].words > 1
+                && (is_feature_word(inner(first)) || is_feature_word(inner(end - 1))))
+            .then_some(Hint::Physical)
+        });
     // "the Pacific", "the Atlantic flyway", "the Middle East", "the Andes": a sea, a range
     // or a well-known area takes "the", a town does not
     if spots[k].hint.is_none()
@@ -1156,7 +1290,7 @@ fn local_evidence(
     if from_here {
         ev += 0.15;
     }
-    let cued = prev_is_word && !info[first - 1].cap && prev_class.is_cue_before();
+    let cued = cue_word;
     // "US", "UK": a country or region written in capitals inside ordinary text is no pronoun
     let shouted = info[first].all_caps
         && !first.checked_sub(1).is_some_and(|p| info[p].all_caps)
@@ -1248,7 +1382,9 @@ fn local_evidence(
     if opens_name {
         ev -= DEMONYM_IN_NAME_PENALTY;
     }
-    if street || compass || initial || disease || language {
+    // "told Xinhua", "according to Tass": a news agency is a source
+    let agency = single && first_class.is_agency();
+    if street || compass || initial || disease || language || agency {
         spots[k].vetoed = true;
     }
     if (after_title || after_title_dot || after_given || after_initial) && !spots[k].adjectival {
@@ -1257,6 +1393,13 @@ fn local_evidence(
     if (given_before_surname || abbreviated || currency) && !spots[k].abbreviation {
         spots[k].vetoed = true;
     }
+    // "The Hague", "The Bronx": a capitalised article that is part of the place's own name
+    let own_article = prev_lower == "the"
+        && spots[k].candidates.iter().any(|c| {
+            c.name
+                .get(..4)
+                .is_some_and(|a| a.eq_ignore_ascii_case("the "))
+        });
     // "Taco Bell", "United Russia", "Wright State": a capitalised word before a lone name
     // that is no title, compass word or place makes the two one proper name
     let inside_name = single
@@ -1266,8 +1409,24 @@ fn local_evidence(
         && !info[first - 1].all_caps
         && !prev_class.is_compass()
         && !prev_class.is_title()
+        && !own_article
         && spots[..k].last().is_none_or(|p| p.end != first);
     if inside_name && !strong {
+        ev -= INSIDE_NAME_PENALTY;
+    }
+    // "El Faro", "La Stampa": after another language's article a lone name is the rest of
+    // a proper name the gazetteer lacks (its places of two words, "El Paso", are matched
+    // whole), whether a town or a region bears it
+    let after_article = single
+        && prev_is_word
+        && info[first - 1].cap
+        && matches!(
+            prev_lower,
+            "el" | "la" | "le" | "les" | "los" | "las" | "il" | "lo"
+        );
+    // (once: a lone name the rule above docked already loses no more)
+    let docked = inside_name && !strong;
+    if after_article && !docked {
         ev -= INSIDE_NAME_PENALTY;
     }
     // "United Russia", "Air China": a country too, unless the word before only says which

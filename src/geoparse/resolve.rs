@@ -288,6 +288,10 @@ const WORLDWIDE_COUNTRIES: usize = 3;
 /// replaces on the development corpora, or slightly better.
 const FAMOUS_CITY: u64 = 300_000;
 
+/// Population from which a first-level region is a well-known sense of its name
+/// ("Kansas", "Ontario"), whose namesakes take little from the regions the story names.
+const MAJOR_REGION: u64 = 100_000;
+
 /// How far from an island's point a town may lie and be on it.
 const ISLAND_KM: f64 = 250.0;
 
@@ -563,14 +567,30 @@ fn overshadowed(c: &Cand<'_>, great: &[&Cand<'_>]) -> bool {
 /// with a country or first-level region the text may mean ("Kansas", "Ontario", "Mexico"),
 /// where only a qualifier or a type word should overturn the well-known sense. A place
 /// inside the country or region it shares a name with keeps its weight.
-fn neighbourhood_weight(c: &Cand<'_>, majors: &[&Cand<'_>], w: &Weights) -> f32 {
+///
+/// With `well_known_only`, regions of fewer than [`MAJOR_REGION`] people among `majors`
+/// are left out: a region the story names holds its towns whatever a small region
+/// elsewhere is called.
+fn neighbourhood_weight(
+    c: &Cand<'_>,
+    majors: &[&Cand<'_>],
+    well_known_only: bool,
+    w: &Weights,
+) -> f32 {
     let point = !matches!(c.kind, PlaceKind::Country | PlaceKind::Region);
     // the state of México yields to Mexico, the country it lies in
     let region_of_namesake_country = c.kind == PlaceKind::Region
         && majors
             .iter()
             .any(|m| m.kind == PlaceKind::Country && same(m.country, c.country));
-    if (point && majors.iter().any(|m| m.id != c.id && !contains(m, c)))
+    let counts = |m: &&&Cand<'_>| {
+        !well_known_only || m.kind != PlaceKind::Region || m.population >= MAJOR_REGION
+    };
+    if (point
+        && majors
+            .iter()
+            .filter(counts)
+            .any(|m| m.id != c.id && !contains(m, c)))
         || region_of_namesake_country
     {
         w.homonym_damp
@@ -624,6 +644,33 @@ fn own_name_flags<'a>(
             }
         }
     })
+}
+
+/// Marks as its own name a town's everyday name that the gazetteer lists beside the one
+/// GeoNames gives it ("Mecca" for Makkah: a name that found the town but is neither its
+/// own nor one of its alternates) when the town is bigger than every town that bears the
+/// name as its own (Mecca, California), unless a country or region goes by the name as its
+/// own ("New York": the state, beside New York City), whose sense the everyday name must
+/// not overturn. `own` holds the flags of `candidates`, one name's, from
+/// [`own_name_flags`].
+fn everyday_names_as_own(candidates: &[Cand<'_>], own: &mut [bool]) {
+    let mut area_own = false;
+    let mut biggest_own = 0;
+    for (c, _) in candidates.iter().zip(own.iter()).filter(|(_, o)| **o) {
+        match c.kind {
+            PlaceKind::Country | PlaceKind::Region => area_own = true,
+            PlaceKind::PopulatedPlace => biggest_own = biggest_own.max(c.population),
+            _ => {}
+        }
+    }
+    if area_own {
+        return;
+    }
+    for (c, o) in candidates.iter().zip(own.iter_mut()) {
+        if c.kind == PlaceKind::PopulatedPlace && !c.by_alternate() && c.population > biggest_own {
+            *o = true;
+        }
+    }
 }
 
 /// For each spot in a list of coordinated names ("Kansas, Kentucky and Louisiana"), the
@@ -768,7 +815,9 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
     let mut buf = String::new();
     let mut own_names: Vec<bool> = Vec::with_capacity(names.candidates());
     for s in &names.first {
+        let from = own_names.len();
         own_names.extend(own_name_flags(&s.key, &s.candidates, &mut buf));
+        everyday_names_as_own(&s.candidates, &mut own_names[from..]);
     }
     // Every score but closeness is the same in both rounds: each name (with its qualifier)
     // is weighed once, keeping each candidate's neighbourhood weight for round 2. Each
@@ -786,6 +835,14 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             .iter()
             .zip(own)
             .filter(|(c, own)| **own && great.iter().any(|g| g.id == c.id))
+            .map(|(c, _)| c)
+            .collect();
+        // the national capitals known the world over that bear the name as written
+        let capitals_own: Vec<&Cand<'_>> = s
+            .candidates
+            .iter()
+            .zip(own)
+            .filter(|(c, own)| **own && c.feature_code == "PPLC" && c.population >= FAMOUS_CITY)
             .map(|(c, _)| c)
             .collect();
         let majors: Vec<&Cand<'_>> = s
@@ -812,9 +869,27 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             .collect();
         let weighed = s.candidates.iter().enumerate().map(|(i, c)| {
             let backing = counts.get(i).copied().unwrap_or_default();
-            let damp = neighbourhood_weight(c, &majors, w);
             let own_name = own.get(i).copied().unwrap_or(false);
+            // "Rome" is Rome: a town that goes by a capital's name only as one of its other
+            // names (Wurtsboro, New York, once called Rome) takes little from its
+            // neighbours, as a town named like a country does
+            let capital_by_alternate = !own_name
+                && c.kind == PlaceKind::PopulatedPlace
+                && capitals_own.iter().any(|g| g.id != c.id);
+            let damp = if capital_by_alternate {
+                w.homonym_damp
+            } else {
+                neighbourhood_weight(c, &majors, false, w)
+            };
             let at = wheres.get(i).copied().unwrap_or(Where::UNKNOWN);
+            // a region the story names holds its towns whatever a small region elsewhere
+            // is called (George Town, Tasmania, beside George Town, the Caymans' district
+            // of 30,000): only a well-known area's name damps what its namesakes take from it
+            let region_damp = if capital_by_alternate || !cx.in_region(c, at) {
+                damp
+            } else {
+                neighbourhood_weight(c, &majors, true, w)
+            };
             // Da Nang, Savannakhet: the city named like the region it lies in
             let seat = own_name
                 && c.kind == PlaceKind::PopulatedPlace
@@ -843,11 +918,22 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             // the countries a story names say little of which namesake of a
             // sea, an area or a famous city is meant, nor, in a story round the
             // world, of which namesake of a country
+            // and a town that nothing near it or around it backs, of which namesake of a
+            // national capital abroad ("head back to Rome" in a story about the US)
+            let unbacked = backing.near == 0
+                && backing.regional == 0
+                && c.kind == PlaceKind::PopulatedPlace
+                && capitals_own
+                    .iter()
+                    .any(|g| g.id != c.id && !same(g.country, c.country));
             let share_weight = if worldwide
+                || capital_by_alternate
                 || majors.iter().any(|m| {
                     m.id != c.id && !matches!(m.kind, PlaceKind::Country | PlaceKind::Region)
                 }) {
                 damp
+            } else if unbacked {
+                w.homonym_damp
             } else {
                 1.0
             };
@@ -879,7 +965,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                 given,
                 &cx,
                 q,
-                damp * shade,
+                region_damp * shade,
                 share_weight,
                 own_name,
                 w,
