@@ -531,3 +531,55 @@ fn times_of_day_order_a_story_that_never_names_its_year() {
     let vladivostok = stops.iter().position(|s| s == "Vladivostok");
     assert!(khasan.is_some() && khasan < vladivostok, "{stops:?}");
 }
+
+fn stop_names(text: &str) -> Vec<String> {
+    main_route(text, "", |s| s.place.name.clone())
+}
+
+#[test]
+fn weekdays_with_no_date_fall_in_one_week() {
+    // told backwards: the week begins where the tour started, not where the text does
+    let stops = stop_names(
+        "Foreign Minister Ana Berg arrived in Lisbon early Monday after a tour of Africa. She \
+         visited Accra on Friday. She started her tour on Thursday in Dakar. On Sunday she \
+         flew to Lagos.",
+    );
+    assert_eq!(stops, ["Dakar", "Accra", "Lagos", "Lisbon"], "{stops:?}");
+    // a starting point begins the week even when the gap after it is the longest
+    let stops =
+        stop_names("The fugitive was captured in Tulsa on Saturday. He had left Dallas on Monday.");
+    assert_eq!(stops, ["Dallas", "Tulsa"], "{stops:?}");
+}
+
+#[test]
+fn a_visit_is_dated_by_its_own_words_not_by_setting_out_for_it() {
+    let stops = stop_names(
+        "The freighter Lotus Star set sail from Kobe on March 31, 2024, heading towards \
+         Manila. On April 3 the Lotus Star reached Manila. It had called at Naha on April 1.",
+    );
+    assert_eq!(stops, ["Kobe", "Naha", "Manila"], "{stops:?}");
+}
+
+#[test]
+fn a_report_of_words_does_not_date_the_visit_they_tell_of() {
+    let stops = stop_names(
+        "Foreign Minister Ana Berg left Seoul late Tuesday, ending a week-long Asian tour. The \
+         ministry in a statement on Wednesday quoted Berg as saying that her visit to Beijing \
+         had gone well.",
+    );
+    assert_eq!(stops, ["Beijing", "Seoul"], "{stops:?}");
+}
+
+#[test]
+fn a_journey_that_began_in_one_place_and_ended_in_another() {
+    let stops = stop_names(
+        "The caravan's trek began in May 1932 in Nairobi and ended in August 1932 in Cairo. \
+         The caravan crossed into Sudan in June 1932.",
+    );
+    assert_eq!(
+        stops.first().map(String::as_str),
+        Some("Nairobi"),
+        "{stops:?}"
+    );
+    assert_eq!(stops.last().map(String::as_str), Some("Cairo"), "{stops:?}");
+}

@@ -29,12 +29,38 @@ pub(crate) enum Role {
     Presence,
 }
 
+impl Role {
+    /// Its name in an explanation.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Role::Origin => "origin",
+            Role::Arrival => "arrival",
+            Role::Intended => "intended",
+            Role::Diverted => "diverted",
+            Role::Return => "return",
+            Role::Waypoint => "waypoint",
+            Role::Presence => "presence",
+        }
+    }
+}
+
 /// How an event stands in narrative time relative to the one told before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Cue {
     None,
     After,
     Before,
+}
+
+impl Cue {
+    /// Its name in an explanation.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Cue::None => "none",
+            Cue::After => "after",
+            Cue::Before => "before",
+        }
+    }
 }
 
 /// One event placing one actor at one place: a candidate the selection kept, for one actor.
@@ -70,6 +96,17 @@ pub(crate) enum Phase {
     Opening,
     /// "the final stop", "wrapped up her visit in", "ended in".
     Closing,
+}
+
+impl Phase {
+    /// Its name in an explanation.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Phase::Any => "any",
+            Phase::Opening => "opening",
+            Phase::Closing => "closing",
+        }
+    }
 }
 
 /// How a place mention hangs on the sentence.
@@ -391,20 +428,31 @@ fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Ph
         let w = doc.low(k);
         (matches!(w, "first" | "opening") && (k + 1..k + 3).any(|j| leg(doc.low(j))))
             || (matches!(w, "kicked" | "kicks" | "kicking") && doc.low(k + 1) == "off")
+            || matches!(
+                w,
+                "began" | "begun" | "begins" | "started" | "starts" | "starting"
+            )
     };
-    // the clause before the place, and a few words after it ("Manila, the final stop")
-    let before = (sentence.start.max(tokens.start.saturating_sub(8))..tokens.start)
+    // the clause before the place, else a few words after it ("Manila, the fourth and final
+    // stop"), not into the next verb's ("began in Jiangxi and ended in Shaanxi")
+    let before: Vec<usize> = (sentence.start.max(tokens.start.saturating_sub(8))..tokens.start)
         .rev()
-        .take_while(|&k| !lexicon::is_clause_break(doc.low(k)));
-    let after = tokens.end..sentence.end.min(tokens.end + 6);
-    let words: Vec<usize> = before.chain(after).collect();
-    if words.iter().any(|&k| closing_word(k)) {
-        Phase::Closing
-    } else if words.iter().any(|&k| opening_word(k)) {
-        Phase::Opening
-    } else {
-        Phase::Any
+        .take_while(|&k| !lexicon::is_clause_break(doc.low(k)))
+        .collect();
+    let after: Vec<usize> = (tokens.end..sentence.end.min(tokens.end + 6))
+        .take_while(|&k| {
+            let next_verb = doc.low(k) == "and" && doc.pos(k + 1) == crate::text::pos::Upos::Verb;
+            !(lexicon::is_clause_break(doc.low(k)) || next_verb)
+        })
+        .collect();
+    for words in [before, after] {
+        if words.iter().any(|&k| closing_word(k)) {
+            return Phase::Closing;
+        } else if words.iter().any(|&k| opening_word(k)) {
+            return Phase::Opening;
+        }
     }
+    Phase::Any
 }
 
 /// Words that open or end the name of an institution a county or region may be named in
@@ -1461,7 +1509,7 @@ fn time_of(
     tokens: &Range<usize>,
     sentence: &Range<usize>,
 ) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
+    let mut best: Option<(usize, (usize, usize))> = None;
     let mut k = sentence.start;
     while k < sentence.end {
         if let Some(t) = doc.time_at[k] {
@@ -1470,8 +1518,10 @@ fn time_of(
             let usable = matches!(
                 expr.kind,
                 crate::time::TimexType::Date | crate::time::TimexType::Time
-            ) && (expr.earliest.is_some() || names_a_calendar_day(&expr.value));
-            if usable {
+            ) && (expr.earliest.is_some()
+                || names_a_calendar_day(&expr.value)
+                || crate::time::weekday_of(&expr.value).is_some());
+            if usable && !time_of_another_clause(doc, &r, link.trigger) {
                 let mut d = distance(&r, link.trigger).min(distance(&r, tokens.start));
                 // "slipped away from a hospital in Pendleton last weekend was arrested on
                 // Wednesday at a motel in Yakima": a time right after another place, before
@@ -1487,6 +1537,9 @@ fn time_of(
                 if r.end <= link.trigger && in_relative_clause(doc, sentence, r.start) {
                     d += 4;
                 }
+                // of two as near the event word, the one nearer the place ("began in May
+                // 1932 in Nairobi and ended in August 1932 in Cairo")
+                let d = (d, distance(&r, tokens.start));
                 if best.is_none_or(|(_, bd)| d < bd) {
                     best = Some((t, d));
                 }
@@ -1497,6 +1550,21 @@ fn time_of(
         }
     }
     best.map(|(t, _)| t)
+}
+
+/// True when the time at `time` is another clause's than that of the event word at
+/// `trigger`, before it: a report's of what was said ("the ministry in a statement on
+/// Wednesday quoted Amr as saying that his visit to China…", not "two days later a ranch
+/// hand reported seeing him near Idaho Falls"), or the main clause's when the event word is in a
+/// relative clause ("left Seoul late Tuesday, ending a tour during which he visited
+/// China"). A report's time after the event ("brought them to Bangkok, officials said
+/// Thursday") still dates it: news reports what has just happened.
+fn time_of_another_clause(doc: &Doc<'_>, time: &Range<usize>, trigger: usize) -> bool {
+    let between = || (time.end..trigger).map(|k| doc.low(k));
+    time.end <= trigger
+        && (between().any(|w| matches!(w, "which" | "who"))
+            || (between().any(|w| lexicon::is_reporting_verb(w) || w == "statement")
+                && between().any(|w| matches!(w, "that" | "saying"))))
 }
 
 /// True when token `at` follows "who" or "which" and the verb of that relative clause

@@ -22,7 +22,7 @@ use crate::text::Token;
 use crate::time::TimeExpr;
 
 pub use features::{StopFeature, TravellerFeature};
-pub use select::{CandidateReport, Explanation, Model, PlaceReport, TravellerReport};
+pub use select::{CandidateReport, EventReport, Explanation, Model, PlaceReport, TravellerReport};
 pub use traveller::ActorKind;
 
 /// How a stop is vouched for.
@@ -181,10 +181,16 @@ pub fn movements_explained(
 
 /// The stages, one after the other: who moves, every place that might be a stop, which are
 /// stops and whose, and each route in order.
-fn routes(doc: &doc::Doc<'_>, model: &Model, explain: Option<&mut Explanation>) -> Vec<Actor> {
+fn routes(doc: &doc::Doc<'_>, model: &Model, mut explain: Option<&mut Explanation>) -> Vec<Actor> {
     let cast = traveller::Cast::find(doc);
     let candidates = candidates::find(doc, &cast);
-    let (main, events) = select::with_model(doc, &cast, &candidates, model, explain);
+    let (main, events) = select::with_model(doc, &cast, &candidates, model, explain.as_deref_mut());
+    if let Some(x) = explain {
+        x.events = events
+            .iter()
+            .map(|e| select::EventReport::new(doc, &cast, e))
+            .collect();
+    }
     order::build(doc, &cast, &events, main)
 }
 

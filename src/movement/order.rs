@@ -28,6 +28,9 @@ struct Draft {
     /// The key comes from a weak mention: the headline, or a sentence with no event word.
     weak: bool,
     phase: Phase,
+    /// The key is the time of setting out for the place ("set sail from Kobe on March 31,
+    /// heading towards Manila"), not of being there.
+    setting_out: bool,
 }
 
 /// Where an event falls in the story: its time if known (inherited from the event told
@@ -189,15 +192,31 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
             .find_map(|y| *y)
             .unwrap_or(2000)
     };
+    let week = week_start(doc, &events);
     let bounds: Vec<Option<(Option<i64>, Option<i64>)>> = events
         .iter()
         .enumerate()
         .map(|(n, e)| {
             let t = &doc.times[e.time?];
-            match (t.earliest, t.latest) {
-                (Some(a), b) => Some((seconds(Some(a)), seconds(b))),
-                _ => crate::time::bounds_in_year(&t.value, year_near(n))
-                    .map(|(a, b)| (seconds(Some(a)), seconds(Some(b)))),
+            let placed = |value: &str, year: i32| {
+                crate::time::bounds_in_year(value, year)
+                    .map(|(a, b)| (seconds(Some(a)), seconds(Some(b))))
+            };
+            match (
+                t.earliest,
+                t.latest,
+                crate::time::weekday_of(&t.value),
+                week,
+            ) {
+                (Some(a), b, _, _) => Some((seconds(Some(a)), seconds(b))),
+                // 2001 began on a Monday: the week's days are January's first seven
+                (None, _, Some((day, clock)), Some(start)) => {
+                    let offset =
+                        (day.num_days_from_monday() + 7 - start.num_days_from_monday()) % 7;
+                    let clock = clock.map(|c| format!("T{c}")).unwrap_or_default();
+                    placed(&format!("XXXX-01-{:02}{clock}", 1 + offset), 2001)
+                }
+                _ => placed(&t.value, year_near(n)),
             }
         })
         .collect();
@@ -318,16 +337,27 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
             Some(i) if !is_return => {
                 let d = &mut drafts[i];
                 absorb(doc, &mut d.stop, e);
+                // the stop falls where its best mention puts it: one with its own time,
+                // else one in the body hung on an event word; and a time the text gives
+                // the visit itself ("reached anchorage near Taipei by 01:01 on April 3")
+                // beats the time of setting out for it ("set sail … on March 31, heading
+                // towards Taipei")
                 if !d.roles.contains(&e.role) {
                     d.roles.push(e.role);
                 }
-                // the stop falls where its best mention puts it: one with its own time,
-                // else one in the body hung on an event word
-                if !d.key.own && (key.own || (d.weak && !weak(doc, e))) {
+                let visit = matches!(e.role, Role::Arrival | Role::Presence | Role::Return);
+                if (!d.key.own && (key.own || (d.weak && !weak(doc, e))))
+                    || (d.setting_out && visit && key.own)
+                {
+                    let origin = d.key.origin;
                     d.key = key;
+                    d.key.origin = origin;
                     d.weak = weak(doc, e);
+                    d.setting_out = false;
                 }
-                d.key.origin &= e.role == Role::Origin;
+                // a starting point stays one when the text later only says the actor was
+                // there ("took off from George Town … George Town's flight instructor")
+                d.key.origin &= matches!(e.role, Role::Origin | Role::Presence);
                 if e.phase != Phase::Any {
                     d.phase = e.phase;
                 }
@@ -338,6 +368,11 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
                 roles: vec![e.role],
                 weak: weak(doc, e),
                 phase: e.phase,
+                setting_out: e.role == Role::Intended
+                    && e.time.is_some()
+                    && events
+                        .iter()
+                        .any(|o| o.role == Role::Origin && o.time == e.time),
             }),
         }
     }
@@ -353,6 +388,27 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
         drafts.iter().map(|d| d.key).min_by(Key::cmp),
         drafts.iter().map(|d| d.key).max_by(Key::cmp),
     ) {
+        // "left Seoul late Tuesday, ending a week-long tour": a stop the text puts at an
+        // end keeps its day but goes to that end of it
+        let same_day = |a: &Key, b: &Key| {
+            a.earliest.map(|e| e.div_euclid(86_400)) == b.earliest.map(|e| e.div_euclid(86_400))
+        };
+        let keys: Vec<Key> = drafts.iter().map(|d| d.key).collect();
+        for d in drafts.iter_mut().filter(|d| d.key.own) {
+            let own = d.key;
+            let day = keys.iter().filter(|k| same_day(k, &own));
+            match d.phase {
+                Phase::Opening => {
+                    d.key.origin = true;
+                    d.key.order = day.map(|k| k.order).fold(d.key.order, f64::min) - 1.0;
+                }
+                Phase::Closing => {
+                    d.key.origin = false;
+                    d.key.order = day.map(|k| k.order).fold(d.key.order, f64::max) + 1.0;
+                }
+                Phase::Any => {}
+            }
+        }
         for d in drafts.iter_mut().filter(|d| !d.key.own) {
             match d.phase {
                 Phase::Opening => {
@@ -437,6 +493,60 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
     }
     link_alternatives(doc, &mut stops, events.as_slice());
     (stops, denied)
+}
+
+/// The first day of the one week in which a story with no date of its own ("started his
+/// tour on Thursday in Burkina Faso … Friday in Accra … arrived home early Monday") tells
+/// its weekdays. The week begins where a starting point says ("left Dallas on Monday") or
+/// ends where a closing one says; else it begins after the longest gap between the days,
+/// where the day of writing lies; last, it keeps the most pairs of events in the order they
+/// are told. `None` when an event has a date, or no event a weekday.
+fn week_start(doc: &Doc<'_>, events: &[&Event]) -> Option<chrono::Weekday> {
+    // (day, where the text puts it: -1 a start, 1 an end, 0 nothing said)
+    let mut told: Vec<(u32, i8)> = Vec::new();
+    for e in events {
+        let Some(t) = e.time.map(|t| &doc.times[t]) else {
+            continue;
+        };
+        match crate::time::weekday_of(&t.value) {
+            Some((day, _)) if t.earliest.is_none() => {
+                let end = match (e.role, e.phase) {
+                    (_, Phase::Opening) | (Role::Origin, Phase::Any) => -1,
+                    (_, Phase::Closing) | (Role::Return, Phase::Any) => 1,
+                    _ => 0,
+                };
+                told.push((day.num_days_from_monday(), end));
+            }
+            _ => return None,
+        }
+    }
+    let mut days: Vec<u32> = told.iter().map(|t| t.0).collect();
+    days.sort_unstable();
+    days.dedup();
+    let gap = |i: usize| {
+        let next = days[(i + 1) % days.len()];
+        (next + 7 - days[i] - 1) % 7 + 1
+    };
+    let longest = (0..days.len()).map(gap).max()?;
+    let score = |i: usize| {
+        let start = days[(i + 1) % days.len()];
+        let at = |d: u32| (d + 7 - start) % 7;
+        let last = at(days[i]);
+        let ends = told
+            .iter()
+            .filter(|(d, end)| (*end < 0 && at(*d) == 0) || (*end > 0 && at(*d) == last))
+            .count();
+        let mut in_order = 0;
+        for (n, (a, _)) in told.iter().enumerate() {
+            in_order += told[n + 1..]
+                .iter()
+                .filter(|(b, _)| at(*a) <= at(*b))
+                .count();
+        }
+        (ends, gap(i) == longest, in_order)
+    };
+    let best = (0..days.len()).max_by_key(|&i| score(i))?;
+    chrono::Weekday::try_from(u8::try_from(days[(best + 1) % days.len()]).ok()?).ok()
 }
 
 /// The id of the place a point was worked out from ("geonames:1@315/300" → "geonames:1").

@@ -190,6 +190,53 @@ pub struct Explanation {
     pub candidates: Vec<CandidateReport>,
     /// Every place the text names, weighed as a stop of the main traveller.
     pub places: Vec<PlaceReport>,
+    /// Every event the selection kept, of every actor, as ordering sees it.
+    pub events: Vec<EventReport>,
+}
+
+/// One kept event: an actor placed at a place mention, with what ordering reads from it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventReport {
+    /// The actor's name.
+    pub actor: String,
+    /// The mention's index in the analysis's `places`.
+    pub place: usize,
+    /// How the event places the actor: "origin", "arrival", "presence"…
+    pub role: &'static str,
+    /// How it is vouched for.
+    pub status: Status,
+    /// The TIMEX3 value of the time attached to it, if any.
+    pub time: Option<String>,
+    /// The index of its sentence.
+    pub sentence: usize,
+    /// Its event word's token index, for text order.
+    pub trigger: usize,
+    /// "after", "before" or "none": how it stands against the event told before it.
+    pub cue: &'static str,
+    /// "opening", "closing" or "any": where the text puts it in the journey.
+    pub phase: &'static str,
+    /// The sentence recalls an earlier trip.
+    pub background: bool,
+}
+
+impl EventReport {
+    pub(crate) fn new(doc: &Doc<'_>, cast: &Cast, e: &Event) -> EventReport {
+        EventReport {
+            actor: cast
+                .members
+                .get(e.actor)
+                .map_or_else(|| String::from("Unknown traveller"), |m| m.name.clone()),
+            place: e.place,
+            role: e.role.label(),
+            status: e.status,
+            time: e.time.map(|t| doc.times[t].value.clone()),
+            sentence: e.sentence,
+            trigger: e.trigger,
+            cue: e.cue.label(),
+            phase: e.phase.label(),
+            background: e.background,
+        }
+    }
 }
 
 /// One place weighed as a stop: what all its mentions say, at most and at least.

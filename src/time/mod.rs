@@ -129,6 +129,20 @@ pub fn tag_tokens(text: &str, tokens: &[Token], reference: Option<NaiveDate>) ->
     out
 }
 
+/// The day of a weekday value that no date anchors (`XXXX-WXX-1`, `XXXX-WXX-7TMO`), with
+/// its time of day if it has one. `None` for anything else.
+#[must_use]
+pub fn weekday_of(value: &str) -> Option<(chrono::Weekday, Option<&str>)> {
+    let rest = value.strip_prefix("XXXX-WXX-")?;
+    let (day, clock) = match rest.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (rest, None),
+    };
+    let n: u8 = day.parse().ok()?;
+    let day = chrono::Weekday::try_from(n.checked_sub(1)?).ok()?;
+    Some((day, clock))
+}
+
 /// The bounds a year-less value (`XXXX-09-12`, `XXXX-09-12TMO`, `XXXX-09-12T21:30`,
 /// `XXXX-09`) would have in `year`: how a story that never names its year can still order
 /// "early on September 12" before "after dark on September 12". `None` for anything else.
