@@ -86,9 +86,10 @@ def label_all(docs, ev):
 
 
 def kind_label(kind):
-    return {"Continent": "continent", "Country": "country", "Region": "region", "District": "district",
-            "PopulatedPlace": "populated place", "Physical": "physical feature", "Landmark": "landmark",
-            "InformalRegion": "informal region"}.get(kind, kind)
+    """The word route_eval.py reads for a place kind, from the explanation's (snake case) name."""
+    return {"continent": "continent", "country": "country", "region": "region", "district": "district",
+            "populated_place": "populated place", "physical": "physical feature", "landmark": "landmark",
+            "informal_region": "informal region"}.get(kind, kind)
 
 
 def sigmoid(z):
