@@ -1174,6 +1174,29 @@ pub(crate) fn is_capitalised_stopword(word: &str) -> bool {
         )
 }
 
+/// Numbers written as words ("Six stages", "Three men").
+pub(crate) fn is_number_word(word: &str) -> bool {
+    matches!(
+        word,
+        "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "several"
+            | "few"
+    )
+}
+
 /// Words that make a capitalised run an organisation rather than a person.
 pub(crate) fn is_org_word(word: &str) -> bool {
     matches!(

@@ -821,3 +821,22 @@ fn where_people_or_goods_come_from_is_no_stop() {
     );
     assert_eq!(stops, names(&["Lyon"]));
 }
+
+#[test]
+fn function_words_and_numbers_are_no_names() {
+    for text in [
+        "FBI Arrests Ohio Kidnapping Suspect In Lyon\nLYON, France - News was in Lyon late \
+         Wednesday as authorities arrested a kidnapping suspect at a motel.\nThe FBI says the \
+         man abducted a girl from Ohio. Police found her in Lyon, more than 900 miles away from \
+         home.",
+        "The race will visit Lyon on stage three.  >>> Six stages that could decide the race. \
+         The riders rode from Paris to Lyon on Monday.",
+        "It’s a long way home. The men were flown from Paris to Lyon on Monday.",
+    ] {
+        let actors = run(text);
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        for word in ["In", "It", "It’s", "Six"] {
+            assert!(!names.contains(&word), "{names:?} in {text}");
+        }
+    }
+}

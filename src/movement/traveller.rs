@@ -386,7 +386,12 @@ impl Cast {
     /// Handles a run of capitalised words; returns where scanning goes on.
     fn name_run(&mut self, doc: &Doc<'_>, run: Range<usize>, sentence_start: usize) -> usize {
         let mut start = run.start;
-        while start < run.end && lexicon::is_capitalised_stopword(doc.low(start)) {
+        // "That’s official speak", "Six stages that could decide the race"
+        let no_name = |k: usize| {
+            let w = strip_possessive(doc.low(k));
+            lexicon::is_capitalised_stopword(w) || lexicon::is_number_word(w)
+        };
+        while start < run.end && no_name(start) {
             start += 1;
         }
         // "Leave Prevesa", "Arrive Janina": an itinerary's verb opening its line
@@ -526,6 +531,13 @@ impl Cast {
             return run.end;
         }
         let name_words = &lower[name_from - start..];
+        // "Kidnapping Suspect In Checotah": a headline's title case, not a name
+        if name_words
+            .iter()
+            .all(|w| lexicon::is_capitalised_stopword(strip_possessive(w)))
+        {
+            return run.end;
+        }
         let after = doc.low(run.end);
         let before = if start > sentence_start {
             doc.low(start - 1)
