@@ -583,3 +583,16 @@ fn a_journey_that_began_in_one_place_and_ended_in_another() {
     );
     assert_eq!(stops.last().map(String::as_str), Some("Cairo"), "{stops:?}");
 }
+
+#[test]
+fn a_pronoun_contracted_with_its_verb_still_refers() {
+    let stops = stop_names(
+        "Secretary of State Ana Berg arrived in Uzbekistan on Sunday for talks on security. \
+         She'll then visit Kazakhstan, Tajikistan and Turkmenistan.",
+    );
+    assert_eq!(
+        stops,
+        ["Uzbekistan", "Kazakhstan", "Tajikistan", "Turkmenistan"],
+        "{stops:?}"
+    );
+}

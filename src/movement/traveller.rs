@@ -116,6 +116,17 @@ pub(crate) fn in_byline(doc: &Doc<'_>, i: usize) -> bool {
     })
 }
 
+/// A pronoun without the verb it is contracted with: "he'll" → "he", "they’re" → "they".
+fn without_contraction(word: &str) -> &str {
+    [
+        "'ll", "’ll", "'s", "’s", "'d", "’d", "'re", "’re", "'ve", "’ve", "'m", "’m",
+    ]
+    .iter()
+    .find_map(|c| word.strip_suffix(c))
+    .filter(|w| matches!(*w, "he" | "she" | "it" | "they" | "we" | "i" | "you"))
+    .unwrap_or(word)
+}
+
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
@@ -291,7 +302,7 @@ impl Cast {
                 }
                 if doc.is_capitalised(i)
                     && matches!(
-                        doc.low(i),
+                        without_contraction(doc.low(i)),
                         "he" | "she"
                             | "his"
                             | "her"
@@ -388,7 +399,7 @@ impl Cast {
         let mut start = run.start;
         // "That’s official speak", "Six stages that could decide the race"
         let no_name = |k: usize| {
-            let w = strip_possessive(doc.low(k));
+            let w = strip_possessive(without_contraction(doc.low(k)));
             lexicon::is_capitalised_stopword(w) || lexicon::is_number_word(w)
         };
         while start < run.end && no_name(start) {
@@ -669,7 +680,8 @@ impl Cast {
     /// Handles a lower-case token that may refer to an actor (a pronoun, "the storm",
     /// "the North Korean leader", "his train"); returns where scanning goes on.
     fn lower_case_ref(&mut self, doc: &Doc<'_>, i: usize, sentence: Range<usize>) -> usize {
-        let w = doc.low(i);
+        // "He'll then visit Kazakhstan", "they’re due in Oslo"
+        let w = without_contraction(doc.low(i));
         match w {
             // "We left New Orleans at dawn", "I reached Lisbon": a letter, a diary, a blog
             // told by its writer (not words quoted in a story)
