@@ -596,3 +596,25 @@ fn a_pronoun_contracted_with_its_verb_still_refers() {
         "{stops:?}"
     );
 }
+
+#[test]
+fn whoever_is_carried_moves() {
+    let stops = stop_names(
+        "President Ana Berg returned to Washington on Sunday. Over the course of the tour, \
+         which also took her to Japan, South Korea and Malaysia, Berg met four leaders.",
+    );
+    for place in ["Japan", "South Korea", "Malaysia"] {
+        assert!(stops.iter().any(|s| s == place), "{place}: {stops:?}");
+    }
+}
+
+#[test]
+fn a_dateline_does_not_put_its_place_first() {
+    let stops = stop_names(
+        "OSLO (AFP) - A Finnish airliner that stopped in Tampere on its way to Riga landed in \
+         Oslo early today, police said.",
+    );
+    let tampere = stops.iter().position(|s| s == "Tampere");
+    let oslo = stops.iter().position(|s| s == "Oslo");
+    assert!(tampere.is_some() && tampere < oslo, "{stops:?}");
+}

@@ -439,7 +439,7 @@ fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Ph
         .rev()
         .take_while(|&k| !lexicon::is_clause_break(doc.low(k)))
         .collect();
-    let after: Vec<usize> = (tokens.end..sentence.end.min(tokens.end + 6))
+    let after: Vec<usize> = (tokens.end..sentence.end.min(tokens.end + 8))
         .take_while(|&k| {
             let next_verb = doc.low(k) == "and" && doc.pos(k + 1) == crate::text::pos::Upos::Verb;
             !(lexicon::is_clause_break(doc.low(k)) || next_verb)
@@ -1196,6 +1196,32 @@ fn actors_of(
     if depicting && let Some(&a) = between.first() {
         out.push(a);
         return (out, Whose::Depicted);
+    }
+    // whoever is carried moves: "the tour, which also took him to Japan", "a helicopter
+    // brought them to Kalaeloa", "the air force flew the student to Dubai"
+    let carrying = matches!(
+        doc.low(link.trigger),
+        "took"
+            | "takes"
+            | "taking"
+            | "brought"
+            | "brings"
+            | "bringing"
+            | "carried"
+            | "carries"
+            | "carrying"
+            | "flew"
+            | "ferried"
+            | "whisked"
+            | "transported"
+            | "drove"
+    );
+    if carrying
+        && let Some(r) = cast
+            .refs_in(link.trigger + 1..tokens.start)
+            .find(|r| r.tokens.start <= link.trigger + 3)
+    {
+        return (vec![r.actor], Whose::Subject);
     }
     // A relative clause's subject is the noun it hangs on: "Suryadi, who flew in from
     // Kigali" is Suryadi's; "a woman in Adre who walked from El Geneina" and "the nations

@@ -660,7 +660,7 @@ fn acts(doc: &Doc<'_>, tokens: &std::ops::Range<usize>, sentence: &std::ops::Ran
 
 /// True for a place opening its sentence in capitals, or followed by a dash soon after
 /// ("VLADIVOSTOK, Russia (AP) —").
-fn is_dateline(doc: &Doc<'_>, place: usize) -> bool {
+pub(crate) fn is_dateline(doc: &Doc<'_>, place: usize) -> bool {
     let tokens = doc.place_tokens(place);
     let sentence = doc.sentence_range(tokens.start);
     if tokens.start != sentence.start {

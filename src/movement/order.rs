@@ -25,7 +25,7 @@ struct Draft {
     stop: Stop,
     key: Key,
     roles: Vec<Role>,
-    /// The key comes from a weak mention: the headline, or a sentence with no event word.
+    /// The key comes from a weak mention: the headline or the dateline.
     weak: bool,
     phase: Phase,
     /// The key is the time of setting out for the place ("set sail from Kobe on March 31,
@@ -60,7 +60,8 @@ impl Key {
             (Some(e), _) => Some(e.div_euclid(DAY) * DAY + DAY / 2),
             _ => None,
         };
-        let rank = |k: &Key| u8::from(!k.origin);
+        // (with no day at all, text order already puts a leg's start before its end)
+        let rank = |k: &Key| u8::from(!k.origin || k.earliest.is_none());
         day(self)
             .cmp(&day(other))
             .then(rank(self).cmp(&rank(other)))
@@ -338,7 +339,7 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
                 let d = &mut drafts[i];
                 absorb(doc, &mut d.stop, e);
                 // the stop falls where its best mention puts it: one with its own time,
-                // else one in the body hung on an event word; and a time the text gives
+                // else one in the body rather than the headline or the dateline; and a time the text gives
                 // the visit itself ("reached anchorage near Taipei by 01:01 on April 3")
                 // beats the time of setting out for it ("set sail … on March 31, heading
                 // towards Taipei")
@@ -572,9 +573,11 @@ fn place_of(doc: &Doc<'_>, e: &Event) -> Option<Candidate> {
     Some(place)
 }
 
-/// True for a mention that says little of when: in the headline, or with no event word.
+/// True for a mention that places a stop in the story only weakly: in the headline, or as
+/// the dateline ("CAIRO (AFP) - A plane hijacked in Djibouti … took off from Cairo"). A
+/// mention with no event word is not: the text tells it where it falls.
 fn weak(doc: &Doc<'_>, e: &Event) -> bool {
-    !e.linked || (doc.has_headline() && e.sentence == 0)
+    (doc.has_headline() && e.sentence == 0) || super::features::is_dateline(doc, e.place)
 }
 
 fn new_stop(doc: &Doc<'_>, place: Candidate, e: &Event) -> Stop {
