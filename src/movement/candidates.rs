@@ -78,8 +78,6 @@ pub(crate) struct Event {
     pub cue: Cue,
     /// The sentence recalls an earlier, separate trip.
     pub background: bool,
-    /// An event word places the actor there (not only the sentence around it).
-    pub linked: bool,
     /// Where the text says the stop falls in the journey.
     pub phase: Phase,
     /// How far and which way from the place the text puts the actor.

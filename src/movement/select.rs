@@ -41,7 +41,6 @@ fn event(cast: &Cast, c: &Candidate, actor: usize) -> Event {
         trigger: c.trigger,
         cue: c.cue,
         background: c.background,
-        linked: c.link.is_some(),
         phase: c.phase,
         offset: c.offset,
     }
