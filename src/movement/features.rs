@@ -275,6 +275,9 @@ features! {
         Titled => "titled",
         /// The actor the text mentions most.
         MostMentioned => "most_mentioned",
+        /// The writer ("I", "we" outside quotes): the traveller of a diary or a blog, and
+        /// no one's in a story that only once says "we".
+        Narrator => "narrator",
     }
 }
 
@@ -768,6 +771,10 @@ pub(crate) fn traveller_features(
         set(F::FullName, f32::from(u8::from(m.parts.len() >= 2)));
         set(F::Titled, f32::from(u8::from(!m.roles.is_empty())));
         set(F::MostMentioned, f32::from(u8::from(most == Some(a))));
+        set(
+            F::Narrator,
+            f32::from(u8::from(m.name == super::traveller::NARRATOR)),
+        );
         out.push(x);
     }
     out

@@ -72,7 +72,7 @@ fn after_dateline(doc: &Doc<'_>, i: usize, sentence: &Range<usize>) -> bool {
 }
 
 /// The name of the one who tells a text in the first person.
-const NARRATOR: &str = "the narrator";
+pub(crate) const NARRATOR: &str = "the narrator";
 
 /// True when token `i` stands inside quotation marks in its sentence.
 fn quoted(doc: &Doc<'_>, i: usize, sentence: &Range<usize>) -> bool {
