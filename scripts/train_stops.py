@@ -129,6 +129,7 @@ PRIOR = {
     "min:topic": -2.0,
     "min:cause": -2.0,
     "min:from_of_noun": -1.5,
+    "min:bare_list": -1.5,
 }
 
 

@@ -132,6 +132,10 @@ features! {
         SentenceMotion => "sentence_motion",
         /// One of a list of three places or more.
         InList => "in_list",
+        /// One of such a list that no event word governs, in a sentence with no word of
+        /// motion ("Members of the G-8 are Canada, France and Germany", "the passengers
+        /// hailed from Pakistan, Bangladesh and Egypt"): a timeline's line has its date.
+        BareList => "bare_list",
         /// The place does something: a verb follows it ("Moscow may be seeking", "Beijing
         /// accused"), as a government or a team does.
         Acts => "acts",
@@ -466,17 +470,19 @@ pub(crate) fn stop_features(
             .take_while(|&k| !lexicon::is_clause_break(doc.low(k)))
             .any(|k| doc.trigger(k).is_some_and(|t| t != Trigger::Adjacent));
         set(F::TriggerBefore, f32::from(u8::from(trigger_before)));
+        let moving = sentence.clone().any(|k| {
+            doc.trigger(k).is_some_and(|t| {
+                !matches!(t, Trigger::Presence | Trigger::Meet | Trigger::Adjacent)
+            })
+        });
+        set(F::SentenceMotion, f32::from(u8::from(moving)));
+        let listed = in_list(doc, &tokens, &sentence);
+        set(F::InList, f32::from(u8::from(listed)));
         set(
-            F::SentenceMotion,
-            f32::from(u8::from(sentence.clone().any(|k| {
-                doc.trigger(k).is_some_and(|t| {
-                    !matches!(t, Trigger::Presence | Trigger::Meet | Trigger::Adjacent)
-                })
-            }))),
-        );
-        set(
-            F::InList,
-            f32::from(u8::from(in_list(doc, &tokens, &sentence))),
+            F::BareList,
+            f32::from(u8::from(
+                listed && c.link.is_none() && !moving && c.time.is_none(),
+            )),
         );
         set(F::Acts, f32::from(u8::from(acts(doc, &tokens, &sentence))));
         let cause = (sentence.start.max(tokens.start.saturating_sub(6))..tokens.start).any(|k| {

@@ -840,3 +840,41 @@ fn function_words_and_numbers_are_no_names() {
         }
     }
 }
+
+/// The value of stop feature `f` for each place mention of `text`, by mention.
+fn feature_by_mention(text: &str, f: super::StopFeature) -> Vec<(String, f32)> {
+    let gazetteer = gazetteer();
+    let tokens = tokenize(text);
+    let places = geoparse(text, &tokens, &gazetteer);
+    let times = tag(text, WRITTEN);
+    let sentences = sentences(text);
+    let doc = super::doc::Doc::new(text, tokens.as_slice().into(), &sentences, &places, &times)
+        .written_on(WRITTEN);
+    let cast = super::traveller::Cast::find(&doc);
+    let candidates = super::candidates::find(&doc, &cast);
+    let main = (!cast.members.is_empty()).then_some(0);
+    let features = super::features::stop_features(&doc, &cast, &candidates, main);
+    candidates
+        .iter()
+        .zip(features)
+        .map(|(c, x)| (places[c.place].mention.clone(), x[f as usize]))
+        .collect()
+}
+
+#[test]
+fn a_list_nothing_moves_through_is_a_bare_list() {
+    use super::StopFeature::BareList;
+    let value = |text: &str, place: &str| {
+        feature_by_mention(text, BareList)
+            .into_iter()
+            .find(|(m, _)| m == place)
+            .map(|(_, v)| v)
+    };
+    let members = "President Ana Berg spoke on Monday. Members of the group are Germany, Cuba \
+                   and Russia.";
+    assert_eq!(value(members, "Cuba"), Some(1.0));
+    let tour = "President Ana Berg will visit Paris, Lyon and Berlin on her tour.";
+    assert_eq!(value(tour, "Paris"), Some(0.0));
+    let timeline = "The tour of Ana Berg. May 3, 2023: Germany, Cuba and Russia.";
+    assert_eq!(value(timeline, "Cuba"), Some(0.0));
+}
