@@ -618,3 +618,12 @@ fn a_dateline_does_not_put_its_place_first() {
     let oslo = stops.iter().position(|s| s == "Oslo");
     assert!(tampere.is_some() && tampere < oslo, "{stops:?}");
 }
+
+#[test]
+fn where_people_hailed_from_is_no_stop() {
+    let stops = stop_names(
+        "The fishing boat Santa Ana reached Miami on Monday. Its passengers hailed from Cuba, \
+         Honduras and Haiti.",
+    );
+    assert_eq!(stops, ["Miami"], "{stops:?}");
+}

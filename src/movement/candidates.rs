@@ -688,10 +688,13 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
 
 /// Finds the preposition or verb before a place mention and the event word governing it.
 /// True when the place follows "come from" or "comes from" (a few words before, over a
-/// list): the present tense tells where people are from.
+/// list): the present tense tells where people are from, and so does "hailed from".
 fn link_from_present_come(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
     (tokens.start.saturating_sub(8)..tokens.start).any(|k| {
-        matches!(doc.low(k), "come" | "comes" | "hail" | "hails") && doc.low(k + 1) == "from"
+        matches!(
+            doc.low(k),
+            "come" | "comes" | "hail" | "hails" | "hailed" | "hailing"
+        ) && doc.low(k + 1) == "from"
     })
 }
 
