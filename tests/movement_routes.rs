@@ -627,3 +627,18 @@ fn where_people_hailed_from_is_no_stop() {
     );
     assert_eq!(stops, ["Miami"], "{stops:?}");
 }
+
+#[test]
+fn a_distance_converted_in_brackets_still_moves_the_point() {
+    let stops = main_route(
+        "Hurricane Eta made landfall in eastern Honduras on Tuesday and later moved 300 miles \
+         (480 kilometres) southeast of Miami.",
+        "",
+        |s| (s.place.latlon, s.approximate),
+    );
+    let (point, approximate) = *stops.last().expect("a stop");
+    assert!(approximate);
+    let miami = itinera::geo::LatLon::new(25.76, -80.19);
+    assert!((point.distance_km(miami) - 483.0).abs() < 10.0, "{point:?}");
+    assert!(point.lat < miami.lat && point.lon > miami.lon);
+}

@@ -163,6 +163,15 @@ pub(crate) fn offset_of(
     let direction = before(2)?;
     let bearing = bearing_of(doc.low(direction))?;
     let mut k = direction;
+    // "535 miles (860 kilometres) southeast of": the conversion in brackets is skipped
+    if k > start + 1
+        && doc.low(k - 1) == ")"
+        && let Some(open) = (k.saturating_sub(7).max(start)..k - 1)
+            .rev()
+            .find(|&j| doc.low(j) == "(")
+    {
+        k = open;
+    }
     let mut unit = None;
     while k > start
         && matches!(
