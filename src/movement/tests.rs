@@ -878,3 +878,16 @@ fn a_list_nothing_moves_through_is_a_bare_list() {
     let timeline = "The tour of Ana Berg. May 3, 2023: Germany, Cuba and Russia.";
     assert_eq!(value(timeline, "Cuba"), Some(0.0));
 }
+
+#[test]
+fn a_website_is_no_traveller() {
+    let actors = run(
+        "Tracking data for the vessel from MarineTraffic.com showed it in Havana on Monday. It \
+         had just come from Miami.",
+    );
+    assert!(
+        actors.iter().all(|a| a.name != "MarineTraffic.com"),
+        "{:?}",
+        actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+}

@@ -515,7 +515,15 @@ impl Cast {
             self.push_ref(doc, start..run.end, a);
             return run.end;
         }
-        if words.iter().any(|w| is_acronym(w)) || lower.iter().any(|w| lexicon::is_org_word(w)) {
+        // "MarineTraffic.com", "Reuters.org": a website is an organisation
+        let website = |w: &String| {
+            [".com", ".org", ".net", ".co.uk"]
+                .iter()
+                .any(|d| w.ends_with(d))
+        };
+        if words.iter().any(|w| is_acronym(w))
+            || lower.iter().any(|w| lexicon::is_org_word(w) || website(w))
+        {
             self.orgs.push(start..run.end);
             return run.end;
         }
