@@ -891,3 +891,15 @@ fn a_website_is_no_traveller() {
         actors.iter().map(|a| &a.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_first_line_that_is_only_a_name_never_named_again_is_a_credit() {
+    let credit = "Jonas Brenner\nSamir (not his real name), 18 years old, fled from Paris after \
+                  he was wounded in a blast. He says he is anxious about the journey to Lyon.";
+    let (name, _) = route(credit);
+    assert_ne!(name, "Jonas Brenner");
+    // an encyclopedia's title names its subject again
+    let title = "Ana Vell\nAna Vell was a traveller. Vell walked from Paris to Lyon in 1850.";
+    let actors = run(title);
+    assert_eq!(actors.first().map(|a| a.name.as_str()), Some("Ana Vell"));
+}

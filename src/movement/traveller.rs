@@ -102,18 +102,29 @@ fn title_case(doc: &Doc<'_>, start: usize) -> bool {
 /// "(AP Photo/Jane Doe)", "Photo: …", "Reporting by …".
 pub(crate) fn in_byline(doc: &Doc<'_>, i: usize) -> bool {
     let sentence = doc.sentence_range(i);
-    (sentence.start.max(i.saturating_sub(4))..i).any(|k| {
-        let w = doc.low(k);
-        (w == "by"
-            && (k == sentence.start
-                || doc.low(k.saturating_sub(1)) == "reporting"
-                || (doc.word(k) == "By" && !title_case(doc, sentence.start))))
-            || matches!(
-                w,
-                "photo" | "photograph" | "credit" | "photos" | "image" | "video"
-            ) && matches!(doc.low(k + 1), "/" | ":" | "by")
-            || w == "©"
-    })
+    // a first line that is only a name the story never names again ("Alessandro Penso" over
+    // a photo story) is a credit; an encyclopedia's title ("Marco Polo") comes back
+    let alone = sentence.start == 0
+        && (2..=3).contains(&sentence.len())
+        && sentence
+            .clone()
+            .all(|k| doc.is_capitalised(k) && doc.place_at[k].is_none())
+        && !lexicon::is_storm_prefix(doc.word(sentence.start))
+        && !lexicon::is_ship_prefix(doc.word(sentence.start))
+        && !doc.lower[sentence.end..].contains(&doc.lower[sentence.end - 1]);
+    alone
+        || (sentence.start.max(i.saturating_sub(4))..i).any(|k| {
+            let w = doc.low(k);
+            (w == "by"
+                && (k == sentence.start
+                    || doc.low(k.saturating_sub(1)) == "reporting"
+                    || (doc.word(k) == "By" && !title_case(doc, sentence.start))))
+                || matches!(
+                    w,
+                    "photo" | "photograph" | "credit" | "photos" | "image" | "video"
+                ) && matches!(doc.low(k + 1), "/" | ":" | "by")
+                || w == "©"
+        })
 }
 
 /// A pronoun without the verb it is contracted with: "he'll" → "he", "they’re" → "they".
