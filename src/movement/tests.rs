@@ -903,3 +903,16 @@ fn a_first_line_that_is_only_a_name_never_named_again_is_a_credit() {
     let actors = run(title);
     assert_eq!(actors.first().map(|a| a.name.as_str()), Some("Ana Vell"));
 }
+
+#[test]
+fn a_quotation_of_several_sentences_has_no_narrator() {
+    let actors = run(
+        "Ana Vell reached Paris on Monday. “We were tired. We walked from Lyon all night,” \
+         she said.",
+    );
+    assert!(
+        actors.iter().all(|a| a.name != "the narrator"),
+        "{:?}",
+        actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+}

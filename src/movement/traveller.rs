@@ -74,7 +74,7 @@ fn after_dateline(doc: &Doc<'_>, i: usize, sentence: &Range<usize>) -> bool {
 /// The name of the one who tells a text in the first person.
 pub(crate) const NARRATOR: &str = "the narrator";
 
-/// True when token `i` stands inside quotation marks in its sentence.
+/// True when token `i` stands inside quotation marks opened earlier in its paragraph.
 fn quoted(doc: &Doc<'_>, i: usize, sentence: &Range<usize>) -> bool {
     let (Some(start), Some(at)) = (
         doc.tokens.get(sentence.start).map(|t| t.span.start),
@@ -82,6 +82,8 @@ fn quoted(doc: &Doc<'_>, i: usize, sentence: &Range<usize>) -> bool {
     ) else {
         return false;
     };
+    // from the start of the paragraph: a quotation of several sentences opens once
+    let start = doc.text[..start].rfind('\n').map_or(0, |n| n + 1);
     let before = doc.text.get(start..at).unwrap_or("");
     before.matches('"').count() % 2 == 1
         || before.matches('“').count() > before.matches('”').count()
