@@ -1287,6 +1287,19 @@ pub(crate) fn is_org_word(word: &str) -> bool {
             | "fleet"
             | "patrol"
             | "rescue"
+            | "authority"
+            | "authorities"
+            | "online"
+            | "daily"
+            | "crescent"
+            | "cross"
+            | "nations"
+            | "association"
+            | "federation"
+            | "alliance"
+            | "coalition"
+            | "trust"
+            | "charity"
     )
 }
 

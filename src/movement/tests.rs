@@ -916,3 +916,22 @@ fn a_quotation_of_several_sentences_has_no_narrator() {
         actors.iter().map(|a| &a.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn authorities_publishers_and_aid_groups_are_no_travellers() {
+    for (text, org) in [
+        (
+            "Irish Aviation Authority officials said the small plane left Paris on Saturday \
+             and was lost near Lyon.",
+            "Aviation Authority",
+        ),
+        (
+            "Daily Online reported that the hijacked plane flew from Paris to Lyon on Monday.",
+            "Daily Online",
+        ),
+    ] {
+        let actors = run(text);
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(!names.iter().any(|n| n.contains(org)), "{names:?}");
+    }
+}
