@@ -642,3 +642,18 @@ fn a_distance_converted_in_brackets_still_moves_the_point() {
     assert!((point.distance_km(miami) - 483.0).abs() < 10.0, "{point:?}");
     assert!(point.lat < miami.lat && point.lon > miami.lon);
 }
+
+#[test]
+fn a_place_after_former_is_where_someone_served_not_a_name() {
+    let text = "President Ana Berg will travel to Ghana and Uganda next week. Leaders joining \
+                the president include NAACP President Jon Ruiz, a former Baltimore congressman; \
+                and members of the Congressional Black Caucus. The president will then fly to \
+                South Africa.";
+    let analysis = analyze(
+        &Document::from_text(text.to_owned()),
+        Gazetteer::embedded(),
+        &Options::default(),
+    );
+    let names: Vec<&str> = analysis.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(!names.contains(&"Baltimore"), "{names:?}");
+}

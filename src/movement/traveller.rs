@@ -373,7 +373,24 @@ impl Cast {
                 || lexicon::is_ship_prefix(doc.word(first - 1)))
             && !matches!(
                 doc.low(first - 1),
-                "state" | "house" | "national" | "security" | "council"
+                "state"
+                    | "house"
+                    | "national"
+                    | "security"
+                    | "council"
+                    // "a former Baltimore congressman": the place says where he served
+                    | "former"
+                    | "late"
+                    | "foreign"
+                    | "interior"
+                    | "defense"
+                    | "defence"
+                    | "white"
+                    | "ruling"
+                    | "opposition"
+                    | "supreme"
+                    | "deputy"
+                    | "vice"
             );
         let w = strip_possessive(doc.low(i));
         let known = self.members.iter().any(|m| {
