@@ -657,3 +657,14 @@ fn a_place_after_former_is_where_someone_served_not_a_name() {
     let names: Vec<&str> = analysis.actors.iter().map(|a| a.name.as_str()).collect();
     assert!(!names.contains(&"Baltimore"), "{names:?}");
 }
+
+#[test]
+fn a_full_name_before_any_verb_is_a_person() {
+    let stops = main_route(
+        "WASHINGTON -- Bill Morrow embarks on the longest journey of his presidency today, a tour \
+         of Ghana and Uganda.",
+        "",
+        |s| s.place.name.clone(),
+    );
+    assert_eq!(stops, ["Ghana", "Uganda"]);
+}

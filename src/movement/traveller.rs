@@ -594,16 +594,24 @@ impl Cast {
             ""
         };
         // "Elcano later took command": one adverb may stand between name and verb.
-        let after_adverb = if after.ends_with("ly")
+        let adverb = after.ends_with("ly")
             || matches!(
                 after,
                 "later" | "then" | "also" | "first" | "soon" | "again" | "finally"
-            ) {
-            doc.low(run.end + 1)
-        } else {
-            after
-        };
-        let verb_after = is_verbish(after_adverb)
+            );
+        let verb_at = run.end + usize::from(adverb);
+        let after_adverb = doc.low(verb_at);
+        // a full name before a verb the tagger knows ("Bill Clinton embarks on")
+        let tagged_verb = name_words.len() >= 2
+            && !title_case(doc, sentence_start)
+            && doc.pos(verb_at) == crate::text::pos::Upos::Verb
+            && doc
+                .word(verb_at)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        let verb_after = tagged_verb
+            || is_verbish(after_adverb)
             || matches!(
                 after_adverb,
                 "took"
