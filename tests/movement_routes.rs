@@ -668,3 +668,19 @@ fn a_full_name_before_any_verb_is_a_person() {
     );
     assert_eq!(stops, ["Ghana", "Uganda"]);
 }
+
+#[test]
+fn an_encyclopedia_s_subject_is_named_though_his_given_name_is_a_town() {
+    let text = "Leo Africanus (originally Al-Hassan ibn Mohammed), a Moorish traveller, born in \
+                Granada about 1485. While he was a child, his parents removed to Africa, and \
+                settled at Fez. At the age of 16 he accompanied his uncle to Timbuktu.";
+    let analysis = analyze(
+        &Document::from_text(text.to_owned()),
+        Gazetteer::embedded(),
+        &Options::default(),
+    );
+    assert_eq!(
+        analysis.actors.first().map(|a| a.name.as_str()),
+        Some("Leo Africanus")
+    );
+}

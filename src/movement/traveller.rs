@@ -396,7 +396,17 @@ impl Cast {
         let known = self.members.iter().any(|m| {
             (m.kind != ActorKind::Person || m.parts.len() >= 2) && m.parts.iter().any(|p| p == w)
         });
-        after_title || known
+        // "Leo Africanus (originally Al-Hassan…)", "Ana Lyon, a Moorish traveller": a one-word
+        // place before a surname that an apposition follows is a given name
+        let given_name = doc.place_at[i].is_some_and(|p| doc.place_tokens(p) == (i..i + 1))
+            && doc.is_capitalised(i + 1)
+            && doc.place_at[i + 1].is_none()
+            && !lexicon::is_capitalised_stopword(doc.low(i + 1))
+            && !lexicon::is_org_word(doc.low(i + 1))
+            && !lexicon::is_site_word(doc.low(i + 1))
+            && (doc.low(i + 2) == "("
+                || (doc.low(i + 2) == "," && matches!(doc.low(i + 3), "a" | "an" | "the")));
+        after_title || known || given_name
     }
 
     /// True when a capitalised run that began with a given name goes on into a word the
@@ -682,8 +692,15 @@ impl Cast {
                 || (run.end - name_from >= 2 && matches!(after, "," | "who"))
                 // "Wijesinghe, who comes from Kandy": places take "which" or "where"
                 || (after == "," && doc.low(run.end + 1) == "who")
-                // "Ibn Batuta (1304–68) Arab traveller": an encyclopedia's lifespan
-                || (run.end - name_from >= 2 && after == "(" && doc.is_number(run.end + 1)))
+                // "Ibn Batuta (1304–68) Arab traveller", "Leo Africanus (originally
+                // Al-Hassan…)": an encyclopedia's lifespan or other name
+                || (run.end - name_from >= 2
+                    && after == "("
+                    && (doc.is_number(run.end + 1)
+                        || matches!(
+                            doc.low(run.end + 1),
+                            "originally" | "born" | "also" | "né" | "née" | "c." | "circa"
+                        ))))
             // "Buddhism", "Catholicism": a creed, not a person
             && !name_words.iter().any(|w| w.len() > 5 && w.ends_with("ism"));
         let kind =
