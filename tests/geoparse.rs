@@ -2311,3 +2311,28 @@ fn a_surname_after_a_given_name_from_anywhere_is_no_place_later() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_story_across_a_continent_means_the_famous_cities() {
+    // a tour through a dozen states: Denver is Colorado's, though Denver, Pennsylvania lies
+    // between Philadelphia and Baltimore
+    let text = "The band's tour began in San Francisco and went on to Las Vegas, Seattle and \
+                Los Angeles. It reached Denver on Aug. 26, then Cincinnati, Indianapolis, \
+                Milwaukee and Chicago. The shows in Atlantic City, Philadelphia and Baltimore \
+                sold out, and so did Boston and Detroit.";
+    assert_eq!(
+        regions_worldwide(text, "Denver"),
+        [Some("Colorado".to_owned())]
+    );
+    assert_eq!(
+        regions_worldwide(text, "Boston"),
+        [Some("Massachusetts".to_owned())]
+    );
+    // a story that stays in one corner of a state keeps its small town
+    let text = "Firefighters from Ephrata and Denver answered the call in Lancaster County, \
+                Pennsylvania, on Tuesday.";
+    assert_eq!(
+        regions_worldwide(text, "Denver"),
+        [Some("Pennsylvania".to_owned())]
+    );
+}
