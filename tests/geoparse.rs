@@ -1893,11 +1893,15 @@ fn an_areas_city_is_called_as_the_area_is_or_goes_by_the_name_written() {
         ),
         [None]
     );
-    // Chattogram, found as "Chittagong", is called as its division is
-    assert_eq!(
-        city_of("Raids on the armoury in Chittagong followed.", "Chittagong"),
-        [Some("Chattogram".to_owned())]
-    );
+    // Chattogram, found as "Chittagong", is called as its division is: a journey there
+    // ends at the city (which a city of millions' old name now finds itself)
+    let text = "Raids on the armoury in Chittagong followed.";
+    let to: Vec<Option<String>> = geoparse(text, &tokenize(text), Gazetteer::embedded())
+        .iter()
+        .filter(|m| m.mention == "Chittagong")
+        .map(|m| m.destination().map(|c| format!("{} {:?}", c.name, c.kind)))
+        .collect();
+    assert_eq!(to, [Some("Chattogram PopulatedPlace".to_owned())]);
 }
 
 #[test]
@@ -2334,5 +2338,31 @@ fn a_story_across_a_continent_means_the_famous_cities() {
     assert_eq!(
         regions_worldwide(text, "Denver"),
         [Some("Pennsylvania".to_owned())]
+    );
+}
+
+#[test]
+fn a_city_of_millions_keeps_the_name_the_world_knew_it_by() {
+    // Kolkata goes by "Calcutta" only as an other name; the town in Mpumalanga that bears
+    // it as its own is a hundredth its size
+    check_worldwide(&[
+        (
+            "The aviators reached Calcutta on 19 November, then flew on to Rangoon and \
+             Bangkok.",
+            &[("Calcutta", "IN"), ("Rangoon", "MM"), ("Bangkok", "TH")],
+        ),
+        (
+            "The aviators reached Calcutta on 19 November.",
+            &[("Calcutta", "IN")],
+        ),
+    ]);
+    // a landmark that bears the name keeps it
+    assert_eq!(
+        resolved_worldwide(
+            "The two leaders met at the White House on Monday.",
+            "White House",
+            |c| c.country
+        ),
+        [Some("US".to_owned())]
     );
 }

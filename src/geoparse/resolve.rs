@@ -550,6 +550,10 @@ fn closeness(c: &Cand<'_>, near: &[Chosen<'_>], damp: f32, w: &Weights) -> f32 {
     w.close * (close as f32).min(3.0) * damp
 }
 
+/// Population from which a city is known by the names it goes by elsewhere or went by
+/// once (see [`everyday_names_as_own`]).
+const EXONYM_CITY: u64 = 1_000_000;
+
 /// A town this many times smaller than a city of the same name in the same country is
 /// overshadowed by it.
 const OVERSHADOW_RATIO: u64 = 20;
@@ -667,23 +671,36 @@ fn own_name_flags<'a>(
 /// own nor one of its alternates) when the town is bigger than every town that bears the
 /// name as its own (Mecca, California), unless a country or region goes by the name as its
 /// own ("New York": the state, beside New York City), whose sense the everyday name must
-/// not overturn. `own` holds the flags of `candidates`, one name's, from
-/// [`own_name_flags`].
+/// not overturn. So too a city of [`EXONYM_CITY`] people or more by one of its other names
+/// ("Calcutta" for Kolkata) when every town that bears the name as its own is under a
+/// twentieth its size ([`OVERSHADOW_RATIO`]; Calcutta, Mpumalanga) and no feature bears it
+/// ("White House" is no name of Casablanca in English text). `own` holds the flags
+/// of `candidates`, one name's, from [`own_name_flags`].
 fn everyday_names_as_own(candidates: &[Cand<'_>], own: &mut [bool]) {
     let mut area_own = false;
+    // a feature that bears the name ("White House", the landmark, not Casablanca)
+    let mut feature_own = false;
     let mut biggest_own = 0;
     for (c, _) in candidates.iter().zip(own.iter()).filter(|(_, o)| **o) {
         match c.kind {
             PlaceKind::Country | PlaceKind::Region => area_own = true,
             PlaceKind::PopulatedPlace => biggest_own = biggest_own.max(c.population),
-            _ => {}
+            _ => feature_own = true,
         }
     }
     if area_own {
         return;
     }
     for (c, o) in candidates.iter().zip(own.iter_mut()) {
-        if c.kind == PlaceKind::PopulatedPlace && !c.by_alternate() && c.population > biggest_own {
+        if c.kind != PlaceKind::PopulatedPlace {
+            continue;
+        }
+        // "Calcutta", "Bombay", "Peking": a city of millions by the name the world long
+        // knew it by, which only towns a small fraction of its size bear as their own
+        let exonym = !feature_own
+            && c.population >= EXONYM_CITY
+            && c.population >= OVERSHADOW_RATIO.saturating_mul(biggest_own);
+        if (!c.by_alternate() && c.population > biggest_own) || exonym {
             *o = true;
         }
     }
