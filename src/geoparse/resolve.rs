@@ -536,15 +536,19 @@ fn score(
 struct Chosen<'g> {
     latlon: LatLon,
     id: &'g str,
+    /// The number of the name it was chosen for: a name is not close to itself.
+    name: usize,
 }
 
 /// The second round's score for closeness: per other chosen place within [`CLOSE_KM`] (at
-/// most three), `near` being the chosen places sorted by latitude.
-fn closeness(c: &Cand<'_>, near: &[Chosen<'_>], damp: f32, w: &Weights) -> f32 {
+/// most three), `near` being the chosen places sorted by latitude. `name` is the number of
+/// the name `c` is a candidate of: what was chosen for that name (another sense of it, or
+/// a second record of the same town) is no neighbour of its own.
+fn closeness(c: &Cand<'_>, name: usize, near: &[Chosen<'_>], damp: f32, w: &Weights) -> f32 {
     // no more than three count: the fourth is not looked for
     let close = near_band(near, c.latlon.lat)
         .iter()
-        .filter(|o| within_km(o.latlon, c.latlon, CLOSE_KM) && o.id != c.id)
+        .filter(|o| within_km(o.latlon, c.latlon, CLOSE_KM) && o.id != c.id && o.name != name)
         .take(3)
         .count();
     w.close * (close as f32).min(3.0) * damp
@@ -1092,12 +1096,14 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             spots
                 .iter()
                 .zip(&picks)
-                .filter_map(|(s, p)| p.map(|(i, _)| &s.candidates[i]))
-                .filter(|c| seen.insert(c.id))
+                .zip(&names.of_spot)
+                .filter_map(|((s, p), name)| Some((&s.candidates[(*p)?.0], (*name)?)))
+                .filter(|(c, _)| seen.insert(c.id))
                 .take(SUPPORT_NAMES)
-                .map(|c| Chosen {
+                .map(|(c, name)| Chosen {
                     latlon: c.latlon,
                     id: c.id,
+                    name,
                 })
                 .collect()
         };
@@ -1113,7 +1119,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
         };
         by_sense.fill(0.0);
         for (k, s) in spots.iter().enumerate() {
-            let Some(Slot { row, sense }) = spot_slots[k] else {
+            let (Some(Slot { row, sense }), Some(name)) = (spot_slots[k], names.of_spot[k]) else {
                 continue;
             };
             let at = base.rows.row(row);
@@ -1127,7 +1133,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                     for ((c, &v), (&damp, out)) in
                         weighed.zip(damps.iter().zip(&mut closer[at.clone()]))
                     {
-                        *out = v + closeness(c, &near, damp, w);
+                        *out = v + closeness(c, name, &near, damp, w);
                     }
                 }
                 &closer[at]
@@ -1183,6 +1189,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
 
 #[cfg(test)]
 mod tests {
+    use super::super::weights::WEIGHTS;
     use super::*;
     use crate::gazetteer::{Gazetteer, normalize};
 
@@ -1246,6 +1253,29 @@ mod tests {
                     area(b)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_place_chosen_for_a_name_is_close_to_other_names_but_not_its_own() {
+        let g = Gazetteer::embedded();
+        // Plymouth has two records in England, a few kilometres apart
+        let plymouths: Vec<Cand<'_>> = g
+            .places_normalized("plymouth")
+            .map(Cand::from)
+            .filter(|c| c.country == Some("GB"))
+            .collect();
+        assert!(plymouths.len() >= 2, "{}", plymouths.len());
+        let (chosen, other) = (&plymouths[0], &plymouths[1]);
+        let near = [Chosen {
+            latlon: chosen.latlon,
+            id: chosen.id,
+            name: 0,
+        }];
+        let w = &WEIGHTS;
+        for (c, name, want) in [(other, 0, 0.0), (other, 1, w.close), (chosen, 1, 0.0)] {
+            let got = closeness(c, name, &near, 1.0, w);
+            assert!((got - want).abs() < 1e-6, "{} name {name}: {got}", c.id);
         }
     }
 
