@@ -2366,3 +2366,16 @@ fn a_city_of_millions_keeps_the_name_the_world_knew_it_by() {
         [Some("US".to_owned())]
     );
 }
+
+#[test]
+fn a_region_read_for_a_name_is_close_to_the_towns_around_its_city() {
+    // "New York" is read as the state, whose point lies upstate; the Princeton near New
+    // York City is meant, not the one near Boston
+    let text = "After meeting the President, the Emperor and his party were to leave for \
+                Princeton and New York. On June 3 he planned to leave New York for Boston, \
+                the first stop on a tour of the United States, Canada, and Mexico.";
+    assert_eq!(
+        regions_worldwide(text, "Princeton"),
+        [Some("New Jersey".to_owned())]
+    );
+}

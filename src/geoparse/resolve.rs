@@ -531,7 +531,8 @@ fn score(
     v
 }
 
-/// A place chosen in the first round, as [`closeness`] measures the others against it.
+/// A place chosen in the first round, as [`closeness`] measures the others against it (or
+/// the namesake city of a region or district chosen, see [`super::namesake_city`]).
 #[derive(Clone, Copy)]
 struct Chosen<'g> {
     latlon: LatLon,
@@ -1093,11 +1094,19 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                 SUPPORT_NAMES,
                 std::hash::BuildHasherDefault::default(),
             );
+            // a region or district chosen stands for its namesake city too: "New York",
+            // read as the state, is close to Princeton and Newark
             spots
                 .iter()
                 .zip(&picks)
                 .zip(&names.of_spot)
-                .filter_map(|((s, p), name)| Some((&s.candidates[(*p)?.0], (*name)?)))
+                .filter_map(|((s, p), name)| Some((s, &s.candidates[(*p)?.0], (*name)?)))
+                .flat_map(|(s, c, name)| {
+                    [Some(c), super::namesake_city(c, &s.candidates)]
+                        .into_iter()
+                        .flatten()
+                        .map(move |c| (c, name))
+                })
                 .filter(|(c, _)| seen.insert(c.id))
                 .take(SUPPORT_NAMES)
                 .map(|(c, name)| Chosen {
