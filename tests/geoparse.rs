@@ -2379,3 +2379,17 @@ fn a_region_read_for_a_name_is_close_to_the_towns_around_its_city() {
         [Some("New Jersey".to_owned())]
     );
 }
+
+#[test]
+fn a_hamlet_named_like_a_great_city_needs_more_than_neighbours() {
+    // two hamlets in the oblast bear the city's name, one in the spelling the text uses;
+    // the city of 700,000 (or its oblast) is meant, though one hamlet lies nearer Mariupol
+    let text = "The convoy left Mariupol on Friday and reached Zaporizhzhia, 200 kilometres \
+                to the northwest, after a night at Berdiansk.";
+    let to: Vec<Option<bool>> = geoparse(text, &tokenize(text), Gazetteer::embedded())
+        .iter()
+        .filter(|m| m.mention == "Zaporizhzhia")
+        .map(|m| m.destination().map(|c| c.population > 500_000))
+        .collect();
+    assert_eq!(to, [Some(true)]);
+}

@@ -563,6 +563,11 @@ const EXONYM_CITY: u64 = 1_000_000;
 /// overshadowed by it.
 const OVERSHADOW_RATIO: u64 = 20;
 
+/// A town this many times smaller than a great city of the same name in the same country
+/// is a hamlet: it takes little support even from its neighbours, and the city keeps the
+/// name in any spelling (see [`everyday_names_as_own`]).
+const HAMLET_RATIO: u64 = 100;
+
 /// A region with a namesake great city this many times its population is dwarfed by it.
 const DWARF_RATIO: u64 = 5;
 
@@ -678,7 +683,9 @@ fn own_name_flags<'a>(
 /// own ("New York": the state, beside New York City), whose sense the everyday name must
 /// not overturn. So too a city of [`EXONYM_CITY`] people or more by one of its other names
 /// ("Calcutta" for Kolkata) when every town that bears the name as its own is under a
-/// twentieth its size ([`OVERSHADOW_RATIO`]; Calcutta, Mpumalanga) and no feature bears it
+/// twentieth its size ([`OVERSHADOW_RATIO`]; Calcutta, Mpumalanga), or a great city
+/// ([`GREAT_CITY`]) when they are hamlets under a hundredth its size ([`HAMLET_RATIO`]:
+/// "Zaporizhzhia" is the city spelled otherwise, not the hamlet spelled so), and no feature bears it
 /// ("White House" is no name of Casablanca in English text). `own` holds the flags
 /// of `candidates`, one name's, from [`own_name_flags`].
 fn everyday_names_as_own(candidates: &[Cand<'_>], own: &mut [bool]) {
@@ -703,8 +710,10 @@ fn everyday_names_as_own(candidates: &[Cand<'_>], own: &mut [bool]) {
         // "Calcutta", "Bombay", "Peking": a city of millions by the name the world long
         // knew it by, which only towns a small fraction of its size bear as their own
         let exonym = !feature_own
-            && c.population >= EXONYM_CITY
-            && c.population >= OVERSHADOW_RATIO.saturating_mul(biggest_own);
+            && ((c.population >= EXONYM_CITY
+                && c.population >= OVERSHADOW_RATIO.saturating_mul(biggest_own))
+                || (c.population >= GREAT_CITY
+                    && c.population >= HAMLET_RATIO.saturating_mul(biggest_own)));
         if (!c.by_alternate() && c.population > biggest_own) || exonym {
             *o = true;
         }
@@ -993,7 +1002,18 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                 1.0
             };
             let regional = f32::from(backing.regional) * shade;
-            let n = f32::from(backing.near) + regional;
+            // a hamlet a hundredth the size of a great city of its name in its country
+            // takes little even from its neighbours
+            let near_shade = if c.kind == PlaceKind::PopulatedPlace
+                && great.iter().any(|o| {
+                    same(o.country, c.country)
+                        && o.population >= HAMLET_RATIO.saturating_mul(c.population.max(1))
+                }) {
+                w.overshadowed
+            } else {
+                1.0
+            };
+            let n = f32::from(backing.near) * near_shade + regional;
             let backed = if backing.near > 0 {
                 w.first_support
             } else {
