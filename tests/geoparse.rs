@@ -2393,3 +2393,23 @@ fn a_hamlet_named_like_a_great_city_needs_more_than_neighbours() {
         .collect();
     assert_eq!(to, [Some(true)]);
 }
+
+#[test]
+fn a_villages_name_after_the_is_an_organisations() {
+    // Red Cross, North Carolina is a village; towns take no article
+    check_worldwide(&[
+        (
+            "The Red Cross said it had sent doctors to Goma.",
+            &[("Goma", "CD")],
+        ),
+        (
+            "Volunteers from the Red Cross reached Goma on Monday.",
+            &[("Goma", "CD")],
+        ),
+        // another language's name keeps its own article in English
+        (
+            "The riders climb the Mûr de Bretagne twice before the finish.",
+            &[("Mûr de Bretagne", "FR")],
+        ),
+    ]);
+}

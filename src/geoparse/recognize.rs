@@ -191,6 +191,10 @@ const EXONYM_CITY: u64 = 1_000_000;
 /// Evidence at which a spot is a place.
 pub(crate) const ACCEPT: f32 = 0.5;
 
+/// Population under which a place is a village, whose name of several words after "the"
+/// is rather an organisation's (see [`local_evidence`]).
+const VILLAGE: u64 = 5_000;
+
 /// What the recogniser asks about each token, worked out once per document.
 #[derive(Clone, Copy, Default)]
 #[expect(
@@ -1400,6 +1404,23 @@ fn local_evidence(
                 .get(..4)
                 .is_some_and(|a| a.eq_ignore_ascii_case("the "))
         });
+    // "the Red Cross": a town takes no article, so a village's name
+    // of several words after "the" is an organisation's or a group's (one that names
+    // something after it stays: "the New Concord Reservoir", and so does another
+    // language's name that keeps its own article in English: "the Mûr de Bretagne")
+    let village_after_the = prev_lower == "the"
+        && !single
+        && !next_cap
+        && (first..end).all(|t| !info[t].word || info[t].cap)
+        && !own_article
+        && spots[k].hint.is_none()
+        && spots[k]
+            .candidates
+            .iter()
+            .all(|c| c.kind == PlaceKind::PopulatedPlace && c.population < VILLAGE);
+    if village_after_the {
+        ev -= INSIDE_NAME_PENALTY;
+    }
     // "Taco Bell", "United Russia", "Wright State": a capitalised word before a lone name
     // that is no title, compass word or place makes the two one proper name
     let inside_name = single
