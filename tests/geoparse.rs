@@ -2413,3 +2413,18 @@ fn a_villages_name_after_the_is_an_organisations() {
         ),
     ]);
 }
+
+#[test]
+fn a_storms_name_is_no_place() {
+    // Gilbert, Arizona and Hanna, Wyoming are towns; the storms bear their names
+    check_worldwide(&[
+        (
+            "Hurricane Gilbert formed near Barbados. Gilbert then struck Jamaica.",
+            &[("Barbados", "BB"), ("Jamaica", "JM")],
+        ),
+        (
+            "Tropical Storm Hanna formed on Friday. Hanna made landfall in Texas on Saturday.",
+            &[("Texas", "US")],
+        ),
+    ]);
+}

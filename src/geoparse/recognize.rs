@@ -191,6 +191,10 @@ const EXONYM_CITY: u64 = 1_000_000;
 /// Evidence at which a spot is a place.
 pub(crate) const ACCEPT: f32 = 0.5;
 
+/// Words that name a storm when a capitalised name follows ("Hurricane Gilbert",
+/// "Tropical Storm Hanna", "Cyclone Favio").
+const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm", "depression"];
+
 /// Population under which a place is a village, whose name of several words after "the"
 /// is rather an organisation's (see [`local_evidence`]).
 const VILLAGE: u64 = 5_000;
@@ -1622,6 +1626,8 @@ pub(crate) fn decide(
     // surnames and given names seen in person names
     let mut person_words: FastSet<String> =
         FastSet::with_capacity_and_hasher(16, std::hash::BuildHasherDefault::default());
+    // the names of storms
+    let mut storm_words: FastSet<String> = FastSet::default();
     // the one-word names, in lower case, and which of them the text also writes so
     let lower_case = |span: Span| -> Cow<'_, str> {
         let s = span.slice(text);
@@ -1658,6 +1664,10 @@ pub(crate) fn decide(
             continue;
         }
         let (w, class) = (info[i].lower, info[i].class);
+        // "Hurricane Gilbert", "Tropical Storm Hanna": the storm's name
+        if STORM_WORDS.contains(&w) && info.get(i + 1).is_some_and(|n| n.cap && n.word) {
+            storm_words.insert(normalize(tokens[i + 1].text(text)));
+        }
         let starts_person = class.is_given_name() || class.is_title();
         // "Dr. Caleb Chu", "Tyrise M. Bell": skip a title's period, a middle initial
         let mut j = i + 1;
@@ -1690,6 +1700,19 @@ pub(crate) fn decide(
     for (s, lower) in spots.iter_mut().zip(&names_lower) {
         if s.adjectival {
             continue;
+        }
+        // a storm's name is no place wherever the text writes it alone ("Gilbert hit
+        // Jamaica"), unless a country or region bears it
+        if s.words == 1
+            && storm_words.contains(&*s.key)
+            && !s.candidates.iter().any(|c| {
+                matches!(
+                    c.kind,
+                    PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent
+                )
+            })
+        {
+            s.vetoed = true;
         }
         if s.words == 1 && person_words.contains(&*s.key) {
             let strong = s
