@@ -2428,3 +2428,26 @@ fn a_storms_name_is_no_place() {
         ),
     ]);
 }
+
+#[test]
+fn a_region_named_by_compass_words_alone_needs_its_country_in_the_story() {
+    // Cameroon's regions are called "East", "Far North", "South-West"
+    check_worldwide(&[
+        (
+            "Heavy rain fell across the Far North of Queensland on Sunday.",
+            &[("Queensland", "AU")],
+        ),
+        (
+            "The osprey crossed the South-West of England and reached Spain.",
+            &[("England", "GB"), ("Spain", "ES")],
+        ),
+    ]);
+    // a well-known area named so keeps its sense
+    assert_eq!(
+        found_worldwide("The envoy toured the Middle East and Egypt."),
+        [
+            ("Middle East".to_owned(), None),
+            ("Egypt".to_owned(), Some("EG".to_owned()))
+        ]
+    );
+}

@@ -1795,6 +1795,38 @@ pub(crate) fn decide(
             }
         }
     }
+    // "East", "Far North", "South-West": regions named by compass words alone (Cameroon's)
+    // are no places in a story that names nothing else in their country; a well-known area
+    // ("Middle East") or a feature is another matter
+    let lex = Lexicon::get();
+    let compass_only = |s: &Spot<'_>| {
+        (s.first..s.end).all(|t| {
+            !info[t].word
+                || info[t]
+                    .lower
+                    .split('-')
+                    .all(|w| w == "far" || lex.class(w).is_compass())
+        })
+    };
+    let countries: Vec<&str> = spots
+        .iter()
+        .filter(|s| !s.vetoed && s.evidence >= ACCEPT + 0.1 && !compass_only(s))
+        .filter_map(|s| s.candidates.first()?.country)
+        .collect();
+    for s in spots.iter_mut() {
+        if !s.vetoed
+            && !s.adjectival
+            && compass_only(s)
+            && s.candidates.iter().all(|c| {
+                matches!(
+                    c.kind,
+                    PlaceKind::Region | PlaceKind::District | PlaceKind::PopulatedPlace
+                ) && !countries.iter().any(|cc| same(c.country, Some(cc)))
+            })
+        {
+            s.vetoed = true;
+        }
+    }
     // one decision per name: a name well attested anywhere is a place everywhere
     let mut best: FastMap<&str, f32> = with_capacity(spots.len());
     for s in spots.iter() {
