@@ -2451,3 +2451,15 @@ fn a_region_named_by_compass_words_alone_needs_its_country_in_the_story() {
         ]
     );
 }
+
+#[test]
+fn a_name_said_to_lie_some_distance_away_is_a_place() {
+    check_worldwide(&[
+        (
+            "They left the car and fled on foot. Hornell is about 90 miles southeast of \
+             Buffalo.",
+            &[("Hornell", "US"), ("Buffalo", "US")],
+        ),
+        ("Hornell was quiet on Sunday morning.", &[]),
+    ]);
+}

@@ -1165,6 +1165,29 @@ fn prior(c: &Cand<'_>) -> f32 {
     }
 }
 
+/// True when the tokens from `at` say how far a place lies: "is about 90 miles",
+/// "lies 30 km", "sits some 200 kilometres".
+fn distance_follows(text: &str, tokens: &[Token], at: usize) -> bool {
+    let word = |j: usize| tokens.get(j).map_or("", |t| t.text(text));
+    if !matches!(word(at), "is" | "lies" | "sits") {
+        return false;
+    }
+    let mut j = at + 1;
+    if matches!(
+        word(j),
+        "about" | "some" | "roughly" | "nearly" | "approximately" | "around" | "just"
+    ) {
+        j += 1;
+    }
+    let number = word(j);
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && matches!(
+            word(j + 1).to_ascii_lowercase().as_str(),
+            "miles" | "mi" | "km" | "kilometres" | "kilometers" | "nautical"
+        )
+}
+
 /// Weighs the evidence next to one spot.
 fn local_evidence(
     text: &str,
@@ -1289,6 +1312,9 @@ fn local_evidence(
         ev += 0.3;
     } else if !next_cap && next_class.is_cue_after() {
         ev += 0.15;
+    } else if distance_follows(text, tokens, end) {
+        // "Hornell is about 90 miles southeast of Buffalo": a place, set by its distance
+        ev += 0.3;
     }
     // sentence-initial single words are often ordinary words
     let single = spots[k].words == 1;
