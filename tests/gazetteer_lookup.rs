@@ -204,8 +204,23 @@ const TABLE: &[(&str, &str, &str, PlaceKind)] = &[
         "CN",
         PlaceKind::InformalRegion,
     ),
-    // the everyday names of a former union and of a holy city
+    // historic regions and ranges of old journeys
+    ("Nubia", "Nubia", "", PlaceKind::InformalRegion),
+    (
+        "Allegheny Mountains",
+        "Allegheny Mountains",
+        "US",
+        PlaceKind::Physical,
+    ),
+    (
+        "Windward Islands",
+        "Windward Islands",
+        "",
+        PlaceKind::Physical,
+    ),
+    // the everyday names of a former union, an old empire and a holy city
     ("Soviet Union", "Russia", "RU", PlaceKind::Country),
+    ("Persia", "Iran", "IR", PlaceKind::Country),
     ("USSR", "Russia", "RU", PlaceKind::Country),
     ("Mecca", "Makkah", "SA", PlaceKind::PopulatedPlace),
 ];

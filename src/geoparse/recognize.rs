@@ -191,6 +191,14 @@ const EXONYM_CITY: u64 = 1_000_000;
 /// Evidence at which a spot is a place.
 pub(crate) const ACCEPT: f32 = 0.5;
 
+/// Words that name a storm when a capitalised name follows ("Hurricane Gilbert",
+/// "Tropical Storm Hanna", "Cyclone Favio").
+const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm", "depression"];
+
+/// Population under which a place is a village, whose name of several words after "the"
+/// is rather an organisation's (see [`local_evidence`]).
+const VILLAGE: u64 = 5_000;
+
 /// What the recogniser asks about each token, worked out once per document.
 #[derive(Clone, Copy, Default)]
 #[expect(
@@ -1157,6 +1165,29 @@ fn prior(c: &Cand<'_>) -> f32 {
     }
 }
 
+/// True when the tokens from `at` say how far a place lies: "is about 90 miles",
+/// "lies 30 km", "sits some 200 kilometres".
+fn distance_follows(text: &str, tokens: &[Token], at: usize) -> bool {
+    let word = |j: usize| tokens.get(j).map_or("", |t| t.text(text));
+    if !matches!(word(at), "is" | "lies" | "sits") {
+        return false;
+    }
+    let mut j = at + 1;
+    if matches!(
+        word(j),
+        "about" | "some" | "roughly" | "nearly" | "approximately" | "around" | "just"
+    ) {
+        j += 1;
+    }
+    let number = word(j);
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && matches!(
+            word(j + 1).to_ascii_lowercase().as_str(),
+            "miles" | "mi" | "km" | "kilometres" | "kilometers" | "nautical"
+        )
+}
+
 /// Weighs the evidence next to one spot.
 fn local_evidence(
     text: &str,
@@ -1281,6 +1312,9 @@ fn local_evidence(
         ev += 0.3;
     } else if !next_cap && next_class.is_cue_after() {
         ev += 0.15;
+    } else if distance_follows(text, tokens, end) {
+        // "Hornell is about 90 miles southeast of Buffalo": a place, set by its distance
+        ev += 0.3;
     }
     // sentence-initial single words are often ordinary words
     let single = spots[k].words == 1;
@@ -1400,6 +1434,23 @@ fn local_evidence(
                 .get(..4)
                 .is_some_and(|a| a.eq_ignore_ascii_case("the "))
         });
+    // "the Red Cross": a town takes no article, so a village's name
+    // of several words after "the" is an organisation's or a group's (one that names
+    // something after it stays: "the New Concord Reservoir", and so does another
+    // language's name that keeps its own article in English: "the Mûr de Bretagne")
+    let village_after_the = prev_lower == "the"
+        && !single
+        && !next_cap
+        && (first..end).all(|t| !info[t].word || info[t].cap)
+        && !own_article
+        && spots[k].hint.is_none()
+        && spots[k]
+            .candidates
+            .iter()
+            .all(|c| c.kind == PlaceKind::PopulatedPlace && c.population < VILLAGE);
+    if village_after_the {
+        ev -= INSIDE_NAME_PENALTY;
+    }
     // "Taco Bell", "United Russia", "Wright State": a capitalised word before a lone name
     // that is no title, compass word or place makes the two one proper name
     let inside_name = single
@@ -1601,6 +1652,8 @@ pub(crate) fn decide(
     // surnames and given names seen in person names
     let mut person_words: FastSet<String> =
         FastSet::with_capacity_and_hasher(16, std::hash::BuildHasherDefault::default());
+    // the names of storms
+    let mut storm_words: FastSet<String> = FastSet::default();
     // the one-word names, in lower case, and which of them the text also writes so
     let lower_case = |span: Span| -> Cow<'_, str> {
         let s = span.slice(text);
@@ -1637,6 +1690,10 @@ pub(crate) fn decide(
             continue;
         }
         let (w, class) = (info[i].lower, info[i].class);
+        // "Hurricane Gilbert", "Tropical Storm Hanna": the storm's name
+        if STORM_WORDS.contains(&w) && info.get(i + 1).is_some_and(|n| n.cap && n.word) {
+            storm_words.insert(normalize(tokens[i + 1].text(text)));
+        }
         let starts_person = class.is_given_name() || class.is_title();
         // "Dr. Caleb Chu", "Tyrise M. Bell": skip a title's period, a middle initial
         let mut j = i + 1;
@@ -1669,6 +1726,19 @@ pub(crate) fn decide(
     for (s, lower) in spots.iter_mut().zip(&names_lower) {
         if s.adjectival {
             continue;
+        }
+        // a storm's name is no place wherever the text writes it alone ("Gilbert hit
+        // Jamaica"), unless a country or region bears it
+        if s.words == 1
+            && storm_words.contains(&*s.key)
+            && !s.candidates.iter().any(|c| {
+                matches!(
+                    c.kind,
+                    PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent
+                )
+            })
+        {
+            s.vetoed = true;
         }
         if s.words == 1 && person_words.contains(&*s.key) {
             let strong = s
@@ -1749,6 +1819,38 @@ pub(crate) fn decide(
             if near {
                 s.evidence += 0.25;
             }
+        }
+    }
+    // "East", "Far North", "South-West": regions named by compass words alone (Cameroon's)
+    // are no places in a story that names nothing else in their country; a well-known area
+    // ("Middle East") or a feature is another matter
+    let lex = Lexicon::get();
+    let compass_only = |s: &Spot<'_>| {
+        (s.first..s.end).all(|t| {
+            !info[t].word
+                || info[t]
+                    .lower
+                    .split('-')
+                    .all(|w| w == "far" || lex.class(w).is_compass())
+        })
+    };
+    let countries: Vec<&str> = spots
+        .iter()
+        .filter(|s| !s.vetoed && s.evidence >= ACCEPT + 0.1 && !compass_only(s))
+        .filter_map(|s| s.candidates.first()?.country)
+        .collect();
+    for s in spots.iter_mut() {
+        if !s.vetoed
+            && !s.adjectival
+            && compass_only(s)
+            && s.candidates.iter().all(|c| {
+                matches!(
+                    c.kind,
+                    PlaceKind::Region | PlaceKind::District | PlaceKind::PopulatedPlace
+                ) && !countries.iter().any(|cc| same(c.country, Some(cc)))
+            })
+        {
+            s.vetoed = true;
         }
     }
     // one decision per name: a name well attested anywhere is a place everywhere

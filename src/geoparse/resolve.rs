@@ -142,6 +142,10 @@ struct Context {
     countries: Vec<f32>,
     /// How many countries have a clear place.
     distinct_countries: usize,
+    /// Per area number, whether a clear place lies in it or is it.
+    areas: Vec<bool>,
+    /// How many first-level regions have a clear place (see [`FAR_REACHING_REGIONS`]).
+    distinct_areas: usize,
     /// Per area number, whether a clear place is that region.
     regions: Vec<bool>,
     total: f32,
@@ -155,6 +159,8 @@ impl Context {
         let mut cx = Context {
             countries: vec![0.0; ids.countries()],
             distinct_countries: 0,
+            areas: vec![false; ids.areas()],
+            distinct_areas: 0,
             regions: vec![false; ids.areas()],
             total: 0.0,
             given: vec![Given::NONE; names.first.len()],
@@ -188,8 +194,12 @@ impl Context {
                     given.country = at.country;
                 }
                 given.count += 1.0;
-                if matches!(c.kind, PlaceKind::Region) && at.area != NO_AREA {
-                    cx.regions[at.area as usize] = true;
+                if at.area != NO_AREA {
+                    let seen = std::mem::replace(&mut cx.areas[at.area as usize], true);
+                    cx.distinct_areas += usize::from(!seen);
+                    if matches!(c.kind, PlaceKind::Region) {
+                        cx.regions[at.area as usize] = true;
+                    }
                 }
             }
         }
@@ -280,6 +290,14 @@ fn contains(outer: &Cand<'_>, inner: &Cand<'_>) -> bool {
 /// Countries a story's clear places must span for it to be read as international.
 const WORLDWIDE_COUNTRIES: usize = 3;
 
+/// First-level regions a story's clear places must span for it to be read as crossing a
+/// country or a continent: its famous cities ([`FAMOUS_CITY`]) are then read as in a story
+/// round the world ("Denver", "Boston", "Vancouver" in a tour of thirty cities, not the
+/// villages of those names beside Philadelphia or Buffalo), while the countries it names
+/// keep their weight. A local story names its own state and a few others: from 4 to 10
+/// the corpora score alike, except LGL's Acc@161 loses two local names at 4 and 5.
+const FAR_REACHING_REGIONS: usize = 6;
+
 /// Population from which a city is known the world over, in a story that goes round it:
 /// its small namesakes need a qualifier or a type word, not just a neighbour, to win
 /// (Halifax, Nova Scotia over Halifax, England in a transatlantic story that names
@@ -334,10 +352,10 @@ struct Backing {
 /// by latitude, so that each candidate only looks at those within reach, and regions by
 /// their area number (see [`Where`]).
 ///
-/// In a story that goes round the world, the namesakes of a famous city ([`FAMOUS_CITY`])
-/// a tenth its size or less give no support: "London" beside "Geneva" is no sign of Geneva,
-/// Ohio, near London, Ontario.
-fn support(names: &Names<'_, '_>, wheres: &[Where], areas: usize, worldwide: bool) -> Vec<Backing> {
+/// In a story that goes round the world or across a continent (`far`), the namesakes of a
+/// famous city ([`FAMOUS_CITY`]) a tenth its size or less give no support: "London" beside
+/// "Geneva" is no sign of Geneva, Ohio, near London, Ontario.
+fn support(names: &Names<'_, '_>, wheres: &[Where], areas: usize, far: bool) -> Vec<Backing> {
     let keys: Vec<&[Cand<'_>]> = names
         .first
         .iter()
@@ -352,9 +370,7 @@ fn support(names: &Names<'_, '_>, wheres: &[Where], areas: usize, worldwide: boo
         // the population of the name's famous city, in a story round the world
         let famous = cands
             .iter()
-            .filter(|c| {
-                worldwide && c.kind == PlaceKind::PopulatedPlace && c.population >= FAMOUS_CITY
-            })
+            .filter(|c| far && c.kind == PlaceKind::PopulatedPlace && c.population >= FAMOUS_CITY)
             .map(|c| c.population)
             .max();
         for (o, at) in cands
@@ -515,28 +531,42 @@ fn score(
     v
 }
 
-/// A place chosen in the first round, as [`closeness`] measures the others against it.
+/// A place chosen in the first round, as [`closeness`] measures the others against it (or
+/// the namesake city of a region or district chosen, see [`super::namesake_city`]).
 #[derive(Clone, Copy)]
 struct Chosen<'g> {
     latlon: LatLon,
     id: &'g str,
+    /// The number of the name it was chosen for: a name is not close to itself.
+    name: usize,
 }
 
 /// The second round's score for closeness: per other chosen place within [`CLOSE_KM`] (at
-/// most three), `near` being the chosen places sorted by latitude.
-fn closeness(c: &Cand<'_>, near: &[Chosen<'_>], damp: f32, w: &Weights) -> f32 {
+/// most three), `near` being the chosen places sorted by latitude. `name` is the number of
+/// the name `c` is a candidate of: what was chosen for that name (another sense of it, or
+/// a second record of the same town) is no neighbour of its own.
+fn closeness(c: &Cand<'_>, name: usize, near: &[Chosen<'_>], damp: f32, w: &Weights) -> f32 {
     // no more than three count: the fourth is not looked for
     let close = near_band(near, c.latlon.lat)
         .iter()
-        .filter(|o| within_km(o.latlon, c.latlon, CLOSE_KM) && o.id != c.id)
+        .filter(|o| within_km(o.latlon, c.latlon, CLOSE_KM) && o.id != c.id && o.name != name)
         .take(3)
         .count();
     w.close * (close as f32).min(3.0) * damp
 }
 
+/// Population from which a city is known by the names it goes by elsewhere or went by
+/// once (see [`everyday_names_as_own`]).
+const EXONYM_CITY: u64 = 1_000_000;
+
 /// A town this many times smaller than a city of the same name in the same country is
 /// overshadowed by it.
 const OVERSHADOW_RATIO: u64 = 20;
+
+/// A town this many times smaller than a great city of the same name in the same country
+/// is a hamlet: it takes little support even from its neighbours, and the city keeps the
+/// name in any spelling (see [`everyday_names_as_own`]).
+const HAMLET_RATIO: u64 = 100;
 
 /// A region with a namesake great city this many times its population is dwarfed by it.
 const DWARF_RATIO: u64 = 5;
@@ -651,23 +681,40 @@ fn own_name_flags<'a>(
 /// own nor one of its alternates) when the town is bigger than every town that bears the
 /// name as its own (Mecca, California), unless a country or region goes by the name as its
 /// own ("New York": the state, beside New York City), whose sense the everyday name must
-/// not overturn. `own` holds the flags of `candidates`, one name's, from
-/// [`own_name_flags`].
+/// not overturn. So too a city of [`EXONYM_CITY`] people or more by one of its other names
+/// ("Calcutta" for Kolkata) when every town that bears the name as its own is under a
+/// twentieth its size ([`OVERSHADOW_RATIO`]; Calcutta, Mpumalanga), or a great city
+/// ([`GREAT_CITY`]) when they are hamlets under a hundredth its size ([`HAMLET_RATIO`]:
+/// "Zaporizhzhia" is the city spelled otherwise, not the hamlet spelled so), and no feature bears it
+/// ("White House" is no name of Casablanca in English text). `own` holds the flags
+/// of `candidates`, one name's, from [`own_name_flags`].
 fn everyday_names_as_own(candidates: &[Cand<'_>], own: &mut [bool]) {
     let mut area_own = false;
+    // a feature that bears the name ("White House", the landmark, not Casablanca)
+    let mut feature_own = false;
     let mut biggest_own = 0;
     for (c, _) in candidates.iter().zip(own.iter()).filter(|(_, o)| **o) {
         match c.kind {
             PlaceKind::Country | PlaceKind::Region => area_own = true,
             PlaceKind::PopulatedPlace => biggest_own = biggest_own.max(c.population),
-            _ => {}
+            _ => feature_own = true,
         }
     }
     if area_own {
         return;
     }
     for (c, o) in candidates.iter().zip(own.iter_mut()) {
-        if c.kind == PlaceKind::PopulatedPlace && !c.by_alternate() && c.population > biggest_own {
+        if c.kind != PlaceKind::PopulatedPlace {
+            continue;
+        }
+        // "Calcutta", "Bombay", "Peking": a city of millions by the name the world long
+        // knew it by, which only towns a small fraction of its size bear as their own
+        let exonym = !feature_own
+            && ((c.population >= EXONYM_CITY
+                && c.population >= OVERSHADOW_RATIO.saturating_mul(biggest_own))
+                || (c.population >= GREAT_CITY
+                    && c.population >= HAMLET_RATIO.saturating_mul(biggest_own)));
+        if (!c.by_alternate() && c.population > biggest_own) || exonym {
             *o = true;
         }
     }
@@ -809,8 +856,11 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
     // a story that goes round the world means the world's capitals by their names; a local
     // one may mean the town next door
     let worldwide = cx.distinct_countries >= WORLDWIDE_COUNTRIES;
+    // a story that crosses a continent (a band's tour of thirty cities) means the great
+    // cities by their names as much as one round the world, though it keeps its country
+    let far = worldwide || cx.distinct_areas >= FAR_REACHING_REGIONS;
     let mut picks: Vec<Option<(usize, f32)>> = vec![None; spots.len()];
-    let backing = support(&names, &wheres, places.areas(), worldwide);
+    let backing = support(&names, &wheres, places.areas(), far);
     // which candidates bear the name as written as their own name, per name
     let mut buf = String::new();
     let mut own_names: Vec<bool> = Vec::with_capacity(names.candidates());
@@ -861,7 +911,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                     || (c.kind == PlaceKind::Physical && c.importance >= 0.9)
                     // "Rome", "Halifax", "Frankfurt": a city known the world over, by
                     // any of its names (Frankfurt am Main is "Frankfurt" to the world)
-                    || (worldwide
+                    || (far
                         && c.kind == PlaceKind::PopulatedPlace
                         && c.population >= FAMOUS_CITY)
             })
@@ -952,7 +1002,18 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                 1.0
             };
             let regional = f32::from(backing.regional) * shade;
-            let n = f32::from(backing.near) + regional;
+            // a hamlet a hundredth the size of a great city of its name in its country
+            // takes little even from its neighbours
+            let near_shade = if c.kind == PlaceKind::PopulatedPlace
+                && great.iter().any(|o| {
+                    same(o.country, c.country)
+                        && o.population >= HAMLET_RATIO.saturating_mul(c.population.max(1))
+                }) {
+                w.overshadowed
+            } else {
+                1.0
+            };
+            let n = f32::from(backing.near) * near_shade + regional;
             let backed = if backing.near > 0 {
                 w.first_support
             } else {
@@ -1053,15 +1114,25 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                 SUPPORT_NAMES,
                 std::hash::BuildHasherDefault::default(),
             );
+            // a region or district chosen stands for its namesake city too: "New York",
+            // read as the state, is close to Princeton and Newark
             spots
                 .iter()
                 .zip(&picks)
-                .filter_map(|(s, p)| p.map(|(i, _)| &s.candidates[i]))
-                .filter(|c| seen.insert(c.id))
+                .zip(&names.of_spot)
+                .filter_map(|((s, p), name)| Some((s, &s.candidates[(*p)?.0], (*name)?)))
+                .flat_map(|(s, c, name)| {
+                    [Some(c), super::namesake_city(c, &s.candidates)]
+                        .into_iter()
+                        .flatten()
+                        .map(move |c| (c, name))
+                })
+                .filter(|(c, _)| seen.insert(c.id))
                 .take(SUPPORT_NAMES)
-                .map(|c| Chosen {
+                .map(|(c, name)| Chosen {
                     latlon: c.latlon,
                     id: c.id,
+                    name,
                 })
                 .collect()
         };
@@ -1077,7 +1148,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
         };
         by_sense.fill(0.0);
         for (k, s) in spots.iter().enumerate() {
-            let Some(Slot { row, sense }) = spot_slots[k] else {
+            let (Some(Slot { row, sense }), Some(name)) = (spot_slots[k], names.of_spot[k]) else {
                 continue;
             };
             let at = base.rows.row(row);
@@ -1091,7 +1162,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
                     for ((c, &v), (&damp, out)) in
                         weighed.zip(damps.iter().zip(&mut closer[at.clone()]))
                     {
-                        *out = v + closeness(c, &near, damp, w);
+                        *out = v + closeness(c, name, &near, damp, w);
                     }
                 }
                 &closer[at]
@@ -1147,6 +1218,7 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
 
 #[cfg(test)]
 mod tests {
+    use super::super::weights::WEIGHTS;
     use super::*;
     use crate::gazetteer::{Gazetteer, normalize};
 
@@ -1210,6 +1282,29 @@ mod tests {
                     area(b)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_place_chosen_for_a_name_is_close_to_other_names_but_not_its_own() {
+        let g = Gazetteer::embedded();
+        // Plymouth has two records in England, a few kilometres apart
+        let plymouths: Vec<Cand<'_>> = g
+            .places_normalized("plymouth")
+            .map(Cand::from)
+            .filter(|c| c.country == Some("GB"))
+            .collect();
+        assert!(plymouths.len() >= 2, "{}", plymouths.len());
+        let (chosen, other) = (&plymouths[0], &plymouths[1]);
+        let near = [Chosen {
+            latlon: chosen.latlon,
+            id: chosen.id,
+            name: 0,
+        }];
+        let w = &WEIGHTS;
+        for (c, name, want) in [(other, 0, 0.0), (other, 1, w.close), (chosen, 1, 0.0)] {
+            let got = closeness(c, name, &near, 1.0, w);
+            assert!((got - want).abs() < 1e-6, "{} name {name}: {got}", c.id);
         }
     }
 
