@@ -116,6 +116,7 @@ PRIOR = {
     "min:describes_another": -2.0,
     "min:someone_else_asked": -3.0,
     "min:along": -3.0,
+    "max:along": -2.0,
     "min:background": -2.5,
     "min:denied": -3.0,
     "min:others": -2.0,

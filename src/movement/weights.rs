@@ -77,7 +77,7 @@ pub(crate) const STOP_MAX: &[(S, i32)] = &[
     (S::NamesTrip, -19),
     (S::DescribesAnother, 268),
     (S::SomeoneElseAsked, 57),
-    (S::Along, 0),
+    (S::Along, -2000),
     (S::Town, 203),
     (S::Country, -141),
     (S::Region, -164),
