@@ -13,6 +13,17 @@ use crate::movement::Stop;
 pub fn when_label(stop: &Stop) -> Option<String> {
     let when = stop.when.as_ref()?;
     let value = when.value.as_str();
+    // a weekday no date anchors ("XXXX-WXX-4TMO"): "Thursday morning"
+    if let Some((day, clock)) = crate::time::weekday_of(value) {
+        let part = match clock {
+            Some("MO") => " morning",
+            Some("AF") => " afternoon",
+            Some("EV") => " evening",
+            Some("NI") => " night",
+            _ => "",
+        };
+        return Some(format!("{}{part}", weekday_name(day)));
+    }
     let parse = |fmt: &str, s: &str| chrono::NaiveDate::parse_from_str(s, fmt).ok();
     // A date whose year the article never gives ("XXXX-09-12") reads without one.
     let (dated, year) = match value.strip_prefix("XXXX-") {
@@ -53,10 +64,27 @@ pub fn when_label(stop: &Stop) -> Option<String> {
     Some(label)
 }
 
-/// The day and short month of a stop's date, for the timeline ("6 Jun").
+fn weekday_name(day: chrono::Weekday) -> &'static str {
+    match day {
+        chrono::Weekday::Mon => "Monday",
+        chrono::Weekday::Tue => "Tuesday",
+        chrono::Weekday::Wed => "Wednesday",
+        chrono::Weekday::Thu => "Thursday",
+        chrono::Weekday::Fri => "Friday",
+        chrono::Weekday::Sat => "Saturday",
+        chrono::Weekday::Sun => "Sunday",
+    }
+}
+
+/// The day and short month of a stop's date, for the timeline ("6 Jun"), or the short
+/// weekday when no date anchors it ("Thu").
 #[must_use]
 pub fn short_date(stop: &Stop) -> Option<String> {
-    let value = stop.when.as_ref()?.value.replacen("XXXX-", "2000-", 1);
+    let value = &stop.when.as_ref()?.value;
+    if let Some((day, _)) = crate::time::weekday_of(value) {
+        return Some(weekday_name(day)[..3].to_owned());
+    }
+    let value = value.replacen("XXXX-", "2000-", 1);
     let d = chrono::NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()?;
     Some(d.format("%-d %b").to_string())
 }
@@ -436,11 +464,27 @@ mod tests {
             ("XXXX-09-12", "12 September"),
             ("XXXX-09-12TMO", "12 September morning"),
             ("XXXX-09", "September"),
+            ("XXXX-WXX-4", "Thursday"),
+            ("XXXX-WXX-1TMO", "Monday morning"),
             ("PAST_REF", "PAST_REF"),
         ];
         for (value, expected) in table {
             stop.when.as_mut().unwrap().value = value.into();
             assert_eq!(when_label(&stop).as_deref(), Some(expected), "{value}");
+        }
+    }
+
+    #[test]
+    fn the_timeline_gives_a_day_or_a_weekday() {
+        let mut stop = three_stop_analysis().actors[0].stops[0].clone();
+        for (value, expected) in [
+            ("2025-06-06", Some("6 Jun")),
+            ("XXXX-09-12TMO", Some("12 Sep")),
+            ("XXXX-WXX-4", Some("Thu")),
+            ("PAST_REF", None),
+        ] {
+            stop.when.as_mut().unwrap().value = value.into();
+            assert_eq!(short_date(&stop).as_deref(), expected, "{value}");
         }
     }
 
