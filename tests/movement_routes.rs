@@ -684,3 +684,13 @@ fn an_encyclopedia_s_subject_is_named_though_his_given_name_is_a_town() {
         Some("Leo Africanus")
     );
 }
+
+#[test]
+fn an_arrival_after_the_tour_ends_it_and_plans_come_after() {
+    let stops = stop_names(
+        "Foreign Minister Ana Berg has arrived in Lisbon after a tour of three African \
+         countries. She started her tour on Thursday in Dakar. She visited Accra on Friday. \
+         She is expected to visit Madrid on Wednesday.",
+    );
+    assert_eq!(stops, ["Dakar", "Accra", "Lisbon", "Madrid"], "{stops:?}");
+}

@@ -443,6 +443,19 @@ fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Ph
             !(lexicon::is_clause_break(doc.low(k)) || next_verb)
         })
         .collect();
+    // "have arrived in Tehran after a tour to four African countries": an arrival after
+    // the journey ends it
+    let arrival_before = before.iter().any(|&k| {
+        doc.trigger(k)
+            .is_some_and(|t| matches!(t, Trigger::Arrive | Trigger::Return))
+    });
+    let after_journey = after.iter().take(2).any(|&k| {
+        doc.low(k) == "after"
+            && (k + 1..sentence.end.min(k + 5)).any(|j| lexicon::is_journey_noun(doc.low(j)))
+    });
+    if arrival_before && after_journey {
+        return Phase::Closing;
+    }
     for words in [before, after] {
         if words.iter().any(|&k| closing_word(k)) {
             return Phase::Closing;

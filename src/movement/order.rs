@@ -385,9 +385,15 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
     });
     // "the fourth and final stop", "kicked off the tour in": an undated stop the text puts
     // at an end of the journey goes there (a return home still comes after the last stop)
+    // the journey's last stop so far: plans still to come follow the end of the trip told
+    let done = drafts
+        .iter()
+        .filter(|d| d.stop.status != Status::Expected)
+        .map(|d| d.key)
+        .max_by(Key::cmp);
     if let (Some(first), Some(last)) = (
         drafts.iter().map(|d| d.key).min_by(Key::cmp),
-        drafts.iter().map(|d| d.key).max_by(Key::cmp),
+        done.or_else(|| drafts.iter().map(|d| d.key).max_by(Key::cmp)),
     ) {
         // "left Seoul late Tuesday, ending a week-long tour": a stop the text puts at an
         // end keeps its day but goes to that end of it
