@@ -699,7 +699,6 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
     false
 }
 
-/// Finds the preposition or verb before a place mention and the event word governing it.
 /// True when the place follows "come from" or "comes from" (a few words before, over a
 /// list): the present tense tells where people are from, and so does "hailed from".
 fn link_from_present_come(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
@@ -742,6 +741,7 @@ fn where_clause_link(
         })
 }
 
+/// Finds the preposition or verb before a place mention and the event word governing it.
 fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Option<Link> {
     let mut j = tokens.start;
     let mut steps = 0;
