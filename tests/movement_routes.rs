@@ -694,3 +694,14 @@ fn an_arrival_after_the_tour_ends_it_and_plans_come_after() {
     );
     assert_eq!(stops, ["Dakar", "Accra", "Lisbon", "Madrid"], "{stops:?}");
 }
+
+#[test]
+fn a_visit_told_in_the_present_in_the_lede_is_on_the_day_of_writing() {
+    let stops = main_route(
+        "Prime Minister Ana Berg is on an official visit to China, her office said. She had \
+         flown to Hong Kong on April 13 for talks with bankers.",
+        "2009-04-15",
+        |s| s.place.name.clone(),
+    );
+    assert_eq!(stops, ["Hong Kong", "China"], "{stops:?}");
+}

@@ -82,6 +82,8 @@ pub(crate) struct Event {
     pub phase: Phase,
     /// How far and which way from the place the text puts the actor.
     pub offset: Option<Offset>,
+    /// Told in the present: it happens on the day of writing.
+    pub present: bool,
 }
 
 /// Where the text says a stop falls in the journey: "his first stop", "the final leg".
@@ -221,6 +223,9 @@ pub(crate) struct Candidate {
     pub phase: Phase,
     /// How far and which way from the place the text puts the actor ("300 km northwest of").
     pub offset: Option<Offset>,
+    /// The event word is told in the present ("is on an official visit to China"): it
+    /// happens on the day of writing.
+    pub present: bool,
 }
 
 /// Every resolved, non-adjectival place mention of the text as a [`Candidate`], in text
@@ -313,6 +318,7 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
             against,
             coordinated: coordinated.is_some(),
             phase: phase_of(doc, &tokens, &sentence),
+            present: false,
             offset: offset_of(doc, &tokens, place.kind),
         };
         if let Some(link) = link {
@@ -350,6 +356,7 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
             };
             candidate.time = time;
             candidate.cue = cue;
+            candidate.present = told_in_present(doc, &sentence, link.trigger);
             candidate.trigger = link.trigger;
             candidate.background = is_background(doc, &sentence) || long_stay(doc, link.trigger);
             candidate.link = Some(link);
@@ -697,6 +704,33 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
         }
     }
     false
+}
+
+/// True when the event word at `trigger` is told in the present: "is visiting", "is on an
+/// official visit to", "are in" — not "is expected to", "is due", "is set to".
+fn told_in_present(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> bool {
+    let from = sentence.start.max(trigger.saturating_sub(5));
+    let Some(be) = (from..trigger)
+        .rev()
+        .find(|&k| matches!(doc.low(k), "is" | "are" | "am"))
+    else {
+        return matches!(doc.low(trigger), "visits" | "tours" | "arrives" | "lands");
+    };
+    !(be + 1..=trigger).any(|k| {
+        matches!(
+            doc.low(k),
+            "expected"
+                | "due"
+                | "set"
+                | "scheduled"
+                | "to"
+                | "going"
+                | "planning"
+                | "being"
+                | "not"
+                | "been"
+        )
+    })
 }
 
 /// True when the place follows "come from" or "comes from" (a few words before, over a

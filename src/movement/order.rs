@@ -198,7 +198,19 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
         .iter()
         .enumerate()
         .map(|(n, e)| {
-            let t = &doc.times[e.time?];
+            // "is on an official visit to China" in a news lede, undated: the day of writing
+            // (further on, as in a timeline, the present may be a historical one)
+            let Some(t) = e.time else {
+                let today = doc
+                    .reference
+                    .filter(|_| e.present && e.sentence <= 2 && e.status == Status::Confirmed)?;
+                let start = today.and_time(chrono::NaiveTime::MIN);
+                return Some((
+                    seconds(Some(start)),
+                    seconds(Some(start + chrono::Duration::seconds(86_399))),
+                ));
+            };
+            let t = &doc.times[t];
             let placed = |value: &str, year: i32| {
                 crate::time::bounds_in_year(value, year)
                     .map(|(a, b)| (seconds(Some(a)), seconds(Some(b))))

@@ -43,6 +43,7 @@ fn event(cast: &Cast, c: &Candidate, actor: usize) -> Event {
         background: c.background,
         phase: c.phase,
         offset: c.offset,
+        present: c.present,
     }
 }
 
