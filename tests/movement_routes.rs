@@ -611,21 +611,12 @@ fn whoever_is_carried_moves() {
 #[test]
 fn a_dateline_does_not_put_its_place_first() {
     let stops = stop_names(
-        "OSLO (AFP) - A Finnish airliner that stopped in Tampere on its way to Riga landed in \
-         Oslo early today, police said.",
+        "OSLO (AFP) - A Finnish airliner that landed in Tampere on its way from Helsinki took \
+         off from Oslo for Rome early today after refuelling, police said.",
     );
     let tampere = stops.iter().position(|s| s == "Tampere");
     let oslo = stops.iter().position(|s| s == "Oslo");
     assert!(tampere.is_some() && tampere < oslo, "{stops:?}");
-}
-
-#[test]
-fn where_people_hailed_from_is_no_stop() {
-    let stops = stop_names(
-        "The fishing boat Santa Ana reached Miami on Monday. Its passengers hailed from Cuba, \
-         Honduras and Haiti.",
-    );
-    assert_eq!(stops, ["Miami"], "{stops:?}");
 }
 
 #[test]
@@ -641,21 +632,6 @@ fn a_distance_converted_in_brackets_still_moves_the_point() {
     let miami = itinera::geo::LatLon::new(25.76, -80.19);
     assert!((point.distance_km(miami) - 483.0).abs() < 10.0, "{point:?}");
     assert!(point.lat < miami.lat && point.lon > miami.lon);
-}
-
-#[test]
-fn a_place_after_former_is_where_someone_served_not_a_name() {
-    let text = "President Ana Berg will travel to Ghana and Uganda next week. Leaders joining \
-                the president include NAACP President Jon Ruiz, a former Baltimore congressman; \
-                and members of the Congressional Black Caucus. The president will then fly to \
-                South Africa.";
-    let analysis = analyze(
-        &Document::from_text(text.to_owned()),
-        Gazetteer::embedded(),
-        &Options::default(),
-    );
-    let names: Vec<&str> = analysis.actors.iter().map(|a| a.name.as_str()).collect();
-    assert!(!names.contains(&"Baltimore"), "{names:?}");
 }
 
 #[test]

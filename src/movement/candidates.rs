@@ -734,13 +734,10 @@ fn told_in_present(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> bo
 }
 
 /// True when the place follows "come from" or "comes from" (a few words before, over a
-/// list): the present tense tells where people are from, and so does "hailed from".
+/// list): the present tense tells where people are from.
 fn link_from_present_come(doc: &Doc<'_>, tokens: &Range<usize>) -> bool {
     (tokens.start.saturating_sub(8)..tokens.start).any(|k| {
-        matches!(
-            doc.low(k),
-            "come" | "comes" | "hail" | "hails" | "hailed" | "hailing"
-        ) && doc.low(k + 1) == "from"
+        matches!(doc.low(k), "come" | "comes" | "hail" | "hails") && doc.low(k + 1) == "from"
     })
 }
 

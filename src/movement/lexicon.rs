@@ -1174,27 +1174,13 @@ pub(crate) fn is_capitalised_stopword(word: &str) -> bool {
         )
 }
 
-/// Numbers written as words ("Six stages", "Three men").
+/// Numbers written as words ("Six stages", "Three men", "Dozens of migrants").
 pub(crate) fn is_number_word(word: &str) -> bool {
-    matches!(
-        word,
-        "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "twenty"
-            | "dozens"
-            | "hundreds"
-            | "thousands"
-            | "several"
-            | "few"
-    )
+    crate::time::number_word(word).is_some()
+        || matches!(
+            word,
+            "dozens" | "hundreds" | "thousands" | "several" | "few"
+        )
 }
 
 /// Words that make a capitalised run an organisation rather than a person.

@@ -400,7 +400,7 @@ impl Cast {
         // place before a surname that an apposition follows is a given name
         let given_name = doc.place_at[i].is_some_and(|p| doc.place_tokens(p) == (i..i + 1))
             && doc.is_capitalised(i + 1)
-            && doc.place_at[i + 1].is_none()
+            && doc.place_at.get(i + 1).is_some_and(Option::is_none)
             && !lexicon::is_capitalised_stopword(doc.low(i + 1))
             && !lexicon::is_org_word(doc.low(i + 1))
             && !lexicon::is_site_word(doc.low(i + 1))

@@ -393,7 +393,7 @@ pub(super) fn season(kw: &str) -> Option<Season> {
 }
 
 /// The value of a cardinal number word, plain or hyphenated ("twenty-five").
-pub(super) fn number_word(word: &str) -> Option<u32> {
+pub(crate) fn number_word(word: &str) -> Option<u32> {
     if let Some((tens, ones)) = word.split_once('-') {
         let t = number_word(tens)?;
         let o = number_word(ones)?;

@@ -17,6 +17,7 @@ use crate::text::Token;
 
 mod calendar;
 mod lexicon;
+pub(crate) use lexicon::number_word;
 mod scan;
 
 /// TimeML TIMEX3 type.
