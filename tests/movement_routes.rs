@@ -562,12 +562,13 @@ fn a_visit_is_dated_by_its_own_words_not_by_setting_out_for_it() {
 
 #[test]
 fn a_report_of_words_does_not_date_the_visit_they_tell_of() {
-    let stops = stop_names(
-        "Foreign Minister Ana Berg left Seoul late Tuesday, ending a week-long Asian tour. The \
-         ministry in a statement on Wednesday quoted Berg as saying that her visit to Beijing \
-         had gone well.",
-    );
-    assert_eq!(stops, ["Beijing", "Seoul"], "{stops:?}");
+    let text = "Foreign Minister Ana Berg left Seoul late Tuesday, ending a week-long Asian tour. \
+                The ministry in a statement on Wednesday quoted Berg as saying that her visit to \
+                Beijing had gone well.";
+    for written in ["2012-05-17", ""] {
+        let stops = main_route(text, written, |s| s.place.name.clone());
+        assert_eq!(stops, ["Beijing", "Seoul"], "{written:?}: {stops:?}");
+    }
 }
 
 #[test]
