@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 
 use crate::analysis::{Options, analyze};
-use crate::export::{Format, render, to_json};
+use crate::export::{Format, to_json};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{Document, IngestError};
 
@@ -162,8 +162,9 @@ fn extract_one(args: &ExtractArgs) -> Result<(), CliError> {
         explain: args.explain,
     };
     let analysis = analyze(&document, Gazetteer::embedded(), &options);
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", render(&analysis, args.format))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    crate::export::write(&analysis, args.format, &mut out)?;
+    out.flush()?;
     Ok(())
 }
 

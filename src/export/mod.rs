@@ -14,7 +14,7 @@ pub use csv::to_csv;
 pub use geojson::to_geojson;
 pub use gpx::to_gpx;
 pub(crate) use json::place_json;
-pub use json::{SCHEMA, to_json};
+pub use json::{JsonView, SCHEMA, to_json};
 pub use kml::to_kml;
 
 use crate::analysis::Analysis;
@@ -104,12 +104,29 @@ impl std::str::FromStr for Format {
 #[must_use]
 pub fn render(analysis: &Analysis, format: Format) -> String {
     match format {
-        Format::Json => to_json(analysis, None).to_string(),
+        Format::Json => serde_json::to_string(&JsonView::new(analysis, None)).unwrap_or_default(),
         Format::GeoJson => to_geojson(analysis).to_string(),
         Format::Kml => to_kml(analysis),
         Format::Gpx => to_gpx(analysis),
         Format::Csv => to_csv(analysis),
     }
+}
+
+/// Writes an analysis in `format` to `out`, followed by a newline. The JSON contract is
+/// written as it is serialised, so a long text's result is never held twice in memory.
+///
+/// # Errors
+/// When `out` fails.
+pub fn write(
+    analysis: &Analysis,
+    format: Format,
+    mut out: impl std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => serde_json::to_writer(&mut out, &JsonView::new(analysis, None))?,
+        _ => out.write_all(render(analysis, format).as_bytes())?,
+    }
+    writeln!(out)
 }
 
 /// An ISO 8601 date-time without a zone, as the JSON contract writes them.

@@ -955,6 +955,9 @@ fn read_candidates<'g>(scratch: &mut Vec<Cand<'g>>, places: Places<'g>) -> Rc<[C
     Rc::from(scratch.as_slice())
 }
 
+/// The most capitalised words the memo's tables are sized for in advance.
+const MEMO_SIZE_CAP: usize = 8192;
+
 /// The walk of one n-gram's key down the name index, kept in the [`Memo`]: the lengths at
 /// which a prefix of the key is a name, with the places it names. Any key that is a prefix
 /// of the walked one is answered without a lookup of its own: a name when its length is
@@ -973,6 +976,9 @@ impl<'t, 'g> Memo<'t, 'g> {
     /// An empty memo for a text of `capitalised` capitalised words, sized so that its
     /// tables seldom grow: about two n-grams and one name, demonym try and walk per word.
     fn new(gazetteer: &'g Gazetteer, capitalised: usize) -> Self {
+        // (a long text repeats its names: past a news story's size the tables grow as
+        // needed, rather than by the words of a book)
+        let capitalised = capitalised.min(MEMO_SIZE_CAP);
         Memo {
             gazetteer,
             ngrams: with_capacity(2 * capitalised),
@@ -1834,11 +1840,14 @@ pub(crate) fn decide(
                     .all(|w| w == "far" || lex.class(w).is_compass())
         })
     };
-    let countries: Vec<&str> = spots
+    let mut countries: Vec<&str> = spots
         .iter()
         .filter(|s| !s.vetoed && s.evidence >= ACCEPT + 0.1 && !compass_only(s))
         .filter_map(|s| s.candidates.first()?.country)
         .collect();
+    // each country once, so long texts stay linear
+    countries.sort_unstable();
+    countries.dedup();
     for s in spots.iter_mut() {
         if !s.vetoed
             && !s.adjectival

@@ -250,10 +250,7 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
             // "on May 15", "Kenji Mori": a date or a name the geoparser took for a place.
             name_or_date: tokens.clone().any(|k| doc.time_at[k].is_some())
                 || (tokens.len() == 1 && is_calendar_word(doc.low(tokens.start)))
-                || cast
-                    .refs
-                    .iter()
-                    .any(|r| r.tokens.start < tokens.end && tokens.start < r.tokens.end),
+                || cast.refs_overlapping(tokens.clone()).next().is_some(),
             ..Against::default()
         };
         // "Moscow's invasion", "Pyongyang's commitments": a government, not a place; but
@@ -1278,7 +1275,7 @@ fn actors_of(
         if doc.low(antecedent) == "," && antecedent > sentence.start {
             antecedent -= 1;
         }
-        if let Some(r) = cast.refs.iter().find(|r| r.tokens.contains(&antecedent)) {
+        if let Some(r) = cast.refs_overlapping(antecedent..antecedent + 1).next() {
             out.push(r.actor);
             return (out, Whose::Relative);
         }
@@ -1291,9 +1288,8 @@ fn actors_of(
             (tokens.end..sentence.end.min(tokens.end + 4)).find(|&k| doc.low(k) == "by")
     {
         let agent = cast
-            .refs
-            .iter()
-            .find(|r| r.tokens.start > by && r.tokens.start <= by + 3)
+            .refs_starting_in(by + 1..by + 4)
+            .first()
             .map(|r| r.actor);
         match agent {
             Some(a) => return (vec![a], Whose::Subject),
@@ -1349,10 +1345,9 @@ fn actors_of(
     // The nearest actor before the event word, passing over speakers ("Taha said
     // officers had tracked his convoy"), unless the word is their own ("Putin said in").
     let before: Vec<&super::traveller::Ref> = cast
-        .refs
+        .refs_starting_in(sentence.start..link.trigger)
         .iter()
         .rev()
-        .filter(|r| r.tokens.start < link.trigger && r.tokens.start >= sentence.start)
         .collect();
     // "His parents flew in from Portland": the subject is someone we do not follow.
     if before.first().is_some_and(|r| {
@@ -1902,7 +1897,11 @@ fn name_before(
                         .map(|i| doc.word(i))
                         .collect::<Vec<_>>()
                         .join(" ");
-                    aliases.push((long.to_lowercase(), short.clone()));
+                    let long = long.to_lowercase();
+                    // each alias once: a book that spells it out in every chapter
+                    if !aliases.iter().any(|(l, s)| *l == long && *s == short) {
+                        aliases.push((long, short.clone()));
+                    }
                 }
                 return Some(Named::Source(short));
             }
@@ -2010,11 +2009,9 @@ fn source_name(
     if let Some((_, short)) = aliases.iter().find(|(l, _)| *l == long.to_lowercase()) {
         return Some(short.clone());
     }
-    let person = cast.refs.iter().any(|r| {
-        r.tokens.start < run.end
-            && run.start < r.tokens.end
-            && cast.members[r.actor].kind == super::ActorKind::Person
-    });
+    let person = cast
+        .refs_overlapping(run.clone())
+        .any(|r| cast.members[r.actor].kind == super::ActorKind::Person);
     if person && words.len() >= 2 {
         return words.last().map(|w| (*w).to_owned());
     }

@@ -15,8 +15,11 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     /// The tokens of `text`, as [`crate::text::tokenize`] gives them (borrowed when the caller has them).
     pub tokens: Cow<'a, [Token]>,
-    /// Each token in lower case.
-    pub lower: Vec<String>,
+    /// Every token in lower case, one after another (one string, not one per token: a
+    /// book has millions of tokens).
+    lower: String,
+    /// Where each token's lower case starts in `lower`, and where the last one ends.
+    lower_at: Vec<usize>,
     /// Each token's part of speech.
     pub upos: Vec<Upos>,
     /// The sentence each token belongs to.
@@ -44,7 +47,20 @@ impl<'a> Doc<'a> {
         places: &'a [PlaceMention],
         times: &'a [TimeExpr],
     ) -> Self {
-        let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let mut lower = String::with_capacity(text.len());
+        let mut lower_at = Vec::with_capacity(tokens.len() + 1);
+        for t in tokens.iter() {
+            lower_at.push(lower.len());
+            let word = t.text(text);
+            if word.is_ascii() {
+                let from = lower.len();
+                lower.push_str(word);
+                lower[from..].make_ascii_lowercase();
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
+        }
+        lower_at.push(lower.len());
         let sentence_spans: Vec<Span> = if sentences.is_empty() {
             vec![Span::new(0, text.len())]
         } else {
@@ -89,6 +105,7 @@ impl<'a> Doc<'a> {
             text,
             tokens,
             lower,
+            lower_at,
             upos,
             sentence_of,
             sentence_tokens,
@@ -113,7 +130,15 @@ impl<'a> Doc<'a> {
 
     /// The token in lower case, or `""` past the end.
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
+            (Some(&from), Some(&to)) => self.lower.get(from..to).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// Every token in lower case, in order.
+    pub fn lowers(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.tokens.len()).map(|i| self.low(i))
     }
 
     /// True when the token is a word that starts with a capital letter.

@@ -3,6 +3,8 @@
 //! is named in the headline"), mostly 0 or 1; `scripts/train_stops.py` learns their weights
 //! from the real-text corpus.
 
+use std::collections::{HashMap, HashSet};
+
 use super::Status;
 use super::candidates::{Candidate, Role, Whose, in_list, list_of};
 use super::doc::Doc;
@@ -285,6 +287,15 @@ features! {
     }
 }
 
+/// A place's identity with its point, which a bearing may have moved ("60 km east of X").
+fn point_key(p: &crate::gazetteer::Candidate) -> (&str, u64, u64) {
+    (
+        p.id.as_str(),
+        p.latlon.lat.to_bits(),
+        p.latlon.lon.to_bits(),
+    )
+}
+
 /// The stop features of each candidate, for a route of `main` (`None`: no traveller known).
 pub(crate) fn stop_features(
     doc: &Doc<'_>,
@@ -304,12 +315,22 @@ pub(crate) fn stop_features(
                 .map_or("", |p| p.id.as_str())
         })
         .collect();
-    // places the text hangs on an event with nothing against them
+    // how often each place is named, and where first
+    let mut told_of: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (n, id) in ids.iter().enumerate() {
+        told_of.entry(id).or_insert((n, 0)).1 += 1;
+    }
+    // places the text hangs on an event with nothing against them, each once
+    let mut seen = HashSet::new();
     let anchored: Vec<&crate::gazetteer::Candidate> = candidates
         .iter()
         .filter(|c| c.link.is_some() && !c.against.any())
         .filter_map(|c| doc.places[c.place].destination())
+        .filter(|p| seen.insert(point_key(p)))
         .collect();
+    // whether a point holds one of them, or lies near one, asked once per point
+    let mut holds: HashMap<(&str, u64, u64), bool> = HashMap::new();
+    let mut near_a_town: HashMap<&str, bool> = HashMap::new();
     let names = |s: usize, who: &dyn Fn(usize) -> bool| {
         doc.sentence_tokens
             .get(s)
@@ -455,7 +476,7 @@ pub(crate) fn stop_features(
             f32::from(u8::from(
                 of && before.is_some_and(|k| {
                     k > sentence.start
-                        && cast.refs.iter().any(|r| {
+                        && cast.refs_overlapping(k - 1..k).any(|r| {
                             r.tokens.end == k && cast.members[r.actor].kind == ActorKind::Person
                         })
                 }),
@@ -508,7 +529,7 @@ pub(crate) fn stop_features(
                 && !lexicon::is_animal_word(w)
                 && !lexicon::is_storm_word(w)
                 && w != "home"
-                && !cast.refs.iter().any(|r| r.tokens.contains(&(k - 1)))
+                && cast.refs_overlapping(k - 1..k).next().is_none()
         });
         set(F::FromOfNoun, f32::from(u8::from(from_of_noun)));
         let topic = before.is_some_and(|k| {
@@ -585,19 +606,17 @@ pub(crate) fn stop_features(
             ((place.population as f32 + 1.0).log10() / 7.0).min(1.0),
         );
         let point = mention.destination().unwrap_or(place);
-        set(
-            F::HoldsAnother,
-            f32::from(u8::from(anchored.iter().any(|p| contains(point, p)))),
-        );
-        set(
-            F::NearATown,
-            f32::from(u8::from(
-                place.kind == PlaceKind::Physical
-                    && anchored.iter().any(|p| {
-                        p.kind != PlaceKind::Physical && p.latlon.distance_km(place.latlon) < 60.0
-                    }),
-            )),
-        );
+        let holds_another = *holds
+            .entry(point_key(point))
+            .or_insert_with(|| anchored.iter().any(|p| contains(point, p)));
+        set(F::HoldsAnother, f32::from(u8::from(holds_another)));
+        let near = place.kind == PlaceKind::Physical
+            && *near_a_town.entry(place.id.as_str()).or_insert_with(|| {
+                anchored.iter().any(|p| {
+                    p.kind != PlaceKind::Physical && p.latlon.distance_km(place.latlon) < 60.0
+                })
+            });
+        set(F::NearATown, f32::from(u8::from(near)));
         let in_headline = headline && c.sentence == 0;
         set(F::Headline, f32::from(u8::from(in_headline)));
         set(
@@ -617,11 +636,8 @@ pub(crate) fn stop_features(
         set(F::Position, c.sentence as f32 / sentences as f32);
         set(F::Dateline, f32::from(u8::from(is_dateline(doc, c.place))));
         set(F::Quoted, f32::from(u8::from(is_quoted(doc, c.place))));
-        let same = ids.iter().filter(|id| **id == ids[n]).count();
-        set(
-            F::FirstMention,
-            f32::from(u8::from(!ids[..n].contains(&ids[n]))),
-        );
+        let (first_named, same) = told_of[ids[n]];
+        set(F::FirstMention, f32::from(u8::from(first_named == n)));
         set(F::Mentions, ((same as f32).log2() / 3.0).min(1.0));
         set(F::Confidence, mention.confidence);
         out.push(x);
@@ -711,6 +727,22 @@ pub(crate) fn traveller_features(
     let lede = usize::from(headline);
     let most = cast.main_actor();
     let len = doc.text.len().max(1) as f32;
+    // each actor's references, and the linked candidates that name it first
+    let mut refs_of: Vec<Vec<&super::traveller::Ref>> = vec![Vec::new(); cast.members.len()];
+    for r in &cast.refs {
+        if let Some(refs) = refs_of.get_mut(r.actor) {
+            refs.push(r);
+        }
+    }
+    let mut linked_to: Vec<Vec<&Candidate>> = vec![Vec::new(); cast.members.len()];
+    for c in candidates {
+        if c.link.is_some()
+            && c.whose != Whose::Implicit
+            && let Some(linked) = c.actors.first().and_then(|&a| linked_to.get_mut(a))
+        {
+            linked.push(c);
+        }
+    }
     let mut out = Vec::with_capacity(cast.members.len());
     for (a, m) in cast.members.iter().enumerate() {
         let mut x = [0.0f32; TravellerFeature::COUNT];
@@ -720,7 +752,7 @@ pub(crate) fn traveller_features(
             F::Mentions,
             ((m.mentions.len() as f32 + 1.0).log2() / 4.0).min(1.5),
         );
-        let refs: Vec<&super::traveller::Ref> = cast.refs.iter().filter(|r| r.actor == a).collect();
+        let refs = &refs_of[a];
         let in_sentence = |s: usize| refs.iter().any(|r| doc.sentence_of[r.tokens.start] == s);
         set(F::Headline, f32::from(u8::from(headline && in_sentence(0))));
         set(F::Lede, f32::from(u8::from(in_sentence(lede))));
@@ -740,13 +772,10 @@ pub(crate) fn traveller_features(
         let mut journeys = 0;
         let mut presences = 0;
         let mut rules = 0;
-        for c in candidates {
+        for c in &linked_to[a] {
             let Some(link) = &c.link else {
                 continue;
             };
-            if c.actors.first() != Some(&a) || c.whose == Whose::Implicit {
-                continue;
-            }
             if matches!(
                 link.class,
                 Trigger::Presence | Trigger::Meet | Trigger::Adjacent

@@ -322,17 +322,19 @@ pub(crate) fn with_model(
     }
     // Places, each with its mentions, in the order the text first names them.
     let mut places: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (n, c) in candidates.iter().enumerate() {
         let Some(place) = doc.places[c.place].destination() else {
             continue;
         };
-        match places.iter_mut().find(|(id, _)| *id == place.id) {
-            Some((_, mentions)) => mentions.push(n),
-            None => places.push((&place.id, vec![n])),
-        }
+        let i = *index.entry(place.id.as_str()).or_insert_with(|| {
+            places.push((&place.id, Vec::new()));
+            places.len() - 1
+        });
+        places[i].1.push(n);
     }
     // a list or a timeline still speaks of a journey somewhere ("the tour", "sailed")
-    let journey_told = doc.lower.iter().any(|w| {
+    let journey_told = doc.lowers().any(|w| {
         crate::movement::lexicon::trigger(w).is_some_and(|t| !matches!(t, Trigger::Adjacent))
     });
     for (_, mentions) in &places {

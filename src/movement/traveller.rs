@@ -36,6 +36,11 @@ pub enum ActorKind {
     Unknown,
 }
 
+impl ActorKind {
+    /// How many kinds there are.
+    const COUNT: usize = 7;
+}
+
 /// One actor found in the text.
 pub(crate) struct Member {
     pub name: String,
@@ -54,14 +59,23 @@ pub(crate) struct Member {
 pub(crate) struct Ref {
     pub tokens: Range<usize>,
     pub actor: usize,
-    /// The reference names a group ("the crew", "Read and his crew").
-    pub plural: bool,
 }
 
 /// Every actor of a text, with every reference to them, in text order.
 pub(crate) struct Cast {
     pub members: Vec<Member>,
+    /// Sorted by their first token, so that a stretch of text finds its references by
+    /// binary search ([`Cast::refs_in`], [`Cast::refs_overlapping`]).
     pub refs: Vec<Ref>,
+    /// The most tokens any reference spans.
+    longest_ref: usize,
+    /// For each kind of actor, its latest reference while the text is read: (index in
+    /// `refs`, actor).
+    latest_of_kind: [Option<(usize, usize)>; ActorKind::COUNT],
+    /// The actor of the latest reference to a group ("the crew", "Read and his crew").
+    latest_plural: Option<usize>,
+    /// The narrator's index among `members`, once met.
+    narrator: Option<usize>,
     /// Token ranges of names that are organisations (possible sources, never movers).
     pub orgs: Vec<Range<usize>>,
 }
@@ -113,7 +127,7 @@ pub(crate) fn in_byline(doc: &Doc<'_>, i: usize) -> bool {
             .all(|k| doc.is_capitalised(k) && doc.place_at[k].is_none())
         && !lexicon::is_storm_prefix(doc.word(sentence.start))
         && !lexicon::is_ship_prefix(doc.word(sentence.start))
-        && !doc.lower[sentence.end..].contains(&doc.lower[sentence.end - 1]);
+        && !(sentence.end..doc.tokens.len()).any(|k| doc.low(k) == doc.low(sentence.end - 1));
     alone
         || (sentence.start.max(i.saturating_sub(4))..i).any(|k| {
             let w = doc.low(k);
@@ -290,6 +304,8 @@ impl Cast {
         for r in &mut cast.refs {
             r.actor = new_index[r.actor];
         }
+        cast.refs.sort_by_key(|r| r.tokens.start);
+        cast.longest_ref = cast.refs.iter().map(|r| r.tokens.len()).max().unwrap_or(0);
         cast
     }
 
@@ -297,6 +313,10 @@ impl Cast {
         let mut cast = Cast {
             members: known,
             refs: Vec::new(),
+            longest_ref: 0,
+            latest_of_kind: [None; ActorKind::COUNT],
+            latest_plural: None,
+            narrator: None,
             orgs: Vec::new(),
         };
         for range in &doc.sentence_tokens {
@@ -749,11 +769,17 @@ impl Cast {
             // "We left New Orleans at dawn", "I reached Lisbon": a letter, a diary, a blog
             // told by its writer (not words quoted in a story)
             "i" | "me" | "my" | "we" | "us" | "our" if !quoted(doc, i, &sentence) => {
-                let narrator = self
-                    .members
-                    .iter()
-                    .position(|m| m.name == NARRATOR)
-                    .unwrap_or_else(|| self.new_member(NARRATOR.to_owned(), ActorKind::Person));
+                let narrator = if let Some(a) = self.narrator {
+                    a
+                } else {
+                    let a = self
+                        .members
+                        .iter()
+                        .position(|m| m.name == NARRATOR)
+                        .unwrap_or_else(|| self.new_member(NARRATOR.to_owned(), ActorKind::Person));
+                    self.narrator = Some(a);
+                    a
+                };
                 self.push_ref(doc, i..i + 1, narrator);
                 i + 1
             }
@@ -783,8 +809,10 @@ impl Cast {
                 i + 1
             }
             "they" | "them" | "their" | "themselves" => {
-                let plural = self.refs.iter().rev().find(|r| r.plural).map(|r| r.actor);
-                if let Some(a) = plural.or_else(|| self.last_of(&[ActorKind::Group])) {
+                if let Some(a) = self
+                    .latest_plural
+                    .or_else(|| self.last_of(&[ActorKind::Group]))
+                {
                     self.push_ref(doc, i..i + 1, a);
                 }
                 i + 1
@@ -1059,14 +1087,21 @@ impl Cast {
         self.members[actor]
             .mentions
             .push(Span::new(first.span.start, last.span.end));
+        // the reference names a group ("the crew", "Read and his crew")
         let plural = doc.low(tokens.end) == "and"
             && matches!(doc.low(tokens.end + 1), "his" | "her" | "their" | "the")
             || (tokens.start..tokens.end).any(|k| lexicon::is_group_word(doc.low(k)));
-        self.refs.push(Ref {
-            tokens,
-            actor,
-            plural,
-        });
+        debug_assert!(
+            self.refs
+                .last()
+                .is_none_or(|r| r.tokens.start <= tokens.start),
+            "references are pushed in text order"
+        );
+        self.refs.push(Ref { tokens, actor });
+        self.latest_of_kind[self.members[actor].kind as usize] = Some((self.refs.len() - 1, actor));
+        if plural {
+            self.latest_plural = Some(actor);
+        }
     }
 
     /// A known actor whose name shares its words with `words` ("Kim" ~ "Kim Jong Un").
@@ -1108,11 +1143,11 @@ impl Cast {
 
     /// The most recently mentioned actor of one of `kinds`.
     fn last_of(&self, kinds: &[ActorKind]) -> Option<usize> {
-        self.refs
+        kinds
             .iter()
-            .rev()
-            .find(|r| kinds.contains(&self.members[r.actor].kind))
-            .map(|r| r.actor)
+            .filter_map(|&k| self.latest_of_kind[k as usize])
+            .max_by_key(|&(r, _)| r)
+            .map(|(_, actor)| actor)
     }
 
     /// The person mentioned most so far.
@@ -1164,35 +1199,50 @@ impl Cast {
         let persons = |r: &&Ref| self.members[r.actor].kind == ActorKind::Person;
         // "Keller said she would …": the one who speaks is seldom the one spoken of.
         let reporter = |r: &Ref| lexicon::is_reporting_verb(doc.low(r.tokens.end));
-        if let Some(r) = self
+        // (references are pushed in text order while the text is read)
+        let from = self
             .refs
+            .partition_point(|r| r.tokens.start < sentence_start);
+        if let Some(r) = self.refs[from..]
             .iter()
             .filter(persons)
-            .find(|r| r.tokens.start >= sentence_start && !reporter(r))
+            .find(|r| !reporter(r))
         {
             return Some(r.actor);
         }
-        let last = self
-            .refs
-            .iter()
-            .rev()
-            .filter(persons)
-            .find(|r| r.tokens.start < sentence_start)?;
+        let last = self.refs[..from].iter().rev().find(persons)?;
         let s = doc.sentence_of.get(last.tokens.start).copied()?;
-        let in_s = |r: &&Ref| doc.sentence_of.get(r.tokens.start) == Some(&s);
-        self.refs
-            .iter()
-            .filter(persons)
-            .filter(in_s)
+        let in_s = || self.refs_in(doc.sentence_tokens[s].clone()).filter(persons);
+        in_s()
             .find(|r| !reporter(r))
-            .or_else(|| self.refs.iter().filter(persons).find(in_s))
+            .or_else(|| in_s().next())
             .map(|r| r.actor)
     }
 
     /// References lying within `range`.
     pub fn refs_in(&self, range: Range<usize>) -> impl Iterator<Item = &Ref> + '_ {
-        self.refs
+        let from = self.refs.partition_point(|r| r.tokens.start < range.start);
+        self.refs[from..]
             .iter()
-            .filter(move |r| r.tokens.start >= range.start && r.tokens.end <= range.end)
+            .take_while(move |r| r.tokens.start < range.end)
+            .filter(move |r| r.tokens.end <= range.end)
+    }
+
+    /// The references whose first token lies in `range`, in text order.
+    pub fn refs_starting_in(&self, range: Range<usize>) -> &[Ref] {
+        let from = self.refs.partition_point(|r| r.tokens.start < range.start);
+        let to = self.refs.partition_point(|r| r.tokens.start < range.end);
+        self.refs.get(from..to).unwrap_or(&[])
+    }
+
+    /// The references that share a token with `range`.
+    pub fn refs_overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Ref> + '_ {
+        let from = self
+            .refs
+            .partition_point(|r| r.tokens.start + self.longest_ref <= range.start);
+        self.refs[from..]
+            .iter()
+            .take_while(move |r| r.tokens.start < range.end)
+            .filter(move |r| range.start < r.tokens.end)
     }
 }
