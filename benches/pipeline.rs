@@ -1,4 +1,5 @@
-//! Benchmarks of the pipeline: analysis throughput on about a megabyte of news text,
+//! Benchmarks of the pipeline: analysis throughput on about a megabyte of news text, on
+//! long texts of two sizes (linear cost),
 //! `--jsonl` batch throughput over all cores, and HTML article extraction.
 //!
 //! Run with `cargo bench --no-default-features --bench pipeline`.
@@ -43,6 +44,18 @@ fn options() -> Options {
 #[divan::bench(sample_count = 10)]
 fn analyze_one_megabyte(bencher: Bencher) {
     let doc = Document::from_text(text_of_size(1 << 20));
+    let gazetteer = Gazetteer::embedded();
+    let options = options();
+    bencher
+        .counter(BytesCount::new(doc.text.len()))
+        .bench(|| analyze(black_box(&doc), gazetteer, &options));
+}
+
+/// The whole pipeline on one long text of 1 and of 4 MB (a book, a year of one feed): the
+/// two times show that the cost grows linearly with the text.
+#[divan::bench(args = [1, 4], sample_count = 3)]
+fn analyze_long_text(bencher: Bencher, megabytes: usize) {
+    let doc = Document::from_text(text_of_size(megabytes << 20));
     let gazetteer = Gazetteer::embedded();
     let options = options();
     bencher

@@ -181,6 +181,30 @@ mod tests {
     use std::sync::Mutex;
 
     use super::*;
+
+    /// The steps the analysis of `text` takes (see [`crate::work`]).
+    fn steps_for(text: &str) -> u64 {
+        let document = Document::from_text(text);
+        crate::work::take();
+        let analysis = analyze(&document, Gazetteer::embedded(), &Options::default());
+        assert!(!analysis.places.is_empty());
+        crate::work::take()
+    }
+
+    #[test]
+    fn work_grows_linearly_with_the_text() {
+        // a story of our own, told 8 and 32 times over: four times the text may take a
+        // little more than four times the work, not sixteen
+        let article = include_str!("../tests/fixtures/articles/01_state_visit.txt");
+        let small = steps_for(&article.repeat(8));
+        let large = steps_for(&article.repeat(32));
+        let ratio = large as f64 / small as f64;
+        assert!(
+            (3.5..5.0).contains(&ratio),
+            "4x the text took {ratio:.2}x the work ({small} -> {large} steps)"
+        );
+    }
+
     use crate::gazetteer::PlaceKind;
     use crate::gazetteer::online::{Fallback, FallbackError};
     use crate::geo::LatLon;

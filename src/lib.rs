@@ -31,6 +31,7 @@ pub mod text;
 pub mod time;
 #[cfg(feature = "gui")]
 pub mod ui;
+mod work;
 
 pub use analysis::{Analysis, Diagnostic, Options, SharedModel, analyze};
 pub use gazetteer::Gazetteer;

@@ -552,6 +552,16 @@ fn weekdays_with_no_date_fall_in_one_week() {
 }
 
 #[test]
+fn weekdays_follow_the_dates_a_story_gives_its_older_events() {
+    // no day of writing: the weekday is the news, the dated stay its background
+    let stops = stop_names(
+        "Buses carrying hundreds of migrants reached Tijuana on Thursday. The caravan \
+         was in San Pedro Sula on October 13.",
+    );
+    assert_eq!(stops, ["San Pedro Sula", "Tijuana"], "{stops:?}");
+}
+
+#[test]
 fn a_visit_is_dated_by_its_own_words_not_by_setting_out_for_it() {
     let stops = stop_names(
         "The freighter Lotus Star set sail from Kobe on March 31, 2024, heading towards \

@@ -36,7 +36,7 @@ pub struct PlaceMention {
     /// For a mention resolved to a region or district that holds a city of the same name
     /// (the state of New York and New York City, the district and city of Leeds), that
     /// city: where a journey to the name ends, though the name means the area.
-    pub city: Option<Candidate>,
+    pub city: Option<Box<Candidate>>,
 }
 
 impl PlaceMention {
@@ -44,7 +44,7 @@ impl PlaceMention {
     /// has one, else the place it resolves to.
     #[must_use]
     pub fn destination(&self) -> Option<&Candidate> {
-        self.city.as_ref().or(self.resolved.as_ref())
+        self.city.as_deref().or(self.resolved.as_ref())
     }
 }
 
@@ -63,7 +63,7 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
         .map(|s| !s.vetoed && s.evidence >= recognize::ACCEPT)
         .collect();
     let picks = resolve::resolve(&spots, &accepted);
-    let mut out = Vec::with_capacity(spots.len());
+    let mut out = Vec::with_capacity(accepted.iter().filter(|&&ok| ok).count());
     for ((spot, ok), pick) in spots.into_iter().zip(accepted).zip(picks) {
         if !ok {
             continue;
@@ -76,7 +76,7 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
         let city = chosen
             .filter(|_| !part)
             .and_then(|c| namesake_city(c, &spot.candidates))
-            .map(|c| c.to_candidate());
+            .map(|c| Box::new(c.to_candidate()));
         out.push(PlaceMention {
             mention: spot.span.slice(text).to_owned(),
             span: spot.span,

@@ -248,7 +248,7 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
         let sentence = doc.sentence_range(tokens.start);
         let mut against = Against {
             // "on May 15", "Kenji Mori": a date or a name the geoparser took for a place.
-            name_or_date: tokens.clone().any(|k| doc.time_at[k].is_some())
+            name_or_date: tokens.clone().any(|k| doc.time_at(k).is_some())
                 || (tokens.len() == 1 && is_calendar_word(doc.low(tokens.start)))
                 || cast.refs_overlapping(tokens.clone()).next().is_some(),
             ..Against::default()
@@ -273,7 +273,7 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
         ) && tokens.end < sentence.end
             && doc.is_capitalised(tokens.end)
             && is_institution(doc.low(tokens.end))
-            && (tokens.end..sentence.end.min(tokens.end + 8)).any(|k| doc.place_at[k].is_some());
+            && (tokens.end..sentence.end.min(tokens.end + 8)).any(|k| doc.place_at(k).is_some());
         // "most come from Sudan and Eritrea": where people are from, not where they went
         against.come_from = link_from_present_come(doc, &tokens);
         // "a five-nation Danube tour", "his Asia trip": a river, sea or continent a trip is
@@ -513,7 +513,7 @@ fn qualifies_the_next_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Ran
     while k + 1 < sentence.end && words < 4 {
         let w = doc.word(k);
         if doc.low(k) == "of" {
-            return words > 0 && doc.place_at[k + 1].is_some();
+            return words > 0 && doc.place_at(k + 1).is_some();
         }
         if !w.chars().all(char::is_lowercase) {
             return false;
@@ -539,10 +539,10 @@ fn coordinated_with(
             // "stops in Jamaica, the Cayman Islands and Mexico"
             "the" if k + 1 == tokens.start => {}
             // "reached Warsaw on March 3, and Kyiv on May 2": dates between list items
-            _ if doc.time_at[k].is_some() => {}
-            "on" | "by" | "around" if doc.time_at.get(k + 1).is_some_and(Option::is_some) => {}
+            _ if doc.time_at(k).is_some() => {}
+            "on" | "by" | "around" if doc.time_at(k + 1).is_some() => {}
             _ => {
-                let p = doc.place_at[k]?;
+                let p = doc.place_at(k)?;
                 if !joined {
                     return None;
                 }
@@ -550,10 +550,7 @@ fn coordinated_with(
                 // (but "Okinawa, Singapore, Guam": a list of three is a list).
                 let kind = doc.places[p].resolved.as_ref().map(|c| c.kind);
                 let this = doc
-                    .place_at
-                    .get(tokens.start)
-                    .copied()
-                    .flatten()
+                    .place_at(tokens.start)
                     .and_then(|q| doc.places[q].resolved.as_ref().map(|c| c.kind));
                 if doc.low(tokens.start - 1) == ","
                     && matches!(this, Some(PlaceKind::Country | PlaceKind::Region))
@@ -587,7 +584,7 @@ pub(crate) fn list_of(
         if !matches!(doc.low(j), "," | "and" | "or") || j == sentence.start {
             break;
         }
-        let Some(p) = doc.place_at[j - 1] else {
+        let Some(p) = doc.place_at(j - 1) else {
             break;
         };
         count += 1;
@@ -600,7 +597,7 @@ pub(crate) fn list_of(
         if doc.low(j) == "the" {
             j += 1;
         }
-        let Some(p) = doc.place_at.get(j).copied().flatten() else {
+        let Some(p) = doc.place_at(j) else {
             break;
         };
         count += 1;
@@ -630,7 +627,7 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
     while k > sentence.start {
         k -= 1;
         let w = doc.low(k);
-        if let Some(p1) = doc.place_at[k] {
+        if let Some(p1) = doc.place_at(k) {
             if words == 0 && preposition.is_none() {
                 return false;
             }
@@ -644,7 +641,7 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
             let first = doc.place_tokens(p1).start;
             let p1 = match first.checked_sub(2) {
                 Some(j) if j >= sentence.start && doc.low(j + 1) == "," => {
-                    doc.place_at[j].unwrap_or(p1)
+                    doc.place_at(j).unwrap_or(p1)
                 }
                 _ => p1,
             };
@@ -663,7 +660,7 @@ fn describes_another_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Rang
                     .resolved
                     .as_ref()
                     .is_some_and(|c| c.kind == PlaceKind::Physical);
-            if wide && !broad(doc.place_at[tokens.start]) {
+            if wide && !broad(doc.place_at(tokens.start)) {
                 return false;
             }
             return preposition.is_some_and(lexicon::is_descriptive_preposition)
@@ -752,12 +749,12 @@ fn where_clause_link(
         && doc.low(at) == ","
         && doc.low(at + 1) == "where"
         && (matches!(doc.low(at + 2), "he" | "she" | "they" | "it" | "we")
-            || (doc.is_capitalised(at + 2) && doc.place_at[at + 2].is_none())))
+            || (doc.is_capitalised(at + 2) && doc.place_at(at + 2).is_none())))
     {
         return None;
     }
     (at + 2..sentence.end.min(at + 7))
-        .take_while(|&k| doc.place_at[k].is_none() && !matches!(doc.low(k), "," | ";"))
+        .take_while(|&k| doc.place_at(k).is_none() && !matches!(doc.low(k), "," | ";"))
         .find_map(|k| {
             doc.trigger(k)
                 .filter(|&class| class != Trigger::Adjacent)
@@ -903,14 +900,14 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
         }
         // "visit Bamako, citing the situation in Mali": past another place and a comma,
         // the clause has moved on.
-        if comma && doc.place_at[k].is_some() {
+        if comma && doc.place_at(k).is_some() {
             break;
         }
         // "a trip to Angola to monitor the storm from Washington": an infinitive that is
         // no event word starts a clause of its own.
         if w == "to"
             && k + 1 < preposition_at
-            && doc.place_at[k + 1].is_none()
+            && doc.place_at(k + 1).is_none()
             && !lexicon::is_np_filler(doc.low(k + 1))
             && doc.trigger(k + 1).is_none()
             && !doc.is_capitalised(k + 1)
@@ -1467,7 +1464,7 @@ fn status_of(
     let mut conjecture = false;
     let mut expected = role == Role::Intended;
     for k in from..link.trigger {
-        if doc.time_at[k].is_some() {
+        if doc.time_at(k).is_some() {
             continue;
         }
         let w = doc.low(k);
@@ -1517,7 +1514,7 @@ fn status_of(
     let mut end = place_end;
     while end + 1 < sentence.end
         && doc.low(end) == "and"
-        && let Some(next) = doc.place_at[end + 1]
+        && let Some(next) = doc.place_at(end + 1)
     {
         end = doc.place_tokens(next).end;
     }
@@ -1578,7 +1575,7 @@ fn time_of(
     let mut best: Option<(usize, (usize, usize))> = None;
     let mut k = sentence.start;
     while k < sentence.end {
-        if let Some(t) = doc.time_at[k] {
+        if let Some(t) = doc.time_at(k) {
             let expr = &doc.times[t];
             let r = doc.time_tokens(t);
             let usable = matches!(
@@ -1651,7 +1648,7 @@ fn in_relative_clause(doc: &Doc<'_>, sentence: &Range<usize>, at: usize) -> bool
 /// True when the token before `start`, or before the preposition there, is a place:
 /// "Pendleton last weekend", "Paraguay at the weekend".
 fn follows_place(doc: &Doc<'_>, sentence: &Range<usize>, start: usize) -> bool {
-    let before = |k: usize| k > sentence.start && doc.place_at[k - 1].is_some();
+    let before = |k: usize| k > sentence.start && doc.place_at(k - 1).is_some();
     before(start)
         || (start > sentence.start
             && matches!(doc.low(start - 1), "at" | "on" | "in" | "during" | "over")
@@ -1687,7 +1684,7 @@ fn distance(r: &Range<usize>, i: usize) -> usize {
 /// sentence's main event.
 fn cue_of(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> (Cue, bool) {
     for k in trigger.saturating_sub(3).max(sentence.start)..trigger {
-        if doc.place_at[k].is_some() || doc.low(k) == "," {
+        if doc.place_at(k).is_some() || doc.low(k) == "," {
             continue;
         }
         match doc.low(k) {
@@ -1854,7 +1851,7 @@ fn name_before(
         k -= 1;
         steps += 1;
         let w = doc.low(k);
-        if doc.time_at[k].is_some()
+        if doc.time_at(k).is_some()
             || is_calendar_word(w)
             || matches!(
                 w,
@@ -1888,7 +1885,7 @@ fn name_before(
                 let short = doc.word(k - 1).to_owned();
                 let long_end = k - 2;
                 let mut s = long_end;
-                while s > range.start && doc.is_capitalised(s - 1) && doc.place_at[s - 1].is_none()
+                while s > range.start && doc.is_capitalised(s - 1) && doc.place_at(s - 1).is_none()
                 {
                     s -= 1;
                 }
@@ -1930,10 +1927,10 @@ fn name_before(
         ) {
             return None;
         }
-        if doc.is_capitalised(k) && doc.place_at[k].is_none() {
+        if doc.is_capitalised(k) && doc.place_at(k).is_none() {
             let end = k + 1;
             let mut s = k;
-            while s > range.start && doc.is_capitalised(s - 1) && doc.place_at[s - 1].is_none() {
+            while s > range.start && doc.is_capitalised(s - 1) && doc.place_at(s - 1).is_none() {
                 s -= 1;
             }
             return source_name(doc, cast, s..end, aliases).map(Named::Source);
@@ -1954,7 +1951,7 @@ fn name_after(
     let mut k = from;
     while k < range.end
         && (matches!(doc.low(k), "the" | "a" | "state" | "official" | "'s" | "’s")
-            || doc.place_at[k].is_some()
+            || doc.place_at(k).is_some()
             || !doc.is_capitalised(k) && lexicon::is_title(doc.low(k)))
     {
         k += 1;
@@ -1962,7 +1959,7 @@ fn name_after(
     let s = k;
     // "the Chinese foreign ministry", "Unification Ministry", "state television"
     while k < range.end
-        && doc.place_at[k].is_none()
+        && doc.place_at(k).is_none()
         && (doc.is_capitalised(k)
             || (k > s || doc.is_capitalised(s))
                 && (lexicon::is_org_word(doc.low(k))

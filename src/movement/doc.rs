@@ -29,9 +29,9 @@ pub(crate) struct Doc<'a> {
     /// Byte spans of the sentences.
     pub sentence_spans: Vec<Span>,
     /// The place mention covering each token, if any.
-    pub place_at: Vec<Option<usize>>,
+    place_at: Vec<Option<u32>>,
     /// The time expression covering each token, if any.
-    pub time_at: Vec<Option<usize>>,
+    time_at: Vec<Option<u32>>,
     pub places: &'a [PlaceMention],
     pub times: &'a [TimeExpr],
     /// The day the text was written, when known.
@@ -92,7 +92,7 @@ impl<'a> Doc<'a> {
                         break;
                     }
                     if at[i].is_none() {
-                        at[i] = Some(k);
+                        at[i] = u32::try_from(k).ok();
                     }
                 }
             }
@@ -130,6 +130,7 @@ impl<'a> Doc<'a> {
 
     /// The token in lower case, or `""` past the end.
     pub fn low(&self, i: usize) -> &str {
+        crate::work::step();
         match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
             (Some(&from), Some(&to)) => self.lower.get(from..to).unwrap_or(""),
             _ => "",
@@ -143,6 +144,7 @@ impl<'a> Doc<'a> {
 
     /// True when the token is a word that starts with a capital letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
+        crate::work::step();
         self.tokens
             .get(i)
             .is_some_and(|t| t.kind == TokenKind::Word)
@@ -153,6 +155,7 @@ impl<'a> Doc<'a> {
     /// verb ("swimming" → "swim"; a plural noun is no event word: "races in Boston", "flights
     /// from Hanoi").
     pub fn trigger(&self, i: usize) -> Option<super::lexicon::Trigger> {
+        crate::work::step();
         let w = self.low(i);
         super::lexicon::trigger(w).or_else(|| {
             let upos = self.pos(i);
@@ -165,6 +168,7 @@ impl<'a> Doc<'a> {
 
     /// The token's part of speech (`X` past the end).
     pub fn pos(&self, i: usize) -> Upos {
+        crate::work::step();
         self.upos.get(i).copied().unwrap_or(Upos::X)
     }
 
@@ -185,6 +189,18 @@ impl<'a> Doc<'a> {
         self.sentence_spans.len() > 1
             && !line.ends_with(['.', '!', '?', '"', '”', '\'', '’'])
             && self.text[first.end..].starts_with('\n')
+    }
+
+    /// The place mention covering token `i`, if any.
+    pub fn place_at(&self, i: usize) -> Option<usize> {
+        crate::work::step();
+        self.place_at.get(i).copied().flatten().map(|p| p as usize)
+    }
+
+    /// The time expression covering token `i`, if any.
+    pub fn time_at(&self, i: usize) -> Option<usize> {
+        crate::work::step();
+        self.time_at.get(i).copied().flatten().map(|t| t as usize)
     }
 
     /// Token range of the sentence holding token `i`.

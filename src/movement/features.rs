@@ -297,12 +297,27 @@ fn point_key(p: &crate::gazetteer::Candidate) -> (&str, u64, u64) {
 }
 
 /// The stop features of each candidate, for a route of `main` (`None`: no traveller known).
+#[cfg(test)]
 pub(crate) fn stop_features(
     doc: &Doc<'_>,
     cast: &Cast,
     candidates: &[Candidate],
     main: Option<usize>,
 ) -> Vec<[f32; StopFeature::COUNT]> {
+    let mut out = Vec::with_capacity(candidates.len());
+    each_stop_features(doc, cast, candidates, main, |_, x| out.push(*x));
+    out
+}
+
+/// Hands the stop features of each candidate, in order, to `f` with its index: a long
+/// text's features are used as they come, never all held at once.
+pub(crate) fn each_stop_features(
+    doc: &Doc<'_>,
+    cast: &Cast,
+    candidates: &[Candidate],
+    main: Option<usize>,
+    mut f: impl FnMut(usize, &[f32; StopFeature::COUNT]),
+) {
     use StopFeature as F;
     let sentences = doc.sentence_spans.len().max(1);
     let headline = doc.has_headline();
@@ -350,14 +365,13 @@ pub(crate) fn stop_features(
     } else {
         candidates.iter().filter(|c| rules(c)).count() as f32 / candidates.len() as f32
     };
-    let mut out = Vec::with_capacity(candidates.len());
     for (n, c) in candidates.iter().enumerate() {
         let mut x = [0.0f32; StopFeature::COUNT];
         let mut set = |f: F, v: f32| x[f as usize] = v;
         set(F::Bias, 1.0);
         let mention = &doc.places[c.place];
         let Some(place) = mention.resolved.as_ref() else {
-            out.push(x);
+            f(n, &x);
             continue;
         };
         // whose
@@ -520,7 +534,7 @@ pub(crate) fn stop_features(
             let w = doc.low(k - 1);
             doc.low(k) == "from"
                 && matches!(doc.pos(k - 1), Upos::Noun | Upos::Propn)
-                && doc.time_at[k - 1].is_none()
+                && doc.time_at(k - 1).is_none()
                 && doc.trigger(k - 1).is_none()
                 && !lexicon::is_carrier_word(w)
                 && !lexicon::is_ship_word(w)
@@ -640,9 +654,8 @@ pub(crate) fn stop_features(
         set(F::FirstMention, f32::from(u8::from(first_named == n)));
         set(F::Mentions, ((same as f32).log2() / 3.0).min(1.0));
         set(F::Confidence, mention.confidence);
-        out.push(x);
+        f(n, &x);
     }
-    out
 }
 
 /// True when the words after the place make it qualify a noun: "a Portland attorney",
@@ -661,7 +674,7 @@ fn is_modifier(
     if last.ends_with('-') || w.starts_with('-') || w == "-based" {
         return true;
     }
-    if doc.place_at[next].is_some() || doc.time_at[next].is_some() {
+    if doc.place_at(next).is_some() || doc.time_at(next).is_some() {
         return false;
     }
     // a noun right after the name: the place qualifies it

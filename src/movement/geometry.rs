@@ -6,6 +6,7 @@ use crate::geo::LatLon;
 /// True when `outer`, a continent, country or region, holds `inner`, a more specific
 /// place: a stop there says no more than the stop inside it.
 pub(crate) fn contains(outer: &Candidate, inner: &Candidate) -> bool {
+    crate::work::step();
     let broad = |c: &Candidate| {
         matches!(
             c.kind,

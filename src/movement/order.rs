@@ -194,7 +194,7 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
             .unwrap_or(2000)
     };
     let week = week_start(doc, &events);
-    let bounds: Vec<Option<(Option<i64>, Option<i64>)>> = events
+    let mut bounds: Vec<Option<(Option<i64>, Option<i64>)>> = events
         .iter()
         .enumerate()
         .map(|(n, e)| {
@@ -233,6 +233,7 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
             }
         })
         .collect();
+    weekdays_after_dates(doc, &events, &mut bounds);
     // Keys in narrative order.
     let mut keys: Vec<Key> = Vec::with_capacity(events.len());
     let mut current: Option<(Option<i64>, Option<i64>)> = None;
@@ -512,6 +513,54 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
     }
     link_alternatives(doc, &mut stops, events.as_slice());
     (stops, denied)
+}
+
+/// "left San Pedro Sula on October 13 … on Thursday, buses reached Tijuana": a story that
+/// dates its older events and names the latest by weekday, and gives no day of writing to
+/// read the weekdays from, tells those weekdays in the week after the last day it dates as
+/// done. Fills the bounds of such weekday-only events.
+fn weekdays_after_dates(
+    doc: &Doc<'_>,
+    events: &[&Event],
+    bounds: &mut [Option<(Option<i64>, Option<i64>)>],
+) {
+    const DAY: i64 = 86_400;
+    let weekday = |e: &Event| {
+        e.time
+            .map(|t| &doc.times[t])
+            .filter(|t| t.earliest.is_none())
+            .and_then(|t| crate::time::weekday_of(&t.value))
+    };
+    let last_dated = events
+        .iter()
+        .zip(bounds.iter())
+        .filter(|(e, _)| e.status != Status::Expected && weekday(e).is_none())
+        .filter_map(|(_, b)| b.and_then(|b| b.0))
+        .max();
+    let Some(last_dated) = last_dated else {
+        return;
+    };
+    for (e, b) in events.iter().zip(bounds.iter_mut()) {
+        let Some((day, clock)) = weekday(e).filter(|_| b.is_none()) else {
+            continue;
+        };
+        let after = last_dated.div_euclid(DAY) * DAY;
+        let Some(after_date) = chrono::DateTime::from_timestamp(after, 0) else {
+            continue;
+        };
+        let from = chrono::Datelike::weekday(&after_date.date_naive()).num_days_from_monday();
+        let offset = i64::from((day.num_days_from_monday() + 7 - from - 1) % 7 + 1);
+        let date = after_date.date_naive() + chrono::Duration::days(offset);
+        let value = format!(
+            "XXXX-{:02}-{:02}{}",
+            chrono::Datelike::month(&date),
+            chrono::Datelike::day(&date),
+            clock.map(|c| format!("T{c}")).unwrap_or_default()
+        );
+        if let Some((a, z)) = crate::time::bounds_in_year(&value, chrono::Datelike::year(&date)) {
+            *b = Some((seconds(Some(a)), seconds(Some(z))));
+        }
+    }
 }
 
 /// The first day of the one week in which a story with no date of its own ("started his

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::Status;
 use super::candidates::{Candidate, Event, Whose};
 use super::doc::Doc;
-use super::features::{StopFeature, TravellerFeature, stop_features, traveller_features};
+use super::features::{StopFeature, TravellerFeature, each_stop_features, traveller_features};
 use super::lexicon::Trigger;
 use super::traveller::Cast;
 use super::weights;
@@ -300,7 +300,6 @@ pub(crate) fn with_model(
             _ => Some((a, s)),
         })
         .map(|(a, _)| a);
-    let features = stop_features(doc, cast, candidates, main);
     let mut events = Vec::new();
     let main_id = main.unwrap_or(usize::MAX);
     if let Some(e) = explain.as_deref_mut() {
@@ -323,6 +322,7 @@ pub(crate) fn with_model(
     // Places, each with its mentions, in the order the text first names them.
     let mut places: Vec<(&str, Vec<usize>)> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut place_of = vec![usize::MAX; candidates.len()];
     for (n, c) in candidates.iter().enumerate() {
         let Some(place) = doc.places[c.place].destination() else {
             continue;
@@ -332,26 +332,37 @@ pub(crate) fn with_model(
             places.len() - 1
         });
         places[i].1.push(n);
+        place_of[n] = i;
     }
-    // a list or a timeline still speaks of a journey somewhere ("the tour", "sailed")
-    let journey_told = doc.lowers().any(|w| {
-        crate::movement::lexicon::trigger(w).is_some_and(|t| !matches!(t, Trigger::Adjacent))
-    });
-    for (_, mentions) in &places {
-        let mut most = [f32::MIN; StopFeature::COUNT];
-        let mut least = [f32::MAX; StopFeature::COUNT];
-        for &n in mentions {
-            for (i, &v) in features[n].iter().enumerate() {
+    // what all the mentions of each place say, at most and at least
+    let mut most = vec![[f32::MIN; StopFeature::COUNT]; places.len()];
+    let mut least = vec![[f32::MAX; StopFeature::COUNT]; places.len()];
+    each_stop_features(doc, cast, candidates, main, |n, x| {
+        if let Some(e) = explain.as_deref_mut() {
+            e.candidates.push(CandidateReport {
+                place: candidates[n].place,
+                features: x.to_vec(),
+            });
+        }
+        if let (Some(most), Some(least)) = (most.get_mut(place_of[n]), least.get_mut(place_of[n])) {
+            for (i, &v) in x.iter().enumerate() {
                 most[i] = most[i].max(v);
                 least[i] = least[i].min(v);
             }
         }
+    });
+    // a list or a timeline still speaks of a journey somewhere ("the tour", "sailed")
+    let journey_told = doc.lowers().any(|w| {
+        crate::movement::lexicon::trigger(w).is_some_and(|t| !matches!(t, Trigger::Adjacent))
+    });
+    for (p, (_, mentions)) in places.iter().enumerate() {
+        let (most, least) = (&most[p], &least[p]);
         // no mention ties the place to a journey, in a story told with event words: no
         // candidate (a list or a timeline, told without them, keeps every place)
         let p = if most[StopFeature::Evidence as usize] > 0.0
             || (most[StopFeature::Told as usize] < TOLD && journey_told)
         {
-            model.stop_probability(&most, &least)
+            model.stop_probability(most, least)
         } else {
             0.0
         };
@@ -388,13 +399,7 @@ pub(crate) fn with_model(
             });
         }
     }
-    for (c, x) in candidates.iter().zip(&features) {
-        if let Some(e) = explain.as_deref_mut() {
-            e.candidates.push(CandidateReport {
-                place: c.place,
-                features: x.to_vec(),
-            });
-        }
+    for c in candidates {
         if c.link.is_none() || c.against.any() || c.whose == Whose::Implicit {
             continue;
         }

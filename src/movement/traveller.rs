@@ -124,7 +124,7 @@ pub(crate) fn in_byline(doc: &Doc<'_>, i: usize) -> bool {
         && (2..=3).contains(&sentence.len())
         && sentence
             .clone()
-            .all(|k| doc.is_capitalised(k) && doc.place_at[k].is_none())
+            .all(|k| doc.is_capitalised(k) && doc.place_at(k).is_none())
         && !lexicon::is_storm_prefix(doc.word(sentence.start))
         && !lexicon::is_ship_prefix(doc.word(sentence.start))
         && !(sentence.end..doc.tokens.len()).any(|k| doc.low(k) == doc.low(sentence.end - 1));
@@ -222,7 +222,7 @@ fn name_after_head(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
         end += 1;
     }
     // a place may open a name ("the container ship Karnaphuli Star") but not be all of it
-    while end > from && doc.place_at[end - 1].is_some() {
+    while end > from && doc.place_at(end - 1).is_some() {
         end -= 1;
     }
     (end > from).then_some(end)
@@ -322,14 +322,14 @@ impl Cast {
         for range in &doc.sentence_tokens {
             let mut i = range.start;
             while i < range.end {
-                if let Some(p) = doc.place_at[i]
+                if let Some(p) = doc.place_at(i)
                     && !cast.name_despite_place(doc, i, range.start)
                 {
                     let r = doc.place_tokens(p);
                     i = r.end.max(i + 1);
                     continue;
                 }
-                if doc.time_at[i].is_some() {
+                if doc.time_at(i).is_some() {
                     i += 1;
                     continue;
                 }
@@ -359,10 +359,10 @@ impl Cast {
                     let mut j = i;
                     while j < range.end
                         && doc.is_capitalised(j)
-                        && (doc.place_at[j].is_none()
+                        && (doc.place_at(j).is_none()
                             || (j > i && Cast::name_goes_on(doc, i..j))
                             || cast.name_despite_place(doc, j, range.start))
-                        && doc.time_at[j].is_none()
+                        && doc.time_at(j).is_none()
                     {
                         j += 1;
                         // a possessive ends a name: "Putin's invitation"
@@ -383,11 +383,11 @@ impl Cast {
     /// True when a token the geoparser took for a place is part of a name: it follows a
     /// title ("Pope Leo", "President Vladimir Putin") or repeats a known name ("Mori").
     fn name_despite_place(&self, doc: &Doc<'_>, i: usize, sentence_start: usize) -> bool {
-        if !doc.is_capitalised(i) || doc.time_at[i].is_some() {
+        if !doc.is_capitalised(i) || doc.time_at(i).is_some() {
             return false;
         }
         // "HMS Portland", "USS Port Royal": a ship named after a place
-        let first = doc.place_at[i].map_or(i, |p| doc.place_tokens(p).start);
+        let first = doc.place_at(i).map_or(i, |p| doc.place_tokens(p).start);
         let after_title = first > sentence_start
             && (lexicon::is_title(doc.low(first - 1).trim_end_matches('.'))
                 || lexicon::is_ship_prefix(doc.word(first - 1)))
@@ -418,9 +418,12 @@ impl Cast {
         });
         // "Leo Africanus (originally Al-Hassan…)", "Ana Lyon, a Moorish traveller": a one-word
         // place before a surname that an apposition follows is a given name
-        let given_name = doc.place_at[i].is_some_and(|p| doc.place_tokens(p) == (i..i + 1))
+        let given_name = doc
+            .place_at(i)
+            .is_some_and(|p| doc.place_tokens(p) == (i..i + 1))
             && doc.is_capitalised(i + 1)
-            && doc.place_at.get(i + 1).is_some_and(Option::is_none)
+            && i + 1 < doc.tokens.len()
+            && doc.place_at(i + 1).is_none()
             && !lexicon::is_capitalised_stopword(doc.low(i + 1))
             && !lexicon::is_org_word(doc.low(i + 1))
             && !lexicon::is_site_word(doc.low(i + 1))
@@ -450,7 +453,7 @@ impl Cast {
         let titled =
             tail_start > run.start || (run.start > 0 && lexicon::is_title(doc.low(run.start - 1)));
         plain
-            && (titled || tail.clone().any(|k| doc.place_at[k].is_none()))
+            && (titled || tail.clone().any(|k| doc.place_at(k).is_none()))
             && !matches!(doc.low(run.end), "river" | "city" | "county" | "province")
     }
 
@@ -874,7 +877,9 @@ impl Cast {
             // "the Karnaphuli Star": a capitalised head after a place's name is part of a
             // name ("the Russian President" is a role)
             let in_name = doc.is_capitalised(k)
-                && doc.place_at[k - 1].is_some_and(|p| !doc.places[p].adjectival);
+                && doc
+                    .place_at(k - 1)
+                    .is_some_and(|p| !doc.places[p].adjectival);
             if next_is_head(&w) && !in_name {
                 // "the storm system": the last head word wins.
                 if next_is_head(doc.low(k + 1)) {
@@ -975,7 +980,7 @@ impl Cast {
             }
             let filler = k < head_ahead
                 || doc.is_capitalised(k)
-                || doc.place_at[k].is_some()
+                || doc.place_at(k).is_some()
                 || matches!(
                     w.as_str(),
                     "personal"
@@ -1210,7 +1215,11 @@ impl Cast {
         {
             return Some(r.actor);
         }
-        let last = self.refs[..from].iter().rev().find(persons)?;
+        let last = self.refs[..from]
+            .iter()
+            .rev()
+            .inspect(|_| crate::work::step())
+            .find(persons)?;
         let s = doc.sentence_of.get(last.tokens.start).copied()?;
         let in_s = || self.refs_in(doc.sentence_tokens[s].clone()).filter(persons);
         in_s()
@@ -1224,6 +1233,7 @@ impl Cast {
         let from = self.refs.partition_point(|r| r.tokens.start < range.start);
         self.refs[from..]
             .iter()
+            .inspect(|_| crate::work::step())
             .take_while(move |r| r.tokens.start < range.end)
             .filter(move |r| r.tokens.end <= range.end)
     }
@@ -1232,7 +1242,9 @@ impl Cast {
     pub fn refs_starting_in(&self, range: Range<usize>) -> &[Ref] {
         let from = self.refs.partition_point(|r| r.tokens.start < range.start);
         let to = self.refs.partition_point(|r| r.tokens.start < range.end);
-        self.refs.get(from..to).unwrap_or(&[])
+        let found = self.refs.get(from..to).unwrap_or(&[]);
+        crate::work::steps(found.len());
+        found
     }
 
     /// The references that share a token with `range`.
@@ -1242,6 +1254,7 @@ impl Cast {
             .partition_point(|r| r.tokens.start + self.longest_ref <= range.start);
         self.refs[from..]
             .iter()
+            .inspect(|_| crate::work::step())
             .take_while(move |r| r.tokens.start < range.end)
             .filter(move |r| range.start < r.tokens.end)
     }
