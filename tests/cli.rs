@@ -185,6 +185,35 @@ fn an_unknown_format_is_a_one_line_error() {
 }
 
 #[test]
+fn a_batch_in_a_format_of_one_file_per_text_is_a_one_line_error() {
+    let output = run(
+        &["extract", "--jsonl", "--format", "kml"],
+        b"{\"id\":1,\"text\":\"x\"}\n",
+    );
+    let err = one_line_failure(&output);
+    assert!(err.contains("--jsonl writes json, geojson or csv"), "{err}");
+}
+
+#[test]
+fn a_csv_batch_puts_errors_on_standard_error_with_the_request_number() {
+    let input =
+        "{\"id\":\"x\",\"text\":\"The ferry sailed from Helsinki to Tallinn.\"}\nnot json\n";
+    let output = run(&["extract", "--jsonl", "--format", "csv"], input.as_bytes());
+    assert!(output.status.success());
+    let csv = stdout(&output);
+    assert!(csv.starts_with("id,actor,"), "{csv}");
+    assert!(
+        csv.lines().skip(1).all(|row| row.starts_with("x,")),
+        "{csv}"
+    );
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("request 2: id null: not a JSON object"),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_unknown_option_is_a_one_line_error() {
     let output = run(&["extract", "--colour", "-"], b"text");
     let err = one_line_failure(&output);

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 
-use crate::analysis::{Options, analyze};
+use crate::analysis::{Analysis, Options, analyze};
 use crate::export::{Format, to_json};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{Document, IngestError};
@@ -95,7 +95,9 @@ pub struct ExtractArgs {
     #[arg(long, default_value = "json")]
     pub format: Format,
     /// Batch mode: read `{"id","text"[,"reference_date"]}` lines on standard input, write one result per line.
-    #[arg(long, conflicts_with_all = ["file", "format", "online", "explain", "stop_weights"])]
+    /// With `--format geojson`, each line is a `FeatureCollection` with the request's `id`;
+    /// with `--format csv`, one header, then each text's rows with its `id` first.
+    #[arg(long, conflicts_with_all = ["file", "online", "explain", "stop_weights"])]
     pub jsonl: bool,
     /// Online place search for names the embedded gazetteer lacks (off by default).
     #[command(flatten)]
@@ -126,6 +128,9 @@ pub enum CliError {
     /// A weight file could not be used.
     #[error("weights: {0}")]
     Weights(String),
+    /// The arguments do not go together.
+    #[error("{0}")]
+    Usage(String),
 }
 
 /// Runs a headless command.
@@ -171,26 +176,36 @@ fn extract_one(args: &ExtractArgs) -> Result<(), CliError> {
 /// One line of `--jsonl` input, answered with a result or an error object.
 #[must_use]
 pub fn answer_jsonl_line(line: &str, gazetteer: &Gazetteer) -> Value {
+    match analyse_request(line, gazetteer) {
+        Ok((id, analysis)) => to_json(&analysis, Some(&id)),
+        Err(error) => error,
+    }
+}
+
+/// The analysis a `--jsonl` line asks for, with its `id`; or the error object to answer.
+fn analyse_request(line: &str, gazetteer: &Gazetteer) -> Result<(Value, Analysis), Value> {
     let request: Value = match serde_json::from_str(line) {
         Ok(v) => v,
-        Err(e) => return json!({"id": null, "error": format!("not a JSON object: {e}")}),
+        Err(e) => return Err(json!({"id": null, "error": format!("not a JSON object: {e}")})),
     };
     let id = request.get("id").cloned().unwrap_or(Value::Null);
     let Some(text) = request.get("text").and_then(Value::as_str) else {
-        return json!({"id": id, "error": "no \"text\" string in this line"});
+        return Err(json!({"id": id, "error": "no \"text\" string in this line"}));
     };
     let reference_date = match request.get("reference_date") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => match parse_date(s) {
             Ok(d) => Some(d),
-            Err(e) => return json!({"id": id, "error": e}),
+            Err(e) => return Err(json!({"id": id, "error": e})),
         },
         Some(_) => {
-            return json!({"id": id, "error": "\"reference_date\" must be a string YYYY-MM-DD"});
+            return Err(
+                json!({"id": id, "error": "\"reference_date\" must be a string YYYY-MM-DD"}),
+            );
         }
     };
     if text.trim().is_empty() {
-        return json!({"id": id, "error": IngestError::Empty.to_string()});
+        return Err(json!({"id": id, "error": IngestError::Empty.to_string()}));
     }
     let document = Document::from_text(text);
     let analysis = analyze(
@@ -201,14 +216,89 @@ pub fn answer_jsonl_line(line: &str, gazetteer: &Gazetteer) -> Value {
             ..Options::default()
         },
     );
-    to_json(&analysis, Some(&id))
+    Ok((id, analysis))
 }
 
-fn extract_jsonl(_args: &ExtractArgs) -> Result<(), CliError> {
+/// One `--jsonl` line answered in `format`, with its line ending: a JSON object per line
+/// (the contract, or a GeoJSON `FeatureCollection` carrying the request's `id`), or the
+/// CSV rows of one text with its `id` first. A line that cannot be analysed is an error
+/// object in JSON, and in CSV an `Err` for standard error.
+fn answer_line_as(line: &str, gazetteer: &Gazetteer, format: Format) -> Result<String, String> {
+    let answer = analyse_request(line, gazetteer);
+    match (format, answer) {
+        (Format::Csv, Err(error)) => Err(format!(
+            "id {}: {}",
+            error.get("id").unwrap_or(&Value::Null),
+            error
+                .get("error")
+                .and_then(Value::as_str)
+                .unwrap_or("error")
+        )),
+        (_, Err(error)) => Ok(format!("{error}\n")),
+        (Format::GeoJson, Ok((id, analysis))) => {
+            let mut collection = crate::export::to_geojson(&analysis);
+            if let Some(object) = collection.as_object_mut() {
+                object.insert("id".into(), id);
+            }
+            Ok(format!("{collection}\n"))
+        }
+        (Format::Csv, Ok((id, analysis))) => {
+            let id = match id {
+                Value::String(s) => s,
+                Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            let id = crate::export::csv_field(&id);
+            let csv = crate::export::to_csv(&analysis);
+            // each row after the header, with the id first
+            let mut rows = String::with_capacity(csv.len());
+            for row in csv.split_inclusive("\r\n").skip(1) {
+                rows.push_str(&id);
+                rows.push(',');
+                rows.push_str(row);
+            }
+            Ok(rows)
+        }
+        (_, Ok((id, analysis))) => {
+            let mut line =
+                serde_json::to_string(&crate::export::JsonView::new(&analysis, Some(&id)))
+                    .unwrap_or_default();
+            line.push('\n');
+            Ok(line)
+        }
+    }
+}
+
+fn extract_jsonl(args: &ExtractArgs) -> Result<(), CliError> {
+    if !matches!(args.format, Format::Json | Format::GeoJson | Format::Csv) {
+        return Err(CliError::Usage(
+            "--jsonl writes json, geojson or csv: KML and GPX are one file per text".into(),
+        ));
+    }
     let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    answer_jsonl(stdin, &mut out, Gazetteer::embedded(), workers)?;
+    // progress on standard error when a person watches it, never in a pipe or a log
+    let progress = std::io::IsTerminal::is_terminal(&std::io::stderr()).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {human_pos} lines answered, {per_sec}, {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar
+    });
+    let batch = Batch {
+        gazetteer: Gazetteer::embedded(),
+        workers,
+        format: args.format,
+        progress: progress.as_ref(),
+    };
+    batch.answer(stdin, &mut out)?;
+    if let Some(bar) = progress {
+        bar.finish();
+    }
     out.flush()?;
     Ok(())
 }
@@ -225,54 +315,93 @@ const MAX_JSONL_LINE_BYTES: usize = 4 * crate::ingest::MAX_INPUT_BYTES;
 /// Memory stays bounded: at most `4 × workers` lines are read ahead of the last one
 /// written, so an input of any length streams through.
 pub fn answer_jsonl(
-    mut input: impl BufRead + Send,
+    input: impl BufRead + Send,
     output: &mut impl Write,
     gazetteer: &Gazetteer,
     workers: usize,
 ) -> std::io::Result<()> {
-    let workers = workers.max(1);
-    let window = 4 * workers;
-    // Permits bound the lines in flight: the reader takes one per line, the writer gives it
-    // back when that line's answer is written.
-    let (permit_tx, permit_rx) = sync_channel::<()>(window);
-    for _ in 0..window {
-        // The channel has room for exactly `window` permits.
-        let _ = permit_tx.send(());
+    Batch {
+        gazetteer,
+        workers,
+        format: Format::Json,
+        progress: None,
     }
-    let (job_tx, job_rx) = sync_channel::<Job>(window);
-    let (done_tx, done_rx) = channel::<(u64, String)>();
-    std::thread::scope(|scope| {
-        let reader = std::thread::Builder::new()
-            .name("jsonl-reader".into())
-            .spawn_scoped(scope, move || read_lines(&mut input, &permit_rx, &job_tx))?;
-        let job_rx = Arc::new(Mutex::new(job_rx));
-        let mut spawned = Ok(());
-        for n in 0..workers {
-            let jobs = Arc::clone(&job_rx);
-            let done = done_tx.clone();
-            let worker = std::thread::Builder::new()
-                .name(format!("jsonl-worker-{n}"))
-                .spawn_scoped(scope, move || answer_jobs(&jobs, &done, gazetteer));
-            if let Err(e) = worker {
-                spawned = Err(e);
-                break;
-            }
+    .answer(input, output)
+}
+
+/// How a `--jsonl` batch is answered.
+pub struct Batch<'a> {
+    /// The gazetteer every line is resolved with.
+    pub gazetteer: &'a Gazetteer,
+    /// Threads analysing lines.
+    pub workers: usize,
+    /// JSON (the contract), GeoJSON or CSV.
+    pub format: Format,
+    /// Counts the lines written, when a person watches.
+    pub progress: Option<&'a indicatif::ProgressBar>,
+}
+
+impl Batch<'_> {
+    /// Answers every line of `input` on `output`, in input order (see [`answer_jsonl`]).
+    ///
+    /// # Errors
+    /// When reading `input` or writing `output` fails.
+    pub fn answer(
+        &self,
+        mut input: impl BufRead + Send,
+        output: &mut impl Write,
+    ) -> std::io::Result<()> {
+        let (gazetteer, format) = (self.gazetteer, self.format);
+        let workers = self.workers.max(1);
+        let window = 4 * workers;
+        // Permits bound the lines in flight: the reader takes one per line, the writer gives it
+        // back when that line's answer is written.
+        let (permit_tx, permit_rx) = sync_channel::<()>(window);
+        for _ in 0..window {
+            // The channel has room for exactly `window` permits.
+            let _ = permit_tx.send(());
         }
-        // From here on only the workers hold these: when they stop, the reader and the
-        // writer see their channels close instead of waiting for ever.
-        drop(job_rx);
-        drop(done_tx);
-        let written = spawned.and_then(|()| write_in_order(&done_rx, &permit_tx, output));
-        // Unblock the reader if the writer stopped early, then collect its result.
-        drop(permit_tx);
-        drop(done_rx);
-        let read = reader.join().unwrap_or_else(|_| {
-            Err(std::io::Error::other(
-                "the input reader stopped unexpectedly",
-            ))
-        });
-        written.and(read)
-    })
+        if format == Format::Csv {
+            output.write_all(b"id,")?;
+            output.write_all(crate::export::CSV_COLUMNS.join(",").as_bytes())?;
+            output.write_all(b"\r\n")?;
+        }
+        let (job_tx, job_rx) = sync_channel::<Job>(window);
+        let (done_tx, done_rx) = channel::<(u64, Result<String, String>)>();
+        std::thread::scope(|scope| {
+            let reader = std::thread::Builder::new()
+                .name("jsonl-reader".into())
+                .spawn_scoped(scope, move || read_lines(&mut input, &permit_rx, &job_tx))?;
+            let job_rx = Arc::new(Mutex::new(job_rx));
+            let mut spawned = Ok(());
+            for n in 0..workers {
+                let jobs = Arc::clone(&job_rx);
+                let done = done_tx.clone();
+                let worker = std::thread::Builder::new()
+                    .name(format!("jsonl-worker-{n}"))
+                    .spawn_scoped(scope, move || answer_jobs(&jobs, &done, gazetteer, format));
+                if let Err(e) = worker {
+                    spawned = Err(e);
+                    break;
+                }
+            }
+            // From here on only the workers hold these: when they stop, the reader and the
+            // writer see their channels close instead of waiting for ever.
+            drop(job_rx);
+            drop(done_tx);
+            let written =
+                spawned.and_then(|()| write_in_order(&done_rx, &permit_tx, output, self.progress));
+            // Unblock the reader if the writer stopped early, then collect its result.
+            drop(permit_tx);
+            drop(done_rx);
+            let read = reader.join().unwrap_or_else(|_| {
+                Err(std::io::Error::other(
+                    "the input reader stopped unexpectedly",
+                ))
+            });
+            written.and(read)
+        })
+    }
 }
 
 /// Reads lines into numbered jobs, one permit per line.
@@ -326,50 +455,72 @@ fn read_lines(
 /// Answers jobs until there are none left.
 fn answer_jobs(
     jobs: &Mutex<Receiver<Job>>,
-    done: &std::sync::mpsc::Sender<(u64, String)>,
+    done: &std::sync::mpsc::Sender<(u64, Result<String, String>)>,
     gazetteer: &Gazetteer,
+    format: Format,
 ) {
     loop {
         let job = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
         let Ok((seq, line)) = job else {
             return;
         };
+        let failed = |e: &str| match format {
+            Format::Csv => Err(e.to_owned()),
+            _ => Ok(format!("{}\n", json!({"id": null, "error": e}))),
+        };
         let answer = match line {
             // The pipeline does not panic; if it ever did, the batch would still answer
             // every line, in order, instead of stalling.
             Ok(line) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                answer_jsonl_line(&line, gazetteer)
+                answer_line_as(&line, gazetteer, format)
             }))
-            .unwrap_or_else(
-                |_| json!({"id": null, "error": "internal error while analysing this line"}),
-            ),
-            Err(e) => json!({"id": null, "error": e}),
+            .unwrap_or_else(|_| failed("internal error while analysing this line")),
+            Err(e) => failed(&e),
         };
-        if done.send((seq, answer.to_string())).is_err() {
+        if done.send((seq, answer)).is_err() {
             return;
         }
     }
 }
 
-/// Writes answers in sequence order as they arrive, giving back a permit per line written.
+/// Writes answers in sequence order as they arrive, giving back a permit per line written;
+/// an error CSV cannot hold goes to standard error with the request's number (blank
+/// lines not counted).
 fn write_in_order(
-    done: &Receiver<(u64, String)>,
+    done: &Receiver<(u64, Result<String, String>)>,
     permits: &SyncSender<()>,
     output: &mut impl Write,
+    progress: Option<&indicatif::ProgressBar>,
 ) -> std::io::Result<()> {
-    let mut waiting: BTreeMap<u64, String> = BTreeMap::new();
+    let mut waiting: BTreeMap<u64, Result<String, String>> = BTreeMap::new();
     let mut next = 0u64;
+    let mut write = |seq: u64, answer: Result<String, String>| -> std::io::Result<()> {
+        match answer {
+            Ok(text) => output.write_all(text.as_bytes())?,
+            Err(e) => {
+                let message = format!("itinera: request {}: {e}", seq + 1);
+                match progress {
+                    Some(bar) => bar.suspend(|| eprintln!("{message}")),
+                    None => eprintln!("{message}"),
+                }
+            }
+        }
+        if let Some(bar) = progress {
+            bar.inc(1);
+        }
+        Ok(())
+    };
     for (seq, answer) in done {
         waiting.insert(seq, answer);
         while let Some(answer) = waiting.remove(&next) {
-            writeln!(output, "{answer}")?;
+            write(next, answer)?;
             next += 1;
             let _ = permits.try_send(());
         }
     }
     // Every line has been answered by now; anything still waiting is written in order.
-    for answer in waiting.into_values() {
-        writeln!(output, "{answer}")?;
+    for (seq, answer) in waiting {
+        write(seq, answer)?;
     }
     Ok(())
 }
@@ -430,5 +581,125 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0]["id"], 1);
         assert!(lines[1]["error"].as_str().unwrap().contains("UTF-8"));
+    }
+
+    /// Answers `input` in `format` on two workers.
+    fn batch(input: &str, format: Format) -> String {
+        let mut out = Vec::new();
+        let batch = Batch {
+            gazetteer: Gazetteer::embedded(),
+            workers: 2,
+            format,
+            progress: None,
+        };
+        batch.answer(input.as_bytes(), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    const REQUESTS: &str = "{\"id\":\"a, b\",\"text\":\"President Kim arrived in Vladivostok on September 12, 2023.\"}\n\
+        {\"id\":2,\"text\":\" \"}\n\
+        {\"id\":3,\"text\":\"The ferry sailed from Helsinki to Tallinn on Monday.\"}\n";
+
+    #[test]
+    fn a_csv_batch_has_one_header_and_each_texts_rows_under_its_id() {
+        let csv = batch(REQUESTS, Format::Csv);
+        let rows: Vec<&str> = csv.split_terminator("\r\n").collect();
+        assert!(rows[0].starts_with("id,actor,order,place,"), "{csv}");
+        assert_eq!(
+            rows.iter().filter(|r| r.starts_with("id,")).count(),
+            1,
+            "{csv}"
+        );
+        assert!(rows[1].starts_with("\"a, b\",Kim,1,Vladivostok,"), "{csv}");
+        // the empty text has no row (its error goes to standard error); the ferry's follow
+        assert!(rows[2..].iter().all(|r| r.starts_with("3,")), "{csv}");
+        assert_eq!(rows.len(), 4, "{csv}");
+    }
+
+    #[test]
+    fn a_geojson_batch_writes_a_feature_collection_per_line_with_its_id() {
+        let out = batch(REQUESTS, Format::GeoJson);
+        let lines: Vec<Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0]["type"], "FeatureCollection");
+        assert_eq!(lines[0]["id"], "a, b");
+        assert_eq!(lines[1]["id"], 2);
+        assert_eq!(lines[1]["error"], "the text is empty");
+        assert_eq!(lines[2]["id"], 3);
+    }
+
+    /// A million requests, made as they are read.
+    struct Generated {
+        next: u64,
+        line: Vec<u8>,
+        at: usize,
+    }
+
+    impl Read for Generated {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.fill_buf()?.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.line[self.at..self.at + n]);
+            self.consume(n);
+            Ok(n)
+        }
+    }
+
+    impl BufRead for Generated {
+        fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+            if self.at == self.line.len() && self.next < 1_000_000 {
+                self.line = format!("{{\"id\":{},\"text\":\"\"}}\n", self.next).into_bytes();
+                self.at = 0;
+                self.next += 1;
+            }
+            Ok(&self.line[self.at..])
+        }
+
+        fn consume(&mut self, n: usize) {
+            self.at += n;
+        }
+    }
+
+    /// Checks each answer's id against the count so far, keeping nothing.
+    struct InOrder {
+        expected: u64,
+        partial: Vec<u8>,
+    }
+
+    impl Write for InOrder {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.partial.extend_from_slice(buf);
+            while let Some(end) = self.partial.iter().position(|&b| b == b'\n') {
+                let line: Value = serde_json::from_slice(&self.partial[..end])?;
+                assert_eq!(line["id"], self.expected);
+                self.expected += 1;
+                self.partial.drain(..=end);
+            }
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_million_requests_stream_through_in_order() {
+        // the batch holds a bounded window of lines: the generator is read as the answers
+        // are written, never all at once
+        let input = Generated {
+            next: 0,
+            line: Vec::new(),
+            at: 0,
+        };
+        let mut out = InOrder {
+            expected: 0,
+            partial: Vec::new(),
+        };
+        answer_jsonl(input, &mut out, Gazetteer::embedded(), 4).unwrap();
+        assert_eq!(out.expected, 1_000_000);
+        assert!(out.partial.is_empty());
     }
 }

@@ -11,7 +11,8 @@ pub const COLUMNS: [&str; 12] = [
 ];
 
 /// A field, quoted when it must be.
-fn field(value: &str) -> String {
+#[must_use]
+pub fn field(value: &str) -> String {
     let needs_quotes =
         value.contains([',', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ');
     if needs_quotes {

@@ -10,7 +10,7 @@ mod gpx;
 mod json;
 mod kml;
 
-pub use csv::to_csv;
+pub use csv::{COLUMNS as CSV_COLUMNS, field as csv_field, to_csv};
 pub use geojson::to_geojson;
 pub use gpx::to_gpx;
 pub(crate) use json::place_json;
