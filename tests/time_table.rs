@@ -103,6 +103,19 @@ fn year_less_dates_take_the_nearest_plausible_year() {
         Some("1998-01-20"),
         &[("December", "1997-12")],
     );
+    // a year-less day after a dated departure, in a story written within the year: the
+    // year that puts it between the two
+    check(
+        "The crew left on 22 June 2020. The ship arrived in Port Sudan on March 1.",
+        Some("2021-03-19"),
+        &[("22 June 2020", "2020-06-22"), ("March 1", "2021-03-01")],
+    );
+    // a narrative years before the day of writing keeps its own year
+    check(
+        "The crew left on 22 June 1995. The ship arrived in Port Sudan on March 1.",
+        Some("2021-03-19"),
+        &[("22 June 1995", "1995-06-22"), ("March 1", "1995-03-01")],
+    );
     // with no year to place it in, the part of the day goes into the value
     check(
         "It began early on September 12.",
