@@ -571,6 +571,25 @@ fn a_visit_is_dated_by_its_own_words_not_by_setting_out_for_it() {
 }
 
 #[test]
+fn a_port_the_gazetteer_lacks_is_stood_in_for_by_its_country() {
+    // the setting out is from Vietnam; Taipei shows the day the ship reached it
+    let stops = main_route(
+        "The freighter Sea Lark set sail from Cai Mep, Vietnam, at 17:34 on March 31, 2024, \
+         heading towards Taipei, Taiwan. It reached Taipei on April 3.",
+        "",
+        |s| {
+            let when = s.when.as_ref().map(|w| w.value.clone()).unwrap_or_default();
+            format!("{} {when}", s.place.name)
+        },
+    );
+    assert_eq!(
+        stops,
+        ["Vietnam 2024-03-31T17:34", "Taipei 2024-04-03"],
+        "{stops:?}"
+    );
+}
+
+#[test]
 fn a_report_of_words_does_not_date_the_visit_they_tell_of() {
     let text = "Foreign Minister Ana Berg left Seoul late Tuesday, ending a week-long Asian tour. \
                 The ministry in a statement on Wednesday quoted Berg as saying that her visit to \

@@ -828,7 +828,15 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
             || matches!(
                 w,
                 "-" | "km" | "kilometers" | "kilometres" | "miles" | "about"
-            );
+            )
+            // "set sail from Cai Mep, Vietnam": the country of a port the gazetteer lacks
+            // stands in for it
+            || (w == ","
+                && j + 1 == tokens.start
+                && j > sentence.start
+                && doc.is_capitalised(j - 1)
+                && doc.place_at(j - 1).is_none()
+                && doc.time_at(j - 1).is_none());
         if !filler {
             return None;
         }

@@ -360,9 +360,13 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
                     d.roles.push(e.role);
                 }
                 let visit = matches!(e.role, Role::Arrival | Role::Presence | Role::Return);
-                if (!d.key.own && (key.own || (d.weak && !weak(doc, e))))
-                    || (d.setting_out && visit && key.own)
-                {
+                let visited = d.setting_out && visit && key.own;
+                if visited {
+                    // the stop shows the day of the visit, not of setting out for it
+                    d.stop.when = None;
+                    absorb(doc, &mut d.stop, e);
+                }
+                if (!d.key.own && (key.own || (d.weak && !weak(doc, e)))) || visited {
                     let origin = d.key.origin;
                     d.key = key;
                     d.key.origin = origin;
@@ -384,9 +388,10 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
                 phase: e.phase,
                 setting_out: e.role == Role::Intended
                     && e.time.is_some()
-                    && events
-                        .iter()
-                        .any(|o| o.role == Role::Origin && o.time == e.time),
+                    && events.iter().any(|o| {
+                        o.role == Role::Origin
+                            && (o.time == e.time || (o.sentence == e.sentence && o.time.is_some()))
+                    }),
             }),
         }
     }

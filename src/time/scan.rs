@@ -1394,9 +1394,8 @@ impl<'a> Scanner<'a> {
                     // ("left on 22 JUN 2020 … arrived in Port Sudan on March 1", written 19
                     // March 2021): a year that puts the day between the narrative's and the
                     // day of writing, when less than a year lies between them
-                    let between = |y: i32| {
-                        NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| a <= x && x <= r)
-                    };
+                    let between =
+                        |y: i32| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| a <= x && x <= r);
                     match (a.year()..=r.year()).find(|&y| between(y)) {
                         Some(y) if (r - a).num_days() <= 366 => y,
                         _ => nearest_year(a, m, d, true),
