@@ -590,6 +590,20 @@ fn a_port_the_gazetteer_lacks_is_stood_in_for_by_its_country() {
 }
 
 #[test]
+fn the_places_a_wrapped_up_visit_lists_are_not_where_it_ended() {
+    let stops = main_route(
+        "PHILADELPHIA — Pope Francis wrapped up the 10-day visit to Cuba and the U.S. on \
+         Sunday, celebrating Mass before leaving for Rome.\n\nPope Francis left New York City \
+         for Philadelphia on Saturday.",
+        "2015-09-28",
+        |s| s.place.name.clone(),
+    );
+    let at = |name: &str| stops.iter().position(|s| s == name);
+    assert!(at("Cuba").is_some() && at("Cuba") < at("Philadelphia"), "{stops:?}");
+    assert_eq!(stops.last().map(String::as_str), Some("Rome"), "{stops:?}");
+}
+
+#[test]
 fn a_report_of_words_does_not_date_the_visit_they_tell_of() {
     let text = "Foreign Minister Ana Berg left Seoul late Tuesday, ending a week-long Asian tour. \
                 The ministry in a statement on Wednesday quoted Berg as saying that her visit to \

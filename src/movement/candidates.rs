@@ -453,12 +453,24 @@ fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Ph
         doc.trigger(k)
             .is_some_and(|t| matches!(t, Trigger::Arrive | Trigger::Return))
     });
+    // ("after a 16-hour trip from Manila": the hyphened length is three tokens)
     let after_journey = after.iter().take(2).any(|&k| {
         doc.low(k) == "after"
-            && (k + 1..sentence.end.min(k + 5)).any(|j| lexicon::is_journey_noun(doc.low(j)))
+            && (k + 1..sentence.end.min(k + 7)).any(|j| lexicon::is_journey_noun(doc.low(j)))
     });
     if arrival_before && after_journey {
         return Phase::Closing;
+    }
+    // "wrapped up the 10-day visit to Cuba and the U.S.": the places a journey word lists
+    // are what the journey was, not where it ended (but the last of them may be)
+    let (list_start, listed) = list_of(doc, tokens, sentence);
+    let content = listed >= 2
+        && list_start > sentence.start + 1
+        && matches!(doc.low(list_start - 1), "to" | "of")
+        && lexicon::is_journey_noun(doc.low(list_start - 2))
+        && !last_of_list(doc, tokens, sentence);
+    if content {
+        return Phase::Any;
     }
     for words in [before, after] {
         if words.iter().any(|&k| closing_word(k)) {
@@ -468,6 +480,19 @@ fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Ph
         }
     }
     Phase::Any
+}
+
+/// True for the last place of the list `tokens` belongs to ("… and the U.S.").
+fn last_of_list(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> bool {
+    let mut k = tokens.end;
+    if k + 1 < sentence.end && matches!(doc.low(k), "," | "and" | "or") {
+        k += 1;
+        if doc.low(k) == "the" {
+            k += 1;
+        }
+        return doc.place_at(k).is_none();
+    }
+    true
 }
 
 /// Words that open or end the name of an institution a county or region may be named in
