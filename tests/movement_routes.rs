@@ -599,8 +599,26 @@ fn the_places_a_wrapped_up_visit_lists_are_not_where_it_ended() {
         |s| s.place.name.clone(),
     );
     let at = |name: &str| stops.iter().position(|s| s == name);
-    assert!(at("Cuba").is_some() && at("Cuba") < at("Philadelphia"), "{stops:?}");
+    assert!(
+        at("Cuba").is_some() && at("Cuba") < at("Philadelphia"),
+        "{stops:?}"
+    );
     assert_eq!(stops.last().map(String::as_str), Some("Rome"), "{stops:?}");
+}
+
+#[test]
+fn the_year_a_first_since_counts_from_does_not_date_the_stop() {
+    let stops = main_route(
+        "Hurricane Gilbert formed near Barbados on September 9, 1988. It was the first \
+         hurricane to hit Jamaica directly since 1951.",
+        "",
+        |s| {
+            let when = s.when.as_ref().map(|w| w.value.clone()).unwrap_or_default();
+            format!("{} {when}", s.place.name)
+        },
+    );
+    assert!(stops.iter().any(|s| s.starts_with("Jamaica")), "{stops:?}");
+    assert!(!stops.iter().any(|s| s.contains("1951")), "{stops:?}");
 }
 
 #[test]

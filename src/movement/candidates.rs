@@ -1617,7 +1617,12 @@ fn time_of(
             ) && (expr.earliest.is_some()
                 || names_a_calendar_day(&expr.value)
                 || crate::time::weekday_of(&expr.value).is_some());
-            if usable && !time_of_another_clause(doc, &r, link.trigger) {
+            // "the first hurricane to hit Jamaica directly since 1951": the time of an
+            // earlier event the comparison counts from
+            let since_first = r.start > sentence.start
+                && doc.low(r.start - 1) == "since"
+                && (sentence.start..r.start).any(|j| matches!(doc.low(j), "first" | "last"));
+            if usable && !since_first && !time_of_another_clause(doc, &r, link.trigger) {
                 let mut d = distance(&r, link.trigger).min(distance(&r, tokens.start));
                 // "slipped away from a hospital in Pendleton last weekend was arrested on
                 // Wednesday at a motel in Yakima": a time right after another place, before
