@@ -246,6 +246,9 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
             continue;
         }
         let sentence = doc.sentence_range(tokens.start);
+        if cites_a_publication(doc, &sentence, tokens.start) {
+            continue;
+        }
         let mut against = Against {
             // "on May 15", "Kenji Mori": a date or a name the geoparser took for a place.
             name_or_date: tokens.clone().any(|k| doc.time_at(k).is_some())
@@ -480,6 +483,21 @@ fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Ph
         }
     }
     Phase::Any
+}
+
+/// True when the place at `at` stands in a citation of a publication before any dash
+/// that ends it ("Rensselaer Republican, Volume 27, Number 47, Rensselaer, Jasper County, 25
+/// July 1895 —", "Source: Salem Gazette - Salem, Massachusetts - Volume: XIII Issue: 94"):
+/// where a paper was printed, not where anyone went.
+fn cites_a_publication(doc: &Doc<'_>, sentence: &Range<usize>, at: usize) -> bool {
+    let volume = sentence
+        .clone()
+        .find(|&k| matches!(doc.low(k), "volume" | "vol"));
+    let numbered = volume.is_some_and(|v| {
+        (v + 1..sentence.end).any(|k| matches!(doc.low(k), "number" | "issue" | "page" | "no"))
+    });
+    let dash = (sentence.start..at).any(|k| matches!(doc.low(k), "—" | "–"));
+    numbered && !dash
 }
 
 /// True for the last place of the list `tokens` belongs to ("… and the U.S.").

@@ -971,3 +971,27 @@ fn authorities_publishers_and_aid_groups_are_no_travellers() {
         assert!(!names.iter().any(|n| n.contains(org)), "{names:?}");
     }
 }
+
+#[test]
+fn the_places_of_a_citation_are_no_candidates() {
+    use super::StopFeature::Bias;
+    let mentions = |text: &str| -> Vec<String> {
+        feature_by_mention(text, Bias)
+            .into_iter()
+            .map(|(m, _)| m)
+            .collect()
+    };
+    // where the paper was printed, before the dash that ends its masthead, is no candidate
+    let text = "Daily Herald, Volume 27, Number 47, in Warsaw, 25 July 1895 — SHIP SUNK.\n\n\
+                The steamer Lark sailed from Lyon to Berlin.";
+    assert_eq!(
+        mentions(text),
+        ["Lyon", "Berlin"],
+        "{:?}",
+        feature_by_mention(text, Bias)
+    );
+    // without a volume and a number it is an ordinary sentence
+    let text = "The Daily Herald, printed in Warsaw, said on 25 July 1895 that the steamer Lark \
+                sailed from Lyon to Berlin.";
+    assert!(mentions(text).contains(&"Warsaw".to_owned()));
+}
