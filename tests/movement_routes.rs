@@ -622,6 +622,26 @@ fn the_year_a_first_since_counts_from_does_not_date_the_stop() {
 }
 
 #[test]
+fn a_list_of_towns_each_placed_in_its_country_shares_one_event() {
+    let stops = main_route(
+        "Secretary Rex Tillerson will visit Abuja in Nigeria, Djibouti in Djibouti, Addis Ababa \
+         in Ethiopia and Nairobi in Kenya next week.",
+        "2018-03-01",
+        |s| format!("{} {}", s.place.name, s.status.label()),
+    );
+    assert_eq!(
+        stops,
+        [
+            "Abuja expected",
+            "Djibouti expected",
+            "Addis Ababa expected",
+            "Nairobi expected"
+        ],
+        "{stops:?}"
+    );
+}
+
+#[test]
 fn a_report_of_words_does_not_date_the_visit_they_tell_of() {
     let text = "Foreign Minister Ana Berg left Seoul late Tuesday, ending a week-long Asian tour. \
                 The ministry in a statement on Wednesday quoted Berg as saying that her visit to \

@@ -602,6 +602,16 @@ fn coordinated_with(
                 {
                     return None;
                 }
+                // "visit Abuja in Nigeria, Djibouti in Djibouti and Nairobi in Kenya": the
+                // list goes on from the town, not from the country that places it
+                let start = doc.place_tokens(p).start;
+                if start >= 2
+                    && start - 2 >= sentence.start
+                    && doc.low(start - 1) == "in"
+                    && let Some(town) = doc.place_at(start - 2)
+                {
+                    return Some(town);
+                }
                 return Some(p);
             }
         }
