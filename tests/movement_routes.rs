@@ -642,6 +642,15 @@ fn a_list_of_towns_each_placed_in_its_country_shares_one_event() {
 }
 
 #[test]
+fn a_headline_place_the_body_names_more_closely_is_one_stop() {
+    let stops = stop_names(
+        "Trump Arrives in Singapore for Summit\n\nPresident Donald Trump arrived at Paya Lebar \
+         Air Base in Singapore on Sunday evening.",
+    );
+    assert_eq!(stops.len(), 1, "{stops:?}");
+}
+
+#[test]
 fn a_report_of_words_does_not_date_the_visit_they_tell_of() {
     let text = "Foreign Minister Ana Berg left Seoul late Tuesday, ending a week-long Asian tour. \
                 The ministry in a statement on Wednesday quoted Berg as saying that her visit to \

@@ -53,10 +53,28 @@ fn drop_headline_repeats(doc: &Doc<'_>, events: &mut Vec<Event>) {
     if !doc.has_headline() {
         return;
     }
-    let id = |e: &Event| doc.places[e.place].resolved.as_ref().map(|c| c.id.clone());
-    let body: Vec<Option<String>> = events.iter().filter(|e| e.sentence > 0).map(id).collect();
-    events.retain(|e| e.sentence > 0 || !body.contains(&id(e)));
+    // the body names the headline's place, a place it holds, or one close by ("Trump and
+    // Kim Arrive in Singapore" over "arrived … at Paya Lebar Air Base in Singapore")
+    let place = |e: &Event| doc.places[e.place].destination();
+    let body: Vec<&crate::gazetteer::Candidate> = events
+        .iter()
+        .filter(|e| e.sentence > 0)
+        .filter_map(place)
+        .collect();
+    events.retain(|e| {
+        e.sentence > 0
+            || place(e).is_none_or(|head| {
+                !body.iter().any(|b| {
+                    b.id == head.id
+                        || super::geometry::contains(head, b)
+                        || b.latlon.distance_km(head.latlon) < HEADLINE_NEAR_KM
+                })
+            })
+    });
 }
+
+/// A headline's place this close to a place the body names is the same stop, told again.
+const HEADLINE_NEAR_KM: f64 = 40.0;
 
 /// Below this share of places hung on the main traveller's event words, a text is a list,
 /// a timeline or an itinerary rather than a story, and any place it names may be a stop.
