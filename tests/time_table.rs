@@ -116,6 +116,13 @@ fn year_less_dates_take_the_nearest_plausible_year() {
         Some("2021-03-19"),
         &[("22 June 1995", "1995-06-22"), ("March 1", "1995-03-01")],
     );
+    // a name that ends in a year is no time; a season or a month before a year is
+    check("Camel trekkers arrived at Expo 2020 Dubai.", None, &[]);
+    check(
+        "The rally was moved to Summer 2021, after January 2021.",
+        None,
+        &[("Summer 2021", "2021-SU"), ("January 2021", "2021-01")],
+    );
     // with no year to place it in, the part of the day goes into the value
     check(
         "It began early on September 12.",

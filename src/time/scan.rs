@@ -1469,10 +1469,21 @@ impl<'a> Scanner<'a> {
             && (1600..=2100).contains(&y)
         {
             let prev = i.checked_sub(1).map_or("", |j| self.txt(j));
-            if matches!(
-                prev,
-                "$" | "\u{20ac}" | "\u{a3}" | "#" | "No" | "no" | "No."
-            ) || matches!(self.txt(i + 1), "%")
+            // "Expo 2020", "Euro 2024", "Tokyo 2020": a name that ends in a year (but
+            // "Summer 2020", "January 2020" are times, and a sentence may open with a name)
+            let named = i.checked_sub(1).is_some_and(|j| {
+                self.kind(j) == Some(TokenKind::Word)
+                    && prev.chars().next().is_some_and(char::is_uppercase)
+                    && prev.chars().skip(1).all(char::is_lowercase)
+                    // (months, seasons and other time words are keywords)
+                    && self.kw(j).is_empty()
+            });
+            if named
+                || matches!(
+                    prev,
+                    "$" | "\u{20ac}" | "\u{a3}" | "#" | "No" | "no" | "No."
+                )
+                || matches!(self.txt(i + 1), "%")
                 || self.kw(i + 1) == "percent"
                 || (self.tight(i) && self.is(i + 1, ":"))
             {
