@@ -464,6 +464,28 @@ fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Ph
     if arrival_before && after_journey {
         return Phase::Closing;
     }
+    // "Sixth Day—Saturday, Sept. 3rd Stone to Worcester,— 44 Miles": a heading with no verb
+    // names the day's leg, where it began and where it ended
+    let heading = sentence.clone().all(|k| {
+        !matches!(
+            doc.pos(k),
+            crate::text::pos::Upos::Verb | crate::text::pos::Upos::Aux
+        )
+    });
+    if heading {
+        if tokens.start >= sentence.start + 2
+            && doc.low(tokens.start - 1) == "to"
+            && doc.place_at(tokens.start - 2).is_some()
+        {
+            return Phase::Closing;
+        }
+        if tokens.end + 1 < sentence.end
+            && doc.low(tokens.end) == "to"
+            && doc.place_at(tokens.end + 1).is_some()
+        {
+            return Phase::Opening;
+        }
+    }
     // "wrapped up the 10-day visit to Cuba and the U.S.": the places a journey word lists
     // are what the journey was, not where it ended (but the last of them may be)
     let (list_start, listed) = list_of(doc, tokens, sentence);

@@ -995,3 +995,37 @@ fn the_places_of_a_citation_are_no_candidates() {
                 sailed from Lyon to Berlin.";
     assert!(mentions(text).contains(&"Warsaw".to_owned()));
 }
+
+/// The phase of each candidate of `text`, by mention.
+fn phase_by_mention(text: &str) -> Vec<(String, super::candidates::Phase)> {
+    let gazetteer = gazetteer();
+    let tokens = tokenize(text);
+    let places = geoparse(text, &tokens, &gazetteer);
+    let times = tag(text, WRITTEN);
+    let sentences = sentences(text);
+    let doc = super::doc::Doc::new(text, tokens.as_slice().into(), &sentences, &places, &times)
+        .written_on(WRITTEN);
+    let cast = super::traveller::Cast::find(&doc);
+    super::candidates::find(&doc, &cast)
+        .iter()
+        .map(|c| (places[c.place].mention.clone(), c.phase))
+        .collect()
+}
+
+#[test]
+fn a_heading_with_no_verb_names_where_the_days_leg_began_and_ended() {
+    use super::candidates::Phase;
+    let phases = phase_by_mention(
+        "Sixth Day—Saturday, Sept. 3rd Paris to Lyon,— 44 Miles\n\nI set off early.",
+    );
+    assert_eq!(
+        phases,
+        [
+            ("Paris".to_owned(), Phase::Opening),
+            ("Lyon".to_owned(), Phase::Closing)
+        ]
+    );
+    // with a verb it is a sentence like any other
+    let phases = phase_by_mention("We walked from Paris to Lyon in the rain.");
+    assert!(phases.iter().all(|(_, p)| *p == Phase::Any), "{phases:?}");
+}
