@@ -116,6 +116,12 @@ fn year_less_dates_take_the_nearest_plausible_year() {
         Some("2021-03-19"),
         &[("22 June 1995", "1995-06-22"), ("March 1", "1995-03-01")],
     );
+    // the part of a day the text names, of that day
+    check(
+        "Kon-Tiki left Callao on the afternoon of April 28, 1947.",
+        None,
+        &[("the afternoon of April 28, 1947", "1947-04-28TAF")],
+    );
     // a name that ends in a year is no time; a season or a month before a year is
     check("Camel trekkers arrived at Expo 2020 Dubai.", None, &[]);
     check(

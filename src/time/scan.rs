@@ -771,6 +771,13 @@ impl<'a> Scanner<'a> {
             }
             "morning" | "afternoon" | "evening" | "night" => {
                 let pod = part_of_day(k1)?;
+                // "the afternoon of April 28, 1947": that day's part
+                if self.txt(i + 2).eq_ignore_ascii_case("of")
+                    && let Some(date) = self.at(i + 3)
+                    && let Val::Day(day) = date.val
+                {
+                    return Some(Hit::new(i, date.end, Val::PartOfDay(day, pod)));
+                }
                 let day = self.anchor?;
                 return Some(Hit::new(i, i + 2, Val::PartOfDay(day, pod)));
             }
