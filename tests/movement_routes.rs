@@ -587,6 +587,21 @@ fn a_port_the_gazetteer_lacks_is_stood_in_for_by_its_country() {
         ["Vietnam 2024-03-31T17:34", "Taipei 2024-04-03"],
         "{stops:?}"
     );
+    // Taipei's card quotes the visit first; the port is no traveller
+    let text = "The freighter Sea Lark set sail from Cai Mep, Vietnam, at 17:34 on March 31, 2024, \
+                heading towards Taipei, Taiwan. It reached Taipei on April 3.";
+    let quotes = main_route(text, "", |s| s.evidence[0].quote.clone());
+    assert!(quotes[1].starts_with("It reached Taipei"), "{quotes:?}");
+    let analysis = analyze(
+        &Document::from_text(text),
+        Gazetteer::embedded(),
+        &Options::default(),
+    );
+    assert!(
+        analysis.actors.iter().all(|a| a.name != "Cai Mep"),
+        "{:?}",
+        analysis.actors
+    );
 }
 
 #[test]

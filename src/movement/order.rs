@@ -362,9 +362,15 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
                 let visit = matches!(e.role, Role::Arrival | Role::Presence | Role::Return);
                 let visited = d.setting_out && visit && key.own;
                 if visited {
-                    // the stop shows the day of the visit, not of setting out for it
+                    // the stop shows the day of the visit, not of setting out for it, and the
+                    // sentence that tells the visit first
                     d.stop.when = None;
                     absorb(doc, &mut d.stop, e);
+                    if let Some(sentence) = doc.sentence_spans.get(e.sentence)
+                        && let Some(i) = d.stop.evidence.iter().position(|x| x.span == *sentence)
+                    {
+                        d.stop.evidence[..=i].rotate_right(1);
+                    }
                 }
                 if (!d.key.own && (key.own || (d.weak && !weak(doc, e)))) || visited {
                     let origin = d.key.origin;

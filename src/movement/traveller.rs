@@ -481,6 +481,25 @@ impl Cast {
         if start >= run.end || in_byline(doc, start) {
             return run.end;
         }
+        // "set sail from Cai Mep, Vietnam": a name the gazetteer lacks, placed in a country
+        // or region, is a place
+        if start > sentence_start
+            && matches!(
+                doc.low(start - 1),
+                "from" | "in" | "at" | "to" | "near" | "for"
+            )
+            && doc.low(run.end) == ","
+            && doc.place_at(run.end + 1).is_some_and(|p| {
+                doc.places[p].resolved.as_ref().is_some_and(|c| {
+                    matches!(
+                        c.kind,
+                        crate::gazetteer::PlaceKind::Country | crate::gazetteer::PlaceKind::Region
+                    )
+                })
+            })
+        {
+            return run.end;
+        }
         let first = doc.word(start);
         let words: Vec<&str> = (start..run.end).map(|k| doc.word(k)).collect();
         // Storms: "Hurricane Ian", "Tropical Storm Ana".
