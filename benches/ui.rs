@@ -1,4 +1,5 @@
-//! Frame cost of the app, headless (no GPU): a 500-stop route while the map pans.
+//! Frame cost of the app, headless (no GPU): a 500-stop route while the map pans, in a
+//! text of 500 places and in one of 5,000.
 //!
 //! Each iteration is one whole frame: layout and painting of every panel by egui
 //! (`Context::run`) plus tessellation into triangles, which is the CPU work a real frame does
@@ -8,7 +9,7 @@ use std::sync::Arc;
 
 use itinera::LatLon;
 use itinera::ui::state::Settings;
-use itinera::ui::testing::long_route_analysis;
+use itinera::ui::testing::{long_route_analysis, long_text_analysis};
 use itinera::ui::{App, AppConfig};
 
 // The allocator the binary ships with (see src/main.rs).
@@ -30,14 +31,14 @@ fn raw_input(time: f64) -> egui::RawInput {
     }
 }
 
-fn setup(stops: usize) -> (egui::Context, App) {
+fn setup(stops: usize, places: usize) -> (egui::Context, App) {
     let ctx = egui::Context::default();
     let mut app = App::new(
         &ctx,
         Settings::default(),
         AppConfig::offline(Arc::new(|_| long_route_analysis(1))),
     );
-    app.show_analysis("Long route", long_route_analysis(stops));
+    app.show_analysis("Long route", long_text_analysis(stops, places));
     app.map.wait_for_basemap(&ctx);
     // Warm-up frames: fonts, the land texture, the article layout.
     for i in 0..5 {
@@ -49,9 +50,12 @@ fn setup(stops: usize) -> (egui::Context, App) {
     (ctx, app)
 }
 
-#[divan::bench(args = [500])]
-fn frame_while_panning(bencher: divan::Bencher, stops: usize) {
-    let (ctx, mut app) = setup(stops);
+/// (stops, places named in the text)
+const SIZES: [(usize, usize); 2] = [(500, 500), (500, 5000)];
+
+#[divan::bench(args = SIZES)]
+fn frame_while_panning(bencher: divan::Bencher, (stops, places): (usize, usize)) {
+    let (ctx, mut app) = setup(stops, places);
     let mut t = 10.0;
     let mut lon = 0.0;
     bencher.bench_local(|| {
@@ -65,9 +69,9 @@ fn frame_while_panning(bencher: divan::Bencher, stops: usize) {
     });
 }
 
-#[divan::bench(args = [500])]
-fn frame_zoomed_out(bencher: divan::Bencher, stops: usize) {
-    let (ctx, mut app) = setup(stops);
+#[divan::bench(args = SIZES)]
+fn frame_zoomed_out(bencher: divan::Bencher, (stops, places): (usize, usize)) {
+    let (ctx, mut app) = setup(stops, places);
     let mut t = 10.0;
     bencher.bench_local(|| {
         t += 1.0 / 60.0;

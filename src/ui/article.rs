@@ -135,17 +135,23 @@ pub fn highlights(state: &State) -> Vec<(Span, Highlight)> {
         Highlight::Unresolved => 3,
     };
     out.sort_by_key(|(s, k)| (rank(*k), s.start, s.end));
-    let mut kept: Vec<(Span, Highlight)> = Vec::with_capacity(out.len());
+    // the kept spans by start, so that an overlap is a look at the two neighbours (a text
+    // of thousands of places is laid out every frame)
+    let mut kept: std::collections::BTreeMap<usize, (Span, Highlight)> =
+        std::collections::BTreeMap::new();
     for (span, kind) in out {
         if span.is_empty() || span.end > analysis.text.len() {
             continue;
         }
-        if !kept.iter().any(|(k, _)| k.overlaps(span)) {
-            kept.push((span, kind));
+        let before = kept.range(..=span.start).next_back();
+        let after = kept.range(span.start..).next();
+        let overlaps = before.is_some_and(|(_, (k, _))| k.overlaps(span))
+            || after.is_some_and(|(_, (k, _))| k.overlaps(span));
+        if !overlaps {
+            kept.insert(span.start, (span, kind));
         }
     }
-    kept.sort_by_key(|(s, _)| *s);
-    kept
+    kept.into_values().collect()
 }
 
 impl ArticleView {
@@ -349,5 +355,49 @@ mod tests {
         let text = "ж".repeat(10);
         assert_eq!(floor_boundary(&text, 5), 4);
         assert_eq!(floor_boundary("abc", 10), 3);
+    }
+}
+
+#[cfg(test)]
+mod highlight_tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::ui::state::{Action, Effect, Input, Loaded};
+    use crate::ui::testing::long_text_analysis;
+
+    fn state_of(analysis: crate::analysis::Analysis) -> State {
+        let mut state = State::default();
+        let effects = state.apply(Action::Open(Input::Text {
+            name: "t".into(),
+            text: "x".into(),
+        }));
+        let Effect::Load { job, .. } = effects[0].clone() else {
+            panic!("no load effect: {effects:?}");
+        };
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "t".into(),
+                path: None,
+                analysis: Arc::new(analysis),
+            }),
+        });
+        state
+    }
+
+    #[test]
+    fn every_place_is_highlighted_once_in_text_order_with_stops_first() {
+        let mut analysis = long_text_analysis(3, 6);
+        // a second place mention over the first stop's name: the stop wins
+        let first = analysis.places[0].clone();
+        analysis.places.push(first);
+        let state = state_of(analysis);
+        let marks = highlights(&state);
+        assert_eq!(marks.len(), 6);
+        assert!(marks.windows(2).all(|w| w[0].0.end <= w[1].0.start));
+        assert_eq!(marks[0].1, Highlight::Selected);
+        assert_eq!(marks[1].1, Highlight::Stop);
+        assert!(marks[3..].iter().all(|(_, k)| *k == Highlight::Mentioned));
     }
 }

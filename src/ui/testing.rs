@@ -162,6 +162,14 @@ pub fn three_stop_analysis() -> Analysis {
 /// One actor with `n` stops winding across Eurasia, one sentence per stop, for benchmarks.
 #[must_use]
 pub fn long_route_analysis(n: usize) -> Analysis {
+    long_text_analysis(n, n)
+}
+
+/// [`long_route_analysis`] of `n` stops in a text that names `places` places in all (at
+/// least `n`): the others are villages the caravan only passes near, highlighted in the
+/// article but no stops.
+#[must_use]
+pub fn long_text_analysis(n: usize, places_named: usize) -> Analysis {
     let mut text = String::new();
     let mut stops = Vec::with_capacity(n);
     let mut places = Vec::with_capacity(n);
@@ -201,6 +209,23 @@ pub fn long_route_analysis(n: usize) -> Analysis {
             }],
             alternatives: Vec::new(),
             approximate: false,
+        });
+    }
+    for k in 0..places_named.saturating_sub(n) {
+        let name = format!("Village{k}");
+        let t = k as f64 / places_named.max(1) as f64;
+        text.push_str("It passed near ");
+        let span = Span::new(text.len(), text.len() + name.len());
+        text.push_str(&name);
+        text.push_str(". ");
+        places.push(PlaceMention {
+            span,
+            mention: name.clone(),
+            resolved: Some(city(&name, 25.0 + 10.0 * t, -5.0 + 130.0 * t, "ZZ")),
+            confidence: 0.6,
+            adjectival: false,
+            street: false,
+            city: None,
         });
     }
     Analysis {
