@@ -93,13 +93,17 @@ pub struct Analysis {
 pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) -> Analysis {
     let text = document.text.clone();
     let reference_date = options.reference_date.or(document.published);
+    // (the shares of each stage are those of a profile on news)
+    crate::progress::report(0.0, "Reading words");
     let tokens = tokenize(&text);
     let sentences = sentences(&text);
+    crate::progress::report(0.05, "Finding places");
     let mut places = geoparse(&text, &tokens, gazetteer);
     let mut diagnostics = Vec::new();
     if let Some(online) = &options.online {
         resolve_online(&mut places, online, &mut diagnostics);
     }
+    crate::progress::report(0.3, "Reading dates");
     let times = tag_tokens(&text, &tokens, reference_date);
     let builtin;
     let model = if let Some(m) = &options.model {
@@ -108,6 +112,7 @@ pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) ->
         builtin = Model::builtin();
         &builtin
     };
+    crate::progress::report(0.4, "Following the travellers");
     let (actors, explanation) = movements_explained(
         &text,
         &tokens,
@@ -118,6 +123,7 @@ pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) ->
         model,
         options.explain,
     );
+    crate::progress::report(1.0, "Done");
     if gazetteer.is_empty() {
         diagnostics.push(Diagnostic {
             message: "the gazetteer is empty: no place can be found".into(),

@@ -26,6 +26,7 @@ pub mod geoparse;
 mod hash;
 pub mod ingest;
 pub mod movement;
+pub mod progress;
 pub mod span;
 pub mod text;
 pub mod time;

@@ -320,3 +320,44 @@ fn an_approximate_point_says_so_on_its_card() {
     h.run();
     assert!(h.query_by_label("approximate point").is_some());
 }
+
+#[test]
+fn a_long_analysis_shows_its_stage_and_progress_and_can_be_cancelled() {
+    // an analyzer that reports a stage, then waits until the test lets it finish
+    let (release, wait) = std::sync::mpsc::channel::<()>();
+    let wait = std::sync::Mutex::new(wait);
+    let analyzer: Analyzer = Arc::new(move |_| {
+        itinera::progress::report(0.4, "Following the travellers");
+        let _ = wait.lock().unwrap().recv_timeout(Duration::from_secs(20));
+        three_stop_analysis()
+    });
+    let mut h = harness(analyzer);
+    h.run();
+    h.event(egui::Event::Paste("A long book about a journey.".into()));
+    let start = Instant::now();
+    while h
+        .query_by_label_contains("Following the travellers")
+        .is_none()
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "no stage shown");
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // (the spinner is a progress indicator too, with no value)
+    let values: Vec<f64> = h
+        .query_all_by_role(egui::accesskit::Role::ProgressIndicator)
+        .filter_map(|n| n.accesskit_node().numeric_value())
+        .collect();
+    assert!(
+        values.iter().any(|v| (v - 40.0).abs() < 1e-3),
+        "no progress bar at 40%: {values:?}"
+    );
+    h.get_by_label("Cancel").click();
+    h.step();
+    let _ = release.send(());
+    std::thread::sleep(Duration::from_millis(100));
+    h.run();
+    // the cancelled job's result is dropped: nothing was opened
+    assert!(h.state().state.current.is_none());
+    assert!(h.state().state.loading.is_none());
+}

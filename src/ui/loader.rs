@@ -49,7 +49,8 @@ pub struct Loader {
     tx: Sender<Action>,
     rx: Receiver<Action>,
     cancel: Option<Arc<AtomicBool>>,
-    stage: Arc<Mutex<&'static str>>,
+    /// What the running job is doing, and the share of the analysis done.
+    stage: Arc<Mutex<(&'static str, f32)>>,
 }
 
 impl Loader {
@@ -62,14 +63,20 @@ impl Loader {
             tx,
             rx,
             cancel: None,
-            stage: Arc::new(Mutex::new("")),
+            stage: Arc::new(Mutex::new(("", 0.0))),
         }
     }
 
     /// What the running job is doing ("Reading", "Analysing").
     #[must_use]
     pub fn stage(&self) -> &'static str {
-        self.stage.lock().map_or("", |s| *s)
+        self.stage.lock().map_or("", |s| s.0)
+    }
+
+    /// The share of the running job's analysis done, 0 to 1.
+    #[must_use]
+    pub fn done(&self) -> f32 {
+        self.stage.lock().map_or(0.0, |s| s.1)
     }
 
     /// Starts job `job`; the result arrives through [`Loader::poll`].
@@ -84,9 +91,9 @@ impl Loader {
         let spawned = std::thread::Builder::new()
             .name(format!("itinera-analysis-{job}"))
             .spawn(move || {
-                let set = |s| {
+                let set = |s: &'static str| {
                     if let Ok(mut st) = stage.lock() {
-                        *st = s;
+                        *st = (s, 0.0);
                     }
                 };
                 set("Reading");
@@ -110,7 +117,18 @@ impl Loader {
                             return;
                         }
                         set("Analysing");
-                        let analysis = analyzer(&document);
+                        // the pipeline's stages, shown as they begin
+                        let progress = stage.clone();
+                        let repaint = ctx.clone();
+                        let analysis = crate::progress::with_progress(
+                            move |done, what| {
+                                if let Ok(mut st) = progress.lock() {
+                                    *st = (what, done);
+                                }
+                                repaint.request_repaint();
+                            },
+                            || analyzer(&document),
+                        );
                         Action::Loaded {
                             job,
                             loaded: Box::new(Loaded {

@@ -644,6 +644,15 @@ impl App {
                 let stage = self.loader.stage();
                 let stage = if stage.is_empty() { "Opening" } else { stage };
                 ui.label(format!("{stage} {}…", loading.name));
+                // a long text takes seconds: how far the analysis has come
+                let done = self.loader.done();
+                if done > 0.0 {
+                    ui.add(
+                        egui::ProgressBar::new(done)
+                            .desired_width(160.0)
+                            .show_percentage(),
+                    );
+                }
                 if ui
                     .button("Cancel")
                     .on_hover_text("Stop opening this file")
