@@ -112,7 +112,7 @@ pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) ->
         builtin = Model::builtin();
         &builtin
     };
-    crate::progress::report(0.4, "Following the travellers");
+    crate::progress::report(0.4, "Reading sentences");
     let (actors, explanation) = movements_explained(
         &text,
         &tokens,

@@ -327,7 +327,7 @@ fn a_long_analysis_shows_its_stage_and_progress_and_can_be_cancelled() {
     let (release, wait) = std::sync::mpsc::channel::<()>();
     let wait = std::sync::Mutex::new(wait);
     let analyzer: Analyzer = Arc::new(move |_| {
-        itinera::progress::report(0.4, "Following the travellers");
+        itinera::progress::report(0.4, "Reading sentences");
         let _ = wait.lock().unwrap().recv_timeout(Duration::from_secs(20));
         three_stop_analysis()
     });
@@ -335,10 +335,7 @@ fn a_long_analysis_shows_its_stage_and_progress_and_can_be_cancelled() {
     h.run();
     h.event(egui::Event::Paste("A long book about a journey.".into()));
     let start = Instant::now();
-    while h
-        .query_by_label_contains("Following the travellers")
-        .is_none()
-    {
+    while h.query_by_label_contains("Reading sentences").is_none() {
         assert!(start.elapsed() < Duration::from_secs(20), "no stage shown");
         h.step();
         std::thread::sleep(Duration::from_millis(10));

@@ -174,6 +174,7 @@ pub fn movements_explained(
     explain: bool,
 ) -> (Vec<Actor>, Option<Explanation>) {
     let doc = doc::Doc::new(text, tokens.into(), sentences, places, times).written_on(reference);
+    crate::progress::report(0.55, "Finding the travellers");
     let mut explanation = explain.then(Explanation::default);
     let actors = routes(&doc, model, explanation.as_mut());
     (actors, explanation)
@@ -183,8 +184,10 @@ pub fn movements_explained(
 /// stops and whose, and each route in order.
 fn routes(doc: &doc::Doc<'_>, model: &Model, mut explain: Option<&mut Explanation>) -> Vec<Actor> {
     let cast = traveller::Cast::find(doc);
+    crate::progress::report(0.7, "Weighing the stops");
     let candidates = candidates::find(doc, &cast);
     let (main, events) = select::with_model(doc, &cast, &candidates, model, explain.as_deref_mut());
+    crate::progress::report(0.9, "Ordering the routes");
     if let Some(x) = explain {
         x.events = events
             .iter()
