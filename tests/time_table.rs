@@ -116,6 +116,17 @@ fn year_less_dates_take_the_nearest_plausible_year() {
         Some("2021-03-19"),
         &[("22 June 1995", "1995-06-22"), ("March 1", "1995-03-01")],
     );
+    // an anniversary story's year-less months and days are the year it names
+    check(
+        "On this day in 1964 the Beatles began their tour. They had played on TV in February.\n\n\
+         Aug. 19, Cow Palace, San Francisco",
+        Some("2009-08-19"),
+        &[
+            ("1964", "1964"),
+            ("February", "1964-02"),
+            ("Aug. 19", "1964-08-19"),
+        ],
+    );
     // the part of a day the text names, of that day
     check(
         "Kon-Tiki left Callao on the afternoon of April 28, 1947.",

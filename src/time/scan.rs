@@ -51,6 +51,8 @@ pub(super) struct Scanner<'a> {
     /// The text tells of its own past: most of the years it writes out lie two years or more
     /// from the reference (a history, a story of long ago), not a few in a story of today.
     of_the_past: bool,
+    /// The text is an anniversary story ("On this day in 1964 …"): its months are that year's.
+    anniversary: bool,
     /// The last date written out in full, year included ("May 8, 1919"): year-less month-day
     /// dates after it belong to the narrative's year when that differs from the reference's.
     narrative: Option<NaiveDate>,
@@ -116,6 +118,20 @@ impl<'a> Scanner<'a> {
                 }
             })
             .collect();
+        // "On this day in 1964 the Beatles began their first full American tour": an
+        // anniversary story tells the year it names
+        let anniversary = reference.is_some_and(|r| {
+            toks.windows(4).any(|w| {
+                w[0].text(text).eq_ignore_ascii_case("this")
+                    && w[1].text(text).eq_ignore_ascii_case("day")
+                    && w[2].text(text).eq_ignore_ascii_case("in")
+                    && w[3].kind == TokenKind::Number
+                    && w[3]
+                        .text(text)
+                        .parse::<i32>()
+                        .is_ok_and(|y| (r.year() - y).abs() >= 2)
+            })
+        });
         let of_the_past = reference.is_some_and(|r| {
             let (mut far, mut near) = (0, 0);
             for t in toks.iter().filter(|t| t.kind == TokenKind::Number) {
@@ -131,7 +147,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
-            far >= 2 && far > 2 * near
+            anniversary || (far >= 2 && far > 2 * near)
         });
         Self {
             text,
@@ -141,6 +157,7 @@ impl<'a> Scanner<'a> {
             anchor: None,
             last_year: None,
             of_the_past,
+            anniversary,
             narrative: None,
             last_quarter: None,
         }
@@ -362,6 +379,12 @@ impl<'a> Scanner<'a> {
     /// future, behind when a past tense stands before it ("had been kidnapped in March"),
     /// else the nearest (see [`nearest_year`]).
     fn month_year(&self, reference: NaiveDate, month: u32, i: usize) -> i32 {
+        // "On this day in 1964 … in February": an anniversary story's months are its year's
+        if self.anniversary
+            && let Some(y) = self.story_year(i)
+        {
+            return y;
+        }
         if self.future_context(i) {
             return nearest_year(reference, month, 15, true);
         }
