@@ -841,8 +841,15 @@ fn function_words_and_numbers_are_no_names() {
     }
 }
 
-/// The value of stop feature `f` for each place mention of `text`, by mention.
-fn feature_by_mention(text: &str, f: super::StopFeature) -> Vec<(String, f32)> {
+/// `read` of the document, the cast and the candidates the movement model makes of `text`.
+fn with_candidates<T>(
+    text: &str,
+    read: impl FnOnce(
+        &super::doc::Doc<'_>,
+        &super::traveller::Cast,
+        &[super::candidates::Candidate],
+    ) -> T,
+) -> T {
     let gazetteer = gazetteer();
     let tokens = tokenize(text);
     let places = geoparse(text, &tokens, &gazetteer);
@@ -852,13 +859,20 @@ fn feature_by_mention(text: &str, f: super::StopFeature) -> Vec<(String, f32)> {
         .written_on(WRITTEN);
     let cast = super::traveller::Cast::find(&doc);
     let candidates = super::candidates::find(&doc, &cast);
-    let main = (!cast.members.is_empty()).then_some(0);
-    let features = super::features::stop_features(&doc, &cast, &candidates, main);
-    candidates
-        .iter()
-        .zip(features)
-        .map(|(c, x)| (places[c.place].mention.clone(), x[f as usize]))
-        .collect()
+    read(&doc, &cast, &candidates)
+}
+
+/// The value of stop feature `f` for each place mention of `text`, by mention.
+fn feature_by_mention(text: &str, f: super::StopFeature) -> Vec<(String, f32)> {
+    with_candidates(text, |doc, cast, candidates| {
+        let main = (!cast.members.is_empty()).then_some(0);
+        let features = super::features::stop_features(doc, cast, candidates, main);
+        candidates
+            .iter()
+            .zip(features)
+            .map(|(c, x)| (doc.places[c.place].mention.clone(), x[f as usize]))
+            .collect()
+    })
 }
 
 #[test]
@@ -998,18 +1012,12 @@ fn the_places_of_a_citation_are_no_candidates() {
 
 /// The phase of each candidate of `text`, by mention.
 fn phase_by_mention(text: &str) -> Vec<(String, super::candidates::Phase)> {
-    let gazetteer = gazetteer();
-    let tokens = tokenize(text);
-    let places = geoparse(text, &tokens, &gazetteer);
-    let times = tag(text, WRITTEN);
-    let sentences = sentences(text);
-    let doc = super::doc::Doc::new(text, tokens.as_slice().into(), &sentences, &places, &times)
-        .written_on(WRITTEN);
-    let cast = super::traveller::Cast::find(&doc);
-    super::candidates::find(&doc, &cast)
-        .iter()
-        .map(|c| (places[c.place].mention.clone(), c.phase))
-        .collect()
+    with_candidates(text, |doc, _, candidates| {
+        candidates
+            .iter()
+            .map(|c| (doc.places[c.place].mention.clone(), c.phase))
+            .collect()
+    })
 }
 
 #[test]

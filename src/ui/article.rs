@@ -360,31 +360,8 @@ mod tests {
 
 #[cfg(test)]
 mod highlight_tests {
-    use std::sync::Arc;
-
     use super::*;
-    use crate::ui::state::{Action, Effect, Input, Loaded};
-    use crate::ui::testing::long_text_analysis;
-
-    fn state_of(analysis: crate::analysis::Analysis) -> State {
-        let mut state = State::default();
-        let effects = state.apply(Action::Open(Input::Text {
-            name: "t".into(),
-            text: "x".into(),
-        }));
-        let Effect::Load { job, .. } = effects[0].clone() else {
-            panic!("no load effect: {effects:?}");
-        };
-        state.apply(Action::Loaded {
-            job,
-            loaded: Box::new(Loaded {
-                name: "t".into(),
-                path: None,
-                analysis: Arc::new(analysis),
-            }),
-        });
-        state
-    }
+    use crate::ui::testing::{long_text_analysis, state_with};
 
     #[test]
     fn every_place_is_highlighted_once_in_text_order_with_stops_first() {
@@ -392,7 +369,7 @@ mod highlight_tests {
         // a second place mention over the first stop's name: the stop wins
         let first = analysis.places[0].clone();
         analysis.places.push(first);
-        let state = state_of(analysis);
+        let state = state_with(analysis);
         let marks = highlights(&state);
         assert_eq!(marks.len(), 6);
         assert!(marks.windows(2).all(|w| w[0].0.end <= w[1].0.start));

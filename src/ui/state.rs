@@ -533,23 +533,7 @@ mod tests {
     use crate::ui::testing::three_stop_analysis;
 
     fn loaded_state() -> State {
-        let mut state = State::default();
-        let effects = state.apply(Action::Open(Input::Text {
-            name: "t".into(),
-            text: "x".into(),
-        }));
-        let Effect::Load { job, .. } = effects[0].clone() else {
-            panic!("no load effect: {effects:?}");
-        };
-        state.apply(Action::Loaded {
-            job,
-            loaded: Box::new(Loaded {
-                name: "t".into(),
-                path: Some("/tmp/a.txt".into()),
-                analysis: Arc::new(three_stop_analysis()),
-            }),
-        });
-        state
+        crate::ui::testing::state_with(three_stop_analysis())
     }
 
     #[test]

@@ -246,3 +246,25 @@ pub fn long_text_analysis(n: usize, places_named: usize) -> Analysis {
         explanation: None,
     }
 }
+
+/// The window's state with `analysis` opened, as a finished load leaves it.
+#[must_use]
+pub fn state_with(analysis: Analysis) -> crate::ui::state::State {
+    use crate::ui::state::{Action, Effect, Input, Loaded, State};
+    let mut state = State::default();
+    let effects = state.apply(Action::Open(Input::Text {
+        name: "t".into(),
+        text: "x".into(),
+    }));
+    if let Some(Effect::Load { job, .. }) = effects.first().cloned() {
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "t".into(),
+                path: Some("/tmp/a.txt".into()),
+                analysis: std::sync::Arc::new(analysis),
+            }),
+        });
+    }
+    state
+}
