@@ -15,10 +15,16 @@ thread_local! {
 /// Runs `f` with `sink` receiving, on this thread, the share of the work done (0 to 1) and
 /// the stage that begins.
 pub fn with_progress<T>(sink: impl Fn(f32, &'static str) + 'static, f: impl FnOnce() -> T) -> T {
-    SINK.with(|s| *s.borrow_mut() = Some(Box::new(sink)));
-    let out = f();
-    SINK.with(|s| *s.borrow_mut() = None);
-    out
+    /// Puts back the sink there was before, however `f` ends.
+    struct Restore(Option<Sink>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            SINK.with(|s| *s.borrow_mut() = previous);
+        }
+    }
+    let _restore = Restore(SINK.with(|s| s.borrow_mut().replace(Box::new(sink))));
+    f()
 }
 
 /// Tells this thread's sink, if any, that `stage` begins with `done` of the work behind.
@@ -63,5 +69,19 @@ mod tests {
         );
         assert!(!later.places.is_empty());
         assert_eq!(seen.lock().unwrap().len(), reported.len());
+    }
+
+    #[test]
+    fn an_inner_sink_gives_the_outer_one_back() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let outer = seen.clone();
+        with_progress(
+            move |_, stage| outer.lock().unwrap().push(stage),
+            || {
+                with_progress(|_, _| {}, || report(0.5, "inner"));
+                report(0.9, "outer");
+            },
+        );
+        assert_eq!(*seen.lock().unwrap(), ["outer"]);
     }
 }

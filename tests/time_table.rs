@@ -136,6 +136,11 @@ fn year_less_dates_take_the_nearest_plausible_year() {
     // a name that ends in a year is no time; a season or a month before a year is
     check("Camel trekkers arrived at Expo 2020 Dubai.", None, &[]);
     check(
+        "Between 1990 and 1995 he lived in Rome.",
+        None,
+        &[("1990", "1990"), ("1995", "1995")],
+    );
+    check(
         "The rally was moved to Summer 2021, after January 2021.",
         None,
         &[("Summer 2021", "2021-SU"), ("January 2021", "2021-01")],

@@ -466,12 +466,14 @@ fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Ph
     }
     // "Sixth Day—Saturday, Sept. 3rd Stone to Worcester,— 44 Miles": a heading with no verb
     // names the day's leg, where it began and where it ended
-    let heading = sentence.clone().all(|k| {
-        !matches!(
-            doc.pos(k),
-            crate::text::pos::Upos::Verb | crate::text::pos::Upos::Aux
-        )
-    });
+    // (a heading is short: a long sentence is not read again for each place in it)
+    let heading = sentence.len() <= 30
+        && sentence.clone().all(|k| {
+            !matches!(
+                doc.pos(k),
+                crate::text::pos::Upos::Verb | crate::text::pos::Upos::Aux
+            )
+        });
     if heading {
         if tokens.start >= sentence.start + 2
             && doc.low(tokens.start - 1) == "to"
@@ -512,6 +514,10 @@ fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Ph
 /// July 1895 —", "Source: Salem Gazette - Salem, Massachusetts - Volume: XIII Issue: 94"):
 /// where a paper was printed, not where anyone went.
 fn cites_a_publication(doc: &Doc<'_>, sentence: &Range<usize>, at: usize) -> bool {
+    // (a citation is a short line: a long sentence is not read again for each place in it)
+    if sentence.len() > 40 {
+        return false;
+    }
     let volume = sentence
         .clone()
         .find(|&k| matches!(doc.low(k), "volume" | "vol"));

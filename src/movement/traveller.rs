@@ -37,8 +37,8 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
-    /// How many kinds there are.
-    const COUNT: usize = 7;
+    /// How many kinds there are (`Unknown` is the last).
+    const COUNT: usize = ActorKind::Unknown as usize + 1;
 }
 
 /// One actor found in the text.
@@ -305,7 +305,6 @@ impl Cast {
             r.actor = new_index[r.actor];
         }
         cast.refs.sort_by_key(|r| r.tokens.start);
-        cast.longest_ref = cast.refs.iter().map(|r| r.tokens.len()).max().unwrap_or(0);
         cast
     }
 
@@ -1121,6 +1120,7 @@ impl Cast {
                 .is_none_or(|r| r.tokens.start <= tokens.start),
             "references are pushed in text order"
         );
+        self.longest_ref = self.longest_ref.max(tokens.len());
         self.refs.push(Ref { tokens, actor });
         self.latest_of_kind[self.members[actor].kind as usize] = Some((self.refs.len() - 1, actor));
         if plural {

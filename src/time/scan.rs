@@ -1499,14 +1499,20 @@ impl<'a> Scanner<'a> {
             && (1600..=2100).contains(&y)
         {
             let prev = i.checked_sub(1).map_or("", |j| self.txt(j));
-            // "Expo 2020", "Euro 2024", "Tokyo 2020": a name that ends in a year (but
-            // "Summer 2020", "January 2020" are times, and a sentence may open with a name)
+            // "arrived at Expo 2020 Dubai": inside a sentence, a capitalised word before a
+            // year makes them a name (but "Summer 2020", "January 2020" are times, and a
+            // sentence's first word is capitalised anyway: "Between 1990 and 1995")
             let named = i.checked_sub(1).is_some_and(|j| {
                 self.kind(j) == Some(TokenKind::Word)
                     && prev.chars().next().is_some_and(char::is_uppercase)
                     && prev.chars().skip(1).all(char::is_lowercase)
                     // (months, seasons and other time words are keywords)
                     && self.kw(j).is_empty()
+                    && j.checked_sub(1).is_some_and(|h| {
+                        !matches!(self.txt(h), "." | "!" | "?" | ":" | ";" | "\"" | "“" | "(")
+                            && !self.text[self.toks[h].span.end..self.toks[j].span.start]
+                                .contains('\n')
+                    })
             });
             if named
                 || matches!(

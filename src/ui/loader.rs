@@ -86,6 +86,8 @@ impl Loader {
         self.cancel = Some(cancel.clone());
         let tx = self.tx.clone();
         let analyzer = self.analyzer.clone();
+        // each job its own: a cancelled job still running cannot show its stage over this one's
+        self.stage = Arc::new(Mutex::new(("", 0.0)));
         let stage = self.stage.clone();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
