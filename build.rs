@@ -1,5 +1,6 @@
 //! Builds the embedded gazetteer index from the committed source tables in
-//! `assets/gazetteer/` into `OUT_DIR` (`gazetteer.fst`, `gazetteer.bin`).
+//! `assets/gazetteer/` into `OUT_DIR` (`gazetteer.fst`, `gazetteer.bin`), and unpacks the
+//! part-of-speech model (`pos.bin`) so that no run spends its start inflating it.
 
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -20,6 +21,7 @@ mod normalize;
 mod table;
 
 const DIR: &str = "assets/gazetteer";
+const POS_MODEL: &str = "assets/pos/model.bin.gz";
 
 fn read_text(path: &Path) -> String {
     let Ok(file) = std::fs::File::open(path) else {
@@ -45,6 +47,7 @@ fn main() {
         println!("cargo::rerun-if-changed=src/gazetteer/{f}");
     }
     println!("cargo::rerun-if-changed={DIR}");
+    println!("cargo::rerun-if-changed={POS_MODEL}");
     let dir = Path::new(DIR);
     for f in [
         "places.tsv.gz",
@@ -96,6 +99,14 @@ fn main() {
         println!("cargo::warning=OUT_DIR is not set");
         return;
     };
+    // an unreadable model leaves an empty file, which the tagger refuses (and its tests catch)
+    let mut pos = Vec::new();
+    if let Err(e) = std::fs::File::open(POS_MODEL)
+        .and_then(|f| flate2::read::GzDecoder::new(BufReader::new(f)).read_to_end(&mut pos))
+    {
+        println!("cargo::warning=could not read {POS_MODEL}: {e}");
+        pos.clear();
+    }
     // The hand tables also go into the binary, for `itinera gazetteer build`.
     for (name, bytes) in [
         ("gazetteer.fst", built.fst.as_slice()),
@@ -104,6 +115,7 @@ fn main() {
         ("demonyms.tsv", demonym_text.as_bytes()),
         ("aliases.tsv", aliases.as_bytes()),
         ("country_centres.tsv", centres.as_bytes()),
+        ("pos.bin", pos.as_slice()),
     ] {
         if let Err(e) = std::fs::write(out.join(name), bytes) {
             println!("cargo::warning=could not write {name}: {e}");

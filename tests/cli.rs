@@ -294,6 +294,29 @@ fn jsonl_keeps_order_over_many_lines() {
 }
 
 #[test]
+fn a_batch_on_one_thread_answers_as_one_on_every_core() {
+    let mut input = String::new();
+    for i in 0..40 {
+        let text = format!("Line {i}: the envoy flew from Vienna to Budapest, then to Belgrade.");
+        input.push_str(&serde_json::json!({"id": i, "text": text}).to_string());
+        input.push('\n');
+    }
+    let every_core = run(&["extract", "--jsonl"], input.as_bytes());
+    let one = run(&["extract", "--jsonl", "--threads", "1"], input.as_bytes());
+    assert!(one.status.success());
+    assert_eq!(stdout(&one), stdout(&every_core));
+    assert_eq!(stdout(&one).lines().count(), 40);
+}
+
+#[test]
+fn no_threads_or_threads_outside_a_batch_is_a_one_line_error() {
+    let zero = run(&["extract", "--jsonl", "--threads", "0"], b"");
+    assert!(one_line_failure(&zero).contains("--threads"));
+    let single = run(&["extract", "--threads", "2", "-"], b"text");
+    assert!(one_line_failure(&single).contains("--jsonl"));
+}
+
+#[test]
 fn a_binary_file_is_refused_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("photo.png");

@@ -99,6 +99,10 @@ pub struct ExtractArgs {
     /// with `--format csv`, one header, then each text's rows with its `id` first.
     #[arg(long, conflicts_with_all = ["file", "online", "explain", "stop_weights"])]
     pub jsonl: bool,
+    /// Batch mode: analyse on this many threads (default: one per core). One per process
+    /// when another engine runs several copies side by side (`scripts/spark_extract.py`).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
     /// Online place search for names the embedded gazetteer lacks (off by default).
     #[command(flatten)]
     pub online: crate::gazetteer::cli::OnlineArgs,
@@ -143,6 +147,11 @@ pub fn run(command: Command) -> Result<(), CliError> {
 }
 
 fn extract_one(args: &ExtractArgs) -> Result<(), CliError> {
+    if args.threads.is_some() {
+        return Err(CliError::Usage(
+            "--threads is for --jsonl batches: one text is analysed on one thread".into(),
+        ));
+    }
     let file = args.file.as_deref().unwrap_or("-");
     let document = if file == "-" {
         let mut bytes = Vec::new();
@@ -275,7 +284,10 @@ fn extract_jsonl(args: &ExtractArgs) -> Result<(), CliError> {
             "--jsonl writes json, geojson or csv: KML and GPX are one file per text".into(),
         ));
     }
-    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let workers = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        usize::from,
+    );
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     // progress on standard error when a person watches it, never in a pipe or a log

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::analysis::{Analysis, Diagnostic};
 use crate::gazetteer::Candidate;
 use crate::geoparse::PlaceMention;
-use crate::movement::{Actor, Stop, When};
+use crate::movement::{Actor, Evidence, Stop, When};
 use crate::span::Span;
 use crate::time::TimeExpr;
 
@@ -19,52 +19,132 @@ fn round(x: f64, places: i32) -> f64 {
     (x * f).round() / f
 }
 
+/// A resolved place as the contract writes it.
 pub(crate) fn place_json(c: &Candidate) -> Value {
-    json!({
-        "id": c.id,
-        "name": c.name,
-        "lat": round(c.latlon.lat, 5),
-        "lon": round(c.latlon.lon, 5),
-        "kind": c.kind.label(),
-        "feature_code": c.feature_code,
-        "country": c.country,
-        "admin1": c.admin1,
-        "population": c.population,
-    })
+    serde_json::to_value(PlaceView(c)).unwrap_or(Value::Null)
 }
 
-fn when_json(w: &When) -> Value {
-    json!({
-        "value": w.value,
-        "earliest": w.earliest.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
-        "latest": w.latest.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
-        "start": w.span.start,
-        "end": w.span.end,
-    })
+// The views below write each object of the contract straight to the serialiser, keys in the
+// order `serde_json` maps sort them (what `json!` gave before): no map is built per object.
+
+/// A resolved place.
+struct PlaceView<'a>(&'a Candidate);
+
+impl Serialize for PlaceView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut m = serializer.serialize_map(Some(9))?;
+        m.serialize_entry("admin1", &c.admin1)?;
+        m.serialize_entry("country", &c.country)?;
+        m.serialize_entry("feature_code", &c.feature_code)?;
+        m.serialize_entry("id", &c.id)?;
+        m.serialize_entry("kind", c.kind.label())?;
+        m.serialize_entry("lat", &round(c.latlon.lat, 5))?;
+        m.serialize_entry("lon", &round(c.latlon.lon, 5))?;
+        m.serialize_entry("name", &c.name)?;
+        m.serialize_entry("population", &c.population)?;
+        m.end()
+    }
 }
 
-fn span_pair(s: Span) -> Value {
-    json!([s.start, s.end])
+/// A date-time as `%Y-%m-%dT%H:%M:%S`, or `null`.
+struct Stamp(Option<chrono::NaiveDateTime>);
+
+impl Serialize for Stamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use chrono::{Datelike, Timelike};
+        match self.0 {
+            None => serializer.serialize_none(),
+            // four-digit years written by hand: chrono's formatter reads its pattern each time
+            Some(t) if (0..=9999).contains(&t.year()) => serializer.collect_str(&format_args!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            )),
+            Some(t) => serializer.collect_str(&t.format("%Y-%m-%dT%H:%M:%S")),
+        }
+    }
 }
 
-fn stop_json(s: &Stop) -> Value {
-    json!({
-        "place": {
-            "id": s.place.id,
-            "name": s.place.name,
-            "lat": round(s.place.latlon.lat, 5),
-            "lon": round(s.place.latlon.lon, 5),
-            "kind": s.place.kind.label(),
-            "country": s.place.country,
-        },
-        "when": s.when.as_ref().map(when_json),
-        "status": s.status.label(),
-        "sources": s.sources,
-        "evidence": s.evidence.iter().map(|e| json!({"start": e.span.start, "end": e.span.end, "quote": e.quote})).collect::<Vec<_>>(),
-        "mentions": s.mentions.iter().copied().map(span_pair).collect::<Vec<_>>(),
-        "alternatives": s.alternatives,
-        "approximate": s.approximate,
-    })
+/// A stop's time.
+struct WhenView<'a>(&'a When);
+
+impl Serialize for WhenView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let w = self.0;
+        let mut m = serializer.serialize_map(Some(5))?;
+        m.serialize_entry("earliest", &Stamp(w.earliest))?;
+        m.serialize_entry("end", &w.span.end)?;
+        m.serialize_entry("latest", &Stamp(w.latest))?;
+        m.serialize_entry("start", &w.span.start)?;
+        m.serialize_entry("value", &w.value)?;
+        m.end()
+    }
+}
+
+fn span_pair(s: Span) -> [usize; 2] {
+    [s.start, s.end]
+}
+
+/// A stop's place: fewer fields than a mention's.
+struct StopPlaceView<'a>(&'a Candidate);
+
+impl Serialize for StopPlaceView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut m = serializer.serialize_map(Some(6))?;
+        m.serialize_entry("country", &c.country)?;
+        m.serialize_entry("id", &c.id)?;
+        m.serialize_entry("kind", c.kind.label())?;
+        m.serialize_entry("lat", &round(c.latlon.lat, 5))?;
+        m.serialize_entry("lon", &round(c.latlon.lon, 5))?;
+        m.serialize_entry("name", &c.name)?;
+        m.end()
+    }
+}
+
+/// A quotation behind a stop.
+struct EvidenceView<'a>(&'a Evidence);
+
+impl Serialize for EvidenceView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let e = self.0;
+        let mut m = serializer.serialize_map(Some(3))?;
+        m.serialize_entry("end", &e.span.end)?;
+        m.serialize_entry("quote", &e.quote)?;
+        m.serialize_entry("start", &e.span.start)?;
+        m.end()
+    }
+}
+
+/// A stop.
+struct StopView<'a>(&'a Stop);
+
+impl Serialize for StopView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let s = self.0;
+        let mut m = serializer.serialize_map(Some(8))?;
+        m.serialize_entry("alternatives", &s.alternatives)?;
+        m.serialize_entry("approximate", &s.approximate)?;
+        m.serialize_entry("evidence", &Each(&s.evidence, EvidenceView))?;
+        m.serialize_entry(
+            "mentions",
+            &Each(&s.mentions, |span: &Span| span_pair(*span)),
+        )?;
+        m.serialize_entry("place", &StopPlaceView(&s.place))?;
+        m.serialize_entry("sources", &s.sources)?;
+        m.serialize_entry("status", s.status.label())?;
+        m.serialize_entry("when", &s.when.as_ref().map(WhenView))?;
+        m.end()
+    }
+}
+
+fn stop_json(s: &Stop) -> StopView<'_> {
+    StopView(s)
 }
 
 /// An actor, written as it is serialised (keys in the order `serde_json` maps sort them).
@@ -95,35 +175,47 @@ impl Serialize for Actors<'_> {
 /// A slice written element by element, each built only while it is written.
 struct Each<'a, T, F>(&'a [T], F);
 
-impl<T, R: Serialize, F: Fn(&T) -> R> Serialize for Each<'_, T, F> {
+impl<'a, T, R: Serialize, F: Fn(&'a T) -> R> Serialize for Each<'a, T, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(&self.1))
     }
 }
 
-fn place_mention_json(p: &PlaceMention) -> Value {
-    json!({
-        "start": p.span.start,
-        "end": p.span.end,
-        "mention": p.mention,
-        "resolved": p.resolved.as_ref().map(place_json),
-        "confidence": round(f64::from(p.confidence), 3),
-        "adjectival": p.adjectival,
-        "street": p.street,
-    })
+/// A place mention.
+struct MentionView<'a>(&'a PlaceMention);
+
+impl Serialize for MentionView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut m = serializer.serialize_map(Some(7))?;
+        m.serialize_entry("adjectival", &p.adjectival)?;
+        m.serialize_entry("confidence", &round(f64::from(p.confidence), 3))?;
+        m.serialize_entry("end", &p.span.end)?;
+        m.serialize_entry("mention", &p.mention)?;
+        m.serialize_entry("resolved", &p.resolved.as_ref().map(PlaceView))?;
+        m.serialize_entry("start", &p.span.start)?;
+        m.serialize_entry("street", &p.street)?;
+        m.end()
+    }
 }
 
-fn time_json(t: &TimeExpr) -> Value {
-    json!({
-        "start": t.span.start,
-        "end": t.span.end,
-        "mention": t.mention,
-        "type": t.kind,
-        "value": t.value,
-        "earliest": t.earliest.map(|x| x.format("%Y-%m-%dT%H:%M:%S").to_string()),
-        "latest": t.latest.map(|x| x.format("%Y-%m-%dT%H:%M:%S").to_string()),
-        "granularity": t.granularity,
-    })
+/// A time expression.
+struct TimeView<'a>(&'a TimeExpr);
+
+impl Serialize for TimeView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let t = self.0;
+        let mut m = serializer.serialize_map(Some(8))?;
+        m.serialize_entry("earliest", &Stamp(t.earliest))?;
+        m.serialize_entry("end", &t.span.end)?;
+        m.serialize_entry("granularity", &t.granularity)?;
+        m.serialize_entry("latest", &Stamp(t.latest))?;
+        m.serialize_entry("mention", &t.mention)?;
+        m.serialize_entry("start", &t.span.start)?;
+        m.serialize_entry("type", &t.kind)?;
+        m.serialize_entry("value", &t.value)?;
+        m.end()
+    }
 }
 
 /// The `itinera/1` object of an analysis, written as it is serialised: a long text's
@@ -169,10 +261,10 @@ impl Serialize for JsonView<'_> {
         if let Some(id) = self.id {
             m.serialize_entry("id", id)?;
         }
-        m.serialize_entry("places", &Each(&a.places, place_mention_json))?;
+        m.serialize_entry("places", &Each(&a.places, MentionView))?;
         m.serialize_entry("schema", SCHEMA)?;
         m.serialize_entry("text", &a.text)?;
-        m.serialize_entry("times", &Each(&a.times, time_json))?;
+        m.serialize_entry("times", &Each(&a.times, TimeView))?;
         m.end()
     }
 }

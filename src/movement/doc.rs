@@ -2,6 +2,7 @@
 //! place and time mentions that cover them.
 
 use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
 use crate::geoparse::PlaceMention;
@@ -36,6 +37,23 @@ pub(crate) struct Doc<'a> {
     pub times: &'a [TimeExpr],
     /// The day the text was written, when known.
     pub reference: Option<chrono::NaiveDate>,
+    /// Whether each sentence is a headline in title case, once asked.
+    title_case: OnceCell<Vec<Cell<Option<bool>>>>,
+    /// Where [`Doc::in_quotation`] last counted quotation marks.
+    quotes: Cell<Option<QuoteCursor>>,
+}
+
+/// Quotation marks counted from a paragraph's start up to a point.
+#[derive(Clone, Copy)]
+struct QuoteCursor {
+    /// The start of the sentence last asked about.
+    sentence: usize,
+    /// The start of its paragraph.
+    paragraph: usize,
+    /// Where counting stopped.
+    at: usize,
+    /// Straight, opening and closing curly quotes from `paragraph` to `at`.
+    counts: [usize; 3],
 }
 
 impl<'a> Doc<'a> {
@@ -115,7 +133,87 @@ impl<'a> Doc<'a> {
             places,
             times,
             reference: None,
+            title_case: OnceCell::new(),
+            quotes: Cell::new(None),
         }
+    }
+
+    /// True when the sentence holding token `i` is a headline in title case ("FBI Arrests
+    /// North Carolina Suspect In Checotah"): of its words longer than three letters, at least
+    /// four, and three in four of them capitalised. Worked out once per sentence.
+    pub fn is_title_case(&self, i: usize) -> bool {
+        let Some(&s) = self.sentence_of.get(i) else {
+            return false;
+        };
+        let known = self
+            .title_case
+            .get_or_init(|| vec![Cell::new(None); self.sentence_tokens.len()]);
+        let Some(slot) = known.get(s) else {
+            return false;
+        };
+        if let Some(answer) = slot.get() {
+            return answer;
+        }
+        let (mut long, mut capitalised) = (0, 0);
+        for k in self.sentence_tokens[s].clone() {
+            if self.word(k).chars().filter(|c| c.is_alphabetic()).count() > 3 {
+                long += 1;
+                capitalised += usize::from(self.is_capitalised(k));
+            }
+        }
+        let answer = long >= 4 && capitalised * 4 >= long * 3;
+        slot.set(Some(answer));
+        answer
+    }
+
+    /// True when token `i` stands inside quotation marks opened earlier in the paragraph its
+    /// sentence starts in: an odd number of straight quotes, or more opening curly quotes than
+    /// closing ones, from the paragraph's start to the token (a quotation of several sentences
+    /// opens once). Asked in text order, the count goes on from the last answer.
+    pub fn in_quotation(&self, i: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let sentence = self.sentence_range(i);
+        let (Some(start), Some(at)) = (
+            self.tokens.get(sentence.start).map(|t| t.span.start),
+            self.tokens.get(i).map(|t| t.span.start),
+        ) else {
+            return false;
+        };
+        let mut c = match self.quotes.get() {
+            Some(c) if c.sentence <= start && c.at <= at => c,
+            _ => {
+                let paragraph = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |n| n + 1);
+                QuoteCursor {
+                    sentence: start,
+                    paragraph,
+                    at: paragraph,
+                    counts: [0; 3],
+                }
+            }
+        };
+        if c.sentence < start {
+            // a line break between the last sentence asked about and this one starts a paragraph
+            if let Some(n) = memchr::memrchr(b'\n', &bytes[c.sentence..start]) {
+                c.paragraph = c.sentence + n + 1;
+                c.at = c.paragraph;
+                c.counts = [0; 3];
+            }
+            c.sentence = start;
+        }
+        // '“' and '”' are E2 80 9C and E2 80 9D in UTF-8
+        for k in memchr::memchr2_iter(b'"', 0xE2, &bytes[c.at..at]) {
+            let k = c.at + k;
+            match bytes.get(k..k + 3) {
+                Some([b'"', ..]) => c.counts[0] += 1,
+                Some([0xE2, 0x80, 0x9C]) => c.counts[1] += 1,
+                Some([0xE2, 0x80, 0x9D]) => c.counts[2] += 1,
+                _ if bytes[k] == b'"' => c.counts[0] += 1,
+                _ => {}
+            }
+        }
+        c.at = at;
+        self.quotes.set(Some(c));
+        c.counts[0] % 2 == 1 || c.counts[1] > c.counts[2]
     }
 
     /// The same document, written on `reference`.

@@ -1,5 +1,9 @@
 //! Word lists the movement model reads text with. All entries are lower case.
 
+use std::sync::LazyLock;
+
+use crate::hash::FastMap;
+
 /// What an event word says about the actor and the place it governs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Trigger {
@@ -25,81 +29,452 @@ pub(crate) enum Trigger {
     Adjacent,
 }
 
+/// Every event word by its class (the first class listing a word wins).
+const TRIGGERS: &[(Trigger, &[&str])] = &[
+    (
+        Trigger::Arrive,
+        &[
+            "arrive",
+            "arrived",
+            "arrives",
+            "arriving",
+            "arrival",
+            "reach",
+            "reached",
+            "reaches",
+            "reaching",
+            "land",
+            "landed",
+            "lands",
+            "landing",
+            "enter",
+            "entered",
+            "enters",
+            "entering",
+            "entry",
+            "landfall",
+            "docked",
+            "docks",
+            "anchored",
+            "anchoring",
+            "berthed",
+            "moored",
+            "came",
+            "come",
+            "comes",
+            "coming",
+            "pulled",
+            "touched",
+        ],
+    ),
+    (
+        Trigger::Depart,
+        &[
+            "leave",
+            "left",
+            "leaves",
+            "leaving",
+            "depart",
+            "departed",
+            "departs",
+            "departing",
+            "departure",
+            "fled",
+            "flee",
+            "flees",
+            "fleeing",
+            "escaped",
+            "escape",
+            "evacuated",
+            "cast",
+            "began",
+            "begins",
+            "started",
+            "starts",
+        ],
+    ),
+    (
+        Trigger::Move,
+        &[
+            "travel",
+            "traveled",
+            "travelled",
+            "travels",
+            "traveling",
+            "travelling",
+            "went",
+            "go",
+            "goes",
+            "going",
+            "gone",
+            "fly",
+            "flew",
+            "flown",
+            "flies",
+            "flying",
+            "flight",
+            "sail",
+            "sailed",
+            "sails",
+            "sailing",
+            "drove",
+            "drive",
+            "driven",
+            "drives",
+            "driving",
+            "walked",
+            "trekked",
+            "marched",
+            "moved",
+            "moves",
+            "moving",
+            "journey",
+            "journeyed",
+            "trip",
+            "voyage",
+            "rode",
+            "ride",
+            "continued",
+            "proceeded",
+            "set",
+            "took",
+            "boarded",
+            "crossed",
+            "cross",
+            "crosses",
+            "crossing",
+            "steamed",
+            "cruised",
+            "hiked",
+            "rowed",
+            "drifted",
+            "churned",
+            "tracked",
+            "swept",
+            "sweeping",
+            "raced",
+            "rushed",
+            "hurried",
+            "taken",
+            "transferred",
+            "deported",
+            "extradited",
+            "brought",
+            "escorted",
+            "hitchhiked",
+            "slipped",
+            "paddled",
+            "skied",
+            "sledged",
+            "pushed",
+            "ventured",
+            "relocated",
+            "headed",
+            "head",
+            "heads",
+            "taxied",
+            "steered",
+            "motored",
+            "cycled",
+            "hopped",
+            "airlifted",
+            "ferried",
+            "shuttled",
+            "move",
+            "pass",
+            "towed",
+            "tow",
+            "towing",
+            "passes",
+            "track",
+            "tracking",
+            "continue",
+            "continues",
+            "continuing",
+            "limped",
+            "hobbled",
+            "staggered",
+            "trudged",
+            "strolled",
+            "swam",
+            "wandered",
+            "sprinted",
+            "jogged",
+            "stage",
+            "stages",
+            "leg",
+            "legs",
+            // base forms: other inflections reach them through their lemma ("swimming" → "swim")
+            "swim",
+            "trek",
+            "hike",
+            "roam",
+            "wander",
+            "migrate",
+            "churn",
+            "deployed",
+            "deploying",
+            "redeployed",
+        ],
+    ),
+    (
+        Trigger::Intend,
+        &["heading", "bound", "route", "way", "destined", "due"],
+    ),
+    (
+        Trigger::Divert,
+        &["diverted", "rerouted", "redirected", "diversion"],
+    ),
+    (
+        Trigger::Return,
+        &["returned", "return", "returns", "returning"],
+    ),
+    (
+        Trigger::Waypoint,
+        &[
+            "stopped",
+            "stop",
+            "stops",
+            "stopover",
+            "stopping",
+            "via",
+            "transited",
+            "passed",
+            "passing",
+            "refueled",
+            "refuelled",
+            "called",
+            "call",
+            "calls",
+            "rounded",
+            "rounding",
+        ],
+    ),
+    (
+        Trigger::Presence,
+        &[
+            "visit",
+            "visited",
+            "visits",
+            "visiting",
+            "tour",
+            "toured",
+            "tours",
+            "touring",
+            "talks",
+            "held",
+            "hold",
+            "holds",
+            "holding",
+            "attend",
+            "attended",
+            "attends",
+            "attending",
+            "seen",
+            "spotted",
+            "sighted",
+            "photographed",
+            "pictured",
+            "filmed",
+            "showed",
+            "shown",
+            "shows",
+            "appeared",
+            "stayed",
+            "remained",
+            "spent",
+            "wintered",
+            "camped",
+            "hid",
+            "hiding",
+            "arrested",
+            "captured",
+            "caught",
+            "detained",
+            "located",
+            "rescued",
+            "hit",
+            "struck",
+            "strikes",
+            "battered",
+            "pounded",
+            "lashed",
+            "slammed",
+            "hammered",
+            "ravaged",
+            "lingered",
+            "stalled",
+            "weakened",
+            "strengthened",
+            "intensified",
+            "inspected",
+            "addressed",
+            "spoke",
+            "speaking",
+            "laid",
+            "surrendered",
+            "sheltered",
+            "docking",
+            "overnighted",
+            "rested",
+            "paused",
+            "lunched",
+            "dined",
+            "performed",
+            "prayed",
+            "celebrated",
+            "signed",
+            "capsized",
+            "sank",
+            "sunk",
+            "foundered",
+            "aground",
+            "wrecked",
+            "crashed",
+            "disappeared",
+            "vanished",
+            "collided",
+            "seeing",
+            "saw",
+            "sighting",
+            "waited",
+            "applied",
+            "registered",
+            "slept",
+            "recorded",
+            "hiding out",
+            "holed",
+            "trapped",
+            "stranded",
+            "treated",
+            "hospitalized",
+            "hospitalised",
+            "interviewed",
+            "killed",
+            "died",
+            "buried",
+            "dissipate",
+            "dissipated",
+            "dissipating",
+            "dissipates",
+            "weaken",
+            "weakening",
+            "strike",
+            "striking",
+            "batter",
+            "battering",
+            "pound",
+            "pounding",
+            "lash",
+            "lashing",
+            "hitting",
+            "threaten",
+            "threatening",
+            "race",
+            "racing",
+            "compete",
+            "competes",
+            "competed",
+            "competing",
+            "train",
+            "trained",
+            "perform",
+            "performs",
+            "performing",
+            "speak",
+            "speaks",
+            "preach",
+            "preached",
+            "preaching",
+            "campaign",
+            "campaigned",
+            "campaigning",
+            "rally",
+            "rallied",
+            "testify",
+            "testified",
+            "lecture",
+            "lectured",
+            "play",
+            "plays",
+            "played",
+            "playing",
+            "brief",
+            "briefs",
+            "briefed",
+            "arraigned",
+            "appear",
+            "appears",
+            "emerged",
+            "concert",
+            "concerts",
+            "gig",
+            "gigs",
+            "show",
+            "recital",
+            "stole",
+            "robbed",
+            "carjacked",
+            "stabbed",
+            "overpowered",
+            "assaulted",
+            "ambushed",
+            "burglarized",
+            "burgled",
+            "looted",
+            "abandoned",
+            "loaded",
+            "unloaded",
+            "discharged",
+            "loading",
+            "unloading",
+            "won",
+            "wins",
+            "winning",
+            "finished",
+            "finishing",
+            "operated",
+            "operating",
+            "patrolled",
+            "patrolling",
+        ],
+    ),
+    (
+        Trigger::Meet,
+        &[
+            "met",
+            "meet",
+            "meets",
+            "meeting",
+            "hosted",
+            "greeted",
+            "welcomed",
+            "received",
+            "joined",
+            "accompanied",
+        ],
+    ),
+    (
+        Trigger::Adjacent,
+        &[
+            // a home ("lives in Paris") is no stop of a journey
+            "was", "were", "is", "are", "be", "been", "said", "says", "told", "remains", "stays",
+        ],
+    ),
+];
+
 /// The trigger class of a lower-case word, if it is an event word.
 pub(crate) fn trigger(word: &str) -> Option<Trigger> {
-    use Trigger::{
-        Adjacent, Arrive, Depart, Divert, Intend, Meet, Move, Presence, Return, Waypoint,
-    };
-    let class = match word {
-        "arrive" | "arrived" | "arrives" | "arriving" | "arrival" | "reach" | "reached"
-        | "reaches" | "reaching" | "land" | "landed" | "lands" | "landing" | "enter"
-        | "entered" | "enters" | "entering" | "entry" | "landfall" | "docked" | "docks"
-        | "anchored" | "anchoring" | "berthed" | "moored" | "came" | "come" | "comes"
-        | "coming" | "pulled" | "touched" => Arrive,
-        "leave" | "left" | "leaves" | "leaving" | "depart" | "departed" | "departs"
-        | "departing" | "departure" | "fled" | "flee" | "flees" | "fleeing" | "escaped"
-        | "escape" | "evacuated" | "cast" | "began" | "begins" | "started" | "starts" => Depart,
-        "travel" | "traveled" | "travelled" | "travels" | "traveling" | "travelling" | "went"
-        | "go" | "goes" | "going" | "gone" | "fly" | "flew" | "flown" | "flies" | "flying"
-        | "flight" | "sail" | "sailed" | "sails" | "sailing" | "drove" | "drive" | "driven"
-        | "drives" | "driving" | "walked" | "trekked" | "marched" | "moved" | "moves"
-        | "moving" | "journey" | "journeyed" | "trip" | "voyage" | "rode" | "ride"
-        | "continued" | "proceeded" | "set" | "took" | "boarded" | "crossed" | "cross"
-        | "crosses" | "crossing" | "steamed" | "cruised" | "hiked" | "rowed" | "drifted"
-        | "churned" | "tracked" | "swept" | "sweeping" | "raced" | "rushed" | "hurried"
-        | "taken" | "transferred" | "deported" | "extradited" | "brought" | "escorted"
-        | "hitchhiked" | "slipped" | "paddled" | "skied" | "sledged" | "pushed" | "ventured"
-        | "relocated" | "headed" | "head" | "heads" | "taxied" | "steered" | "motored"
-        | "cycled" | "hopped" | "airlifted" | "ferried" | "shuttled" | "move" | "pass"
-        | "towed" | "tow" | "towing" | "passes" | "track" | "tracking" | "continue"
-        | "continues" | "continuing" | "limped" | "hobbled" | "staggered" | "trudged"
-        | "strolled" | "swam" | "wandered" | "sprinted" | "jogged" | "stage" | "stages" | "leg"
-        | "legs"
-        // base forms: other inflections reach them through their lemma ("swimming" → "swim")
-        | "swim" | "trek" | "hike" | "roam" | "wander" | "migrate" | "churn" | "deployed" | "deploying"
-        | "redeployed" => Move,
-        "heading" | "bound" | "route" | "way" | "destined" | "due" => Intend,
-        "diverted" | "rerouted" | "redirected" | "diversion" => Divert,
-        "returned" | "return" | "returns" | "returning" => Return,
-        "stopped" | "stop" | "stops" | "stopover" | "stopping" | "via" | "transited" | "passed"
-        | "passing" | "refueled" | "refuelled" | "called" | "call" | "calls" | "rounded"
-        | "rounding" => Waypoint,
-        "visit" | "visited" | "visits" | "visiting" | "tour" | "toured" | "tours" | "touring"
-        | "talks" | "held" | "hold" | "holds" | "holding" | "attend" | "attended" | "attends"
-        | "attending" | "seen" | "spotted" | "sighted" | "photographed" | "pictured" | "filmed"
-        | "showed" | "shown" | "shows" | "appeared" | "stayed" | "remained" | "spent"
-        | "wintered" | "camped" | "hid" | "hiding" | "arrested" | "captured" | "caught"
-        | "detained" | "located" | "rescued" | "hit" | "struck" | "strikes" | "battered"
-        | "pounded" | "lashed" | "slammed" | "hammered" | "ravaged" | "lingered" | "stalled"
-        | "weakened" | "strengthened" | "intensified" | "inspected" | "addressed" | "spoke"
-        | "speaking" | "laid" | "surrendered" | "sheltered" | "docking" | "overnighted"
-        | "rested" | "paused" | "lunched" | "dined" | "performed" | "prayed" | "celebrated"
-        | "signed" | "capsized" | "sank" | "sunk" | "foundered" | "aground" | "wrecked"
-        | "crashed" | "disappeared" | "vanished" | "collided" | "seeing" | "saw" | "sighting"
-        | "waited" | "applied" | "registered" | "slept" | "recorded" | "hiding out" | "holed"
-        | "trapped" | "stranded" | "treated" | "hospitalized" | "hospitalised" | "interviewed"
-        | "killed" | "died" | "buried" | "dissipate" | "dissipated" | "dissipating"
-        | "dissipates" | "weaken" | "weakening" | "strike" | "striking" | "batter"
-        | "battering" | "pound" | "pounding" | "lash" | "lashing" | "hitting" | "threaten"
-        | "threatening" | "race" | "racing" | "compete" | "competes" | "competed" | "competing"
-        | "train" | "trained" | "perform" | "performs" | "performing" | "speak" | "speaks"
-        | "preach" | "preached" | "preaching" | "campaign" | "campaigned" | "campaigning"
-        | "rally" | "rallied" | "testify" | "testified" | "lecture" | "lectured" | "play"
-        | "plays" | "played" | "playing" | "brief" | "briefs" | "briefed" | "arraigned"
-        | "appear" | "appears" | "emerged" | "concert" | "concerts" | "gig" | "gigs" | "show"
-        | "recital" | "stole" | "robbed" | "carjacked" | "stabbed" | "overpowered"
-        | "assaulted" | "ambushed" | "burglarized" | "burgled" | "looted" | "abandoned"
-        | "loaded" | "unloaded" | "discharged" | "loading" | "unloading" | "won" | "wins"
-        | "winning" | "finished" | "finishing" | "operated" | "operating" | "patrolled"
-        | "patrolling" => Presence,
-        "met" | "meet" | "meets" | "meeting" | "hosted" | "greeted" | "welcomed" | "received"
-        | "joined" | "accompanied" => Meet,
-        // a home ("lives in Paris") is no stop of a journey
-        "was" | "were" | "is" | "are" | "be" | "been" | "said" | "says" | "told" | "remains"
-        | "stays" => Adjacent,
-        _ => return None,
-    };
-    Some(class)
+    static CLASS: LazyLock<FastMap<&'static str, Trigger>> = LazyLock::new(|| {
+        let mut class = FastMap::default();
+        for (trigger, words) in TRIGGERS {
+            for word in *words {
+                class.entry(*word).or_insert(*trigger);
+            }
+        }
+        class
+    });
+    CLASS.get(word).copied()
 }
 
 /// Prepositions that put a place in relation to an event.

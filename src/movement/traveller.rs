@@ -88,32 +88,6 @@ fn after_dateline(doc: &Doc<'_>, i: usize, sentence: &Range<usize>) -> bool {
 /// The name of the one who tells a text in the first person.
 pub(crate) const NARRATOR: &str = "the narrator";
 
-/// True when token `i` stands inside quotation marks opened earlier in its paragraph.
-fn quoted(doc: &Doc<'_>, i: usize, sentence: &Range<usize>) -> bool {
-    let (Some(start), Some(at)) = (
-        doc.tokens.get(sentence.start).map(|t| t.span.start),
-        doc.tokens.get(i).map(|t| t.span.start),
-    ) else {
-        return false;
-    };
-    // from the start of the paragraph: a quotation of several sentences opens once
-    let start = doc.text[..start].rfind('\n').map_or(0, |n| n + 1);
-    let before = doc.text.get(start..at).unwrap_or("");
-    before.matches('"').count() % 2 == 1
-        || before.matches('“').count() > before.matches('”').count()
-}
-
-/// True when the sentence starting at token `start` is a headline in title case ("FBI Arrests
-/// North Carolina Suspect In Checotah"): most of its longer words capitalised.
-fn title_case(doc: &Doc<'_>, start: usize) -> bool {
-    let range = doc.sentence_range(start);
-    let words: Vec<usize> = range
-        .filter(|&k| doc.word(k).chars().filter(|c| c.is_alphabetic()).count() > 3)
-        .collect();
-    words.len() >= 4
-        && words.iter().filter(|&&k| doc.is_capitalised(k)).count() * 4 >= words.len() * 3
-}
-
 /// True when token `i` is a name in a byline or a picture credit: "By Mark Matthews",
 /// "(AP Photo/Jane Doe)", "Photo: …", "Reporting by …".
 pub(crate) fn in_byline(doc: &Doc<'_>, i: usize) -> bool {
@@ -134,7 +108,7 @@ pub(crate) fn in_byline(doc: &Doc<'_>, i: usize) -> bool {
             (w == "by"
                 && (k == sentence.start
                     || doc.low(k.saturating_sub(1)) == "reporting"
-                    || (doc.word(k) == "By" && !title_case(doc, sentence.start))))
+                    || (doc.word(k) == "By" && !doc.is_title_case(sentence.start))))
                 || matches!(
                     w,
                     "photo" | "photograph" | "credit" | "photos" | "image" | "video"
@@ -654,7 +628,7 @@ impl Cast {
         let after_adverb = doc.low(verb_at);
         // a full name before a verb the tagger knows ("Bill Clinton embarks on")
         let tagged_verb = name_words.len() >= 2
-            && !title_case(doc, sentence_start)
+            && !doc.is_title_case(sentence_start)
             && doc.pos(verb_at) == crate::text::pos::Upos::Verb
             && doc
                 .word(verb_at)
@@ -767,7 +741,7 @@ impl Cast {
             return run.end;
         }
         // a headline in title case capitalises every word: no sign of a name there
-        if personal && (!title_case(doc, sentence_start) || !roles.is_empty()) {
+        if personal && (!doc.is_title_case(sentence_start) || !roles.is_empty()) {
             let name = strip_possessive(&words[name_from - start..].join(" ")).to_owned();
             self.add_ref(
                 doc,
@@ -789,7 +763,7 @@ impl Cast {
         match w {
             // "We left New Orleans at dawn", "I reached Lisbon": a letter, a diary, a blog
             // told by its writer (not words quoted in a story)
-            "i" | "me" | "my" | "we" | "us" | "our" if !quoted(doc, i, &sentence) => {
+            "i" | "me" | "my" | "we" | "us" | "our" if !doc.in_quotation(i) => {
                 let narrator = if let Some(a) = self.narrator {
                     a
                 } else {

@@ -4,9 +4,12 @@
 //! replaced by its canonical lower-case keyword, or `""` when it is not one. Rules then
 //! compare `&'static str`s.
 
-use super::calendar::{PartOfDay, Season, Unit};
+use std::sync::LazyLock;
 
-/// Every keyword the rules look at, sorted (the lookup is a binary search).
+use super::calendar::{PartOfDay, Season, Unit};
+use crate::hash::FastMap;
+
+/// Every keyword the rules look at, sorted for the reader (the lookup hashes).
 const KEYWORDS: &[&str] = &[
     "a",
     "about",
@@ -270,33 +273,27 @@ const KEYWORDS: &[&str] = &[
 
 /// The canonical keyword `word` is, or `""`.
 pub(super) fn keyword(word: &str) -> &'static str {
+    static MAP: LazyLock<FastMap<&'static [u8], &'static str>> =
+        LazyLock::new(|| KEYWORDS.iter().map(|k| (k.as_bytes(), *k)).collect());
     let word = strip_possessive(word);
     let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 16 {
+    // Typographic apostrophe bytes are not ASCII: such words are not keywords.
+    if bytes.is_empty() || bytes.len() > 16 || !bytes.is_ascii() {
         return "";
     }
     let mut buf = [0u8; 16];
-    for (slot, b) in buf.iter_mut().zip(bytes) {
-        let lower = match b {
-            b'A'..=b'Z' => b + 32,
-            // Typographic apostrophe bytes are not ASCII: such words are not keywords.
-            0x80.. => return "",
-            _ => *b,
-        };
-        *slot = lower;
-    }
-    let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) else {
-        return "";
-    };
-    let lower = match lower {
-        "a.m" | "am" => return "am",
-        "p.m" => return "pm",
-        "tues" => "tuesday",
-        "thurs" => "thursday",
-        "secs" => "",
+    let lower = &mut buf[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    let lower: &[u8] = match &*lower {
+        b"a.m" | b"am" => return "am",
+        b"p.m" => return "pm",
+        b"tues" => b"tuesday",
+        b"thurs" => b"thursday",
+        b"secs" => return "",
         other => other,
     };
-    KEYWORDS.binary_search(&lower).map_or("", |i| KEYWORDS[i])
+    MAP.get(lower).copied().unwrap_or("")
 }
 
 /// `word` without a final possessive `'s` ("Tuesday's" → "Tuesday").
@@ -434,7 +431,15 @@ pub(crate) fn number_word(word: &str) -> Option<u32> {
 
 /// The value of an ordinal, spelled ("third", "twenty-first") or numeric ("3rd", "12th").
 pub(super) fn ordinal(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
+    // no ordinal is longer than "twenty-seventh": fold case on the stack
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 16 || !bytes.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf.make_ascii_lowercase();
+    let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
     if let Some(digits) = lower
         .strip_suffix("st")
         .or_else(|| lower.strip_suffix("nd"))
@@ -451,7 +456,7 @@ pub(super) fn ordinal(word: &str) -> Option<u32> {
         let o = ordinal(ones)?;
         return (t >= 20 && t % 10 == 0 && o < 10).then_some(t + o);
     }
-    Some(match lower.as_str() {
+    Some(match lower {
         "first" => 1,
         "second" => 2,
         "third" => 3,
