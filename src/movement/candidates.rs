@@ -311,7 +311,7 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
             status: Status::Confirmed,
             sources: Vec::new(),
             time: None,
-            sentence: doc.sentence_of[tokens.start],
+            sentence: doc.sentence_of(tokens.start),
             trigger: tokens.start,
             cue: Cue::None,
             background: false,
@@ -333,7 +333,7 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
             };
             (candidate.actors, candidate.whose) = actors_of(doc, cast, &link, &tokens, &sentence);
             candidate.sources =
-                sources_for(doc, &sources[doc.sentence_of[tokens.start]], link.trigger);
+                sources_for(doc, &sources[doc.sentence_of(tokens.start)], link.trigger);
             let (cue, subordinate) = cue_of(doc, &sentence, link.trigger);
             let status = status_of(
                 doc,
@@ -382,7 +382,7 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
                 Role::Presence
             };
             candidate.sources =
-                sources_for(doc, &sources[doc.sentence_of[tokens.start]], tokens.start);
+                sources_for(doc, &sources[doc.sentence_of(tokens.start)], tokens.start);
             let (cue, subordinate) = cue_of(doc, &sentence, link.trigger);
             candidate.status = status_of(
                 doc,

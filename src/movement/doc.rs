@@ -11,6 +11,9 @@ use crate::text::pos::Upos;
 use crate::text::{Token, TokenKind, sentence_at};
 use crate::time::TimeExpr;
 
+/// No place or time at a token.
+const NONE: u32 = u32::MAX;
+
 /// Tokens, sentences, places and times of one text, indexed by token.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
@@ -20,19 +23,20 @@ pub(crate) struct Doc<'a> {
     /// book has millions of tokens).
     lower: String,
     /// Where each token's lower case starts in `lower`, and where the last one ends.
-    lower_at: Vec<usize>,
+    lower_at: Vec<u32>,
     /// Each token's part of speech.
     pub upos: Vec<Upos>,
     /// The sentence each token belongs to.
-    pub sentence_of: Vec<usize>,
+    sentence_of: Vec<u32>,
     /// Token ranges of the sentences.
     pub sentence_tokens: Vec<Range<usize>>,
     /// Byte spans of the sentences.
     pub sentence_spans: Vec<Span>,
-    /// The place mention covering each token, if any.
-    place_at: Vec<Option<u32>>,
-    /// The time expression covering each token, if any.
-    time_at: Vec<Option<u32>>,
+    /// The place mention covering each token, or [`NONE`] (four bytes a token, not eight:
+    /// a book has millions).
+    place_at: Vec<u32>,
+    /// The time expression covering each token, or [`NONE`].
+    time_at: Vec<u32>,
     pub places: &'a [PlaceMention],
     pub times: &'a [TimeExpr],
     /// The day the text was written, when known.
@@ -67,8 +71,10 @@ impl<'a> Doc<'a> {
     ) -> Self {
         let mut lower = String::with_capacity(text.len());
         let mut lower_at = Vec::with_capacity(tokens.len() + 1);
+        // a text is at most tens of megabytes (`ingest` refuses more): offsets fit in 32 bits
+        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         for t in tokens.iter() {
-            lower_at.push(lower.len());
+            lower_at.push(offset(lower.len()));
             let word = t.text(text);
             if word.is_ascii() {
                 let from = lower.len();
@@ -78,7 +84,7 @@ impl<'a> Doc<'a> {
                 lower.push_str(&word.to_lowercase());
             }
         }
-        lower_at.push(lower.len());
+        lower_at.push(offset(lower.len()));
         let sentence_spans: Vec<Span> = if sentences.is_empty() {
             vec![Span::new(0, text.len())]
         } else {
@@ -89,11 +95,11 @@ impl<'a> Doc<'a> {
         for t in tokens.iter() {
             let s = sentence_at(&sentence_spans, t.span.start).unwrap_or(last);
             last = s;
-            sentence_of.push(s);
+            sentence_of.push(offset(s));
         }
         let mut sentence_tokens = vec![0..0; sentence_spans.len()];
         for (i, &s) in sentence_of.iter().enumerate() {
-            if let Some(r) = sentence_tokens.get_mut(s) {
+            if let Some(r) = sentence_tokens.get_mut(s as usize) {
                 if r.start == r.end {
                     *r = i..i + 1;
                 } else {
@@ -102,15 +108,15 @@ impl<'a> Doc<'a> {
             }
         }
         let cover = |spans: &mut dyn Iterator<Item = Span>| {
-            let mut at = vec![None; tokens.len()];
+            let mut at = vec![NONE; tokens.len()];
             for (k, span) in spans.enumerate() {
                 let from = tokens.partition_point(|t| t.span.end <= span.start);
                 for (i, t) in tokens.iter().enumerate().skip(from) {
                     if t.span.start >= span.end {
                         break;
                     }
-                    if at[i].is_none() {
-                        at[i] = u32::try_from(k).ok();
+                    if at[i] == NONE {
+                        at[i] = offset(k);
                     }
                 }
             }
@@ -142,7 +148,7 @@ impl<'a> Doc<'a> {
     /// North Carolina Suspect In Checotah"): of its words longer than three letters, at least
     /// four, and three in four of them capitalised. Worked out once per sentence.
     pub fn is_title_case(&self, i: usize) -> bool {
-        let Some(&s) = self.sentence_of.get(i) else {
+        let Some(s) = self.sentence_index(i) else {
             return false;
         };
         let known = self
@@ -230,7 +236,7 @@ impl<'a> Doc<'a> {
     pub fn low(&self, i: usize) -> &str {
         crate::work::step();
         match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
-            (Some(&from), Some(&to)) => self.lower.get(from..to).unwrap_or(""),
+            (Some(&from), Some(&to)) => self.lower.get(from as usize..to as usize).unwrap_or(""),
             _ => "",
         }
     }
@@ -292,22 +298,37 @@ impl<'a> Doc<'a> {
     /// The place mention covering token `i`, if any.
     pub fn place_at(&self, i: usize) -> Option<usize> {
         crate::work::step();
-        self.place_at.get(i).copied().flatten().map(|p| p as usize)
+        self.place_at
+            .get(i)
+            .filter(|&&p| p != NONE)
+            .map(|&p| p as usize)
     }
 
     /// The time expression covering token `i`, if any.
     pub fn time_at(&self, i: usize) -> Option<usize> {
         crate::work::step();
-        self.time_at.get(i).copied().flatten().map(|t| t as usize)
+        self.time_at
+            .get(i)
+            .filter(|&&t| t != NONE)
+            .map(|&t| t as usize)
     }
 
     /// Token range of the sentence holding token `i`.
     pub fn sentence_range(&self, i: usize) -> Range<usize> {
-        self.sentence_of
-            .get(i)
-            .and_then(|&s| self.sentence_tokens.get(s))
+        self.sentence_index(i)
+            .and_then(|s| self.sentence_tokens.get(s))
             .cloned()
             .unwrap_or(0..0)
+    }
+
+    /// The sentence holding token `i`, `None` past the end.
+    pub fn sentence_index(&self, i: usize) -> Option<usize> {
+        self.sentence_of.get(i).map(|&s| s as usize)
+    }
+
+    /// The sentence holding token `i` (the first past the end).
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentence_index(i).unwrap_or(0)
     }
 
     /// Token range of place mention `p`.

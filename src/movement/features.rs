@@ -766,7 +766,7 @@ pub(crate) fn traveller_features(
             ((m.mentions.len() as f32 + 1.0).log2() / 4.0).min(1.5),
         );
         let refs = &refs_of[a];
-        let in_sentence = |s: usize| refs.iter().any(|r| doc.sentence_of[r.tokens.start] == s);
+        let in_sentence = |s: usize| refs.iter().any(|r| doc.sentence_of(r.tokens.start) == s);
         set(F::Headline, f32::from(u8::from(headline && in_sentence(0))));
         set(F::Lede, f32::from(u8::from(in_sentence(lede))));
         set(

@@ -1017,7 +1017,7 @@ impl Cast {
     /// sentence) stands for: the first one of that kind the first pass met, if it first
     /// met it within the next two sentences.
     fn named_after_lede(&self, doc: &Doc<'_>, i: usize, kind: ActorKind) -> Option<usize> {
-        let sentence = doc.sentence_of[i];
+        let sentence = doc.sentence_of(i);
         if sentence > usize::from(doc.has_headline()) {
             return None;
         }
@@ -1030,12 +1030,7 @@ impl Cast {
             .filter_map(|(a, m)| m.introduced.map(|at| (a, at)))
             .min_by_key(|&(_, at)| at)?;
         let later = doc.tokens.partition_point(|t| t.span.start < at);
-        (at > here
-            && doc
-                .sentence_of
-                .get(later)
-                .is_some_and(|&s| s <= sentence + 2))
-        .then_some(a)
+        (at > here && doc.sentence_index(later).is_some_and(|s| s <= sentence + 2)).then_some(a)
     }
 
     fn new_member(&mut self, name: String, kind: ActorKind) -> usize {
@@ -1213,7 +1208,7 @@ impl Cast {
             .rev()
             .inspect(|_| crate::work::step())
             .find(persons)?;
-        let s = doc.sentence_of.get(last.tokens.start).copied()?;
+        let s = doc.sentence_index(last.tokens.start)?;
         let in_s = || self.refs_in(doc.sentence_tokens[s].clone()).filter(persons);
         in_s()
             .find(|r| !reporter(r))
