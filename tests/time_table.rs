@@ -185,6 +185,24 @@ fn year_less_dates_take_the_nearest_plausible_year() {
             ("4 March", "1961-03-04"),
         ],
     );
+    // two years named as one span (a season, a race, a fiscal year): a day in the first half
+    // of a year belongs to the second; later in the year, to the first
+    check(
+        "The 2023-24 Ocean Globe Race left Punta del Este on March 5.",
+        None,
+        &[("2023", "2023"), ("March 5", "2024-03-05")],
+    );
+    check(
+        "Planned since 1909, in the 1911–12 season the party left the hut on November 1 \
+         and reached the Pole on January 17.",
+        Some("2026-12-07"),
+        &[
+            ("1909", "1909"),
+            ("1911", "1911"),
+            ("November 1", "1911-11-01"),
+            ("January 17", "1912-01-17"),
+        ],
+    );
     check(
         "The company, founded in 1985, said on March 3 that profits rose.",
         Some("1998-03-10"),

@@ -48,6 +48,9 @@ pub(super) struct Scanner<'a> {
     anchor: Option<NaiveDate>,
     /// The last year mentioned ("that year", "the year").
     last_year: Option<i32>,
+    /// The last year mentioned opened a span of two ("the 2023-24 season", "fiscal
+    /// 2019–20"): a year-less date in its first half-year belongs to the second year.
+    two_years: bool,
     /// The text tells of its own past: most of the years it writes out lie two years or more
     /// from the reference (a history, a story of long ago), not a few in a story of today.
     of_the_past: bool,
@@ -156,6 +159,7 @@ impl<'a> Scanner<'a> {
             reference,
             anchor: None,
             last_year: None,
+            two_years: false,
             of_the_past,
             anniversary,
             narrative: None,
@@ -186,6 +190,8 @@ impl<'a> Scanner<'a> {
                 {
                     self.narrative = Some(d);
                 }
+                self.two_years =
+                    matches!(hit.val, Val::Year(y) if self.next_year_follows(hit.end, y));
                 match hit.val {
                     Val::Year(y) | Val::Month(y, _) | Val::Season(y, _) | Val::Half(y, _) => {
                         self.last_year = Some(y);
@@ -419,6 +425,22 @@ impl<'a> Scanner<'a> {
             "this" => matches!(self.kw(j + 1), "year" | "month" | "week"),
             _ => false,
         })
+    }
+
+    /// True when a dash or slash and the year after `y` follow token `at`, as two digits or
+    /// four ("2023-24", "1999/2000").
+    fn next_year_follows(&self, at: usize, y: i32) -> bool {
+        matches!(self.txt(at), "-" | "–" | "/")
+            && self.kind(at + 1) == Some(TokenKind::Number)
+            && self.txt(at + 1).parse::<i32>().is_ok_and(|n| {
+                (self.txt(at + 1).len() == 2 && n == (y + 1).rem_euclid(100)) || n == y + 1
+            })
+    }
+
+    /// The year a year-less day in month `m` takes from the last year named, `y`: the
+    /// second of two ("the 2023-24 race … on March 5") for a day in January to June.
+    fn named_year_for(&self, y: i32, m: u32) -> i32 {
+        if self.two_years && m <= 6 { y + 1 } else { y }
     }
 
     /// The last year mentioned, when it lies two years or more from the reference's (a
@@ -1433,14 +1455,14 @@ impl<'a> Scanner<'a> {
                 }
                 // "in the spring of 1961 … on 4 March": the story's own year, named just
                 // before
-                _ if let Some(y) = self.story_year(at) => y,
+                _ if let Some(y) = self.story_year(at) => self.named_year_for(y, m),
                 _ => nearest_year(r, m, d, self.future_context(at)),
             },
             // No reference, but the narrative set a full date ("May 8, 1919 ... On May
             // 15"): the year-less day follows it.
             (None, None) if let Some(a) = self.narrative => nearest_year(a, m, d, true),
             // No reference: the last year the story named.
-            (None, None) if let Some(y) = self.last_year => y,
+            (None, None) if let Some(y) = self.last_year => self.named_year_for(y, m),
             (None, None) => {
                 // Check the day exists in some year (Feb 29 in a leap year).
                 NaiveDate::from_ymd_opt(2000, m, d)?;
