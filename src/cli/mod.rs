@@ -85,7 +85,7 @@ pub enum Command {
 /// Arguments of `itinera extract`.
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// The article to read, or `-` for standard input.
+    /// The article to read: a file, a web address (http:// or https://), or `-` for standard input.
     #[arg(required_unless_present = "jsonl")]
     pub file: Option<String>,
     /// Resolve relative dates against this date (YYYY-MM-DD).
@@ -135,6 +135,9 @@ pub enum CliError {
     /// The arguments do not go together.
     #[error("{0}")]
     Usage(String),
+    /// A web address gave no article.
+    #[error("{0}")]
+    Web(String),
 }
 
 /// Runs a headless command.
@@ -157,6 +160,8 @@ fn extract_one(args: &ExtractArgs) -> Result<(), CliError> {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
         Document::from_bytes(&bytes)?
+    } else if looks_like_address(file) {
+        fetch_document(file)?
     } else {
         Document::from_path(std::path::Path::new(file))?
     };
@@ -276,6 +281,29 @@ fn answer_line_as(line: &str, gazetteer: &Gazetteer, format: Format) -> Result<S
             Ok(line)
         }
     }
+}
+
+/// True when the argument is a web address rather than a file name.
+fn looks_like_address(file: &str) -> bool {
+    let lower = file.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// The article at a web address.
+#[cfg(feature = "online")]
+fn fetch_document(address: &str) -> Result<Document, CliError> {
+    crate::ingest::web::Fetcher::new()
+        .fetch(address)
+        .map(|page| page.document)
+        .map_err(|e| CliError::Web(e.to_string()))
+}
+
+/// The article at a web address: not in a build without the network.
+#[cfg(not(feature = "online"))]
+fn fetch_document(address: &str) -> Result<Document, CliError> {
+    Err(CliError::Web(format!(
+        "cannot fetch {address}: this build of itinera has no network support (the `online` feature)"
+    )))
 }
 
 fn extract_jsonl(args: &ExtractArgs) -> Result<(), CliError> {

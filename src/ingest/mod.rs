@@ -7,6 +7,8 @@
 mod dates;
 mod html;
 mod markdown;
+#[cfg(feature = "online")]
+pub mod web;
 
 use std::path::Path;
 
