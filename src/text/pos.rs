@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
-use crate::hash::WordHasher;
+use crate::hash::{FastMap, WordHasher};
 use crate::span::Span;
 use crate::text::{Token, sentences};
 
@@ -151,6 +151,7 @@ pub fn tag_sentences(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Up
     // one sentence at a time: a small buffer, reused
     let mut infos = Vec::with_capacity(64);
     let mut out = Vec::with_capacity(tokens.len());
+    let mut memo: FastMap<&str, Info> = FastMap::default();
     let mut sentence = 0;
     let mut current = None;
     for token in tokens {
@@ -169,8 +170,21 @@ pub fn tag_sentences(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Up
             infos.clear();
         }
         current = id;
-        let first = infos.is_empty();
-        infos.push(model.info(token.span.slice(text), first, &mut scratch));
+        let word = token.span.slice(text);
+        // a word comes back often ("the", a name): its lookups are made once per text
+        let mut info = if let Some(known) = memo.get(word) {
+            *known
+        } else {
+            let info = model.info(word, false, &mut scratch);
+            if memo.len() < MEMO_WORDS {
+                memo.insert(word, info);
+            }
+            info
+        };
+        if infos.is_empty() {
+            info.shape += FIRST;
+        }
+        infos.push(info);
     }
     decode(model, &infos, &mut out);
     out
@@ -196,6 +210,12 @@ struct Info {
 }
 
 const NONE: u8 = u8::MAX;
+
+/// Added to a shape when its token opens a sentence.
+const FIRST: u8 = 16;
+
+/// The most distinct words whose lookups a text keeps (a book's vocabulary fits).
+const MEMO_WORDS: usize = 1 << 17;
 
 impl Default for Info {
     fn default() -> Self {
@@ -521,7 +541,7 @@ impl Model {
             word: entry.rows,
             suffix3,
             word_key,
-            shape: shape(word) + if first { 16 } else { 0 },
+            shape: shape(word) + if first { FIRST } else { 0 },
             fixed: entry.fixed,
             ..Info::default()
         };

@@ -396,7 +396,12 @@ pub(crate) fn number_word(word: &str) -> Option<u32> {
         let o = number_word(ones)?;
         return (t >= 20 && t % 10 == 0 && o < 10).then_some(t + o);
     }
-    Some(match keyword(word) {
+    number_keyword(keyword(word))
+}
+
+/// The value of a number word's canonical keyword (see [`keyword`]).
+pub(super) fn number_keyword(kw: &str) -> Option<u32> {
+    Some(match kw {
         "one" | "a" | "an" => 1,
         "two" => 2,
         "three" => 3,

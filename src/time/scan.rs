@@ -12,8 +12,8 @@ use super::calendar::{
     weekday_before, weekday_from,
 };
 use super::lexicon::{
-    decade_word, is_zone, keyword, month, month_is_ambiguous, number_word, ordinal, part_of_day,
-    season, unit, unit_word, weekday,
+    decade_word, is_zone, keyword, month, month_is_ambiguous, number_keyword, number_word, ordinal,
+    part_of_day, season, unit, unit_word, weekday,
 };
 use super::{Granularity, TimexType};
 use crate::text::{Token, TokenKind};
@@ -213,6 +213,16 @@ impl<'a> Scanner<'a> {
     }
 
     // ----- token access -----
+
+    /// The value of token `i` as a number word ("twelve", "twenty-five").
+    fn number_at(&self, i: usize) -> Option<u32> {
+        let word = self.txt(i);
+        if word.contains('-') {
+            number_word(word)
+        } else {
+            number_keyword(self.kw(i))
+        }
+    }
 
     fn kw(&self, i: usize) -> &'static str {
         self.kw.get(i).copied().unwrap_or("")
@@ -479,7 +489,7 @@ impl<'a> Scanner<'a> {
         let next = i + approx_len;
         if approx_len > 0
             && (self.kind(next) == Some(TokenKind::Number)
-                || number_word(self.txt(next)).is_some()
+                || self.number_at(next).is_some()
                 || month(self.kw(next)).is_some()
                 || matches!(self.kw(next), "noon" | "midnight" | "year"))
         {
@@ -764,7 +774,7 @@ impl<'a> Scanner<'a> {
         {
             return Some(Hit::new(i, end, Val::Year(y)));
         }
-        if number_word(self.txt(i)).is_some()
+        if self.number_at(i).is_some()
             && let Some(hit) = self.amount(i, i)
         {
             return Some(hit);
@@ -949,12 +959,12 @@ impl<'a> Scanner<'a> {
     fn spoken_year(&self, i: usize) -> Option<(i32, usize)> {
         match self.kw(i) {
             "nineteen" => {
-                let n = number_word(self.txt(i + 1))?;
+                let n = self.number_at(i + 1)?;
                 (10..100).contains(&n).then_some((1900 + n as i32, i + 2))
             }
             "two" if self.kw(i + 1) == "thousand" => {
                 if self.kw(i + 2) == "and"
-                    && let Some(n) = number_word(self.txt(i + 3)).filter(|n| *n < 100)
+                    && let Some(n) = self.number_at(i + 3).filter(|n| *n < 100)
                 {
                     return Some((2000 + n as i32, i + 4));
                 }
