@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
-use super::state::{Action, Input, Loaded};
+use super::state::{Action, Input, Loaded, OpenedProject};
 use crate::analysis::{Analysis, Options, analyze};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::Document;
@@ -41,6 +41,32 @@ pub fn pipeline_with_online(online: Arc<AtomicBool>) -> Analyzer {
         let _ = online;
         pipeline()
     }
+}
+
+/// Reads a project file and the document of its first article: the stored text as it is,
+/// not read again as HTML or Markdown, so every stored span still points where it did.
+fn read_project(path: &std::path::Path) -> Result<(Document, OpenedProject), String> {
+    let project = crate::project::Project::load(path).map_err(|e| match e {
+        // the window names the file itself
+        crate::project::ProjectError::Invalid { reason, .. } => reason.to_string(),
+        other => other.to_string(),
+    })?;
+    let article = project
+        .articles
+        .first()
+        .ok_or_else(|| "the project holds no article".to_owned())?;
+    let document = Document {
+        title: article.title.clone(),
+        published: article.published,
+        text: article.text.clone(),
+    };
+    Ok((
+        document,
+        OpenedProject {
+            path: path.to_owned(),
+            project,
+        },
+    ))
 }
 
 /// Runs one job at a time on a named thread and hands back [`Action`]s.
@@ -104,16 +130,26 @@ impl Loader {
                     Input::Path(p) => Some(p.clone()),
                     _ => None,
                 };
+                let mut project = None;
                 let document = match &input {
-                    Input::Path(p) => Document::from_path(p),
-                    Input::Text { text, .. } => Document::from_bytes(text.as_bytes()),
-                    Input::Bytes { bytes, .. } => Document::from_bytes(bytes),
+                    Input::Path(p) => Document::from_path(p).map_err(|e| e.to_string()),
+                    Input::Text { text, .. } => {
+                        Document::from_bytes(text.as_bytes()).map_err(|e| e.to_string())
+                    }
+                    Input::Bytes { bytes, .. } => {
+                        Document::from_bytes(bytes).map_err(|e| e.to_string())
+                    }
+                    Input::Project(p) => read_project(p).map(|(document, opened)| {
+                        project = Some(Box::new(opened));
+                        document
+                    }),
                 };
+                let name = project
+                    .as_ref()
+                    .and_then(|p| p.project.articles.first())
+                    .map_or(name, |a| a.name.clone());
                 let action = match document {
-                    Err(e) => Action::LoadFailed {
-                        job,
-                        message: e.to_string(),
-                    },
+                    Err(message) => Action::LoadFailed { job, message },
                     Ok(document) => {
                         if cancel.load(Ordering::Relaxed) {
                             return;
@@ -137,6 +173,7 @@ impl Loader {
                                 name,
                                 path,
                                 analysis: Arc::new(analysis),
+                                project,
                             }),
                         }
                     }

@@ -13,6 +13,7 @@ pub mod map;
 pub mod state;
 pub mod style;
 pub mod testing;
+pub mod writer;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,6 +27,8 @@ use self::article::ArticleView;
 use self::loader::{Analyzer, Loader};
 use self::map::MapView;
 use self::state::{Action, Effect, Input, Settings, State, StopRef, ThemeChoice, TileChoice};
+use self::writer::Writer;
+use crate::export::Format;
 
 /// The bundled sample article, opened on first start and from Help.
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/sample/danube_envoy.txt");
@@ -102,7 +105,9 @@ pub struct App {
     loader: Loader,
     ctx: egui::Context,
     fonts: Option<Receiver<FontFiles>>,
-    picked: Option<Receiver<PathBuf>>,
+    picked: Option<(Receiver<PathBuf>, Pick)>,
+    writer: Writer,
+    title: String,
     paste_text: String,
     custom_url: String,
     last_tick: Option<f64>,
@@ -124,6 +129,8 @@ impl App {
             ctx: ctx.clone(),
             fonts: None,
             picked: None,
+            writer: Writer::default(),
+            title: String::new(),
             paste_text: String::new(),
             custom_url,
             last_tick: None,
@@ -161,25 +168,47 @@ impl App {
                     name: name.into(),
                     path: None,
                     analysis: std::sync::Arc::new(analysis),
+                    project: None,
                 }),
             });
         }
     }
 
-    /// Applies an action and carries out what it calls for.
+    /// Applies an action and carries out what it calls for, then saves the project when
+    /// it has a file and something changed.
     pub fn act(&mut self, action: Action) {
         for effect in self.state.apply(action) {
-            match effect {
-                Effect::Load { job, input } => self.loader.start(job, input, &self.ctx),
-                Effect::Cancel => self.loader.cancel(),
-                Effect::PickFile => self.pick_file(),
-                Effect::TilesChanged => {
-                    let tiles = self.state.settings.tiles.clone();
-                    self.map.set_tiles(&tiles, &self.ctx);
+            self.run(effect);
+        }
+        if let Some(save) = self.state.autosave() {
+            self.run(save);
+        }
+    }
+
+    fn run(&mut self, effect: Effect) {
+        match effect {
+            Effect::Load { job, input } => self.loader.start(job, input, &self.ctx),
+            Effect::Cancel => self.loader.cancel(),
+            Effect::PickFile => self.pick(Pick::Article),
+            Effect::PickProject => self.pick(Pick::Project),
+            Effect::PickProjectPath => self.pick(Pick::SaveProject),
+            Effect::PickExportPath(format) => self.pick(Pick::Export(format)),
+            Effect::SaveProject { path, revision } => {
+                if let Some(project) = self.state.project_snapshot() {
+                    self.writer.save_project(path, revision, project, &self.ctx);
                 }
-                Effect::ThemeChanged => self.apply_theme(),
-                Effect::OnlineLookupChanged => self.apply_online_lookup(),
             }
+            Effect::Export { format, path } => {
+                if let Some(analysis) = self.state.export_analysis() {
+                    self.writer.export(path, format, analysis, &self.ctx);
+                }
+            }
+            Effect::TilesChanged => {
+                let tiles = self.state.settings.tiles.clone();
+                self.map.set_tiles(&tiles, &self.ctx);
+            }
+            Effect::ThemeChanged => self.apply_theme(),
+            Effect::OnlineLookupChanged => self.apply_online_lookup(),
         }
     }
 
@@ -199,24 +228,50 @@ impl App {
     }
 
     /// The file dialog runs on its own thread so the window keeps drawing.
-    fn pick_file(&mut self) {
+    fn pick(&mut self, purpose: Pick) {
         let tx_ctx = self.ctx.clone();
         let (tx, rx) = std::sync::mpsc::channel::<PathBuf>();
+        let stem = self.state.current.as_ref().map_or_else(
+            || "itinera".to_owned(),
+            |c| {
+                std::path::Path::new(&c.name)
+                    .file_stem()
+                    .map_or_else(|| c.name.clone(), |s| s.to_string_lossy().into_owned())
+            },
+        );
         let spawned = std::thread::Builder::new()
             .name("itinera-file-dialog".into())
             .spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open article")
-                    .add_filter("Articles", &["txt", "html", "htm", "md", "markdown"])
-                    .add_filter("All files", &["*"])
-                    .pick_file();
+                let dialog = rfd::FileDialog::new();
+                let picked = match purpose {
+                    Pick::Article => dialog
+                        .set_title("Open article")
+                        .add_filter("Articles", &["txt", "html", "htm", "md", "markdown"])
+                        .add_filter("itinera projects", &[crate::project::EXTENSION])
+                        .add_filter("All files", &["*"])
+                        .pick_file(),
+                    Pick::Project => dialog
+                        .set_title("Open project")
+                        .add_filter("itinera projects", &[crate::project::EXTENSION])
+                        .pick_file(),
+                    Pick::SaveProject => dialog
+                        .set_title("Save project")
+                        .add_filter("itinera projects", &[crate::project::EXTENSION])
+                        .set_file_name(format!("{stem}.{}", crate::project::EXTENSION))
+                        .save_file(),
+                    Pick::Export(format) => dialog
+                        .set_title(format!("Export {}", format_label(format)))
+                        .add_filter(format_label(format), &[format.extension()])
+                        .set_file_name(format!("{stem}.{}", format.extension()))
+                        .save_file(),
+                };
                 if let Some(path) = picked {
                     let _ = tx.send(path);
                     tx_ctx.request_repaint();
                 }
             });
         if spawned.is_ok() {
-            self.picked = Some(rx);
+            self.picked = Some((rx, purpose));
         }
     }
 
@@ -224,11 +279,20 @@ impl App {
         for action in self.loader.poll() {
             self.act(action);
         }
-        if let Some(rx) = &self.picked
+        for action in self.writer.poll() {
+            self.act(action);
+        }
+        if let Some((rx, purpose)) = &self.picked
             && let Ok(path) = rx.try_recv()
         {
+            let action = match *purpose {
+                Pick::Article => Action::Open(Input::Path(path)),
+                Pick::Project => Action::Open(Input::Project(path)),
+                Pick::SaveProject => Action::SaveProjectAs(path),
+                Pick::Export(format) => Action::Export { format, path },
+            };
             self.picked = None;
-            self.act(Action::Open(Input::Path(path)));
+            self.act(action);
         }
         if let Some(rx) = &self.fonts
             && let Ok(found) = rx.try_recv()
@@ -302,6 +366,13 @@ impl App {
             let dark = ui.visuals().dark_mode;
             actions.extend(self.map.show(ui, &self.state, dark));
         });
+        actions.extend(self.view_change(ui.ctx()));
+        let title = self.state.title();
+        if title != self.title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
 
         self.dialogs(ui.ctx(), &mut actions);
         drop_overlay(ui.ctx());
@@ -316,6 +387,33 @@ impl App {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
+    }
+
+    /// The map's view, once it has come to rest somewhere new (not while a glide or a drag
+    /// is under way, so a pan is one change, not one per frame).
+    fn view_change(&self, ctx: &egui::Context) -> Option<Action> {
+        if self.state.current.is_none() || self.map.gliding() || ctx.input(|i| i.pointer.any_down())
+        {
+            return None;
+        }
+        let center = self.map.center();
+        let view = crate::project::MapView {
+            lat: center.lat,
+            lon: center.lon,
+            zoom: self.map.zoom(),
+        };
+        let moved = self.state.view.is_none_or(|v| {
+            (v.lat - view.lat).abs() > 1e-7
+                || (v.lon - view.lon).abs() > 1e-7
+                || (v.zoom - view.zoom).abs() > 1e-6
+        });
+        moved.then_some(Action::ViewChanged(view))
+    }
+
+    /// The window's title as it stands (the project's name, `*` for unsaved changes).
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
     }
 
     fn input_actions(&self, ctx: &egui::Context) -> Vec<Action> {
@@ -367,6 +465,12 @@ impl App {
             }
             if i.consume_key(Modifiers::COMMAND, Key::O) {
                 out.push(Action::OpenDialog);
+            }
+            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+                out.push(Action::SaveProjectDialog);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::S) {
+                out.push(Action::SaveProject);
             }
         });
         out
@@ -438,6 +542,8 @@ impl App {
                 actions.push(Action::Open(sample_input()));
             }
             ui.separator();
+            self.project_menu(ui, actions);
+            ui.separator();
             if ui
                 .button("Quit")
                 .on_hover_text("Close the window")
@@ -506,6 +612,77 @@ impl App {
             {
                 actions.push(Action::ShowAbout(true));
             }
+        });
+    }
+
+    fn project_menu(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if ui
+            .button("Open project…")
+            .on_hover_text("Open an itinera project (.itinera) with its corrections and view")
+            .clicked()
+        {
+            actions.push(Action::OpenProjectDialog);
+        }
+        ui.menu_button("Recent projects", |ui| {
+            if self.state.settings.recent_projects.is_empty() {
+                ui.label(RichText::new("No recent projects").weak());
+            }
+            for path in self.state.settings.recent_projects.clone() {
+                if ui
+                    .button(state::file_name(&path))
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    actions.push(Action::Open(Input::Project(path)));
+                }
+            }
+            ui.separator();
+            if ui
+                .button("Clear recent projects")
+                .on_hover_text("Forget this list")
+                .clicked()
+            {
+                actions.push(Action::ClearRecentProjects);
+            }
+        });
+        let open = self.state.current.is_some();
+        let why = "Open an article first";
+        if ui
+            .add_enabled(open, egui::Button::new("Save project"))
+            .on_hover_text(
+                "Save the article, your corrections and the view; after the first save every                  change is saved by itself (Ctrl+S)",
+            )
+            .on_disabled_hover_text(why)
+            .clicked()
+        {
+            actions.push(Action::SaveProject);
+        }
+        if ui
+            .add_enabled(open, egui::Button::new("Save project as…"))
+            .on_hover_text("Save the project in a new file (Ctrl+Shift+S)")
+            .on_disabled_hover_text(why)
+            .clicked()
+        {
+            actions.push(Action::SaveProjectDialog);
+        }
+        ui.add_enabled_ui(open, |ui| {
+            ui.menu_button("Export", |ui| {
+                for format in EXPORT_FORMATS {
+                    if ui
+                        .button(format!("{}…", format_label(format)))
+                        .on_hover_text(format!(
+                            "Write the routes shown (hidden actors left out, corrections \
+                             applied) as {}",
+                            format_label(format)
+                        ))
+                        .clicked()
+                    {
+                        actions.push(Action::ExportDialog(format));
+                    }
+                }
+            })
+            .response
+            .on_disabled_hover_text(why);
         });
     }
 
@@ -683,6 +860,10 @@ impl App {
             } else {
                 ui.label("Drop an article on the window to begin");
             }
+            if let Some(notice) = &self.state.notice {
+                ui.separator();
+                ui.label(RichText::new(notice).weak());
+            }
         });
     }
 
@@ -740,6 +921,29 @@ impl App {
     }
 }
 
+/// What a file dialog was opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pick {
+    Article,
+    Project,
+    SaveProject,
+    Export(Format),
+}
+
+/// The formats File ▸ Export offers (the JSON contract is the command line's).
+pub const EXPORT_FORMATS: [Format; 4] = [Format::GeoJson, Format::Kml, Format::Gpx, Format::Csv];
+
+/// A format's name in the menu.
+fn format_label(format: Format) -> &'static str {
+    match format {
+        Format::Json => "JSON",
+        Format::GeoJson => "GeoJSON",
+        Format::Kml => "KML",
+        Format::Gpx => "GPX",
+        Format::Csv => "CSV",
+    }
+}
+
 fn about(ui: &mut Ui) {
     ui.label(RichText::new(format!("itinera {}", env!("CARGO_PKG_VERSION"))).strong());
     ui.label("Drop in a news article, see who went where and when, on a map.");
@@ -761,6 +965,7 @@ fn about(ui: &mut Ui) {
     ui.label(RichText::new("Keys").strong());
     ui.label("← → previous and next stop · Home End first and last · Space play or pause");
     ui.label("Ctrl+O open a file · Ctrl+V paste an article · drop files on the window");
+    ui.label("Ctrl+S save the project · Ctrl+Shift+S save it as");
 }
 
 fn error_banner(ui: &mut Ui, error: &str, actions: &mut Vec<Action>) {
