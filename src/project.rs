@@ -140,12 +140,41 @@ impl Correction {
     pub fn matches(&self, text: &str) -> bool {
         text.get(self.span.start..self.span.end) == Some(self.mention.as_str())
     }
+}
 
-    /// True when `text_hash` is the [`text_hash`] of the text the correction was made on.
-    #[must_use]
-    pub fn made_on(&self, text_hash: &str) -> bool {
-        self.text_hash == text_hash
-    }
+/// Applies the corrections of article `article` to its analysis, in order; returns, for
+/// each correction, whether it applied. A correction of another article is skipped (and
+/// reported as applied: it is not this analysis's to judge). One whose mention is no longer
+/// where it was in the text (the text changed) is not applied and reported as such; it
+/// stays in the project. A "not a stop" correction removes every stop one of whose
+/// mentions overlaps its span, so it still holds when a newer pipeline draws the mention's
+/// bounds a little differently; when no stop has the mention, there is nothing to remove
+/// and it has still applied.
+pub fn apply_corrections(
+    analysis: &mut crate::analysis::Analysis,
+    article: usize,
+    corrections: &[Correction],
+) -> Vec<bool> {
+    corrections
+        .iter()
+        .map(|c| {
+            if c.article != article {
+                return true;
+            }
+            if !c.matches(&analysis.text) {
+                return false;
+            }
+            match c.kind {
+                CorrectionKind::NotAStop => {
+                    let overlaps = |m: &Span| m.start < c.span.end && c.span.start < m.end;
+                    for actor in &mut analysis.actors {
+                        actor.stops.retain(|s| !s.mentions.iter().any(overlaps));
+                    }
+                }
+            }
+            true
+        })
+        .collect()
 }
 
 /// The selected stop: the actor and stop indices at the time of saving, and the stop's
@@ -538,6 +567,62 @@ mod tests {
             text_hash("The envoy left Vienna!")
         );
         assert_eq!(text_hash("The envoy left Vienna."), "99eb254f5bce048e");
+    }
+
+    /// A correction marking the stop at `name`'s first mention in `text` as no stop.
+    fn not_a_stop(text: &str, name: &str) -> Correction {
+        let start = text.find(name).unwrap();
+        Correction {
+            kind: CorrectionKind::NotAStop,
+            article: 0,
+            span: Span::new(start, start + name.len()),
+            mention: name.into(),
+            text_hash: text_hash(text),
+        }
+    }
+
+    fn stop_names(analysis: &crate::analysis::Analysis) -> Vec<String> {
+        analysis.actors[0]
+            .stops
+            .iter()
+            .map(|s| s.place.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn not_a_stop_holds_when_the_text_is_analysed_again() {
+        use crate::{Document, Gazetteer, Options, analyze};
+        let text = "The envoy arrived in Vienna on June 4, 2025. On June 6 she travelled \
+                    to Budapest, and on June 8 she flew to Belgrade.";
+        let run = |text: &str| {
+            analyze(
+                &Document::from_text(text),
+                Gazetteer::embedded(),
+                &Options::default(),
+            )
+        };
+        let mut first = run(text);
+        assert_eq!(stop_names(&first), ["Vienna", "Budapest", "Belgrade"]);
+        let corrections = [not_a_stop(text, "Budapest")];
+        assert_eq!(apply_corrections(&mut first, 0, &corrections), [true]);
+        assert_eq!(stop_names(&first), ["Vienna", "Belgrade"]);
+        // a fresh analysis of the stored text (as a reopened project, or a newer version)
+        let mut again = run(text);
+        assert_eq!(apply_corrections(&mut again, 0, &corrections), [true]);
+        assert_eq!(again, first);
+        // the text changed under the correction: kept, not applied, nothing removed
+        let edited = text.replace("The envoy", "Yesterday the envoy");
+        let mut other = run(&edited);
+        assert_eq!(apply_corrections(&mut other, 0, &corrections), [false]);
+        assert_eq!(stop_names(&other), ["Vienna", "Budapest", "Belgrade"]);
+        // another article's correction is none of this one's business
+        let elsewhere = Correction {
+            article: 1,
+            ..corrections[0].clone()
+        };
+        let mut untouched = run(text);
+        assert_eq!(apply_corrections(&mut untouched, 0, &[elsewhere]), [true]);
+        assert_eq!(stop_names(&untouched).len(), 3);
     }
 
     #[test]

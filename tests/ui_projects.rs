@@ -240,3 +240,62 @@ fn a_failed_export_says_so_and_keeps_the_previous_file() {
     assert!(error.starts_with("Could not export route.csv: "), "{error}");
     h.get_by_label(&error);
 }
+
+fn shows(h: &Harness<'static, App>, label: &str) -> bool {
+    h.query_by_label(label).is_some()
+}
+
+#[test]
+fn not_a_stop_can_be_undone_and_redone_and_stays_after_save_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    h.get_by_label("Stop 2: Budapest").click();
+    h.run();
+    h.get_by_label("Not a stop").click();
+    h.run();
+    assert!(!shows(&h, "Stop 2: Budapest"));
+    assert!(shows(&h, "Stop 2: Belgrade"));
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 1 })
+    );
+    // the keyboard
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(shows(&h, "Stop 2: Budapest"), "Ctrl+Z undoes");
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert!(!shows(&h, "Stop 2: Budapest"), "Ctrl+Shift+Z redoes");
+    // the Edit menu
+    click_menu(&mut h, "Edit", "Undo");
+    assert!(shows(&h, "Stop 2: Budapest"));
+    click_menu(&mut h, "Edit", "Redo");
+    assert!(!shows(&h, "Stop 2: Budapest"));
+
+    h.state_mut().act(Action::SaveProjectAs(path.clone()));
+    step_until(&mut h, "the save", saved);
+    drop(h);
+
+    let mut again = harness();
+    open(&mut again, &path);
+    assert!(!shows(&again, "Stop 2: Budapest"));
+    assert!(shows(&again, "Stop 1: Vienna"));
+    assert!(shows(&again, "Stop 2: Belgrade"));
+    assert!(!again.state().state.dirty());
+    // and an export from the reopened project leaves it out too
+    let csv = dir.path().join("route.csv");
+    again.state_mut().act(Action::Export {
+        format: Format::Csv,
+        path: csv.clone(),
+    });
+    step_until(&mut again, "the export", |app| app.state.notice.is_some());
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.contains("Vienna") && !text.contains("Budapest,"),
+        "{text}"
+    );
+}

@@ -466,6 +466,12 @@ impl App {
             if i.consume_key(Modifiers::COMMAND, Key::O) {
                 out.push(Action::OpenDialog);
             }
+            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) {
+                out.push(Action::Redo);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::Z) {
+                out.push(Action::Undo);
+            }
             if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
                 out.push(Action::SaveProjectDialog);
             }
@@ -550,6 +556,24 @@ impl App {
                 .clicked()
             {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            if ui
+                .add_enabled(self.state.can_undo(), egui::Button::new("Undo"))
+                .on_hover_text("Take back the last correction (Ctrl+Z)")
+                .on_disabled_hover_text("No correction to take back")
+                .clicked()
+            {
+                actions.push(Action::Undo);
+            }
+            if ui
+                .add_enabled(self.state.can_redo(), egui::Button::new("Redo"))
+                .on_hover_text("Make the last correction taken back again (Ctrl+Shift+Z)")
+                .on_disabled_hover_text("No correction to make again")
+                .clicked()
+            {
+                actions.push(Action::Redo);
             }
         });
         ui.menu_button("View", |ui| {
@@ -847,6 +871,23 @@ impl App {
                     a.times.len(),
                     stops
                 ));
+                let unapplied: Vec<String> = self
+                    .state
+                    .corrections()
+                    .filter(|(_, applied)| !applied)
+                    .map(|(c, _)| format!("“{}” at byte {}", c.mention, c.span.start))
+                    .collect();
+                if !unapplied.is_empty() {
+                    ui.label(
+                        RichText::new(format!("{} correction(s) not applied", unapplied.len()))
+                            .color(style::ERROR),
+                    )
+                    .on_hover_text(format!(
+                        "The article's text no longer has these mentions where they were; \
+                         the corrections are kept in the project:\n{}",
+                        unapplied.join("\n")
+                    ));
+                }
                 if !a.diagnostics.is_empty() {
                     let text = a
                         .diagnostics
@@ -966,6 +1007,7 @@ fn about(ui: &mut Ui) {
     ui.label("← → previous and next stop · Home End first and last · Space play or pause");
     ui.label("Ctrl+O open a file · Ctrl+V paste an article · drop files on the window");
     ui.label("Ctrl+S save the project · Ctrl+Shift+S save it as");
+    ui.label("Ctrl+Z undo a correction · Ctrl+Shift+Z redo it");
 }
 
 fn error_banner(ui: &mut Ui, error: &str, actions: &mut Vec<Action>) {

@@ -11,7 +11,7 @@ use crate::analysis::Analysis;
 use crate::export::Format;
 use crate::geo::LatLon;
 use crate::movement::Stop;
-use crate::project::{self, Article, MapView, Project, Selection};
+use crate::project::{self, Article, Correction, CorrectionKind, MapView, Project, Selection};
 
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 8;
@@ -316,6 +316,12 @@ pub enum Action {
     },
     /// Hide the last notice.
     DismissNotice,
+    /// Mark this stop "not a stop": it leaves the route, now and after every re-analysis.
+    NotAStop(StopRef),
+    /// Take back the last correction.
+    Undo,
+    /// Make the last correction taken back again.
+    Redo,
 }
 
 /// Work the app must do outside the state after an action.
@@ -397,7 +403,26 @@ pub struct State {
     /// so that saving loses nothing.
     project_rest: Option<Box<Project>>,
     saves: Saves,
+    corrections: Corrections,
     next_job: u64,
+}
+
+/// The user's corrections and their history.
+#[derive(Debug, Default)]
+struct Corrections {
+    /// The pipeline's analysis, before any correction; the shown one is this with
+    /// [`Corrections::list`] applied.
+    raw: Option<Arc<Analysis>>,
+    /// The corrections in force, oldest first.
+    list: Vec<Correction>,
+    /// For each of `list`, whether it applied to the analysis shown.
+    applied: Vec<bool>,
+    /// Earlier lists, the last one on top.
+    undo: Vec<Vec<Correction>>,
+    /// Lists taken back, the last one on top.
+    redo: Vec<Vec<Correction>>,
+    /// Grows with every change of `list`.
+    generation: u64,
 }
 
 /// What [`State`] knows of saving the project file.
@@ -523,6 +548,7 @@ impl State {
             .path
             .clone()
             .or_else(|| project.articles.first().and_then(|a| a.source.clone()));
+        // the pipeline's text (the same as the shown one's; corrections change no text)
         let article = Article {
             name: current.name.clone(),
             source,
@@ -544,6 +570,11 @@ impl State {
             })
         });
         project.view = self.view;
+        // this article's corrections as they stand; other articles' kept as they were
+        project.corrections.retain(|c| c.article != 0);
+        project
+            .corrections
+            .extend(self.corrections.list.iter().cloned());
         Some(project)
     }
 
@@ -581,9 +612,10 @@ impl State {
 
     /// Applies one action; returns the outside work it calls for.
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
-        let before = (self.selected, self.view);
+        let key = |s: &Self| (s.selected, s.view, s.corrections.generation);
+        let before = key(self);
         let effects = self.apply_action(action);
-        if (self.selected, self.view) != before {
+        if key(self) != before {
             self.saves.revision += 1;
         }
         if std::mem::take(&mut self.saves.mark_clean) {
@@ -618,6 +650,20 @@ impl State {
                     self.project_rest = None;
                     self.view = None;
                     self.saves.asked = false;
+                    self.corrections = Corrections {
+                        raw: Some(loaded.analysis.clone()),
+                        list: opened
+                            .as_ref()
+                            .map(|o| o.project.corrections.clone())
+                            .unwrap_or_default(),
+                        ..Corrections::default()
+                    };
+                    if !self.corrections.list.is_empty() {
+                        let mut analysis = (*loaded.analysis).clone();
+                        self.corrections.applied =
+                            project::apply_corrections(&mut analysis, 0, &self.corrections.list);
+                        loaded.analysis = Arc::new(analysis);
+                    }
                     self.show(*loaded);
                     if let Some(opened) = opened {
                         self.restore(*opened);
@@ -770,8 +816,100 @@ impl State {
                 self.error = Some(format!("Could not export {}: {message}", file_name(&path)));
             }
             Action::DismissNotice => self.notice = None,
+            Action::NotAStop(at) => self.not_a_stop(at),
+            Action::Undo => {
+                if let Some(previous) = self.corrections.undo.pop() {
+                    let now = std::mem::replace(&mut self.corrections.list, previous);
+                    self.corrections.redo.push(now);
+                    self.reapply();
+                }
+            }
+            Action::Redo => {
+                if let Some(next) = self.corrections.redo.pop() {
+                    let now = std::mem::replace(&mut self.corrections.list, next);
+                    self.corrections.undo.push(now);
+                    self.reapply();
+                }
+            }
         }
         Vec::new()
+    }
+
+    /// The corrections in force, oldest first, each with whether it applied to the
+    /// analysis shown (one whose mention is no longer in the text does not).
+    pub fn corrections(&self) -> impl Iterator<Item = (&Correction, bool)> {
+        self.corrections
+            .list
+            .iter()
+            .zip(self.corrections.applied.iter().copied())
+    }
+
+    /// True when there is a correction to take back.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.corrections.undo.is_empty()
+    }
+
+    /// True when there is a correction taken back to make again.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.corrections.redo.is_empty()
+    }
+
+    fn not_a_stop(&mut self, at: StopRef) {
+        let (Some(stop), Some(raw)) = (self.stop(at), self.corrections.raw.as_ref()) else {
+            return;
+        };
+        let Some(span) = stop.mentions.first().copied() else {
+            return;
+        };
+        let Some(mention) = raw.text.get(span.start..span.end) else {
+            return;
+        };
+        let correction = Correction {
+            kind: CorrectionKind::NotAStop,
+            article: 0,
+            span,
+            mention: mention.to_owned(),
+            text_hash: project::text_hash(&raw.text),
+        };
+        let previous = self.corrections.list.clone();
+        self.corrections.undo.push(previous);
+        self.corrections.redo.clear();
+        self.corrections.list.push(correction);
+        self.reapply();
+    }
+
+    /// Shows the pipeline's analysis with the corrections in force, keeping the selection
+    /// at the same place in the route (the next stop when the selected one left it).
+    fn reapply(&mut self) {
+        self.corrections.generation += 1;
+        let Some(raw) = self.corrections.raw.clone() else {
+            return;
+        };
+        let mut analysis = (*raw).clone();
+        self.corrections.applied =
+            project::apply_corrections(&mut analysis, 0, &self.corrections.list);
+        let Some(current) = self.current.as_mut() else {
+            return;
+        };
+        current.analysis = Arc::new(analysis);
+        self.playing = false;
+        let Some(at) = self.selected else {
+            return;
+        };
+        let len = self
+            .analysis()
+            .and_then(|a| a.actors.get(at.actor))
+            .map_or(0, |a| a.stops.len());
+        if len == 0 {
+            self.selected = None;
+        } else {
+            self.select(StopRef {
+                actor: at.actor,
+                stop: at.stop.min(len - 1),
+            });
+        }
     }
 
     /// Puts the opened project's selection and view back, and keeps the rest of it.
@@ -1254,6 +1392,109 @@ mod tests {
                 format: Format::Gpx,
                 path
             }]
+        );
+    }
+
+    fn names(state: &State, actor: usize) -> Vec<String> {
+        state.analysis().unwrap().actors[actor]
+            .stops
+            .iter()
+            .map(|s| s.place.name.clone())
+            .collect()
+    }
+
+    /// A state that opened `project` from `/tmp/envoy.itinera` with the test analysis.
+    fn opened(project: Project) -> State {
+        let mut state = State::default();
+        let path = PathBuf::from("/tmp/envoy.itinera");
+        let Some(Effect::Load { job, .. }) =
+            state.apply(Action::Open(Input::Path(path.clone()))).pop()
+        else {
+            panic!("no load");
+        };
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "envoy.txt".into(),
+                path: None,
+                analysis: Arc::new(three_stop_analysis()),
+                project: Some(Box::new(OpenedProject { path, project })),
+            }),
+        });
+        state
+    }
+
+    #[test]
+    fn not_a_stop_removes_the_stop_and_undo_and_redo_bring_it_back_and_take_it_again() {
+        let mut state = loaded_state();
+        assert!(!state.can_undo() && !state.can_redo());
+        state.apply(Action::Select(StopRef { actor: 0, stop: 1 }));
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        assert_eq!(names(&state, 0), ["Vienna", "Belgrade"]);
+        assert_eq!(
+            state.selected,
+            Some(StopRef { actor: 0, stop: 1 }),
+            "the next stop"
+        );
+        assert!(state.dirty());
+        let correction = state
+            .corrections()
+            .next()
+            .map(|(c, applied)| (c.clone(), applied));
+        let (correction, applied) = correction.unwrap();
+        assert!(applied);
+        assert_eq!(correction.mention, "Budapest");
+        assert_eq!(correction.kind, CorrectionKind::NotAStop);
+        state.apply(Action::Undo);
+        assert_eq!(names(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        assert!(!state.can_undo() && state.can_redo());
+        state.apply(Action::Redo);
+        assert_eq!(names(&state, 0), ["Vienna", "Belgrade"]);
+        state.apply(Action::NotAStop(StopRef { actor: 1, stop: 0 }));
+        assert!(names(&state, 1).is_empty());
+        state.apply(Action::Undo);
+        state.apply(Action::Undo);
+        assert_eq!(names(&state, 0).len(), 3);
+        assert_eq!(names(&state, 1), ["Bratislava"]);
+        // a new correction after undoing forgets what could be redone
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 0 }));
+        assert!(!state.can_redo());
+        assert_eq!(names(&state, 0), ["Budapest", "Belgrade"]);
+        // an export writes the corrected route
+        let exported = state.export_analysis().unwrap();
+        assert_eq!(exported.actors[0].stops.len(), 2);
+    }
+
+    #[test]
+    fn corrections_are_saved_in_the_project_and_applied_when_it_is_opened() {
+        let mut state = loaded_state();
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        let project = state.project_snapshot().unwrap();
+        assert_eq!(project.corrections.len(), 1);
+        let reopened = opened(project);
+        assert_eq!(names(&reopened, 0), ["Vienna", "Belgrade"]);
+        assert!(reopened.corrections().all(|(_, applied)| applied));
+        assert!(
+            !reopened.can_undo(),
+            "the history is not part of the project"
+        );
+        assert!(!reopened.dirty());
+    }
+
+    #[test]
+    fn a_correction_that_no_longer_matches_is_kept_and_reported() {
+        let mut state = loaded_state();
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        let mut project = state.project_snapshot().unwrap();
+        project.corrections[0].span.start += 1;
+        project.corrections[0].span.end += 1;
+        let reopened = opened(project.clone());
+        assert_eq!(names(&reopened, 0).len(), 3, "nothing removed");
+        let report: Vec<bool> = reopened.corrections().map(|(_, applied)| applied).collect();
+        assert_eq!(report, [false]);
+        assert_eq!(
+            reopened.project_snapshot().unwrap().corrections,
+            project.corrections
         );
     }
 
