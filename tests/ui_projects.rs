@@ -299,3 +299,60 @@ fn not_a_stop_can_be_undone_and_redone_and_stays_after_save_and_reopen() {
         "{text}"
     );
 }
+
+#[test]
+fn closing_the_window_writes_the_last_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    h.state_mut().act(Action::SaveProjectAs(path.clone()));
+    step_until(&mut h, "the first save", saved);
+    // two quick changes: the second waits behind the first's save when the window closes
+    h.state_mut().act(Action::Last);
+    h.state_mut()
+        .act(Action::NotAStop(StopRef { actor: 0, stop: 2 }));
+    h.state_mut().finish_saves(Duration::from_secs(10));
+    assert!(!h.state().state.dirty());
+    let project = itinera::project::Project::load(&path).unwrap();
+    assert_eq!(project.corrections.len(), 1);
+    assert_eq!(project.corrections[0].mention, "Belgrade");
+}
+
+#[test]
+fn unsaved_corrections_are_not_dropped_without_asking() {
+    let mut h = with_route();
+    h.get_by_label("Stop 2: Budapest").click();
+    h.run();
+    h.get_by_label("Not a stop").click();
+    h.run();
+    h.state_mut().act(Action::Open(Input::Text {
+        name: "Pasted text".into(),
+        text: "Another story.".into(),
+    }));
+    h.run();
+    h.get_by_label("Keep working").click();
+    h.run();
+    assert!(h.state().state.ask_discard.is_none());
+    assert!(
+        !shows(&h, "Stop 2: Budapest"),
+        "the corrected route is still shown"
+    );
+    h.state_mut().act(Action::Open(Input::Text {
+        name: "Pasted text".into(),
+        text: "Another story.".into(),
+    }));
+    h.run();
+    h.get_by_label("Drop them and open").click();
+    step_until(&mut h, "the new article", |app| {
+        app.state.loading.is_none()
+            && app
+                .state
+                .current
+                .as_ref()
+                .is_some_and(|c| c.name == "Pasted text")
+    });
+    assert!(
+        shows(&h, "Stop 2: Budapest"),
+        "the fake pipeline's route, uncorrected"
+    );
+}

@@ -410,6 +410,36 @@ impl App {
         moved.then_some(Action::ViewChanged(view))
     }
 
+    /// Writes the last changes before the window closes: waits (at most `wait`) for a save
+    /// under way, then writes on this thread what no save holds yet.
+    pub fn finish_saves(&mut self, wait: std::time::Duration) {
+        let deadline = Instant::now() + wait;
+        while self.state.saving() && Instant::now() < deadline {
+            for action in self.writer.poll() {
+                // no `act`: it would start another save on another thread
+                self.state.apply(action);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        if self.state.saving() {
+            // still writing: the file on disk is the old one or the new one, whole
+            return;
+        }
+        if let Some(Effect::SaveProject { path, revision }) = self.state.autosave()
+            && let Some(project) = self.state.project_snapshot()
+        {
+            let done = match project.save(&path) {
+                Ok(()) => Action::ProjectSaved { path, revision },
+                Err(e) => Action::ProjectSaveFailed {
+                    path,
+                    revision,
+                    message: e.to_string(),
+                },
+            };
+            self.state.apply(done);
+        }
+    }
+
     /// The window's title as it stands (the project's name, `*` for unsaved changes).
     #[must_use]
     pub fn title(&self) -> &str {
@@ -948,6 +978,42 @@ impl App {
                 actions.push(Action::ShowPaste(false));
             }
         }
+        if self.state.ask_discard.is_some() {
+            let modal = egui::Modal::new(egui::Id::unique("discard-dialog")).show(ctx, |ui| {
+                ui.heading("Drop your corrections?");
+                ui.label(
+                    "The corrections to this article are in no project file. Opening another \
+                     article drops them.",
+                );
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Save project…")
+                        .on_hover_text("Keep the corrections in a project file first")
+                        .clicked()
+                    {
+                        actions.push(Action::CancelOpen);
+                        actions.push(Action::SaveProjectDialog);
+                    }
+                    if ui
+                        .button("Drop them and open")
+                        .on_hover_text("Open the other article; the corrections are lost")
+                        .clicked()
+                    {
+                        actions.push(Action::DiscardAndOpen);
+                    }
+                    if ui
+                        .button("Keep working")
+                        .on_hover_text("Open nothing")
+                        .clicked()
+                    {
+                        actions.push(Action::CancelOpen);
+                    }
+                });
+            });
+            if modal.should_close() {
+                actions.push(Action::CancelOpen);
+            }
+        }
         if self.state.about_open {
             let mut open = true;
             egui::Window::new("About itinera")
@@ -1102,6 +1168,10 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.finish_saves(std::time::Duration::from_secs(5));
     }
 }
 

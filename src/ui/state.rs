@@ -316,6 +316,10 @@ pub enum Action {
     },
     /// Hide the last notice.
     DismissNotice,
+    /// Open what waited for the user's word, dropping the unsaved corrections.
+    DiscardAndOpen,
+    /// Open nothing after all (the question about unsaved corrections was declined).
+    CancelOpen,
     /// Mark this stop "not a stop": it leaves the route, now and after every re-analysis.
     NotAStop(StopRef),
     /// Take back the last correction.
@@ -402,6 +406,11 @@ pub struct State {
     /// The opened project's parts the window does not show (its further articles), kept
     /// so that saving loses nothing.
     project_rest: Option<Box<Project>>,
+    /// An open that waits for the user's word: opening it would lose corrections that no
+    /// project file holds.
+    pub ask_discard: Option<Input>,
+    /// An open that waits for the project's last change to be written.
+    waiting_open: Option<Input>,
     saves: Saves,
     corrections: Corrections,
     next_job: u64,
@@ -631,15 +640,26 @@ impl State {
                 return self.apply_action(Action::Open(Input::Project(path)));
             }
             Action::Open(input) => {
-                self.next_job += 1;
-                let job = self.next_job;
-                self.loading = Some(Loading {
-                    name: input.name(),
-                    job,
-                });
-                self.error = None;
-                self.paste_open = false;
-                return vec![Effect::Load { job, input }];
+                if self.current.is_some() && self.save_due() {
+                    // the save under way or due holds the last change: open once it is
+                    // written (the project is then closed)
+                    self.waiting_open = Some(input);
+                    return Vec::new();
+                }
+                if self.unsaved_corrections() {
+                    self.ask_discard = Some(input);
+                    return Vec::new();
+                }
+                return self.start_open(input);
+            }
+            Action::DiscardAndOpen => {
+                if let Some(input) = self.ask_discard.take() {
+                    return self.start_open(input);
+                }
+            }
+            Action::CancelOpen => {
+                self.ask_discard = None;
+                self.waiting_open = None;
             }
             Action::OpenDialog => return vec![Effect::PickFile],
             Action::Loaded { job, mut loaded } => {
@@ -780,6 +800,11 @@ impl State {
                     }
                     self.saves.failed_revision = None;
                 }
+                if !self.dirty()
+                    && let Some(input) = self.waiting_open.take()
+                {
+                    return self.start_open(input);
+                }
             }
             Action::ProjectSaveFailed {
                 path,
@@ -790,6 +815,10 @@ impl State {
                     self.saves.in_flight = None;
                 }
                 if self.project_path.as_ref() == Some(&path) {
+                    // an open that waited for this save now asks the user
+                    if let Some(input) = self.waiting_open.take() {
+                        self.ask_discard = Some(input);
+                    }
                     self.saves.failed_revision = Some(revision);
                     self.error = Some(format!("Could not save {}: {message}", file_name(&path)));
                 }
@@ -833,6 +862,37 @@ impl State {
             }
         }
         Vec::new()
+    }
+
+    fn start_open(&mut self, input: Input) -> Vec<Effect> {
+        self.next_job += 1;
+        let job = self.next_job;
+        self.loading = Some(Loading {
+            name: input.name(),
+            job,
+        });
+        self.error = None;
+        self.paste_open = false;
+        vec![Effect::Load { job, input }]
+    }
+
+    /// True when a save of the project file is under way or will start after this action.
+    fn save_due(&self) -> bool {
+        self.project_path.is_some()
+            && (self.saves.in_flight.is_some()
+                || (self.dirty() && self.saves.failed_revision != Some(self.saves.revision)))
+    }
+
+    /// True when there are corrections no file holds (no project file, or its save
+    /// failed).
+    fn unsaved_corrections(&self) -> bool {
+        !self.corrections.list.is_empty() && (self.project_path.is_none() || self.dirty())
+    }
+
+    /// True while a save is being written.
+    #[must_use]
+    pub fn saving(&self) -> bool {
+        self.saves.in_flight.is_some()
     }
 
     /// The corrections in force, oldest first, each with whether it applied to the
@@ -1496,6 +1556,55 @@ mod tests {
             reopened.project_snapshot().unwrap().corrections,
             project.corrections
         );
+    }
+
+    #[test]
+    fn opening_another_article_asks_before_dropping_unsaved_corrections() {
+        let mut state = loaded_state();
+        let other = Input::Path("/tmp/b.txt".into());
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        assert!(state.apply(Action::Open(other.clone())).is_empty());
+        assert_eq!(state.ask_discard, Some(other.clone()));
+        assert!(state.loading.is_none());
+        state.apply(Action::CancelOpen);
+        assert_eq!(state.ask_discard, None);
+        assert_eq!(names(&state, 0).len(), 2, "still the corrected route");
+        state.apply(Action::Open(other.clone()));
+        let effects = state.apply(Action::DiscardAndOpen);
+        assert!(matches!(&effects[..], [Effect::Load { input, .. }] if input == &other));
+    }
+
+    #[test]
+    fn opening_another_article_waits_for_the_projects_last_save() {
+        let (mut state, path) = saving_state();
+        let first = expect_save(&mut state, &path);
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        let other = Input::Path("/tmp/b.txt".into());
+        assert!(state.apply(Action::Open(other.clone())).is_empty());
+        assert!(state.loading.is_none() && state.ask_discard.is_none());
+        // the first save lands; the correction's save follows, and then the open
+        let effects = state.apply(Action::ProjectSaved {
+            path: path.clone(),
+            revision: first,
+        });
+        assert!(effects.is_empty());
+        let second = expect_save(&mut state, &path);
+        let effects = state.apply(Action::ProjectSaved {
+            path: path.clone(),
+            revision: second,
+        });
+        assert!(matches!(&effects[..], [Effect::Load { input, .. }] if input == &other));
+        // had that save failed, the user would have been asked
+        let (mut state, path) = saving_state();
+        let revision = expect_save(&mut state, &path);
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        state.apply(Action::Open(other.clone()));
+        state.apply(Action::ProjectSaveFailed {
+            path,
+            revision,
+            message: "disk full".into(),
+        });
+        assert_eq!(state.ask_discard, Some(other));
     }
 
     #[test]
