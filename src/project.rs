@@ -342,7 +342,7 @@ fn looks_like_a_project(bytes: &[u8]) -> bool {
     String::from_utf8_lossy(head).contains(FORMAT)
 }
 
-/// A fingerprint of an article's text, as 16 hexadecimal digits: [`crate::hash`]'s word
+/// A fingerprint of an article's text, as 16 hexadecimal digits: the crate's word
 /// hasher over the UTF-8 bytes and the length. Stored in project files, so it must never
 /// change (a test pins it).
 #[must_use]
