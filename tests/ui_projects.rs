@@ -226,7 +226,7 @@ fn the_shown_route_exports_to_each_format() {
 }
 
 #[test]
-fn a_failed_export_says_so_and_keeps_the_previous_file() {
+fn a_failed_export_says_so_in_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = with_route();
     // a path whose directory does not exist cannot be written, root or not

@@ -69,6 +69,23 @@ fn read_project(path: &std::path::Path) -> Result<(Document, OpenedProject), Str
     ))
 }
 
+/// Says so when a project's stored reference date is not the one its re-analysis used:
+/// the window analyses with the publication date (it has no reference-date control yet).
+fn note_reference_date(analysis: &mut Analysis, project: &crate::project::Project) {
+    let stored = project.articles.first().and_then(|a| a.reference_date);
+    if let Some(stored) = stored
+        && analysis.reference_date != Some(stored)
+    {
+        analysis.diagnostics.push(crate::analysis::Diagnostic {
+            message: format!(
+                "the project's reference date {stored} was not used: the window reads times \
+                 against the publication date"
+            ),
+            span: None,
+        });
+    }
+}
+
 /// Runs one job at a time on a named thread and hands back [`Action`]s.
 pub struct Loader {
     analyzer: Analyzer,
@@ -158,7 +175,7 @@ impl Loader {
                         // the pipeline's stages, shown as they begin
                         let progress = stage.clone();
                         let repaint = ctx.clone();
-                        let analysis = crate::progress::with_progress(
+                        let mut analysis = crate::progress::with_progress(
                             move |done, what| {
                                 if let Ok(mut st) = progress.lock() {
                                     *st = (what, done);
@@ -167,6 +184,9 @@ impl Loader {
                             },
                             || analyzer(&document),
                         );
+                        if let Some(opened) = &project {
+                            note_reference_date(&mut analysis, &opened.project);
+                        }
                         Action::Loaded {
                             job,
                             loaded: Box::new(Loaded {
@@ -203,5 +223,27 @@ impl Loader {
     #[must_use]
     pub fn poll(&self) -> Vec<Action> {
         self.rx.try_iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::{Article, Project};
+
+    #[test]
+    fn a_stored_reference_date_the_window_did_not_use_is_noted() {
+        let mut project = Project::with_article(Article::from_text("a", "x"));
+        let mut analysis = crate::ui::testing::three_stop_analysis();
+        project.articles[0].reference_date = analysis.reference_date;
+        note_reference_date(&mut analysis, &project);
+        assert!(analysis.diagnostics.is_empty());
+        project.articles[0].reference_date = chrono::NaiveDate::from_ymd_opt(2024, 1, 31);
+        note_reference_date(&mut analysis, &project);
+        assert_eq!(
+            analysis.diagnostics[0].message,
+            "the project's reference date 2024-01-31 was not used: the window reads times \
+             against the publication date"
+        );
     }
 }

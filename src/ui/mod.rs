@@ -931,6 +931,11 @@ impl App {
             } else {
                 ui.label("Drop an article on the window to begin");
             }
+            if self.state.saving() {
+                ui.separator();
+                ui.label(RichText::new("Saving…").weak())
+                    .on_hover_text("Writing the project file");
+            }
             if let Some(notice) = &self.state.notice {
                 ui.separator();
                 ui.label(RichText::new(notice).weak());
