@@ -356,3 +356,40 @@ fn unsaved_corrections_are_not_dropped_without_asking() {
         "the fake pipeline's route, uncorrected"
     );
 }
+
+fn close_window(h: &mut Harness<'static, App>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+}
+
+fn sent(h: &Harness<'static, App>, command: &egui::ViewportCommand) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(command))
+}
+
+#[test]
+fn closing_the_window_with_unsaved_corrections_asks_first() {
+    let mut h = with_route();
+    h.get_by_label("Stop 2: Budapest").click();
+    h.run();
+    h.get_by_label("Not a stop").click();
+    h.run();
+    close_window(&mut h);
+    assert!(sent(&h, &egui::ViewportCommand::CancelClose));
+    h.run();
+    h.get_by_label("Drop them and close").click();
+    h.step();
+    assert!(sent(&h, &egui::ViewportCommand::Close));
+    // and without corrections the window just closes
+    let mut plain = with_route();
+    close_window(&mut plain);
+    assert!(!sent(&plain, &egui::ViewportCommand::CancelClose));
+    assert!(plain.query_by_label("Drop them and close").is_none());
+}

@@ -113,6 +113,8 @@ pub struct App {
     last_tick: Option<f64>,
     cards_scrolled_to: Option<StopRef>,
     route_drawn: bool,
+    /// The user agreed to close the window: its close request is let through.
+    may_close: bool,
     online_lookup: Arc<AtomicBool>,
 }
 
@@ -136,6 +138,7 @@ impl App {
             last_tick: None,
             cards_scrolled_to: None,
             route_drawn: false,
+            may_close: false,
             online_lookup: config.online_lookup,
         };
         app.apply_theme();
@@ -209,6 +212,15 @@ impl App {
             }
             Effect::ThemeChanged => self.apply_theme(),
             Effect::OnlineLookupChanged => self.apply_online_lookup(),
+            Effect::CancelClose => self
+                .ctx
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose),
+            Effect::Close => {
+                if !self.may_close {
+                    self.may_close = true;
+                    self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
         }
     }
 
@@ -449,6 +461,9 @@ impl App {
     fn input_actions(&self, ctx: &egui::Context) -> Vec<Action> {
         let mut out = Vec::new();
         let typing = ctx.text_edit_focused() || self.state.paste_open;
+        if !self.may_close && ctx.input(|i| i.viewport().close_requested()) {
+            out.push(Action::CloseRequested);
+        }
         ctx.input_mut(|i| {
             for file in std::mem::take(&mut i.raw.dropped_files) {
                 let path = file.path().to_path_buf();
@@ -983,13 +998,17 @@ impl App {
                 actions.push(Action::ShowPaste(false));
             }
         }
-        if self.state.ask_discard.is_some() {
+        if let Some(pending) = &self.state.ask_discard {
+            let quit = *pending == state::Pending::Quit;
             let modal = egui::Modal::new(egui::Id::unique("discard-dialog")).show(ctx, |ui| {
                 ui.heading("Drop your corrections?");
-                ui.label(
+                ui.label(if quit {
+                    "The corrections to this article are in no project file. Closing the \
+                     window drops them."
+                } else {
                     "The corrections to this article are in no project file. Opening another \
-                     article drops them.",
-                );
+                     article drops them."
+                });
                 ui.horizontal(|ui| {
                     if ui
                         .button("Save project…")
@@ -999,11 +1018,18 @@ impl App {
                         actions.push(Action::CancelOpen);
                         actions.push(Action::SaveProjectDialog);
                     }
-                    if ui
-                        .button("Drop them and open")
-                        .on_hover_text("Open the other article; the corrections are lost")
-                        .clicked()
-                    {
+                    let (label, hint) = if quit {
+                        (
+                            "Drop them and close",
+                            "Close the window; the corrections are lost",
+                        )
+                    } else {
+                        (
+                            "Drop them and open",
+                            "Open the other article; the corrections are lost",
+                        )
+                    };
+                    if ui.button(label).on_hover_text(hint).clicked() {
                         actions.push(Action::DiscardAndOpen);
                     }
                     if ui

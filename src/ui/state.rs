@@ -78,6 +78,15 @@ pub fn is_project_path(path: &std::path::Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(project::EXTENSION))
 }
 
+/// Something that would drop corrections no project file holds, waiting for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Opening this input.
+    Open(Input),
+    /// Closing the window.
+    Quit,
+}
+
 /// A project file read by the loader, with where it lies.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OpenedProject {
@@ -316,7 +325,9 @@ pub enum Action {
     },
     /// Hide the last notice.
     DismissNotice,
-    /// Open what waited for the user's word, dropping the unsaved corrections.
+    /// The user asked to close the window.
+    CloseRequested,
+    /// Do what waited for the user's word (open, close), dropping the unsaved corrections.
     DiscardAndOpen,
     /// Open nothing after all (the question about unsaved corrections was declined).
     CancelOpen,
@@ -348,6 +359,10 @@ pub enum Effect {
     ThemeChanged,
     /// The online place search was turned on or off.
     OnlineLookupChanged,
+    /// Keep the window open (the user is asked about unsaved corrections first).
+    CancelClose,
+    /// Close the window, whatever it holds.
+    Close,
     /// Open the dialog to pick a project to open.
     PickProject,
     /// Open the dialog to pick where to save the project.
@@ -406,9 +421,9 @@ pub struct State {
     /// The opened project's parts the window does not show (its further articles), kept
     /// so that saving loses nothing.
     project_rest: Option<Box<Project>>,
-    /// An open that waits for the user's word: opening it would lose corrections that no
-    /// project file holds.
-    pub ask_discard: Option<Input>,
+    /// What waits for the user's word: it would drop corrections that no project file
+    /// holds.
+    pub ask_discard: Option<Pending>,
     /// An open that waits for the project's last change to be written.
     waiting_open: Option<Input>,
     saves: Saves,
@@ -647,16 +662,22 @@ impl State {
                     return Vec::new();
                 }
                 if self.unsaved_corrections() {
-                    self.ask_discard = Some(input);
+                    self.ask_discard = Some(Pending::Open(input));
                     return Vec::new();
                 }
                 return self.start_open(input);
             }
-            Action::DiscardAndOpen => {
-                if let Some(input) = self.ask_discard.take() {
-                    return self.start_open(input);
-                }
+            Action::CloseRequested if self.unsaved_corrections() => {
+                self.ask_discard = Some(Pending::Quit);
+                return vec![Effect::CancelClose];
             }
+            // a project file with its saves under way is finished on exit
+            Action::CloseRequested => return vec![Effect::Close],
+            Action::DiscardAndOpen => match self.ask_discard.take() {
+                Some(Pending::Open(input)) => return self.start_open(input),
+                Some(Pending::Quit) => return vec![Effect::Close],
+                None => {}
+            },
             Action::CancelOpen => {
                 self.ask_discard = None;
                 self.waiting_open = None;
@@ -817,7 +838,7 @@ impl State {
                 if self.project_path.as_ref() == Some(&path) {
                     // an open that waited for this save now asks the user
                     if let Some(input) = self.waiting_open.take() {
-                        self.ask_discard = Some(input);
+                        self.ask_discard = Some(Pending::Open(input));
                     }
                     self.saves.failed_revision = Some(revision);
                     self.error = Some(format!("Could not save {}: {message}", file_name(&path)));
@@ -1564,7 +1585,7 @@ mod tests {
         let other = Input::Path("/tmp/b.txt".into());
         state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
         assert!(state.apply(Action::Open(other.clone())).is_empty());
-        assert_eq!(state.ask_discard, Some(other.clone()));
+        assert_eq!(state.ask_discard, Some(Pending::Open(other.clone())));
         assert!(state.loading.is_none());
         state.apply(Action::CancelOpen);
         assert_eq!(state.ask_discard, None);
@@ -1604,7 +1625,26 @@ mod tests {
             revision,
             message: "disk full".into(),
         });
-        assert_eq!(state.ask_discard, Some(other));
+        assert_eq!(state.ask_discard, Some(Pending::Open(other)));
+    }
+
+    #[test]
+    fn closing_the_window_asks_before_dropping_unsaved_corrections() {
+        let mut state = loaded_state();
+        assert_eq!(state.apply(Action::CloseRequested), vec![Effect::Close]);
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        assert_eq!(
+            state.apply(Action::CloseRequested),
+            vec![Effect::CancelClose]
+        );
+        assert_eq!(state.ask_discard, Some(Pending::Quit));
+        assert_eq!(state.apply(Action::DiscardAndOpen), vec![Effect::Close]);
+        // saved in a project, they are not asked about
+        let (mut state, path) = saving_state();
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        let revision = expect_save(&mut state, &path);
+        state.apply(Action::ProjectSaved { path, revision });
+        assert_eq!(state.apply(Action::CloseRequested), vec![Effect::Close]);
     }
 
     #[test]
