@@ -1030,7 +1030,7 @@ impl App {
                         )
                     };
                     if ui.button(label).on_hover_text(hint).clicked() {
-                        actions.push(Action::DiscardAndOpen);
+                        actions.push(Action::DiscardAndProceed);
                     }
                     if ui
                         .button("Keep working")

@@ -323,12 +323,10 @@ pub enum Action {
         /// Plain-words reason.
         message: String,
     },
-    /// Hide the last notice.
-    DismissNotice,
     /// The user asked to close the window.
     CloseRequested,
     /// Do what waited for the user's word (open, close), dropping the unsaved corrections.
-    DiscardAndOpen,
+    DiscardAndProceed,
     /// Open nothing after all (the question about unsaved corrections was declined).
     CancelOpen,
     /// Mark this stop "not a stop": it leaves the route, now and after every re-analysis.
@@ -673,7 +671,7 @@ impl State {
             }
             // a project file with its saves under way is finished on exit
             Action::CloseRequested => return vec![Effect::Close],
-            Action::DiscardAndOpen => match self.ask_discard.take() {
+            Action::DiscardAndProceed => match self.ask_discard.take() {
                 Some(Pending::Open(input)) => return self.start_open(input),
                 Some(Pending::Quit) => return vec![Effect::Close],
                 None => {}
@@ -693,10 +691,13 @@ impl State {
                     self.saves.asked = false;
                     self.corrections = Corrections {
                         raw: Some(loaded.analysis.clone()),
+                        // the shown article's; the others' stay in the project as they are
                         list: opened
-                            .as_ref()
-                            .map(|o| o.project.corrections.clone())
-                            .unwrap_or_default(),
+                            .iter()
+                            .flat_map(|o| &o.project.corrections)
+                            .filter(|c| c.article == 0)
+                            .cloned()
+                            .collect(),
                         ..Corrections::default()
                     };
                     if !self.corrections.list.is_empty() {
@@ -865,7 +866,6 @@ impl State {
             Action::ExportFailed { path, message } => {
                 self.error = Some(format!("Could not export {}: {message}", file_name(&path)));
             }
-            Action::DismissNotice => self.notice = None,
             Action::NotAStop(at) => self.not_a_stop(at),
             Action::Undo => {
                 if let Some(previous) = self.corrections.undo.pop() {
@@ -893,6 +893,7 @@ impl State {
             job,
         });
         self.error = None;
+        self.notice = None;
         self.paste_open = false;
         vec![Effect::Load { job, input }]
     }
@@ -1563,6 +1564,33 @@ mod tests {
     }
 
     #[test]
+    fn a_project_of_several_articles_keeps_the_others_and_their_corrections() {
+        let mut state = loaded_state();
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        let mut project = state.project_snapshot().unwrap();
+        project.articles.push(Article::from_text(
+            "second.txt",
+            "The envoy reached Vienna.",
+        ));
+        let mut theirs = project.corrections[0].clone();
+        theirs.article = 1;
+        theirs.span = crate::span::Span::new(18, 24);
+        theirs.mention = "Vienna".into();
+        project.corrections.insert(0, theirs.clone());
+        let mut reopened = opened(project.clone());
+        assert_eq!(names(&reopened, 0), ["Vienna", "Belgrade"]);
+        reopened.apply(Action::NotAStop(StopRef { actor: 0, stop: 0 }));
+        let saved = reopened.project_snapshot().unwrap();
+        assert_eq!(saved.articles[1], project.articles[1]);
+        let mentions: Vec<(usize, &str)> = saved
+            .corrections
+            .iter()
+            .map(|c| (c.article, c.mention.as_str()))
+            .collect();
+        assert_eq!(mentions, [(1, "Vienna"), (0, "Budapest"), (0, "Vienna")]);
+    }
+
+    #[test]
     fn a_correction_that_no_longer_matches_is_kept_and_reported() {
         let mut state = loaded_state();
         state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
@@ -1591,7 +1619,7 @@ mod tests {
         assert_eq!(state.ask_discard, None);
         assert_eq!(names(&state, 0).len(), 2, "still the corrected route");
         state.apply(Action::Open(other.clone()));
-        let effects = state.apply(Action::DiscardAndOpen);
+        let effects = state.apply(Action::DiscardAndProceed);
         assert!(matches!(&effects[..], [Effect::Load { input, .. }] if input == &other));
     }
 
@@ -1638,7 +1666,7 @@ mod tests {
             vec![Effect::CancelClose]
         );
         assert_eq!(state.ask_discard, Some(Pending::Quit));
-        assert_eq!(state.apply(Action::DiscardAndOpen), vec![Effect::Close]);
+        assert_eq!(state.apply(Action::DiscardAndProceed), vec![Effect::Close]);
         // saved in a project, they are not asked about
         let (mut state, path) = saving_state();
         state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
