@@ -187,7 +187,7 @@ fn the_shown_route_exports_to_each_format() {
     // what the user sees: the deputy's route is hidden
     h.get_by_label("Deputy (1 stops)").click();
     h.run();
-    for format in itinera::ui::EXPORT_FORMATS {
+    for format in itinera::ui::projects::EXPORT_FORMATS {
         let path = dir.path().join(format!("route.{}", format.extension()));
         h.state_mut().act(Action::Export {
             format,

@@ -10,6 +10,7 @@ pub mod basemap;
 pub mod itinerary;
 pub mod loader;
 pub mod map;
+pub mod projects;
 pub mod state;
 pub mod style;
 pub mod testing;
@@ -27,8 +28,6 @@ use self::article::ArticleView;
 use self::loader::{Analyzer, Loader};
 use self::map::MapView;
 use self::state::{Action, Effect, Input, Settings, State, StopRef, ThemeChoice, TileChoice};
-use self::writer::Writer;
-use crate::export::Format;
 
 /// The bundled sample article, opened on first start and from Help.
 pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/sample/danube_envoy.txt");
@@ -105,16 +104,13 @@ pub struct App {
     loader: Loader,
     ctx: egui::Context,
     fonts: Option<Receiver<FontFiles>>,
-    picked: Option<(Receiver<PathBuf>, Pick)>,
-    writer: Writer,
-    title: String,
+    picked: Option<Receiver<PathBuf>>,
     paste_text: String,
     custom_url: String,
     last_tick: Option<f64>,
     cards_scrolled_to: Option<StopRef>,
     route_drawn: bool,
-    /// The user agreed to close the window: its close request is let through.
-    may_close: bool,
+    projects: projects::Projects,
     online_lookup: Arc<AtomicBool>,
 }
 
@@ -131,14 +127,12 @@ impl App {
             ctx: ctx.clone(),
             fonts: None,
             picked: None,
-            writer: Writer::default(),
-            title: String::new(),
             paste_text: String::new(),
             custom_url,
             last_tick: None,
             cards_scrolled_to: None,
             route_drawn: false,
-            may_close: false,
+            projects: projects::Projects::default(),
             online_lookup: config.online_lookup,
         };
         app.apply_theme();
@@ -181,46 +175,22 @@ impl App {
     /// it has a file and something changed.
     pub fn act(&mut self, action: Action) {
         for effect in self.state.apply(action) {
-            self.run(effect);
+            match effect {
+                Effect::Load { job, input } => self.loader.start(job, input, &self.ctx),
+                Effect::Cancel => self.loader.cancel(),
+                Effect::PickFile => self.pick_file(),
+                Effect::TilesChanged => {
+                    let tiles = self.state.settings.tiles.clone();
+                    self.map.set_tiles(&tiles, &self.ctx);
+                }
+                Effect::ThemeChanged => self.apply_theme(),
+                Effect::OnlineLookupChanged => self.apply_online_lookup(),
+                // projects, exports, corrections (projects.rs)
+                other => self.project_effect(other),
+            }
         }
         if let Some(save) = self.state.autosave() {
-            self.run(save);
-        }
-    }
-
-    fn run(&mut self, effect: Effect) {
-        match effect {
-            Effect::Load { job, input } => self.loader.start(job, input, &self.ctx),
-            Effect::Cancel => self.loader.cancel(),
-            Effect::PickFile => self.pick(Pick::Article),
-            Effect::PickProject => self.pick(Pick::Project),
-            Effect::PickProjectPath => self.pick(Pick::SaveProject),
-            Effect::PickExportPath(format) => self.pick(Pick::Export(format)),
-            Effect::SaveProject { path, revision } => {
-                if let Some(project) = self.state.project_snapshot() {
-                    self.writer.save_project(path, revision, project, &self.ctx);
-                }
-            }
-            Effect::Export { format, path } => {
-                if let Some(analysis) = self.state.export_analysis() {
-                    self.writer.export(path, format, analysis, &self.ctx);
-                }
-            }
-            Effect::TilesChanged => {
-                let tiles = self.state.settings.tiles.clone();
-                self.map.set_tiles(&tiles, &self.ctx);
-            }
-            Effect::ThemeChanged => self.apply_theme(),
-            Effect::OnlineLookupChanged => self.apply_online_lookup(),
-            Effect::CancelClose => self
-                .ctx
-                .send_viewport_cmd(egui::ViewportCommand::CancelClose),
-            Effect::Close => {
-                if !self.may_close {
-                    self.may_close = true;
-                    self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-            }
+            self.project_effect(save);
         }
     }
 
@@ -240,50 +210,25 @@ impl App {
     }
 
     /// The file dialog runs on its own thread so the window keeps drawing.
-    fn pick(&mut self, purpose: Pick) {
+    fn pick_file(&mut self) {
         let tx_ctx = self.ctx.clone();
         let (tx, rx) = std::sync::mpsc::channel::<PathBuf>();
-        let stem = self.state.current.as_ref().map_or_else(
-            || "itinera".to_owned(),
-            |c| {
-                std::path::Path::new(&c.name)
-                    .file_stem()
-                    .map_or_else(|| c.name.clone(), |s| s.to_string_lossy().into_owned())
-            },
-        );
         let spawned = std::thread::Builder::new()
             .name("itinera-file-dialog".into())
             .spawn(move || {
-                let dialog = rfd::FileDialog::new();
-                let picked = match purpose {
-                    Pick::Article => dialog
-                        .set_title("Open article")
-                        .add_filter("Articles", &["txt", "html", "htm", "md", "markdown"])
-                        .add_filter("itinera projects", &[crate::project::EXTENSION])
-                        .add_filter("All files", &["*"])
-                        .pick_file(),
-                    Pick::Project => dialog
-                        .set_title("Open project")
-                        .add_filter("itinera projects", &[crate::project::EXTENSION])
-                        .pick_file(),
-                    Pick::SaveProject => dialog
-                        .set_title("Save project")
-                        .add_filter("itinera projects", &[crate::project::EXTENSION])
-                        .set_file_name(format!("{stem}.{}", crate::project::EXTENSION))
-                        .save_file(),
-                    Pick::Export(format) => dialog
-                        .set_title(format!("Export {}", format_label(format)))
-                        .add_filter(format_label(format), &[format.extension()])
-                        .set_file_name(format!("{stem}.{}", format.extension()))
-                        .save_file(),
-                };
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open article")
+                    .add_filter("Articles", &["txt", "html", "htm", "md", "markdown"])
+                    .add_filter("itinera projects", &[crate::project::EXTENSION])
+                    .add_filter("All files", &["*"])
+                    .pick_file();
                 if let Some(path) = picked {
                     let _ = tx.send(path);
                     tx_ctx.request_repaint();
                 }
             });
         if spawned.is_ok() {
-            self.picked = Some((rx, purpose));
+            self.picked = Some(rx);
         }
     }
 
@@ -291,20 +236,12 @@ impl App {
         for action in self.loader.poll() {
             self.act(action);
         }
-        for action in self.writer.poll() {
-            self.act(action);
-        }
-        if let Some((rx, purpose)) = &self.picked
+        self.poll_projects();
+        if let Some(rx) = &self.picked
             && let Ok(path) = rx.try_recv()
         {
-            let action = match *purpose {
-                Pick::Article => Action::Open(Input::Path(path)),
-                Pick::Project => Action::Open(Input::Project(path)),
-                Pick::SaveProject => Action::SaveProjectAs(path),
-                Pick::Export(format) => Action::Export { format, path },
-            };
             self.picked = None;
-            self.act(action);
+            self.act(Action::Open(Input::Path(path)));
         }
         if let Some(rx) = &self.fonts
             && let Ok(found) = rx.try_recv()
@@ -378,13 +315,7 @@ impl App {
             let dark = ui.visuals().dark_mode;
             actions.extend(self.map.show(ui, &self.state, dark));
         });
-        actions.extend(self.view_change(ui.ctx()));
-        let title = self.state.title();
-        if title != self.title {
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
-        }
+        self.project_frame(ui.ctx(), &mut actions);
 
         self.dialogs(ui.ctx(), &mut actions);
         drop_overlay(ui.ctx());
@@ -401,69 +332,10 @@ impl App {
         }
     }
 
-    /// The map's view, once it has come to rest somewhere new (not while a glide or a drag
-    /// is under way, so a pan is one change, not one per frame).
-    fn view_change(&self, ctx: &egui::Context) -> Option<Action> {
-        if self.state.current.is_none() || self.map.gliding() || ctx.input(|i| i.pointer.any_down())
-        {
-            return None;
-        }
-        let center = self.map.center();
-        let view = crate::project::MapView {
-            lat: center.lat,
-            lon: center.lon,
-            zoom: self.map.zoom(),
-        };
-        let moved = self.state.view.is_none_or(|v| {
-            (v.lat - view.lat).abs() > 1e-7
-                || (v.lon - view.lon).abs() > 1e-7
-                || (v.zoom - view.zoom).abs() > 1e-6
-        });
-        moved.then_some(Action::ViewChanged(view))
-    }
-
-    /// Writes the last changes before the window closes: waits (at most `wait`) for a save
-    /// under way, then writes on this thread what no save holds yet.
-    pub fn finish_saves(&mut self, wait: std::time::Duration) {
-        let deadline = Instant::now() + wait;
-        while self.state.saving() && Instant::now() < deadline {
-            for action in self.writer.poll() {
-                // no `act`: it would start another save on another thread
-                self.state.apply(action);
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-        if self.state.saving() {
-            // still writing: the file on disk is the old one or the new one, whole
-            return;
-        }
-        if let Some(Effect::SaveProject { path, revision }) = self.state.autosave()
-            && let Some(project) = self.state.project_snapshot()
-        {
-            let done = match project.save(&path) {
-                Ok(()) => Action::ProjectSaved { path, revision },
-                Err(e) => Action::ProjectSaveFailed {
-                    path,
-                    revision,
-                    message: e.to_string(),
-                },
-            };
-            self.state.apply(done);
-        }
-    }
-
-    /// The window's title as it stands (the project's name, `*` for unsaved changes).
-    #[must_use]
-    pub fn title(&self) -> &str {
-        &self.title
-    }
-
     fn input_actions(&self, ctx: &egui::Context) -> Vec<Action> {
         let mut out = Vec::new();
         let typing = ctx.text_edit_focused() || self.state.paste_open;
-        if !self.may_close && ctx.input(|i| i.viewport().close_requested()) {
-            out.push(Action::CloseRequested);
-        }
+        out.extend(self.close_request(ctx));
         ctx.input_mut(|i| {
             for file in std::mem::take(&mut i.raw.dropped_files) {
                 let path = file.path().to_path_buf();
@@ -511,18 +383,7 @@ impl App {
             if i.consume_key(Modifiers::COMMAND, Key::O) {
                 out.push(Action::OpenDialog);
             }
-            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) {
-                out.push(Action::Redo);
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::Z) {
-                out.push(Action::Undo);
-            }
-            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
-                out.push(Action::SaveProjectDialog);
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::S) {
-                out.push(Action::SaveProject);
-            }
+            out.extend(projects::keys(i));
         });
         out
     }
@@ -603,24 +464,7 @@ impl App {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
-        ui.menu_button("Edit", |ui| {
-            if ui
-                .add_enabled(self.state.can_undo(), egui::Button::new("Undo"))
-                .on_hover_text("Take back the last correction (Ctrl+Z)")
-                .on_disabled_hover_text("No correction to take back")
-                .clicked()
-            {
-                actions.push(Action::Undo);
-            }
-            if ui
-                .add_enabled(self.state.can_redo(), egui::Button::new("Redo"))
-                .on_hover_text("Make the last correction taken back again (Ctrl+Shift+Z)")
-                .on_disabled_hover_text("No correction to make again")
-                .clicked()
-            {
-                actions.push(Action::Redo);
-            }
-        });
+        ui.menu_button("Edit", |ui| self.edit_menu(ui, actions));
         ui.menu_button("View", |ui| {
             for (choice, label) in [
                 (ThemeChoice::System, "System theme"),
@@ -681,77 +525,6 @@ impl App {
             {
                 actions.push(Action::ShowAbout(true));
             }
-        });
-    }
-
-    fn project_menu(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        if ui
-            .button("Open project…")
-            .on_hover_text("Open an itinera project (.itinera) with its corrections and view")
-            .clicked()
-        {
-            actions.push(Action::OpenProjectDialog);
-        }
-        ui.menu_button("Recent projects", |ui| {
-            if self.state.settings.recent_projects.is_empty() {
-                ui.label(RichText::new("No recent projects").weak());
-            }
-            for path in self.state.settings.recent_projects.clone() {
-                if ui
-                    .button(state::file_name(&path))
-                    .on_hover_text(path.display().to_string())
-                    .clicked()
-                {
-                    actions.push(Action::Open(Input::Project(path)));
-                }
-            }
-            ui.separator();
-            if ui
-                .button("Clear recent projects")
-                .on_hover_text("Forget this list")
-                .clicked()
-            {
-                actions.push(Action::ClearRecentProjects);
-            }
-        });
-        let open = self.state.current.is_some();
-        let why = "Open an article first";
-        if ui
-            .add_enabled(open, egui::Button::new("Save project"))
-            .on_hover_text(
-                "Save the article, your corrections and the view; after the first save every                  change is saved by itself (Ctrl+S)",
-            )
-            .on_disabled_hover_text(why)
-            .clicked()
-        {
-            actions.push(Action::SaveProject);
-        }
-        if ui
-            .add_enabled(open, egui::Button::new("Save project as…"))
-            .on_hover_text("Save the project in a new file (Ctrl+Shift+S)")
-            .on_disabled_hover_text(why)
-            .clicked()
-        {
-            actions.push(Action::SaveProjectDialog);
-        }
-        ui.add_enabled_ui(open, |ui| {
-            ui.menu_button("Export", |ui| {
-                for format in EXPORT_FORMATS {
-                    if ui
-                        .button(format!("{}…", format_label(format)))
-                        .on_hover_text(format!(
-                            "Write the routes shown (hidden actors left out, corrections \
-                             applied) as {}",
-                            format_label(format)
-                        ))
-                        .clicked()
-                    {
-                        actions.push(Action::ExportDialog(format));
-                    }
-                }
-            })
-            .response
-            .on_disabled_hover_text(why);
         });
     }
 
@@ -916,23 +689,7 @@ impl App {
                     a.times.len(),
                     stops
                 ));
-                let unapplied: Vec<String> = self
-                    .state
-                    .corrections()
-                    .filter(|(_, applied)| !applied)
-                    .map(|(c, _)| format!("“{}” at byte {}", c.mention, c.span.start))
-                    .collect();
-                if !unapplied.is_empty() {
-                    ui.label(
-                        RichText::new(format!("{} correction(s) not applied", unapplied.len()))
-                            .color(style::ERROR),
-                    )
-                    .on_hover_text(format!(
-                        "The article's text no longer has these mentions where they were; \
-                         the corrections are kept in the project:\n{}",
-                        unapplied.join("\n")
-                    ));
-                }
+                self.corrections_status(ui);
                 if !a.diagnostics.is_empty() {
                     let text = a
                         .diagnostics
@@ -946,15 +703,7 @@ impl App {
             } else {
                 ui.label("Drop an article on the window to begin");
             }
-            if self.state.saving() {
-                ui.separator();
-                ui.label(RichText::new("Saving…").weak())
-                    .on_hover_text("Writing the project file");
-            }
-            if let Some(notice) = &self.state.notice {
-                ui.separator();
-                ui.label(RichText::new(notice).weak());
-            }
+            self.save_status(ui);
         });
     }
 
@@ -998,53 +747,7 @@ impl App {
                 actions.push(Action::ShowPaste(false));
             }
         }
-        if let Some(pending) = &self.state.ask_discard {
-            let quit = *pending == state::Pending::Quit;
-            let modal = egui::Modal::new(egui::Id::unique("discard-dialog")).show(ctx, |ui| {
-                ui.heading("Drop your corrections?");
-                ui.label(if quit {
-                    "The corrections to this article are in no project file. Closing the \
-                     window drops them."
-                } else {
-                    "The corrections to this article are in no project file. Opening another \
-                     article drops them."
-                });
-                ui.horizontal(|ui| {
-                    if ui
-                        .button("Save project…")
-                        .on_hover_text("Keep the corrections in a project file first")
-                        .clicked()
-                    {
-                        actions.push(Action::CancelOpen);
-                        actions.push(Action::SaveProjectDialog);
-                    }
-                    let (label, hint) = if quit {
-                        (
-                            "Drop them and close",
-                            "Close the window; the corrections are lost",
-                        )
-                    } else {
-                        (
-                            "Drop them and open",
-                            "Open the other article; the corrections are lost",
-                        )
-                    };
-                    if ui.button(label).on_hover_text(hint).clicked() {
-                        actions.push(Action::DiscardAndProceed);
-                    }
-                    if ui
-                        .button("Keep working")
-                        .on_hover_text("Open nothing")
-                        .clicked()
-                    {
-                        actions.push(Action::CancelOpen);
-                    }
-                });
-            });
-            if modal.should_close() {
-                actions.push(Action::CancelOpen);
-            }
-        }
+        self.discard_dialog(ctx, actions);
         if self.state.about_open {
             let mut open = true;
             egui::Window::new("About itinera")
@@ -1056,29 +759,6 @@ impl App {
                 actions.push(Action::ShowAbout(false));
             }
         }
-    }
-}
-
-/// What a file dialog was opened for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Pick {
-    Article,
-    Project,
-    SaveProject,
-    Export(Format),
-}
-
-/// The formats File ▸ Export offers (the JSON contract is the command line's).
-pub const EXPORT_FORMATS: [Format; 4] = [Format::GeoJson, Format::Kml, Format::Gpx, Format::Csv];
-
-/// A format's name in the menu.
-fn format_label(format: Format) -> &'static str {
-    match format {
-        Format::Json => "JSON",
-        Format::GeoJson => "GeoJSON",
-        Format::Kml => "KML",
-        Format::Gpx => "GPX",
-        Format::Csv => "CSV",
     }
 }
 
