@@ -21,12 +21,12 @@ fn fake_pipeline() -> Analyzer {
 }
 
 fn harness() -> Harness<'static, App> {
+    harness_with(fake_pipeline())
+}
+
+fn harness_with(analyzer: Analyzer) -> Harness<'static, App> {
     let ctx = egui::Context::default();
-    let app = App::new(
-        &ctx,
-        Settings::default(),
-        AppConfig::offline(fake_pipeline()),
-    );
+    let app = App::new(&ctx, Settings::default(), AppConfig::offline(analyzer));
     Harness::builder()
         .with_size([1400.0, 900.0])
         .with_max_steps(400)
@@ -392,4 +392,68 @@ fn closing_the_window_with_unsaved_corrections_asks_first() {
     close_window(&mut plain);
     assert!(!sent(&plain, &egui::ViewportCommand::CancelClose));
     assert!(plain.query_by_label("Drop them and close").is_none());
+}
+
+/// The names of the main actor's stops.
+fn route(app: &App) -> Vec<String> {
+    app.state.analysis().map_or_else(Vec::new, |a| {
+        a.actors[0]
+            .stops
+            .iter()
+            .map(|s| s.place.name.clone())
+            .collect()
+    })
+}
+
+#[test]
+fn with_the_real_pipeline_a_correction_outlives_the_reanalysis_of_a_reopened_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.itinera");
+    let mut h = harness_with(itinera::ui::loader::pipeline());
+    h.state_mut().act(Action::Open(Input::Text {
+        name: "Sample".into(),
+        text: itinera::ui::SAMPLE_ARTICLE.into(),
+    }));
+    step_until(&mut h, "the analysis", |app| {
+        app.state.current.is_some() && !app.map.gliding()
+    });
+    let before = route(h.state());
+    assert!(before.len() >= 3, "{before:?}");
+    let text = h.state().state.analysis().unwrap().text.clone();
+    h.get_by_label(&format!("Stop 2: {}", before[1])).click();
+    h.run();
+    h.get_by_label("Not a stop").click();
+    h.run();
+    let corrected = route(h.state());
+    let mut expected = before.clone();
+    expected.remove(1);
+    assert_eq!(corrected, expected);
+    h.state_mut().act(Action::SaveProjectAs(path.clone()));
+    step_until(&mut h, "the save", saved);
+    drop(h);
+
+    let mut again = harness_with(itinera::ui::loader::pipeline());
+    open(&mut again, &path);
+    assert_eq!(route(again.state()), corrected);
+    let reopened = again.state().state.analysis().unwrap();
+    assert_eq!(reopened.text, text);
+    assert!(
+        !reopened
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("reference date")),
+        "{:?}",
+        reopened.diagnostics
+    );
+    assert!(
+        again
+            .state()
+            .state
+            .corrections()
+            .all(|(_, applied)| applied)
+    );
+    assert_eq!(
+        again.state().state.selected,
+        Some(StopRef { actor: 0, stop: 1 })
+    );
 }
