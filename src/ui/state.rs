@@ -307,7 +307,8 @@ pub enum Action {
     ViewChanged(MapView),
     /// Show the dialog to export what is shown in `format`.
     ExportDialog(Format),
-    /// Export what is shown, in `format`, to this file.
+    /// Export what is shown, in `format`, to this file (the format's extension is added
+    /// when it has none).
     Export {
         /// The file format.
         format: Format,
@@ -854,7 +855,10 @@ impl State {
             Action::ExportDialog(format) if self.current.is_some() => {
                 return vec![Effect::PickExportPath(format)];
             }
-            Action::Export { format, path } if self.current.is_some() => {
+            Action::Export { format, mut path } if self.current.is_some() => {
+                if path.extension().is_none() {
+                    path.set_extension(format.extension());
+                }
                 return vec![Effect::Export { format, path }];
             }
             Action::ExportDialog(_) | Action::Export { .. } => {
@@ -1468,7 +1472,7 @@ mod tests {
         assert_eq!(
             state.apply(Action::Export {
                 format: Format::Gpx,
-                path: path.clone()
+                path: "/tmp/route".into(),
             }),
             vec![Effect::Export {
                 format: Format::Gpx,
