@@ -27,6 +27,7 @@ mod hash;
 pub mod ingest;
 pub mod movement;
 pub mod progress;
+pub mod project;
 pub mod span;
 pub mod text;
 pub mod time;

@@ -184,6 +184,17 @@ pub fn cards_ui(ui: &mut Ui, state: &State, scroll: bool) -> Option<Action> {
             if let Some(act) = card(ui, stop, here, selected, scroll) {
                 action = Some(act);
             }
+            if selected
+                && ui
+                    .small_button("Not a stop")
+                    .on_hover_text(
+                        "Take this place out of the route; it stays out when the project is \
+                         opened again (Ctrl+Z undoes)",
+                    )
+                    .clicked()
+            {
+                action = Some(Action::NotAStop(here));
+            }
             let height = ui.min_rect().bottom() - top;
             ui.data_mut(|d| d.insert_temp(height_id, height));
         }

@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
-use super::state::{Action, Input, Loaded};
+use super::state::{Action, Input, Loaded, OpenedProject};
 use crate::analysis::{Analysis, Options, analyze};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::Document;
@@ -40,6 +40,49 @@ pub fn pipeline_with_online(online: Arc<AtomicBool>) -> Analyzer {
     {
         let _ = online;
         pipeline()
+    }
+}
+
+/// Reads a project file and the document of its first article: the stored text as it is,
+/// not read again as HTML or Markdown, so every stored span still points where it did.
+fn read_project(path: &std::path::Path) -> Result<(Document, OpenedProject), String> {
+    let project = crate::project::Project::load(path).map_err(|e| match e {
+        // the window names the file itself
+        crate::project::ProjectError::Invalid { reason, .. } => reason.to_string(),
+        other => other.to_string(),
+    })?;
+    let article = project
+        .articles
+        .first()
+        .ok_or_else(|| "the project holds no article".to_owned())?;
+    let document = Document {
+        title: article.title.clone(),
+        published: article.published,
+        text: article.text.clone(),
+    };
+    Ok((
+        document,
+        OpenedProject {
+            path: path.to_owned(),
+            project,
+        },
+    ))
+}
+
+/// Says so when a project's stored reference date is not the one its re-analysis used:
+/// the window analyses with the publication date (it has no reference-date control yet).
+fn note_reference_date(analysis: &mut Analysis, project: &crate::project::Project) {
+    let stored = project.articles.first().and_then(|a| a.reference_date);
+    if let Some(stored) = stored
+        && analysis.reference_date != Some(stored)
+    {
+        analysis.diagnostics.push(crate::analysis::Diagnostic {
+            message: format!(
+                "the project's reference date {stored} was not used: the window reads times \
+                 against the publication date"
+            ),
+            span: None,
+        });
     }
 }
 
@@ -104,16 +147,26 @@ impl Loader {
                     Input::Path(p) => Some(p.clone()),
                     _ => None,
                 };
+                let mut project = None;
                 let document = match &input {
-                    Input::Path(p) => Document::from_path(p),
-                    Input::Text { text, .. } => Document::from_bytes(text.as_bytes()),
-                    Input::Bytes { bytes, .. } => Document::from_bytes(bytes),
+                    Input::Path(p) => Document::from_path(p).map_err(|e| e.to_string()),
+                    Input::Text { text, .. } => {
+                        Document::from_bytes(text.as_bytes()).map_err(|e| e.to_string())
+                    }
+                    Input::Bytes { bytes, .. } => {
+                        Document::from_bytes(bytes).map_err(|e| e.to_string())
+                    }
+                    Input::Project(p) => read_project(p).map(|(document, opened)| {
+                        project = Some(Box::new(opened));
+                        document
+                    }),
                 };
+                let name = project
+                    .as_ref()
+                    .and_then(|p| p.project.articles.first())
+                    .map_or(name, |a| a.name.clone());
                 let action = match document {
-                    Err(e) => Action::LoadFailed {
-                        job,
-                        message: e.to_string(),
-                    },
+                    Err(message) => Action::LoadFailed { job, message },
                     Ok(document) => {
                         if cancel.load(Ordering::Relaxed) {
                             return;
@@ -122,7 +175,7 @@ impl Loader {
                         // the pipeline's stages, shown as they begin
                         let progress = stage.clone();
                         let repaint = ctx.clone();
-                        let analysis = crate::progress::with_progress(
+                        let mut analysis = crate::progress::with_progress(
                             move |done, what| {
                                 if let Ok(mut st) = progress.lock() {
                                     *st = (what, done);
@@ -131,12 +184,16 @@ impl Loader {
                             },
                             || analyzer(&document),
                         );
+                        if let Some(opened) = &project {
+                            note_reference_date(&mut analysis, &opened.project);
+                        }
                         Action::Loaded {
                             job,
                             loaded: Box::new(Loaded {
                                 name,
                                 path,
                                 analysis: Arc::new(analysis),
+                                project,
                             }),
                         }
                     }
@@ -166,5 +223,27 @@ impl Loader {
     #[must_use]
     pub fn poll(&self) -> Vec<Action> {
         self.rx.try_iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::{Article, Project};
+
+    #[test]
+    fn a_stored_reference_date_the_window_did_not_use_is_noted() {
+        let mut project = Project::with_article(Article::from_text("a", "x"));
+        let mut analysis = crate::ui::testing::three_stop_analysis();
+        project.articles[0].reference_date = analysis.reference_date;
+        note_reference_date(&mut analysis, &project);
+        assert!(analysis.diagnostics.is_empty());
+        project.articles[0].reference_date = chrono::NaiveDate::from_ymd_opt(2024, 1, 31);
+        note_reference_date(&mut analysis, &project);
+        assert_eq!(
+            analysis.diagnostics[0].message,
+            "the project's reference date 2024-01-31 was not used: the window reads times \
+             against the publication date"
+        );
     }
 }

@@ -267,6 +267,10 @@ impl MapView {
                 zoom.clamp(MIN_STOP_ZOOM, MAX_STOP_ZOOM),
             ),
             CameraTarget::Fit(points) => fit(points, self.rect.size()),
+            CameraTarget::View(view) => {
+                self.center_on(LatLon::new(view.lat, view.lon), view.zoom);
+                return;
+            }
         };
         let c = self.center();
         self.glide = Some(Glide {

@@ -10,9 +10,11 @@ pub mod basemap;
 pub mod itinerary;
 pub mod loader;
 pub mod map;
+pub mod projects;
 pub mod state;
 pub mod style;
 pub mod testing;
+pub mod writer;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -108,6 +110,7 @@ pub struct App {
     last_tick: Option<f64>,
     cards_scrolled_to: Option<StopRef>,
     route_drawn: bool,
+    projects: projects::Projects,
     online_lookup: Arc<AtomicBool>,
 }
 
@@ -129,6 +132,7 @@ impl App {
             last_tick: None,
             cards_scrolled_to: None,
             route_drawn: false,
+            projects: projects::Projects::default(),
             online_lookup: config.online_lookup,
         };
         app.apply_theme();
@@ -161,12 +165,14 @@ impl App {
                     name: name.into(),
                     path: None,
                     analysis: std::sync::Arc::new(analysis),
+                    project: None,
                 }),
             });
         }
     }
 
-    /// Applies an action and carries out what it calls for.
+    /// Applies an action and carries out what it calls for, then saves the project when
+    /// it has a file and something changed.
     pub fn act(&mut self, action: Action) {
         for effect in self.state.apply(action) {
             match effect {
@@ -179,7 +185,12 @@ impl App {
                 }
                 Effect::ThemeChanged => self.apply_theme(),
                 Effect::OnlineLookupChanged => self.apply_online_lookup(),
+                // projects, exports, corrections (projects.rs)
+                other => self.project_effect(other),
             }
+        }
+        if let Some(save) = self.state.autosave() {
+            self.project_effect(save);
         }
     }
 
@@ -208,6 +219,7 @@ impl App {
                 let picked = rfd::FileDialog::new()
                     .set_title("Open article")
                     .add_filter("Articles", &["txt", "html", "htm", "md", "markdown"])
+                    .add_filter("itinera projects", &[crate::project::EXTENSION])
                     .add_filter("All files", &["*"])
                     .pick_file();
                 if let Some(path) = picked {
@@ -224,6 +236,7 @@ impl App {
         for action in self.loader.poll() {
             self.act(action);
         }
+        self.poll_projects();
         if let Some(rx) = &self.picked
             && let Ok(path) = rx.try_recv()
         {
@@ -302,6 +315,7 @@ impl App {
             let dark = ui.visuals().dark_mode;
             actions.extend(self.map.show(ui, &self.state, dark));
         });
+        self.project_frame(ui.ctx(), &mut actions);
 
         self.dialogs(ui.ctx(), &mut actions);
         drop_overlay(ui.ctx());
@@ -321,6 +335,7 @@ impl App {
     fn input_actions(&self, ctx: &egui::Context) -> Vec<Action> {
         let mut out = Vec::new();
         let typing = ctx.text_edit_focused() || self.state.paste_open;
+        out.extend(self.close_request(ctx));
         ctx.input_mut(|i| {
             for file in std::mem::take(&mut i.raw.dropped_files) {
                 let path = file.path().to_path_buf();
@@ -368,6 +383,7 @@ impl App {
             if i.consume_key(Modifiers::COMMAND, Key::O) {
                 out.push(Action::OpenDialog);
             }
+            out.extend(projects::keys(i));
         });
         out
     }
@@ -438,6 +454,8 @@ impl App {
                 actions.push(Action::Open(sample_input()));
             }
             ui.separator();
+            self.project_menu(ui, actions);
+            ui.separator();
             if ui
                 .button("Quit")
                 .on_hover_text("Close the window")
@@ -446,6 +464,7 @@ impl App {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
+        ui.menu_button("Edit", |ui| self.edit_menu(ui, actions));
         ui.menu_button("View", |ui| {
             for (choice, label) in [
                 (ThemeChoice::System, "System theme"),
@@ -670,6 +689,7 @@ impl App {
                     a.times.len(),
                     stops
                 ));
+                self.corrections_status(ui);
                 if !a.diagnostics.is_empty() {
                     let text = a
                         .diagnostics
@@ -683,6 +703,7 @@ impl App {
             } else {
                 ui.label("Drop an article on the window to begin");
             }
+            self.save_status(ui);
         });
     }
 
@@ -726,6 +747,7 @@ impl App {
                 actions.push(Action::ShowPaste(false));
             }
         }
+        self.discard_dialog(ctx, actions);
         if self.state.about_open {
             let mut open = true;
             egui::Window::new("About itinera")
@@ -761,6 +783,8 @@ fn about(ui: &mut Ui) {
     ui.label(RichText::new("Keys").strong());
     ui.label("← → previous and next stop · Home End first and last · Space play or pause");
     ui.label("Ctrl+O open a file · Ctrl+V paste an article · drop files on the window");
+    ui.label("Ctrl+S save the project · Ctrl+Shift+S save it as");
+    ui.label("Ctrl+Z undo a correction · Ctrl+Shift+Z redo it");
 }
 
 fn error_banner(ui: &mut Ui, error: &str, actions: &mut Vec<Action>) {
@@ -855,6 +879,10 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.finish_saves(std::time::Duration::from_secs(5));
     }
 }
 

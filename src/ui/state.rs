@@ -8,8 +8,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::export::Format;
 use crate::geo::LatLon;
 use crate::movement::Stop;
+use crate::project::{self, Article, Correction, CorrectionKind, MapView, Project, Selection};
 
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 8;
@@ -44,6 +46,9 @@ pub enum Input {
         /// Its content.
         bytes: Arc<[u8]>,
     },
+    /// A project file (`.itinera`): its first article is analysed and its selection, map
+    /// view and corrections restored.
+    Project(PathBuf),
 }
 
 impl Input {
@@ -51,13 +56,44 @@ impl Input {
     #[must_use]
     pub fn name(&self) -> String {
         match self {
-            Input::Path(p) => p.file_name().map_or_else(
-                || p.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
+            Input::Path(p) | Input::Project(p) => file_name(p),
             Input::Text { name, .. } | Input::Bytes { name, .. } => name.clone(),
         }
     }
+}
+
+/// The last part of a path, for the window.
+#[must_use]
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// True when `path` names a project file (by its extension).
+#[must_use]
+pub fn is_project_path(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(project::EXTENSION))
+}
+
+/// Something that would drop corrections no project file holds, waiting for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Opening this input.
+    Open(Input),
+    /// Closing the window.
+    Quit,
+}
+
+/// A project file read by the loader, with where it lies.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedProject {
+    /// The file.
+    pub path: PathBuf,
+    /// What it held.
+    pub project: Project,
 }
 
 /// A finished analysis, ready to show.
@@ -69,6 +105,8 @@ pub struct Loaded {
     pub path: Option<PathBuf>,
     /// The analysis.
     pub analysis: Arc<Analysis>,
+    /// The project file it was opened from, if it was.
+    pub project: Option<Box<OpenedProject>>,
 }
 
 /// Where the map tiles come from.
@@ -122,6 +160,8 @@ pub struct Settings {
     pub custom_url: String,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
+    /// Recently opened or saved projects, newest first.
+    pub recent_projects: Vec<PathBuf>,
     /// Autoplay speed in seconds per stop.
     pub seconds_per_stop: f32,
     /// False until the first start has shown the sample.
@@ -137,6 +177,7 @@ impl Default for Settings {
             tiles: TileChoice::OpenStreetMap,
             custom_url: String::new(),
             recent: Vec::new(),
+            recent_projects: Vec::new(),
             seconds_per_stop: 1.5,
             seen_sample: false,
             online_lookup: false,
@@ -151,6 +192,8 @@ pub enum CameraTarget {
     Point(LatLon),
     /// Show all these points.
     Fit(Vec<LatLon>),
+    /// Jump, without gliding, to a saved view.
+    View(MapView),
 }
 
 /// A request to move the map; `serial` grows with every request so the map can tell a new
@@ -233,6 +276,66 @@ pub enum Action {
     ShowAbout(bool),
     /// Forget the recent files.
     ClearRecent,
+    /// Forget the recent projects.
+    ClearRecentProjects,
+    /// Show the dialog to open a project.
+    OpenProjectDialog,
+    /// Save the project: to its file, or through the dialog when it has none.
+    SaveProject,
+    /// Show the dialog to save the project under a new name.
+    SaveProjectDialog,
+    /// Save the project to this file (`.itinera` is added when missing) and keep saving
+    /// every change there.
+    SaveProjectAs(PathBuf),
+    /// A save finished.
+    ProjectSaved {
+        /// The file written.
+        path: PathBuf,
+        /// The state's revision that was written.
+        revision: u64,
+    },
+    /// A save failed; the file on disk is as it was.
+    ProjectSaveFailed {
+        /// The file.
+        path: PathBuf,
+        /// The revision that was not written.
+        revision: u64,
+        /// Plain-words reason.
+        message: String,
+    },
+    /// The map came to rest at a new centre or zoom.
+    ViewChanged(MapView),
+    /// Show the dialog to export what is shown in `format`.
+    ExportDialog(Format),
+    /// Export what is shown, in `format`, to this file (the format's extension is added
+    /// when it has none).
+    Export {
+        /// The file format.
+        format: Format,
+        /// Where to write.
+        path: PathBuf,
+    },
+    /// An export finished.
+    Exported(PathBuf),
+    /// An export failed; the file on disk is as it was.
+    ExportFailed {
+        /// The file.
+        path: PathBuf,
+        /// Plain-words reason.
+        message: String,
+    },
+    /// The user asked to close the window.
+    CloseRequested,
+    /// Do what waited for the user's word (open, close), dropping the unsaved corrections.
+    DiscardAndProceed,
+    /// Open nothing after all (the question about unsaved corrections was declined).
+    CancelOpen,
+    /// Mark this stop "not a stop": it leaves the route, now and after every re-analysis.
+    NotAStop(StopRef),
+    /// Take back the last correction.
+    Undo,
+    /// Make the last correction taken back again.
+    Redo,
 }
 
 /// Work the app must do outside the state after an action.
@@ -255,6 +358,31 @@ pub enum Effect {
     ThemeChanged,
     /// The online place search was turned on or off.
     OnlineLookupChanged,
+    /// Keep the window open (the user is asked about unsaved corrections first).
+    CancelClose,
+    /// Close the window, whatever it holds.
+    Close,
+    /// Open the dialog to pick a project to open.
+    PickProject,
+    /// Open the dialog to pick where to save the project.
+    PickProjectPath,
+    /// Write [`State::project_snapshot`] to `path`, then report [`Action::ProjectSaved`]
+    /// with `revision`.
+    SaveProject {
+        /// The project file.
+        path: PathBuf,
+        /// The revision written.
+        revision: u64,
+    },
+    /// Open the dialog to pick where to export.
+    PickExportPath(Format),
+    /// Write [`State::export_analysis`] in `format` to `path`.
+    Export {
+        /// The file format.
+        format: Format,
+        /// Where to write.
+        path: PathBuf,
+    },
 }
 
 /// The app's state.
@@ -282,7 +410,60 @@ pub struct State {
     pub paste_open: bool,
     /// The About box is open.
     pub about_open: bool,
+    /// The project file this session is saved in, once saved or opened: every change is
+    /// written there.
+    pub project_path: Option<PathBuf>,
+    /// The map's last centre and zoom, as reported when it came to rest.
+    pub view: Option<MapView>,
+    /// A short message about something done ("Saved", "Exported to …").
+    pub notice: Option<String>,
+    /// The opened project's parts the window does not show (its further articles), kept
+    /// so that saving loses nothing.
+    project_rest: Option<Box<Project>>,
+    /// What waits for the user's word: it would drop corrections that no project file
+    /// holds.
+    pub ask_discard: Option<Pending>,
+    /// An open that waits for the project's last change to be written.
+    waiting_open: Option<Input>,
+    saves: Saves,
+    corrections: Corrections,
     next_job: u64,
+}
+
+/// The user's corrections and their history.
+#[derive(Debug, Default)]
+struct Corrections {
+    /// The pipeline's analysis, before any correction; the shown one is this with
+    /// [`Corrections::list`] applied.
+    raw: Option<Arc<Analysis>>,
+    /// The corrections in force, oldest first.
+    list: Vec<Correction>,
+    /// For each of `list`, whether it applied to the analysis shown.
+    applied: Vec<bool>,
+    /// Earlier lists, the last one on top.
+    undo: Vec<Vec<Correction>>,
+    /// Lists taken back, the last one on top.
+    redo: Vec<Vec<Correction>>,
+    /// Grows with every change of `list`.
+    generation: u64,
+}
+
+/// What [`State`] knows of saving the project file.
+#[derive(Debug, Default)]
+struct Saves {
+    /// Grows with every change a project keeps (selection, view, corrections).
+    revision: u64,
+    /// The revision last written to the project file.
+    saved_revision: u64,
+    /// The file a save is being written to: one at a time, so an older revision can
+    /// never land after a newer one.
+    in_flight: Option<PathBuf>,
+    /// Save even when nothing changed (the user asked).
+    asked: bool,
+    /// The revision whose save failed; not retried until something changes.
+    failed_revision: Option<u64>,
+    /// The action just applied left the session as its file has it.
+    mark_clean: bool,
 }
 
 impl State {
@@ -355,25 +536,182 @@ impl State {
         None
     }
 
+    /// True when the session has changes that its project file (if any) does not hold.
+    #[must_use]
+    pub fn dirty(&self) -> bool {
+        self.saves.revision != self.saves.saved_revision
+    }
+
+    /// The window's title: the project's (or article's) name, `*` first when there are
+    /// unsaved changes.
+    #[must_use]
+    pub fn title(&self) -> String {
+        let name = match (&self.project_path, &self.current) {
+            (Some(path), _) => path.file_stem().map_or_else(
+                || file_name(path),
+                |stem| stem.to_string_lossy().into_owned(),
+            ),
+            (None, Some(current)) => current.name.clone(),
+            (None, None) => return "itinera".into(),
+        };
+        let mark = if self.dirty() { "*" } else { "" };
+        format!("{mark}{name} — itinera")
+    }
+
+    /// The project as it stands, to be saved: the shown article, the selection, the
+    /// view, the corrections, and whatever else the opened project held.
+    #[must_use]
+    pub fn project_snapshot(&self) -> Option<Project> {
+        let current = self.current.as_ref()?;
+        let analysis = &current.analysis;
+        let mut project = self.project_rest.as_deref().cloned().unwrap_or_default();
+        project.format = project::FORMAT.into();
+        project.version = project::VERSION;
+        let source = current
+            .path
+            .clone()
+            .or_else(|| project.articles.first().and_then(|a| a.source.clone()));
+        // the pipeline's text (the same as the shown one's; corrections change no text)
+        let article = Article {
+            name: current.name.clone(),
+            source,
+            title: analysis.title.clone(),
+            published: analysis.published,
+            reference_date: analysis.reference_date,
+            text: analysis.text.clone(),
+        };
+        if project.articles.is_empty() {
+            project.articles.push(article);
+        } else {
+            project.articles[0] = article;
+        }
+        project.selected = self.selected.and_then(|at| {
+            Some(Selection {
+                actor: at.actor,
+                stop: at.stop,
+                mention: self.stop(at)?.mentions.first().copied(),
+            })
+        });
+        project.view = self.view;
+        // this article's corrections as they stand; other articles' kept as they were
+        project.corrections.retain(|c| c.article != 0);
+        project
+            .corrections
+            .extend(self.corrections.list.iter().cloned());
+        Some(project)
+    }
+
+    /// The save due now, if any: the session has a project file, something changed (or
+    /// the user asked) and no save is being written. Call after every action.
+    pub fn autosave(&mut self) -> Option<Effect> {
+        let path = self.project_path.clone()?;
+        let due = self.saves.asked
+            || (self.dirty() && self.saves.failed_revision != Some(self.saves.revision));
+        if self.saves.in_flight.is_some() || !due || self.current.is_none() {
+            return None;
+        }
+        self.saves.in_flight = Some(path.clone());
+        self.saves.asked = false;
+        Some(Effect::SaveProject {
+            path,
+            revision: self.saves.revision,
+        })
+    }
+
+    /// What an export writes: the analysis as shown, without the actors the user hid.
+    #[must_use]
+    pub fn export_analysis(&self) -> Option<Analysis> {
+        let analysis = self.analysis()?;
+        let mut out = analysis.clone();
+        out.actors = analysis
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.is_visible(*i))
+            .map(|(_, a)| a.clone())
+            .collect();
+        Some(out)
+    }
+
     /// Applies one action; returns the outside work it calls for.
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        let key = |s: &Self| (s.selected, s.view, s.corrections.generation);
+        let before = key(self);
+        let effects = self.apply_action(action);
+        if key(self) != before {
+            self.saves.revision += 1;
+        }
+        if std::mem::take(&mut self.saves.mark_clean) {
+            self.saves.saved_revision = self.saves.revision;
+            self.saves.failed_revision = None;
+        }
+        effects
+    }
+
+    fn apply_action(&mut self, action: Action) -> Vec<Effect> {
         match action {
+            Action::Open(Input::Path(path)) if is_project_path(&path) => {
+                return self.apply_action(Action::Open(Input::Project(path)));
+            }
             Action::Open(input) => {
-                self.next_job += 1;
-                let job = self.next_job;
-                self.loading = Some(Loading {
-                    name: input.name(),
-                    job,
-                });
-                self.error = None;
-                self.paste_open = false;
-                return vec![Effect::Load { job, input }];
+                if self.current.is_some() && self.save_due() {
+                    // the save under way or due holds the last change: open once it is
+                    // written (the project is then closed)
+                    self.waiting_open = Some(input);
+                    return Vec::new();
+                }
+                if self.unsaved_corrections() {
+                    self.ask_discard = Some(Pending::Open(input));
+                    return Vec::new();
+                }
+                return self.start_open(input);
+            }
+            Action::CloseRequested if self.unsaved_corrections() => {
+                self.ask_discard = Some(Pending::Quit);
+                return vec![Effect::CancelClose];
+            }
+            // a project file with its saves under way is finished on exit
+            Action::CloseRequested => return vec![Effect::Close],
+            Action::DiscardAndProceed => match self.ask_discard.take() {
+                Some(Pending::Open(input)) => return self.start_open(input),
+                Some(Pending::Quit) => return vec![Effect::Close],
+                None => {}
+            },
+            Action::CancelOpen => {
+                self.ask_discard = None;
+                self.waiting_open = None;
             }
             Action::OpenDialog => return vec![Effect::PickFile],
-            Action::Loaded { job, loaded } => {
+            Action::Loaded { job, mut loaded } => {
                 if self.loading.as_ref().is_some_and(|l| l.job == job) {
                     self.loading = None;
+                    let opened = loaded.project.take();
+                    self.project_path = None;
+                    self.project_rest = None;
+                    self.view = None;
+                    self.saves.asked = false;
+                    self.corrections = Corrections {
+                        raw: Some(loaded.analysis.clone()),
+                        // the shown article's; the others' stay in the project as they are
+                        list: opened
+                            .iter()
+                            .flat_map(|o| &o.project.corrections)
+                            .filter(|c| c.article == 0)
+                            .cloned()
+                            .collect(),
+                        ..Corrections::default()
+                    };
+                    if !self.corrections.list.is_empty() {
+                        let mut analysis = (*loaded.analysis).clone();
+                        self.corrections.applied =
+                            project::apply_corrections(&mut analysis, 0, &self.corrections.list);
+                        loaded.analysis = Arc::new(analysis);
+                    }
                     self.show(*loaded);
+                    if let Some(opened) = opened {
+                        self.restore(*opened);
+                    }
+                    self.saves.mark_clean = true;
                 }
             }
             Action::LoadFailed { job, message } => {
@@ -448,15 +786,262 @@ impl State {
             Action::ShowPaste(open) => self.paste_open = open,
             Action::ShowAbout(open) => self.about_open = open,
             Action::ClearRecent => self.settings.recent.clear(),
+            Action::ClearRecentProjects => self.settings.recent_projects.clear(),
+            Action::OpenProjectDialog => return vec![Effect::PickProject],
+            Action::SaveProject if self.current.is_some() => {
+                if self.project_path.is_none() {
+                    return vec![Effect::PickProjectPath];
+                }
+                self.saves.asked = true;
+            }
+            Action::SaveProjectDialog if self.current.is_some() => {
+                return vec![Effect::PickProjectPath];
+            }
+            Action::SaveProjectAs(mut path) if self.current.is_some() => {
+                if !is_project_path(&path) {
+                    path.as_mut_os_string()
+                        .push(format!(".{}", project::EXTENSION));
+                }
+                remember(&mut self.settings.recent_projects, &path);
+                if self.project_path.as_ref() != Some(&path) {
+                    // the new file holds nothing yet
+                    self.saves.saved_revision = self.saves.revision.wrapping_sub(1);
+                }
+                self.project_path = Some(path);
+                self.saves.asked = true;
+            }
+            Action::SaveProject | Action::SaveProjectDialog | Action::SaveProjectAs(_) => {
+                self.error = Some("Open an article before saving a project".into());
+            }
+            Action::ProjectSaved { path, revision } => {
+                if self.saves.in_flight.as_ref() == Some(&path) {
+                    self.saves.in_flight = None;
+                }
+                if self.project_path.as_ref() == Some(&path) {
+                    if revision == self.saves.revision {
+                        self.saves.saved_revision = revision;
+                    }
+                    self.saves.failed_revision = None;
+                }
+                if !self.dirty()
+                    && let Some(input) = self.waiting_open.take()
+                {
+                    return self.start_open(input);
+                }
+            }
+            Action::ProjectSaveFailed {
+                path,
+                revision,
+                message,
+            } => {
+                if self.saves.in_flight.as_ref() == Some(&path) {
+                    self.saves.in_flight = None;
+                }
+                if self.project_path.as_ref() == Some(&path) {
+                    // an open that waited for this save now asks the user
+                    if let Some(input) = self.waiting_open.take() {
+                        self.ask_discard = Some(Pending::Open(input));
+                    }
+                    self.saves.failed_revision = Some(revision);
+                    self.error = Some(format!("Could not save {}: {message}", file_name(&path)));
+                }
+            }
+            Action::ViewChanged(view) => {
+                // the first view after opening is where the app put the map, not a change
+                let first = self.view.is_none() && !self.dirty();
+                self.view = Some(view);
+                self.saves.mark_clean = first;
+            }
+            Action::ExportDialog(format) if self.current.is_some() => {
+                return vec![Effect::PickExportPath(format)];
+            }
+            Action::Export { format, mut path } if self.current.is_some() => {
+                if path.extension().is_none() {
+                    path.set_extension(format.extension());
+                }
+                return vec![Effect::Export { format, path }];
+            }
+            Action::ExportDialog(_) | Action::Export { .. } => {
+                self.error = Some("Open an article before exporting".into());
+            }
+            Action::Exported(path) => {
+                self.notice = Some(format!("Exported to {}", path.display()));
+            }
+            Action::ExportFailed { path, message } => {
+                self.error = Some(format!("Could not export {}: {message}", file_name(&path)));
+            }
+            Action::NotAStop(at) => self.not_a_stop(at),
+            Action::Undo => {
+                if let Some(previous) = self.corrections.undo.pop() {
+                    let now = std::mem::replace(&mut self.corrections.list, previous);
+                    self.corrections.redo.push(now);
+                    self.reapply();
+                }
+            }
+            Action::Redo => {
+                if let Some(next) = self.corrections.redo.pop() {
+                    let now = std::mem::replace(&mut self.corrections.list, next);
+                    self.corrections.undo.push(now);
+                    self.reapply();
+                }
+            }
         }
         Vec::new()
     }
 
+    fn start_open(&mut self, input: Input) -> Vec<Effect> {
+        self.next_job += 1;
+        let job = self.next_job;
+        self.loading = Some(Loading {
+            name: input.name(),
+            job,
+        });
+        self.error = None;
+        self.notice = None;
+        self.paste_open = false;
+        vec![Effect::Load { job, input }]
+    }
+
+    /// True when a save of the project file is under way or will start after this action.
+    fn save_due(&self) -> bool {
+        self.project_path.is_some()
+            && (self.saves.in_flight.is_some()
+                || (self.dirty() && self.saves.failed_revision != Some(self.saves.revision)))
+    }
+
+    /// True when there are corrections no file holds (no project file, or its save
+    /// failed).
+    fn unsaved_corrections(&self) -> bool {
+        !self.corrections.list.is_empty() && (self.project_path.is_none() || self.dirty())
+    }
+
+    /// True while a save is being written.
+    #[must_use]
+    pub fn saving(&self) -> bool {
+        self.saves.in_flight.is_some()
+    }
+
+    /// The corrections in force, oldest first, each with whether it applied to the
+    /// analysis shown (one whose mention is no longer in the text does not).
+    pub fn corrections(&self) -> impl Iterator<Item = (&Correction, bool)> {
+        self.corrections
+            .list
+            .iter()
+            .zip(self.corrections.applied.iter().copied())
+    }
+
+    /// True when there is a correction to take back.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.corrections.undo.is_empty()
+    }
+
+    /// True when there is a correction taken back to make again.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.corrections.redo.is_empty()
+    }
+
+    fn not_a_stop(&mut self, at: StopRef) {
+        let (Some(stop), Some(raw)) = (self.stop(at), self.corrections.raw.as_ref()) else {
+            return;
+        };
+        let Some(span) = stop.mentions.first().copied() else {
+            return;
+        };
+        let Some(mention) = raw.text.get(span.start..span.end) else {
+            return;
+        };
+        let correction = Correction {
+            kind: CorrectionKind::NotAStop,
+            article: 0,
+            span,
+            mention: mention.to_owned(),
+            text_hash: project::text_hash(&raw.text),
+        };
+        let previous = self.corrections.list.clone();
+        self.corrections.undo.push(previous);
+        self.corrections.redo.clear();
+        self.corrections.list.push(correction);
+        self.reapply();
+    }
+
+    /// Shows the pipeline's analysis with the corrections in force, keeping the selection
+    /// at the same place in the route (the next stop when the selected one left it).
+    fn reapply(&mut self) {
+        self.corrections.generation += 1;
+        let Some(raw) = self.corrections.raw.clone() else {
+            return;
+        };
+        let mut analysis = (*raw).clone();
+        self.corrections.applied =
+            project::apply_corrections(&mut analysis, 0, &self.corrections.list);
+        let Some(current) = self.current.as_mut() else {
+            return;
+        };
+        current.analysis = Arc::new(analysis);
+        self.playing = false;
+        let Some(at) = self.selected else {
+            return;
+        };
+        let len = self
+            .analysis()
+            .and_then(|a| a.actors.get(at.actor))
+            .map_or(0, |a| a.stops.len());
+        if len == 0 {
+            self.selected = None;
+        } else {
+            self.select(StopRef {
+                actor: at.actor,
+                stop: at.stop.min(len - 1),
+            });
+        }
+    }
+
+    /// Puts the opened project's selection and view back, and keeps the rest of it.
+    fn restore(&mut self, opened: OpenedProject) {
+        let OpenedProject { path, project } = opened;
+        remember(&mut self.settings.recent_projects, &path);
+        self.project_path = Some(path);
+        if let Some(saved) = project.selected {
+            self.selected = self.find_selection(saved);
+            if let Some(at) = self.selected {
+                self.active_actor = at.actor;
+            }
+        } else {
+            self.selected = None;
+        }
+        if let Some(view) = project.view {
+            self.view = Some(view);
+            self.request_camera(CameraTarget::View(view));
+        }
+        self.project_rest = Some(Box::new(project));
+    }
+
+    /// The stop a saved selection meant: the one with its mention, else the same indices.
+    fn find_selection(&self, saved: Selection) -> Option<StopRef> {
+        let analysis = self.analysis()?;
+        if let Some(mention) = saved.mention {
+            for (a, actor) in analysis.actors.iter().enumerate() {
+                if let Some(s) = actor
+                    .stops
+                    .iter()
+                    .position(|s| s.mentions.contains(&mention))
+                {
+                    return Some(StopRef { actor: a, stop: s });
+                }
+            }
+        }
+        let at = StopRef {
+            actor: saved.actor,
+            stop: saved.stop,
+        };
+        self.stop(at).map(|_| at)
+    }
+
     fn show(&mut self, loaded: Loaded) {
         if let Some(path) = &loaded.path {
-            self.settings.recent.retain(|p| p != path);
-            self.settings.recent.insert(0, path.clone());
-            self.settings.recent.truncate(MAX_RECENT);
+            remember(&mut self.settings.recent, path);
         }
         let actors = loaded.analysis.actors.len();
         self.actor_visible = vec![true; actors];
@@ -525,6 +1110,13 @@ impl State {
         let serial = self.camera.as_ref().map_or(1, |c| c.serial + 1);
         self.camera = Some(Camera { serial, target });
     }
+}
+
+/// Puts `path` first in a recent list.
+fn remember(list: &mut Vec<PathBuf>, path: &PathBuf) {
+    list.retain(|p| p != path);
+    list.insert(0, path.clone());
+    list.truncate(MAX_RECENT);
 }
 
 #[cfg(test)]
@@ -660,6 +1252,7 @@ mod tests {
                 name: "a".into(),
                 path: None,
                 analysis: Arc::new(analysis),
+                project: None,
             }),
         });
         assert!(state.selected.is_none());
@@ -672,6 +1265,418 @@ mod tests {
             state.apply(action);
         }
         assert!(state.selected.is_none() && !state.playing);
+    }
+
+    fn saving_state() -> (State, PathBuf) {
+        let mut state = loaded_state();
+        state.apply(Action::SaveProjectAs("/tmp/envoy".into()));
+        (state, PathBuf::from("/tmp/envoy.itinera"))
+    }
+
+    fn expect_save(state: &mut State, path: &std::path::Path) -> u64 {
+        match state.autosave() {
+            Some(Effect::SaveProject { path: p, revision }) if p == path => revision,
+            other => panic!("expected a save to {}, got {other:?}", path.display()),
+        }
+    }
+
+    #[test]
+    fn nothing_is_saved_before_the_first_save() {
+        let mut state = loaded_state();
+        state.apply(Action::Next);
+        assert!(state.dirty());
+        assert_eq!(state.autosave(), None);
+        assert_eq!(state.title(), "*t — itinera");
+    }
+
+    #[test]
+    fn after_the_first_save_every_change_is_saved_one_save_at_a_time() {
+        let (mut state, path) = saving_state();
+        assert_eq!(state.settings.recent_projects, vec![path.clone()]);
+        assert_eq!(state.title(), "*envoy — itinera");
+        let first = expect_save(&mut state, &path);
+        assert_eq!(state.autosave(), None, "one save at a time");
+        state.apply(Action::Next);
+        assert_eq!(state.autosave(), None, "still writing the first");
+        state.apply(Action::ProjectSaved {
+            path: path.clone(),
+            revision: first,
+        });
+        assert!(state.dirty(), "the change came after the first save began");
+        let second = expect_save(&mut state, &path);
+        assert!(second > first);
+        state.apply(Action::ProjectSaved {
+            path: path.clone(),
+            revision: second,
+        });
+        assert!(!state.dirty());
+        assert_eq!(state.title(), "envoy — itinera");
+        assert_eq!(state.autosave(), None);
+        // where the map first comes to rest is no change; moving it afterwards is one
+        let view = MapView {
+            lat: 47.0,
+            lon: 19.0,
+            zoom: 7.0,
+        };
+        state.apply(Action::ViewChanged(view));
+        assert_eq!(state.autosave(), None);
+        state.apply(Action::ViewChanged(MapView { zoom: 8.0, ..view }));
+        expect_save(&mut state, &path);
+    }
+
+    #[test]
+    fn a_failed_save_is_shown_and_retried_only_after_the_next_change_or_when_asked() {
+        let (mut state, path) = saving_state();
+        let revision = expect_save(&mut state, &path);
+        state.apply(Action::ProjectSaveFailed {
+            path: path.clone(),
+            revision,
+            message: "Permission denied; the file on disk is as it was".into(),
+        });
+        assert_eq!(
+            state.error.as_deref(),
+            Some("Could not save envoy.itinera: Permission denied; the file on disk is as it was")
+        );
+        assert!(state.dirty());
+        assert_eq!(state.autosave(), None, "no retry loop");
+        state.apply(Action::SaveProject);
+        expect_save(&mut state, &path);
+        state.apply(Action::ProjectSaveFailed {
+            path: path.clone(),
+            revision,
+            message: "still no".into(),
+        });
+        state.apply(Action::Next);
+        expect_save(&mut state, &path);
+    }
+
+    #[test]
+    fn save_without_a_file_asks_where() {
+        let mut state = loaded_state();
+        assert_eq!(
+            state.apply(Action::SaveProject),
+            vec![Effect::PickProjectPath]
+        );
+        let mut empty = State::default();
+        assert!(empty.apply(Action::SaveProject).is_empty());
+        assert_eq!(
+            empty.error.as_deref(),
+            Some("Open an article before saving a project")
+        );
+    }
+
+    #[test]
+    fn a_project_file_opens_as_a_project() {
+        let mut state = State::default();
+        let effects = state.apply(Action::Open(Input::Path("/tmp/Trip.ITINERA".into())));
+        assert!(matches!(
+            &effects[..],
+            [Effect::Load { input: Input::Project(p), .. }] if p == &PathBuf::from("/tmp/Trip.ITINERA")
+        ));
+    }
+
+    #[test]
+    fn the_snapshot_holds_the_article_the_selection_and_the_view() {
+        let mut state = loaded_state();
+        state.apply(Action::Select(StopRef { actor: 1, stop: 0 }));
+        let view = MapView {
+            lat: 48.1,
+            lon: 17.1,
+            zoom: 9.5,
+        };
+        state.apply(Action::ViewChanged(view));
+        let project = state.project_snapshot().unwrap();
+        let analysis = state.analysis().unwrap();
+        assert_eq!(project.articles.len(), 1);
+        let article = &project.articles[0];
+        assert_eq!(article.text, analysis.text);
+        assert_eq!(article.title.as_deref(), Some("Envoy on the Danube"));
+        assert_eq!(article.source, Some(PathBuf::from("/tmp/a.txt")));
+        assert_eq!(article.reference_date, analysis.reference_date);
+        let bratislava = analysis.text.find("Bratislava").unwrap();
+        assert_eq!(
+            project.selected,
+            Some(Selection {
+                actor: 1,
+                stop: 0,
+                mention: Some(crate::span::Span::new(bratislava, bratislava + 10)),
+            })
+        );
+        assert_eq!(project.view, Some(view));
+    }
+
+    #[test]
+    fn reopening_restores_the_selection_by_its_mention_and_the_view() {
+        let mut saved = loaded_state();
+        saved.apply(Action::Select(StopRef { actor: 1, stop: 0 }));
+        let mut project = saved.project_snapshot().unwrap();
+        // a newer pipeline numbered the stops differently: the mention still finds it
+        project.selected = project.selected.map(|s| Selection {
+            actor: 0,
+            stop: 2,
+            ..s
+        });
+        project.view = Some(MapView {
+            lat: 1.0,
+            lon: 2.0,
+            zoom: 3.0,
+        });
+        let mut state = State::default();
+        let path = PathBuf::from("/tmp/envoy.itinera");
+        let Some(Effect::Load { job, .. }) =
+            state.apply(Action::Open(Input::Path(path.clone()))).pop()
+        else {
+            panic!("no load");
+        };
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "envoy.txt".into(),
+                path: None,
+                analysis: Arc::new(three_stop_analysis()),
+                project: Some(Box::new(OpenedProject {
+                    path: path.clone(),
+                    project: project.clone(),
+                })),
+            }),
+        });
+        assert_eq!(state.selected, Some(StopRef { actor: 1, stop: 0 }));
+        assert_eq!(state.active_actor, 1);
+        assert_eq!(
+            state.camera.as_ref().map(|c| &c.target),
+            Some(&CameraTarget::View(project.view.unwrap()))
+        );
+        assert_eq!(state.project_path, Some(path.clone()));
+        assert!(!state.dirty());
+        assert_eq!(
+            state.autosave(),
+            None,
+            "nothing changed since it was opened"
+        );
+        assert_eq!(state.settings.recent_projects, vec![path]);
+        assert!(
+            state.settings.recent.is_empty(),
+            "the project, not its article"
+        );
+        assert_eq!(state.title(), "envoy — itinera");
+    }
+
+    #[test]
+    fn an_export_leaves_out_hidden_actors() {
+        let mut state = loaded_state();
+        state.apply(Action::ToggleActor(0));
+        let exported = state.export_analysis().unwrap();
+        assert_eq!(exported.actors.len(), 1);
+        assert_eq!(exported.actors[0].name, "Deputy");
+        let path = PathBuf::from("/tmp/route.gpx");
+        assert_eq!(
+            state.apply(Action::Export {
+                format: Format::Gpx,
+                path: "/tmp/route".into(),
+            }),
+            vec![Effect::Export {
+                format: Format::Gpx,
+                path
+            }]
+        );
+    }
+
+    fn names(state: &State, actor: usize) -> Vec<String> {
+        state.analysis().unwrap().actors[actor]
+            .stops
+            .iter()
+            .map(|s| s.place.name.clone())
+            .collect()
+    }
+
+    /// A state that opened `project` from `/tmp/envoy.itinera` with the test analysis.
+    fn opened(project: Project) -> State {
+        let mut state = State::default();
+        let path = PathBuf::from("/tmp/envoy.itinera");
+        let Some(Effect::Load { job, .. }) =
+            state.apply(Action::Open(Input::Path(path.clone()))).pop()
+        else {
+            panic!("no load");
+        };
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "envoy.txt".into(),
+                path: None,
+                analysis: Arc::new(three_stop_analysis()),
+                project: Some(Box::new(OpenedProject { path, project })),
+            }),
+        });
+        state
+    }
+
+    #[test]
+    fn not_a_stop_removes_the_stop_and_undo_and_redo_bring_it_back_and_take_it_again() {
+        let mut state = loaded_state();
+        assert!(!state.can_undo() && !state.can_redo());
+        state.apply(Action::Select(StopRef { actor: 0, stop: 1 }));
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        assert_eq!(names(&state, 0), ["Vienna", "Belgrade"]);
+        assert_eq!(
+            state.selected,
+            Some(StopRef { actor: 0, stop: 1 }),
+            "the next stop"
+        );
+        assert!(state.dirty());
+        let correction = state
+            .corrections()
+            .next()
+            .map(|(c, applied)| (c.clone(), applied));
+        let (correction, applied) = correction.unwrap();
+        assert!(applied);
+        assert_eq!(correction.mention, "Budapest");
+        assert_eq!(correction.kind, CorrectionKind::NotAStop);
+        state.apply(Action::Undo);
+        assert_eq!(names(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        assert!(!state.can_undo() && state.can_redo());
+        state.apply(Action::Redo);
+        assert_eq!(names(&state, 0), ["Vienna", "Belgrade"]);
+        state.apply(Action::NotAStop(StopRef { actor: 1, stop: 0 }));
+        assert!(names(&state, 1).is_empty());
+        state.apply(Action::Undo);
+        state.apply(Action::Undo);
+        assert_eq!(names(&state, 0).len(), 3);
+        assert_eq!(names(&state, 1), ["Bratislava"]);
+        // a new correction after undoing forgets what could be redone
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 0 }));
+        assert!(!state.can_redo());
+        assert_eq!(names(&state, 0), ["Budapest", "Belgrade"]);
+        // an export writes the corrected route
+        let exported = state.export_analysis().unwrap();
+        assert_eq!(exported.actors[0].stops.len(), 2);
+    }
+
+    #[test]
+    fn corrections_are_saved_in_the_project_and_applied_when_it_is_opened() {
+        let mut state = loaded_state();
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        let project = state.project_snapshot().unwrap();
+        assert_eq!(project.corrections.len(), 1);
+        let reopened = opened(project);
+        assert_eq!(names(&reopened, 0), ["Vienna", "Belgrade"]);
+        assert!(reopened.corrections().all(|(_, applied)| applied));
+        assert!(
+            !reopened.can_undo(),
+            "the history is not part of the project"
+        );
+        assert!(!reopened.dirty());
+    }
+
+    #[test]
+    fn a_project_of_several_articles_keeps_the_others_and_their_corrections() {
+        let mut state = loaded_state();
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        let mut project = state.project_snapshot().unwrap();
+        project.articles.push(Article::from_text(
+            "second.txt",
+            "The envoy reached Vienna.",
+        ));
+        let mut theirs = project.corrections[0].clone();
+        theirs.article = 1;
+        theirs.span = crate::span::Span::new(18, 24);
+        theirs.mention = "Vienna".into();
+        project.corrections.insert(0, theirs.clone());
+        let mut reopened = opened(project.clone());
+        assert_eq!(names(&reopened, 0), ["Vienna", "Belgrade"]);
+        reopened.apply(Action::NotAStop(StopRef { actor: 0, stop: 0 }));
+        let saved = reopened.project_snapshot().unwrap();
+        assert_eq!(saved.articles[1], project.articles[1]);
+        let mentions: Vec<(usize, &str)> = saved
+            .corrections
+            .iter()
+            .map(|c| (c.article, c.mention.as_str()))
+            .collect();
+        assert_eq!(mentions, [(1, "Vienna"), (0, "Budapest"), (0, "Vienna")]);
+    }
+
+    #[test]
+    fn a_correction_that_no_longer_matches_is_kept_and_reported() {
+        let mut state = loaded_state();
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        let mut project = state.project_snapshot().unwrap();
+        project.corrections[0].span.start += 1;
+        project.corrections[0].span.end += 1;
+        let reopened = opened(project.clone());
+        assert_eq!(names(&reopened, 0).len(), 3, "nothing removed");
+        let report: Vec<bool> = reopened.corrections().map(|(_, applied)| applied).collect();
+        assert_eq!(report, [false]);
+        assert_eq!(
+            reopened.project_snapshot().unwrap().corrections,
+            project.corrections
+        );
+    }
+
+    #[test]
+    fn opening_another_article_asks_before_dropping_unsaved_corrections() {
+        let mut state = loaded_state();
+        let other = Input::Path("/tmp/b.txt".into());
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        assert!(state.apply(Action::Open(other.clone())).is_empty());
+        assert_eq!(state.ask_discard, Some(Pending::Open(other.clone())));
+        assert!(state.loading.is_none());
+        state.apply(Action::CancelOpen);
+        assert_eq!(state.ask_discard, None);
+        assert_eq!(names(&state, 0).len(), 2, "still the corrected route");
+        state.apply(Action::Open(other.clone()));
+        let effects = state.apply(Action::DiscardAndProceed);
+        assert!(matches!(&effects[..], [Effect::Load { input, .. }] if input == &other));
+    }
+
+    #[test]
+    fn opening_another_article_waits_for_the_projects_last_save() {
+        let (mut state, path) = saving_state();
+        let first = expect_save(&mut state, &path);
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        let other = Input::Path("/tmp/b.txt".into());
+        assert!(state.apply(Action::Open(other.clone())).is_empty());
+        assert!(state.loading.is_none() && state.ask_discard.is_none());
+        // the first save lands; the correction's save follows, and then the open
+        let effects = state.apply(Action::ProjectSaved {
+            path: path.clone(),
+            revision: first,
+        });
+        assert!(effects.is_empty());
+        let second = expect_save(&mut state, &path);
+        let effects = state.apply(Action::ProjectSaved {
+            path: path.clone(),
+            revision: second,
+        });
+        assert!(matches!(&effects[..], [Effect::Load { input, .. }] if input == &other));
+        // had that save failed, the user would have been asked
+        let (mut state, path) = saving_state();
+        let revision = expect_save(&mut state, &path);
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        state.apply(Action::Open(other.clone()));
+        state.apply(Action::ProjectSaveFailed {
+            path,
+            revision,
+            message: "disk full".into(),
+        });
+        assert_eq!(state.ask_discard, Some(Pending::Open(other)));
+    }
+
+    #[test]
+    fn closing_the_window_asks_before_dropping_unsaved_corrections() {
+        let mut state = loaded_state();
+        assert_eq!(state.apply(Action::CloseRequested), vec![Effect::Close]);
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        assert_eq!(
+            state.apply(Action::CloseRequested),
+            vec![Effect::CancelClose]
+        );
+        assert_eq!(state.ask_discard, Some(Pending::Quit));
+        assert_eq!(state.apply(Action::DiscardAndProceed), vec![Effect::Close]);
+        // saved in a project, they are not asked about
+        let (mut state, path) = saving_state();
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
+        let revision = expect_save(&mut state, &path);
+        state.apply(Action::ProjectSaved { path, revision });
+        assert_eq!(state.apply(Action::CloseRequested), vec![Effect::Close]);
     }
 
     #[test]

@@ -263,6 +263,7 @@ pub fn state_with(analysis: Analysis) -> crate::ui::state::State {
                 name: "t".into(),
                 path: Some("/tmp/a.txt".into()),
                 analysis: std::sync::Arc::new(analysis),
+                project: None,
             }),
         });
     }

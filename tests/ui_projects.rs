@@ -1,0 +1,459 @@
+//! Projects, exports and corrections in the window, driven with `egui_kittest`. File
+//! dialogs cannot run in tests: the path a dialog would give goes in through the same
+//! `Action` the dialog sends.
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use itinera::LatLon;
+use itinera::export::Format;
+use itinera::ui::loader::Analyzer;
+use itinera::ui::state::{Action, Input, Settings, StopRef};
+use itinera::ui::testing::three_stop_analysis;
+use itinera::ui::{App, AppConfig};
+
+fn fake_pipeline() -> Analyzer {
+    Arc::new(|_| three_stop_analysis())
+}
+
+fn harness() -> Harness<'static, App> {
+    harness_with(fake_pipeline())
+}
+
+fn harness_with(analyzer: Analyzer) -> Harness<'static, App> {
+    let ctx = egui::Context::default();
+    let app = App::new(&ctx, Settings::default(), AppConfig::offline(analyzer));
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(400)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+}
+
+/// Steps frames until `done` holds (background work needs wall time).
+fn step_until(h: &mut Harness<'static, App>, what: &str, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    while !done(h.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}; error: {:?}",
+            h.state().state.error
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+}
+
+/// A window showing the test route, its map at rest.
+fn with_route() -> Harness<'static, App> {
+    let mut h = harness();
+    h.state_mut()
+        .show_analysis("envoy.txt", three_stop_analysis());
+    step_until(&mut h, "the fit", |app| !app.map.gliding());
+    h
+}
+
+/// Opens `path` as a user would (a drop, the recent list and the dialog all send this).
+fn open(h: &mut Harness<'static, App>, path: &Path) {
+    h.state_mut()
+        .act(Action::Open(Input::Path(path.to_path_buf())));
+    step_until(h, "the project to open", |app| {
+        app.state.loading.is_none() && !app.map.gliding()
+    });
+}
+
+fn saved(app: &App) -> bool {
+    !app.state.dirty() && app.state.project_path.is_some()
+}
+
+fn click_menu(h: &mut Harness<'static, App>, menu: &str, item: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    h.get_by_label(item).click();
+    h.run();
+}
+
+#[test]
+fn a_project_saved_from_the_window_reopens_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    h.get_by_label("Stop 2: Budapest").click();
+    step_until(&mut h, "the glide to Budapest", |app| {
+        app.state.selected == Some(StopRef { actor: 0, stop: 1 }) && !app.map.gliding()
+    });
+    // The dialog's answer: the first save names the file (".itinera" is added).
+    h.state_mut()
+        .act(Action::SaveProjectAs(dir.path().join("envoy")));
+    step_until(&mut h, "the first save", saved);
+    assert_eq!(h.state().title(), "envoy — itinera");
+    // after the first save, every change is written by itself
+    h.get_by_label("Stop 3: Belgrade").click();
+    h.step();
+    // (the window's title follows on the next frame; by then the save may be done)
+    assert_eq!(h.state().state.title(), "*envoy — itinera");
+    step_until(&mut h, "the autosave", |app| {
+        saved(app) && !app.map.gliding()
+    });
+    h.state_mut().map.center_on(LatLon::new(45.5, 20.25), 6.5);
+    h.step();
+    step_until(&mut h, "the view's autosave", saved);
+    // and File ▸ Save project writes to the same file without asking
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    click_menu(&mut h, "File", "Save project");
+    step_until(&mut h, "the menu's save", |app| {
+        saved(app)
+            && std::fs::metadata(app.state.project_path.as_ref().unwrap())
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t > before)
+    });
+    assert_eq!(h.state().state.settings.recent_projects, vec![path.clone()]);
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(json["format"], "itinera-project");
+    assert_eq!(json["selected"]["stop"], 2);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temp files left"
+    );
+
+    let mut again = harness();
+    open(&mut again, &path);
+    let app = again.state();
+    assert_eq!(app.state.selected, Some(StopRef { actor: 0, stop: 2 }));
+    let center = app.map.center();
+    assert!((center.lat - 45.5).abs() < 1e-6 && (center.lon - 20.25).abs() < 1e-6);
+    assert!((app.map.zoom() - 6.5).abs() < 1e-6);
+    assert_eq!(
+        app.state.analysis().unwrap().text,
+        three_stop_analysis().text
+    );
+    // a few idle frames later it is still unchanged, and nothing was written
+    let bytes = std::fs::read(&path).unwrap();
+    again.run();
+    assert!(!again.state().state.dirty());
+    assert_eq!(again.state().title(), "envoy — itinera");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+/// Opens a file the window must refuse, and checks the message and the file.
+fn refused(content: &str, message: &str) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path: PathBuf = dir.path().join("trip.itinera");
+    std::fs::write(&path, content).expect("the file written");
+    let mut h = with_route();
+    open(&mut h, &path);
+    let error = h.state().state.error.clone().unwrap_or_default();
+    assert!(
+        error.starts_with(&format!("Could not open trip.itinera: {message}")),
+        "{error}"
+    );
+    h.get_by_label(&error);
+    // the window still shows what it showed, and no save goes to the refused file
+    assert!(h.state().state.project_path.is_none());
+    h.get_by_label("Stop 1: Vienna").click();
+    h.run();
+    std::thread::sleep(Duration::from_millis(50));
+    h.run();
+    let after = std::fs::read_to_string(&path).expect("the file still there");
+    assert_eq!(after, content);
+}
+
+#[test]
+fn a_project_from_a_newer_version_is_refused_with_a_message_and_left_alone() {
+    refused(
+        "{\"format\": \"itinera-project\", \"version\": 7, \"articles\": []}",
+        "this project was saved by a newer itinera (file version 7; this version reads up to 1)",
+    );
+}
+
+#[test]
+fn a_damaged_project_is_refused_with_a_message_and_left_alone() {
+    refused(
+        "{\"format\": \"itinera-project\", \"version\": 1, \"articles\": [{\"name\": \"a\", \"te",
+        "the project file is damaged",
+    );
+}
+
+#[test]
+fn the_shown_route_exports_to_each_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_route();
+    // what the user sees: the deputy's route is hidden
+    h.get_by_label("Deputy (1 stops)").click();
+    h.run();
+    for format in itinera::ui::projects::EXPORT_FORMATS {
+        let path = dir.path().join(format!("route.{}", format.extension()));
+        h.state_mut().act(Action::Export {
+            format,
+            path: path.clone(),
+        });
+        step_until(&mut h, "the export", |app| {
+            app.state.notice.as_deref() == Some(&format!("Exported to {}", path.display()))
+        });
+        let text = std::fs::read_to_string(&path).unwrap();
+        match format {
+            Format::GeoJson => {
+                let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(json["type"], "FeatureCollection");
+                let names: Vec<&str> = json["features"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|f| f["properties"]["kind"] == "stop")
+                    .map(|f| f["properties"]["name"].as_str().unwrap())
+                    .collect();
+                assert_eq!(names, ["Vienna", "Budapest", "Belgrade"]);
+            }
+            Format::Kml | Format::Gpx => {
+                assert!(text.starts_with("<?xml"), "{text}");
+                assert!(text.contains("Budapest") && !text.contains("Bratislava"));
+            }
+            Format::Csv => {
+                let rows: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+                assert_eq!(rows.len(), 4, "a header and three stops: {text}");
+                assert!(rows[2].contains("Budapest"));
+            }
+            Format::Json => unreachable!("not offered in the window"),
+        }
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+}
+
+#[test]
+fn a_failed_export_says_so_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_route();
+    // a path whose directory does not exist cannot be written, root or not
+    let path = dir.path().join("missing").join("route.csv");
+    h.state_mut().act(Action::Export {
+        format: Format::Csv,
+        path,
+    });
+    step_until(&mut h, "the failure", |app| app.state.error.is_some());
+    let error = h.state().state.error.clone().unwrap();
+    assert!(error.starts_with("Could not export route.csv: "), "{error}");
+    h.get_by_label(&error);
+}
+
+fn shows(h: &Harness<'static, App>, label: &str) -> bool {
+    h.query_by_label(label).is_some()
+}
+
+#[test]
+fn not_a_stop_can_be_undone_and_redone_and_stays_after_save_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    h.get_by_label("Stop 2: Budapest").click();
+    h.run();
+    h.get_by_label("Not a stop").click();
+    h.run();
+    assert!(!shows(&h, "Stop 2: Budapest"));
+    assert!(shows(&h, "Stop 2: Belgrade"));
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 1 })
+    );
+    // the keyboard
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(shows(&h, "Stop 2: Budapest"), "Ctrl+Z undoes");
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert!(!shows(&h, "Stop 2: Budapest"), "Ctrl+Shift+Z redoes");
+    // the Edit menu
+    click_menu(&mut h, "Edit", "Undo");
+    assert!(shows(&h, "Stop 2: Budapest"));
+    click_menu(&mut h, "Edit", "Redo");
+    assert!(!shows(&h, "Stop 2: Budapest"));
+
+    h.state_mut().act(Action::SaveProjectAs(path.clone()));
+    step_until(&mut h, "the save", saved);
+    drop(h);
+
+    let mut again = harness();
+    open(&mut again, &path);
+    assert!(!shows(&again, "Stop 2: Budapest"));
+    assert!(shows(&again, "Stop 1: Vienna"));
+    assert!(shows(&again, "Stop 2: Belgrade"));
+    assert!(!again.state().state.dirty());
+    // and an export from the reopened project leaves it out too
+    let csv = dir.path().join("route.csv");
+    again.state_mut().act(Action::Export {
+        format: Format::Csv,
+        path: csv.clone(),
+    });
+    step_until(&mut again, "the export", |app| app.state.notice.is_some());
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.contains("Vienna") && !text.contains("Budapest,"),
+        "{text}"
+    );
+}
+
+#[test]
+fn closing_the_window_writes_the_last_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    h.state_mut().act(Action::SaveProjectAs(path.clone()));
+    step_until(&mut h, "the first save", saved);
+    // two quick changes: the second waits behind the first's save when the window closes
+    h.state_mut().act(Action::Last);
+    h.state_mut()
+        .act(Action::NotAStop(StopRef { actor: 0, stop: 2 }));
+    h.state_mut().finish_saves(Duration::from_secs(10));
+    assert!(!h.state().state.dirty());
+    let project = itinera::project::Project::load(&path).unwrap();
+    assert_eq!(project.corrections.len(), 1);
+    assert_eq!(project.corrections[0].mention, "Belgrade");
+}
+
+#[test]
+fn unsaved_corrections_are_not_dropped_without_asking() {
+    let mut h = with_route();
+    h.get_by_label("Stop 2: Budapest").click();
+    h.run();
+    h.get_by_label("Not a stop").click();
+    h.run();
+    h.state_mut().act(Action::Open(Input::Text {
+        name: "Pasted text".into(),
+        text: "Another story.".into(),
+    }));
+    h.run();
+    h.get_by_label("Keep working").click();
+    h.run();
+    assert!(h.state().state.ask_discard.is_none());
+    assert!(
+        !shows(&h, "Stop 2: Budapest"),
+        "the corrected route is still shown"
+    );
+    h.state_mut().act(Action::Open(Input::Text {
+        name: "Pasted text".into(),
+        text: "Another story.".into(),
+    }));
+    h.run();
+    h.get_by_label("Drop them and open").click();
+    step_until(&mut h, "the new article", |app| {
+        app.state.loading.is_none()
+            && app
+                .state
+                .current
+                .as_ref()
+                .is_some_and(|c| c.name == "Pasted text")
+    });
+    assert!(
+        shows(&h, "Stop 2: Budapest"),
+        "the fake pipeline's route, uncorrected"
+    );
+}
+
+fn close_window(h: &mut Harness<'static, App>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+}
+
+fn sent(h: &Harness<'static, App>, command: &egui::ViewportCommand) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(command))
+}
+
+#[test]
+fn closing_the_window_with_unsaved_corrections_asks_first() {
+    let mut h = with_route();
+    h.get_by_label("Stop 2: Budapest").click();
+    h.run();
+    h.get_by_label("Not a stop").click();
+    h.run();
+    close_window(&mut h);
+    assert!(sent(&h, &egui::ViewportCommand::CancelClose));
+    h.run();
+    h.get_by_label("Drop them and close").click();
+    h.step();
+    assert!(sent(&h, &egui::ViewportCommand::Close));
+    // and without corrections the window just closes
+    let mut plain = with_route();
+    close_window(&mut plain);
+    assert!(!sent(&plain, &egui::ViewportCommand::CancelClose));
+    assert!(plain.query_by_label("Drop them and close").is_none());
+}
+
+/// The names of the main actor's stops.
+fn route(app: &App) -> Vec<String> {
+    app.state.analysis().map_or_else(Vec::new, |a| {
+        a.actors[0]
+            .stops
+            .iter()
+            .map(|s| s.place.name.clone())
+            .collect()
+    })
+}
+
+#[test]
+fn with_the_real_pipeline_a_correction_outlives_the_reanalysis_of_a_reopened_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.itinera");
+    let mut h = harness_with(itinera::ui::loader::pipeline());
+    h.state_mut().act(Action::Open(Input::Text {
+        name: "Sample".into(),
+        text: itinera::ui::SAMPLE_ARTICLE.into(),
+    }));
+    step_until(&mut h, "the analysis", |app| {
+        app.state.current.is_some() && !app.map.gliding()
+    });
+    let before = route(h.state());
+    assert!(before.len() >= 3, "{before:?}");
+    let text = h.state().state.analysis().unwrap().text.clone();
+    h.get_by_label(&format!("Stop 2: {}", before[1])).click();
+    h.run();
+    h.get_by_label("Not a stop").click();
+    h.run();
+    let corrected = route(h.state());
+    let mut expected = before.clone();
+    expected.remove(1);
+    assert_eq!(corrected, expected);
+    h.state_mut().act(Action::SaveProjectAs(path.clone()));
+    step_until(&mut h, "the save", saved);
+    drop(h);
+
+    let mut again = harness_with(itinera::ui::loader::pipeline());
+    open(&mut again, &path);
+    assert_eq!(route(again.state()), corrected);
+    let reopened = again.state().state.analysis().unwrap();
+    assert_eq!(reopened.text, text);
+    assert!(
+        !reopened
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("reference date")),
+        "{:?}",
+        reopened.diagnostics
+    );
+    assert!(
+        again
+            .state()
+            .state
+            .corrections()
+            .all(|(_, applied)| applied)
+    );
+    assert_eq!(
+        again.state().state.selected,
+        Some(StopRef { actor: 0, stop: 1 })
+    );
+}
