@@ -91,8 +91,19 @@ pub struct Analysis {
 /// ```
 #[must_use]
 pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) -> Analysis {
-    let text = document.text.clone();
-    let reference_date = options.reference_date.or(document.published);
+    analyze_owned(document.clone(), gazetteer, options)
+}
+
+/// [`analyze`], keeping the document's text in the analysis instead of a copy of it (a
+/// book's text is held once, not twice).
+#[must_use]
+pub fn analyze_owned(document: Document, gazetteer: &Gazetteer, options: &Options) -> Analysis {
+    let Document {
+        title,
+        published,
+        text,
+    } = document;
+    let reference_date = options.reference_date.or(published);
     // (the shares of each stage are those of a profile on news)
     crate::progress::report(0.0, "Reading words");
     let tokens = tokenize(&text);
@@ -131,8 +142,8 @@ pub fn analyze(document: &Document, gazetteer: &Gazetteer, options: &Options) ->
         });
     }
     Analysis {
-        title: document.title.clone(),
-        published: document.published,
+        title,
+        published,
         reference_date,
         text,
         sentences,

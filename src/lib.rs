@@ -35,7 +35,7 @@ pub mod time;
 pub mod ui;
 mod work;
 
-pub use analysis::{Analysis, Diagnostic, Options, SharedModel, analyze};
+pub use analysis::{Analysis, Diagnostic, Options, SharedModel, analyze, analyze_owned};
 pub use gazetteer::Gazetteer;
 pub use geo::LatLon;
 pub use ingest::Document;

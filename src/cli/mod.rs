@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 
-use crate::analysis::{Analysis, Options, analyze};
+use crate::analysis::{Analysis, Options, analyze_owned};
 use crate::export::{Format, to_json};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::{Document, IngestError};
@@ -180,7 +180,7 @@ fn extract_one(args: &ExtractArgs) -> Result<(), CliError> {
         model,
         explain: args.explain,
     };
-    let analysis = analyze(&document, Gazetteer::embedded(), &options);
+    let analysis = analyze_owned(document, Gazetteer::embedded(), &options);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     crate::export::write(&analysis, args.format, &mut out)?;
     out.flush()?;
@@ -222,8 +222,8 @@ fn analyse_request(line: &str, gazetteer: &Gazetteer) -> Result<(Value, Analysis
         return Err(json!({"id": id, "error": IngestError::Empty.to_string()}));
     }
     let document = Document::from_text(text);
-    let analysis = analyze(
-        &document,
+    let analysis = analyze_owned(
+        document,
         gazetteer,
         &Options {
             reference_date,
