@@ -44,10 +44,7 @@ fn main() {
         }
         let at = text.len();
         text.push_str(cols[1]);
-        tokens.push(Token {
-            span: Span::new(at, text.len()),
-            kind: TokenKind::Word,
-        });
+        tokens.push(Token::new(Span::new(at, text.len()), TokenKind::Word));
         gold.push(Upos::from_name(cols[3]).unwrap_or(Upos::X));
         lemmas.push(cols[2].to_lowercase());
     }

@@ -212,7 +212,7 @@ fn add_streets(
     // "County Road 35"); a place inside one gives way to it ("Memphis" in "Memphis St.")
     let spans: Vec<Span> = streets
         .iter()
-        .map(|&(first, end)| Span::new(tokens[first].span.start, tokens[end - 1].span.end))
+        .map(|&(first, end)| Span::new(tokens[first].span().start, tokens[end - 1].span().end))
         .filter(|&s| {
             !overlapping(places, s, |p| p.span)
                 .iter()

@@ -236,9 +236,9 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
     for t in tokens {
         // bytewise: a token lies on char boundaries, and its text is read as bytes but
         // for the case of a word that is not all ASCII
-        let b = bytes.get(t.span.start..t.span.end).unwrap_or(&[]);
+        let b = bytes.get(t.span().start..t.span().end).unwrap_or(&[]);
         // the gap is short (a space, mostly)
-        let gap = bytes.get(prev_end..t.span.start).unwrap_or(&[]);
+        let gap = bytes.get(prev_end..t.span().start).unwrap_or(&[]);
         let sentence_start = prev_boundary || breaks_line(gap);
         let word = t.kind == TokenKind::Word;
         let ascii = all_ascii || b.is_ascii();
@@ -260,7 +260,7 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
                 && !s.chars().any(char::is_lowercase);
             (cap, all_caps)
         };
-        let lower = lower_of(b, ascii, folded, t.span.start);
+        let lower = lower_of(b, ascii, folded, t.span().start);
         out.push(TokInfo {
             word,
             cap,
@@ -276,7 +276,7 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
             },
         });
         prev_boundary = t.kind == TokenKind::Punct && is_boundary_mark(b);
-        prev_end = t.span.end;
+        prev_end = t.span().end;
     }
     out
 }
@@ -303,8 +303,11 @@ fn is_boundary_mark(mark: &[u8]) -> bool {
 /// sliced from `folded`, the text ASCII-lower-cased once (same byte offsets).
 #[cfg(test)]
 fn lower<'f>(text: &str, folded: &'f str, t: Token) -> &'f str {
-    let s = text.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]);
-    lower_of(s, s.is_ascii(), folded, t.span.start)
+    let s = text
+        .as_bytes()
+        .get(t.span().start..t.span().end)
+        .unwrap_or(&[]);
+    lower_of(s, s.is_ascii(), folded, t.span().start)
 }
 
 /// The lower-cased text of a token (see [`TokInfo::lower`]) from its bytes `s`, which
@@ -331,8 +334,8 @@ fn mention_span(
     last: usize,
     abbreviation: bool,
 ) -> (Span, usize) {
-    let start = tokens[first].span.start;
-    let mut end = tokens[last].span.end;
+    let start = tokens[first].span().start;
+    let mut end = tokens[last].span().end;
     let mut next = last + 1;
     let s = &text[start..end];
     if let Some(stripped) = ["'s", "’s", "'", "’"]
@@ -342,8 +345,9 @@ fn mention_span(
         end = start + stripped.len();
     } else if let Some(dot) = tokens.get(last + 1) {
         let word = tokens[last].text(text);
-        if dot.span.start == end && dot.text(text) == "." && (abbreviation || word.contains('.')) {
-            end = dot.span.end;
+        if dot.span().start == end && dot.text(text) == "." && (abbreviation || word.contains('.'))
+        {
+            end = dot.span().end;
             next = last + 2;
         }
     }
@@ -375,13 +379,13 @@ pub(crate) fn spot<'g>(
         let mut words = 1;
         let mut j = i + 1;
         while j < tokens.len() && words < MAX_WORDS {
-            let gap = &text[tokens[j - 1].span.end..tokens[j].span.start];
+            let gap = &text[tokens[j - 1].span().end..tokens[j].span().start];
             if breaks_line(gap.as_bytes()) {
                 break;
             }
             if !info[j].word {
                 // "St. Petersburg", "Ft. Worth": a period right after a short capitalised word
-                let short = info[j - 1].cap && tokens[j - 1].span.len() <= 3 && gap.is_empty();
+                let short = info[j - 1].cap && tokens[j - 1].span().len() <= 3 && gap.is_empty();
                 if short && tokens[j].text(text) == "." && info.get(j + 1).is_some_and(|n| n.cap) {
                     j += 1;
                     continue;
@@ -402,7 +406,7 @@ pub(crate) fn spot<'g>(
         let mut plain_end = None;
         for j in i..=reach {
             let joined =
-                j == i || text.get(tokens[j - 1].span.end..tokens[j].span.start) == Some(" ");
+                j == i || text.get(tokens[j - 1].span().end..tokens[j].span().start) == Some(" ");
             if !joined || !is_plain_word(tokens[j].text(text)) {
                 break;
             }
@@ -411,14 +415,14 @@ pub(crate) fn spot<'g>(
         let plain_key = |last: usize| {
             plain_end
                 .is_some_and(|end| last <= end)
-                .then(|| &folded[tokens[i].span.start..tokens[last].span.end])
+                .then(|| &folded[tokens[i].span().start..tokens[last].span().end])
         };
         let mut found = None;
         // one walk down the index answers every shorter n-gram whose key is a prefix of
         // the longest one's
         let walk = (reach > i).then(|| {
             memo.walk(
-                &text[tokens[i].span.start..tokens[reach].span.end],
+                &text[tokens[i].span().start..tokens[reach].span().end],
                 plain_key(reach),
             )
         });
@@ -427,7 +431,7 @@ pub(crate) fn spot<'g>(
             if !(info[last].cap || elided_last) {
                 continue;
             }
-            let raw = &text[tokens[i].span.start..tokens[last].span.end];
+            let raw = &text[tokens[i].span().start..tokens[last].span().end];
             let name = memo.name_along(raw, plain_key(last), walk);
             if let Some(state) = us_abbreviation(text, tokens, last, raw, lex) {
                 found = Some((last, Rc::from(normalize(state)), false, true));
@@ -635,7 +639,7 @@ fn elided_compass_names<'g>(
                 f if f == first + 3 => Some(n.end),
                 _ => None,
             })
-            .map(|end| &text[tokens[first + 3].span.start..tokens[end - 1].span.end]);
+            .map(|end| &text[tokens[first + 3].span().start..tokens[end - 1].span().end]);
         let candidates = tail.map(|tail| {
             let key = normalize(&format!("{} {tail}", tokens[first].text(text)));
             let c = memo.candidates(&key);
@@ -672,7 +676,7 @@ pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(us
     let dotted = |j: usize| {
         tokens
             .get(j + 1)
-            .is_some_and(|t| t.span.start == tokens[j].span.end && t.text(text) == ".")
+            .is_some_and(|t| t.span().start == tokens[j].span().end && t.text(text) == ".")
     };
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut j = 0;
@@ -712,7 +716,7 @@ pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(us
         while first > 0 && j - first < 4 {
             let prev = first - 1;
             // a name never runs over a line break ("Main Street\nDrive safely")
-            if breaks_line(&text.as_bytes()[tokens[prev].span.end..tokens[first].span.start]) {
+            if breaks_line(&text.as_bytes()[tokens[prev].span().end..tokens[first].span().start]) {
                 break;
             }
             let w = word(prev);
@@ -730,7 +734,7 @@ pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(us
             let possessive = w.ends_with("'s") || w.ends_with("’s");
             if (cap(prev) && !ordinary && !possessive) || ordinal {
                 first = prev;
-            } else if w == "." && prev > 0 && cap(prev - 1) && tokens[prev - 1].span.len() == 1 {
+            } else if w == "." && prev > 0 && cap(prev - 1) && tokens[prev - 1].span().len() == 1 {
                 // "E. Broad St."
                 first = prev - 1;
             } else {
@@ -754,7 +758,7 @@ pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(us
         // a longer name goes on ("Main Street Bank", "Elm Street School")
         let longer = cap(end)
             && word(end).len() > 1
-            && !breaks_line(&text.as_bytes()[tokens[end - 1].span.end..tokens[end].span.start]);
+            && !breaks_line(&text.as_bytes()[tokens[end - 1].span().end..tokens[end].span().start]);
         if !longer {
             out.push((first, end));
         }
@@ -880,7 +884,7 @@ fn hyphen_parts<'t, 'g>(
             && parts
                 .get(1)
                 .is_some_and(|(_, t)| t.chars().next().is_some_and(char::is_lowercase));
-        let start = token.span.start + offset;
+        let start = token.span().start + offset;
         let raw = &text[start..start + part.len()];
         let (candidates, adjectival): (Rc<[Cand<'g>]>, bool) =
             if let Some(place) = memo.demonym(raw) {
@@ -1105,7 +1109,7 @@ fn us_abbreviation(
     let dotted = word.contains('.')
         || tokens
             .get(last + 1)
-            .is_some_and(|t| t.span.start == tokens[last].span.end && t.text(text) == ".");
+            .is_some_and(|t| t.span().start == tokens[last].span().end && t.text(text) == ".");
     // most names have no period: the table is asked only about those that do
     if !dotted {
         return None;
@@ -1134,7 +1138,7 @@ fn demonym_at<'t>(
     memo: &mut Memo<'t, '_>,
 ) -> Option<(usize, String)> {
     if i + 1 < tokens.len() && info[i + 1].cap {
-        let two = &text[tokens[i].span.start..tokens[i + 1].span.end];
+        let two = &text[tokens[i].span().start..tokens[i + 1].span().end];
         if memo.demonym(two).is_some() {
             return Some((i + 1, normalize(two)));
         }
@@ -1368,26 +1372,26 @@ fn local_evidence(
     // "Matthew D. Flores": a surname after a middle initial
     let after_initial = first >= 2
         && tokens[first - 1].text(text) == "."
-        && tokens[first - 2].span.len() == 1
+        && tokens[first - 2].span().len() == 1
         && info[first - 2].cap;
     let given_before_surname = single
         && first_class.is_given_name()
         && next_cap
         && !next_class.is_org_head()
         && !next_class.is_place_type()
-        && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1);
+        && next.is_some_and(|n| n.span().start == tokens[end - 1].span().end + 1);
     // "Sen.", "Inc.", "Gov.": an abbreviated title or company suffix
     let abbreviated = single
         && tokens
             .get(end)
-            .is_some_and(|t| t.span.start == tokens[end - 1].span.end && t.text(text) == ".")
+            .is_some_and(|t| t.span().start == tokens[end - 1].span().end && t.text(text) == ".")
         && (first_class.is_title() || ABBREVIATED_WORDS.contains(&first_lower));
     // "US$460"
     let currency = text[spots[k].span.end..].starts_with('$');
     // "Wichita Street", "St. Patrick's Day", "North Texas", a lone initial
     let street = next_cap && ((single && next_class.is_street()) || next_lower == "day");
     let compass = single && next_cap && first_class.is_compass();
-    let initial = single && tokens[first].span.len() == 1;
+    let initial = single && tokens[first].span().len() == 1;
     // "West Nile virus", "Marburg fever", "Lyme disease": a disease named after a place
     let disease = next.is_some_and(|n| n.kind == TokenKind::Word) && next_class.is_disease();
     // "spoke only French", "English language learners", "said in Russian.": a language
@@ -1518,7 +1522,7 @@ fn local_evidence(
         && next_cap
         && !strong
         && (best_prior < 0.5 || alternate_only())
-        && next.is_some_and(|n| n.span.start == tokens[end - 1].span.end + 1)
+        && next.is_some_and(|n| n.span().start == tokens[end - 1].span().end + 1)
         && spots.get(k + 1).is_none_or(|n| n.first != end)
         && !next_class.is_org_head()
         && !next_class.is_media_head()
@@ -1706,7 +1710,7 @@ pub(crate) fn decide(
         if starts_person && tokens.get(j).is_some_and(|t| t.text(text) == ".") {
             j += 1;
         }
-        let initial_next = tokens[i].span.len() == 1
+        let initial_next = tokens[i].span().len() == 1
             && tokens.get(i + 1).is_some_and(|t| t.text(text) == ".")
             && i >= 1
             && info[i - 1].cap;

@@ -93,7 +93,7 @@ impl<'a> Doc<'a> {
         let mut sentence_of = Vec::with_capacity(tokens.len());
         let mut last = 0;
         for t in tokens.iter() {
-            let s = sentence_at(&sentence_spans, t.span.start).unwrap_or(last);
+            let s = sentence_at(&sentence_spans, t.span().start).unwrap_or(last);
             last = s;
             sentence_of.push(offset(s));
         }
@@ -110,9 +110,9 @@ impl<'a> Doc<'a> {
         let cover = |spans: &mut dyn Iterator<Item = Span>| {
             let mut at = vec![NONE; tokens.len()];
             for (k, span) in spans.enumerate() {
-                let from = tokens.partition_point(|t| t.span.end <= span.start);
+                let from = tokens.partition_point(|t| t.span().end <= span.start);
                 for (i, t) in tokens.iter().enumerate().skip(from) {
-                    if t.span.start >= span.end {
+                    if t.span().start >= span.end {
                         break;
                     }
                     if at[i] == NONE {
@@ -180,8 +180,8 @@ impl<'a> Doc<'a> {
         let bytes = self.text.as_bytes();
         let sentence = self.sentence_range(i);
         let (Some(start), Some(at)) = (
-            self.tokens.get(sentence.start).map(|t| t.span.start),
-            self.tokens.get(i).map(|t| t.span.start),
+            self.tokens.get(sentence.start).map(|t| t.span().start),
+            self.tokens.get(i).map(|t| t.span().start),
         ) else {
             return false;
         };
@@ -229,7 +229,7 @@ impl<'a> Doc<'a> {
 
     /// The token's text as written.
     pub fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+        self.tokens.get(i).map_or("", |t| t.span().slice(self.text))
     }
 
     /// The token in lower case, or `""` past the end.
@@ -336,9 +336,9 @@ impl<'a> Doc<'a> {
         let Some(span) = self.places.get(p).map(|m| m.span) else {
             return 0..0;
         };
-        let from = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let from = self.tokens.partition_point(|t| t.span().end <= span.start);
         let mut to = from;
-        while to < self.tokens.len() && self.tokens[to].span.start < span.end {
+        while to < self.tokens.len() && self.tokens[to].span().start < span.end {
             to += 1;
         }
         from..to
@@ -349,9 +349,9 @@ impl<'a> Doc<'a> {
         let Some(span) = self.times.get(t).map(|m| m.span) else {
             return 0..0;
         };
-        let from = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let from = self.tokens.partition_point(|t| t.span().end <= span.start);
         let mut to = from;
-        while to < self.tokens.len() && self.tokens[to].span.start < span.end {
+        while to < self.tokens.len() && self.tokens[to].span().start < span.end {
             to += 1;
         }
         from..to

@@ -716,10 +716,10 @@ pub(crate) fn is_dateline(doc: &Doc<'_>, place: usize) -> bool {
 fn is_quoted(doc: &Doc<'_>, place: usize) -> bool {
     let tokens = doc.place_tokens(place);
     let sentence = doc.sentence_range(tokens.start);
-    let Some(start) = doc.tokens.get(sentence.start).map(|t| t.span.start) else {
+    let Some(start) = doc.tokens.get(sentence.start).map(|t| t.span().start) else {
         return false;
     };
-    let Some(at) = doc.tokens.get(tokens.start).map(|t| t.span.start) else {
+    let Some(at) = doc.tokens.get(tokens.start).map(|t| t.span().start) else {
         return false;
     };
     let before = &doc.text[start..at];

@@ -641,7 +641,7 @@ fn place_of(doc: &Doc<'_>, e: &Event) -> Option<Candidate> {
     if let Some(offset) = e.offset {
         place.latlon = moved(place.latlon, offset.bearing, offset.km);
         let end = doc.places[e.place].span.end;
-        if let Some(start) = doc.tokens.get(offset.from).map(|t| t.span.start)
+        if let Some(start) = doc.tokens.get(offset.from).map(|t| t.span().start)
             && let Some(words) = doc.text.get(start..end)
         {
             words.clone_into(&mut place.name);

@@ -1021,7 +1021,7 @@ impl Cast {
         if sentence > usize::from(doc.has_headline()) {
             return None;
         }
-        let here = doc.tokens[i].span.start;
+        let here = doc.tokens[i].span().start;
         let (a, at) = self
             .members
             .iter()
@@ -1029,7 +1029,7 @@ impl Cast {
             .filter(|(_, m)| m.kind == kind)
             .filter_map(|(a, m)| m.introduced.map(|at| (a, at)))
             .min_by_key(|&(_, at)| at)?;
-        let later = doc.tokens.partition_point(|t| t.span.start < at);
+        let later = doc.tokens.partition_point(|t| t.span().start < at);
         (at > here && doc.sentence_index(later).is_some_and(|s| s <= sentence + 2)).then_some(a)
     }
 
@@ -1078,7 +1078,7 @@ impl Cast {
         };
         self.members[actor]
             .mentions
-            .push(Span::new(first.span.start, last.span.end));
+            .push(Span::new(first.span().start, last.span().end));
         // the reference names a group ("the crew", "Read and his crew")
         let plural = doc.low(tokens.end) == "and"
             && matches!(doc.low(tokens.end + 1), "his" | "her" | "their" | "the")

@@ -18,20 +18,38 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token of the text.
+/// One token of the text: twelve bytes (a book has millions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Token {
-    /// Where the token lies in the text.
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// Its kind.
     pub kind: TokenKind,
 }
 
 impl Token {
+    /// A token over `span`. Offsets are kept in 32 bits: a text is at most tens of
+    /// megabytes (`ingest` refuses more); past 4 GiB they would stop at its end.
+    #[must_use]
+    pub fn new(span: Span, kind: TokenKind) -> Token {
+        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Token {
+            start: offset(span.start),
+            end: offset(span.end),
+            kind,
+        }
+    }
+
+    /// Where the token lies in the text.
+    #[must_use]
+    pub fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// The token's text.
     #[must_use]
     pub fn text(self, text: &str) -> &str {
-        self.span.slice(text)
+        self.span().slice(text)
     }
 }
 
@@ -67,10 +85,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             b'a'..=b'z' | b'A'..=b'Z' => false,
             0..=0x7f => {
                 at += 1;
-                tokens.push(Token {
-                    span: Span::new(start, at),
-                    kind: TokenKind::Punct,
-                });
+                tokens.push(Token::new(Span::new(start, at), TokenKind::Punct));
                 continue;
             }
             _ => {
@@ -82,10 +97,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     continue;
                 }
                 if !is_word_char(c) {
-                    tokens.push(Token {
-                        span: Span::new(start, at),
-                        kind: TokenKind::Punct,
-                    });
+                    tokens.push(Token::new(Span::new(start, at), TokenKind::Punct));
                     continue;
                 }
                 false
@@ -134,10 +146,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Word
         };
-        tokens.push(Token {
-            span: Span::new(start, at),
-            kind,
-        });
+        tokens.push(Token::new(Span::new(start, at), kind));
     }
     tokens
 }
@@ -337,15 +346,12 @@ mod tests {
                 } else {
                     TokenKind::Word
                 };
-                tokens.push(Token {
-                    span: Span::new(start, end),
-                    kind,
-                });
+                tokens.push(Token::new(Span::new(start, end), kind));
             } else {
-                tokens.push(Token {
-                    span: Span::new(start, start + c.len_utf8()),
-                    kind: TokenKind::Punct,
-                });
+                tokens.push(Token::new(
+                    Span::new(start, start + c.len_utf8()),
+                    TokenKind::Punct,
+                ));
             }
         }
         tokens

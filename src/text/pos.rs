@@ -157,20 +157,20 @@ pub fn tag_sentences(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Up
     for token in tokens {
         while sentences
             .get(sentence)
-            .is_some_and(|s| s.end <= token.span.start)
+            .is_some_and(|s| s.end <= token.span().start)
         {
             sentence += 1;
         }
         let inside = sentences
             .get(sentence)
-            .is_some_and(|s| s.start <= token.span.start);
+            .is_some_and(|s| s.start <= token.span().start);
         let id = inside.then_some(sentence);
         if id != current && !infos.is_empty() {
             decode(model, &infos, &mut out);
             infos.clear();
         }
         current = id;
-        let word = token.span.slice(text);
+        let word = token.span().slice(text);
         // a word comes back often ("the", a name): its lookups are made once per text
         let mut info = if let Some(known) = memo.get(word) {
             *known
@@ -1088,25 +1088,12 @@ mod tests {
         let text = "Paris";
         // spans that do not fit the text, or split a character, read as empty words
         let tokens = [
-            Token {
-                span: Span::new(3, 99),
-                kind: TokenKind::Word,
-            },
-            Token {
-                span: Span::new(0, 5),
-                kind: TokenKind::Word,
-            },
+            Token::new(Span::new(3, 99), TokenKind::Word),
+            Token::new(Span::new(0, 5), TokenKind::Word),
         ];
         assert_eq!(tag(text, &tokens).len(), 2);
         assert_eq!(
-            tag(
-                "é",
-                &[Token {
-                    span: Span::new(0, 1),
-                    kind: TokenKind::Word
-                }]
-            )
-            .len(),
+            tag("é", &[Token::new(Span::new(0, 1), TokenKind::Word)]).len(),
             1
         );
         let long = "a".repeat(100_000);

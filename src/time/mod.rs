@@ -98,8 +98,8 @@ pub fn tag_tokens(text: &str, tokens: &[Token], reference: Option<NaiveDate>) ->
         let (Some(first), Some(last)) = (tokens.get(hit.start), tokens.get(hit.end - 1)) else {
             continue;
         };
-        let start = first.span.start;
-        let mut end = last.span.end;
+        let start = first.span().start;
+        let mut end = last.span().end;
         // A final possessive is not part of the expression ("Tuesday's vote").
         let tail = last.text(text);
         let bare = lexicon::strip_possessive(tail);

@@ -239,7 +239,7 @@ impl<'a> Scanner<'a> {
     /// True when token `i` and token `i + 1` touch (no space between).
     fn tight(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.span.end == b.span.start,
+            (Some(a), Some(b)) => a.span().end == b.span().start,
             _ => false,
         }
     }
@@ -1542,7 +1542,7 @@ impl<'a> Scanner<'a> {
                     && self.kw(j).is_empty()
                     && j.checked_sub(1).is_some_and(|h| {
                         !matches!(self.txt(h), "." | "!" | "?" | ":" | ";" | "\"" | "“" | "(")
-                            && !self.text[self.toks[h].span.end..self.toks[j].span.start]
+                            && !self.text[self.toks[h].span().end..self.toks[j].span().start]
                                 .contains('\n')
                     })
             });
@@ -1820,8 +1820,8 @@ impl<'a> Scanner<'a> {
         if self.txt(end - 1) == "-" {
             end -= 1;
         }
-        let first = self.toks.get(i)?.span.start;
-        let last = self.toks.get(end - 1)?.span.end;
+        let first = self.toks.get(i)?.span().start;
+        let last = self.toks.get(end - 1)?.span().end;
         let whole = self.text.get(first..last)?;
         let whole = super::lexicon::strip_possessive(whole);
         if !whole.contains('-') {
