@@ -25,6 +25,7 @@ pub mod geo;
 pub mod geoparse;
 mod hash;
 pub mod ingest;
+pub mod merge;
 pub mod movement;
 pub mod progress;
 pub mod project;

@@ -317,6 +317,75 @@ fn no_threads_or_threads_outside_a_batch_is_a_one_line_error() {
 }
 
 #[test]
+fn several_articles_are_merged_into_one_object_with_their_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.txt");
+    let second = dir.path().join("second.txt");
+    std::fs::write(
+        &first,
+        "Foreign Minister Anna Berg flew from Vienna to Budapest on 2 May 2024. She travelled \
+         on to Belgrade on 3 May 2024, the ministry said.",
+    )
+    .unwrap();
+    std::fs::write(
+        &second,
+        "Minister Berg reached Belgrade on 3 May 2024, Reuters reported. She went on to Sarajevo on \
+         5 May 2024.",
+    )
+    .unwrap();
+    let (a, b) = (first.to_str().unwrap(), second.to_str().unwrap());
+    let output = run(&["extract", a, b], b"");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let merged: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(merged["schema"], "itinera/1");
+    let origins: Vec<&str> = merged["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["origin"].as_str().unwrap())
+        .collect();
+    assert_eq!(origins, [a, b]);
+    let envoy = &merged["actors"][0];
+    assert_eq!(envoy["name"], "Anna Berg");
+    let stops: Vec<&str> = envoy["stops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["place"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(stops, ["Vienna", "Budapest", "Belgrade", "Sarajevo"]);
+    let belgrade = &envoy["stops"][2];
+    let documents: Vec<u64> = belgrade["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["document"].as_u64().unwrap())
+        .collect();
+    assert!(
+        documents.contains(&0) && documents.contains(&1),
+        "{documents:?}"
+    );
+    // each quote is the text of its own document at its offsets
+    for e in belgrade["evidence"].as_array().unwrap() {
+        let text = merged["documents"][e["document"].as_u64().unwrap() as usize]["text"]
+            .as_str()
+            .unwrap();
+        let (start, end) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], e["quote"].as_str().unwrap());
+    }
+    // a format of one route per file is refused for several
+    let csv = run(&["extract", "--format", "csv", a, b], b"");
+    assert!(one_line_failure(&csv).contains("JSON format only"));
+}
+
+#[test]
 fn a_binary_file_is_refused_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("photo.png");

@@ -85,9 +85,11 @@ pub enum Command {
 /// Arguments of `itinera extract`.
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// The article to read: a file, a web address (http:// or https://), or `-` for standard input.
-    #[arg(required_unless_present = "jsonl")]
-    pub file: Option<String>,
+    /// The article to read: a file, a web address (http:// or https://), or `-` for standard
+    /// input. Several articles about one journey are merged into one `itinera/1` object with a
+    /// `documents` list.
+    #[arg(required_unless_present = "jsonl", value_name = "FILE")]
+    pub files: Vec<String>,
     /// Resolve relative dates against this date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub reference_date: Option<NaiveDate>,
@@ -97,7 +99,7 @@ pub struct ExtractArgs {
     /// Batch mode: read `{"id","text"[,"reference_date"]}` lines on standard input, write one result per line.
     /// With `--format geojson`, each line is a `FeatureCollection` with the request's `id`;
     /// with `--format csv`, one header, then each text's rows with its `id` first.
-    #[arg(long, conflicts_with_all = ["file", "online", "explain", "stop_weights"])]
+    #[arg(long, conflicts_with_all = ["files", "online", "explain", "stop_weights"])]
     pub jsonl: bool,
     /// Batch mode: analyse on this many threads (default: one per core). One per process
     /// when another engine runs several copies side by side (`scripts/spark_extract.py`).
@@ -155,16 +157,11 @@ fn extract_one(args: &ExtractArgs) -> Result<(), CliError> {
             "--threads is for --jsonl batches: one text is analysed on one thread".into(),
         ));
     }
-    let file = args.file.as_deref().unwrap_or("-");
-    let document = if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
-        Document::from_bytes(&bytes)?
-    } else if looks_like_address(file) {
-        fetch_document(file)?
-    } else {
-        Document::from_path(std::path::Path::new(file))?
-    };
+    if args.files.len() > 1 {
+        return extract_several(args);
+    }
+    let file = args.files.first().map_or("-", String::as_str);
+    let document = read_document(file)?;
     let model = match &args.stop_weights {
         Some(path) => {
             let text = std::fs::read_to_string(path)?;
@@ -183,6 +180,59 @@ fn extract_one(args: &ExtractArgs) -> Result<(), CliError> {
     let analysis = analyze_owned(document, Gazetteer::embedded(), &options);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     crate::export::write(&analysis, args.format, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The article `file` names: a file, a web address, or `-` for standard input.
+fn read_document(file: &str) -> Result<Document, CliError> {
+    Ok(if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+        Document::from_bytes(&bytes)?
+    } else if looks_like_address(file) {
+        fetch_document(file)?
+    } else {
+        Document::from_path(std::path::Path::new(file))?
+    })
+}
+
+/// Several articles, analysed each on its own and merged (`crate::merge`).
+fn extract_several(args: &ExtractArgs) -> Result<(), CliError> {
+    if args.format != Format::Json {
+        return Err(CliError::Usage(
+            "several articles are merged in the JSON format only (one --format json object)".into(),
+        ));
+    }
+    if args.explain || args.stop_weights.is_some() {
+        return Err(CliError::Usage(
+            "--explain and --stop-weights take one article at a time".into(),
+        ));
+    }
+    if args.files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(CliError::Usage(
+            "standard input (-) can be read once".into(),
+        ));
+    }
+    let options = Options {
+        reference_date: args.reference_date,
+        online: args.online.fallback(),
+        ..Options::default()
+    };
+    let mut sources = Vec::with_capacity(args.files.len());
+    for file in &args.files {
+        // the failing article is named: the others were fine
+        let document = read_document(file).map_err(|e| CliError::Usage(format!("{file}: {e}")))?;
+        sources.push(crate::merge::Source {
+            origin: file.clone(),
+            analysis: analyze_owned(document, Gazetteer::embedded(), &options),
+        });
+    }
+    let merged = crate::merge::merge(sources);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer(&mut out, &crate::export::MergedView(&merged))
+        .map_err(std::io::Error::other)?;
+    writeln!(out)?;
     out.flush()?;
     Ok(())
 }

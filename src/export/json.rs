@@ -269,6 +269,103 @@ impl Serialize for JsonView<'_> {
     }
 }
 
+/// Several articles merged ([`crate::merge::Merged`]) as one `itinera/1` object: a
+/// `documents` list (each article's origin, title, dates, text, places and times) and the
+/// merged `actors`, every quote and mention naming its article by its index in `documents`.
+pub struct MergedView<'a>(pub &'a crate::merge::Merged);
+
+impl Serialize for MergedView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let merged = self.0;
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("actors", &Each(&merged.actors, MergedActorView))?;
+        let diagnostics: Vec<Value> = merged
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, source)| {
+                source.analysis.diagnostics.iter().map(move |x| {
+                    json!({"document": d, "message": x.message, "span": x.span.map(span_pair)})
+                })
+            })
+            .collect();
+        m.serialize_entry("diagnostics", &diagnostics)?;
+        m.serialize_entry("documents", &Each(&merged.documents, SourceView))?;
+        m.serialize_entry("schema", SCHEMA)?;
+        m.end()
+    }
+}
+
+/// One article of a merged analysis.
+struct SourceView<'a>(&'a crate::merge::Source);
+
+impl Serialize for SourceView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = &self.0.analysis;
+        let mut m = serializer.serialize_map(Some(7))?;
+        m.serialize_entry("origin", &self.0.origin)?;
+        m.serialize_entry("places", &Each(&a.places, MentionView))?;
+        m.serialize_entry("published", &a.published.map(|d| d.to_string()))?;
+        m.serialize_entry("reference_date", &a.reference_date.map(|d| d.to_string()))?;
+        m.serialize_entry("text", &a.text)?;
+        m.serialize_entry("times", &Each(&a.times, TimeView))?;
+        m.serialize_entry("title", &a.title)?;
+        m.end()
+    }
+}
+
+/// An actor of several articles.
+struct MergedActorView<'a>(&'a crate::merge::MergedActor);
+
+impl Serialize for MergedActorView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let mut m = serializer.serialize_map(Some(4))?;
+        m.serialize_entry("documents", &a.documents)?;
+        m.serialize_entry("kind", &a.kind)?;
+        m.serialize_entry("name", &a.name)?;
+        m.serialize_entry("stops", &Each(&a.stops, MergedStopView))?;
+        m.end()
+    }
+}
+
+/// A stop of several articles: the stop's own fields, with every quote and mention naming
+/// its article, and the days other articles give where they differ.
+struct MergedStopView<'a>(&'a crate::merge::MergedStop);
+
+impl Serialize for MergedStopView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let s = self.0;
+        let mut m = serializer.serialize_map(Some(9))?;
+        m.serialize_entry("approximate", &s.stop.approximate)?;
+        m.serialize_entry(
+            "disagreements",
+            &Each(
+                &s.disagreements,
+                |(d, w): &(usize, When)| json!({"document": d, "when": WhenView(w)}),
+            ),
+        )?;
+        m.serialize_entry("document", &s.document)?;
+        m.serialize_entry(
+            "evidence",
+            &Each(&s.evidence, |(d, e): &(usize, Evidence)| {
+                json!({"document": d, "start": e.span.start, "end": e.span.end, "quote": e.quote})
+            }),
+        )?;
+        m.serialize_entry(
+            "mentions",
+            &Each(&s.mentions, |(d, span): &(usize, Span)| {
+                json!({"document": d, "start": span.start, "end": span.end})
+            }),
+        )?;
+        m.serialize_entry("place", &StopPlaceView(&s.stop.place))?;
+        m.serialize_entry("sources", &s.sources)?;
+        m.serialize_entry("status", s.stop.status.label())?;
+        m.serialize_entry("when", &s.stop.when.as_ref().map(WhenView))?;
+        m.end()
+    }
+}
+
 /// The `itinera/1` object for an analysis; `id` is set in `--jsonl` mode only.
 #[must_use]
 pub fn to_json(a: &Analysis, id: Option<&Value>) -> Value {

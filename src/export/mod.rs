@@ -14,7 +14,7 @@ pub use csv::{COLUMNS as CSV_COLUMNS, field as csv_field, to_csv};
 pub use geojson::to_geojson;
 pub use gpx::to_gpx;
 pub(crate) use json::place_json;
-pub use json::{JsonView, SCHEMA, to_json};
+pub use json::{JsonView, MergedView, SCHEMA, to_json};
 pub use kml::to_kml;
 
 use crate::analysis::Analysis;
