@@ -264,6 +264,72 @@ fn pasting_text_analyses_it() {
     );
 }
 
+/// Serves one page at `/article` on 127.0.0.1 (any other path is a 404), until the test ends.
+#[cfg(feature = "online")]
+fn serve_page() -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port on loopback");
+    let base = format!("http://{}", listener.local_addr().expect("its address"));
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().expect("a second handle"));
+            let mut request = String::new();
+            let _ = reader.read_line(&mut request);
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let body = "<html><head><title>Envoy reaches Belgrade</title></head><body><article>\
+                        <p>The envoy flew from Vienna to Belgrade on 2 May 2024.</p></article></body></html>";
+            let response = if request.contains(" /article ") {
+                format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                )
+            } else {
+                "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .to_owned()
+            };
+            let _ = stream.write_all(response.as_bytes());
+        }
+    });
+    base
+}
+
+#[cfg(feature = "online")]
+#[test]
+fn a_pasted_web_address_is_fetched_and_analysed() {
+    let base = serve_page();
+    let mut h = harness(pipeline());
+    h.run();
+    let address = format!("{base}/article");
+    h.event(egui::Event::Paste(format!("  {address}\n")));
+    h.step();
+    step_until(&mut h, |app| {
+        app.state.current.is_some() || app.state.error.is_some()
+    });
+    let app = h.state();
+    assert!(app.state.error.is_none(), "{:?}", app.state.error);
+    let current = app.state.current.as_ref().unwrap();
+    assert_eq!(current.name, address);
+    assert_eq!(
+        current.analysis.title.as_deref(),
+        Some("Envoy reaches Belgrade")
+    );
+}
+
+#[cfg(feature = "online")]
+#[test]
+fn an_address_that_fails_says_why_and_keeps_the_article_shown() {
+    let base = serve_page();
+    let mut h = with_route();
+    h.event(egui::Event::Paste(format!("{base}/gone")));
+    h.step();
+    step_until(&mut h, |app| app.state.error.is_some());
+    h.get_by_label_contains("404 Not Found");
+    assert_eq!(h.state().state.current.as_ref().unwrap().name, "Test route");
+}
+
 #[test]
 fn an_analysis_without_actors_or_places_is_shown_calmly() {
     let mut h = harness(fake_pipeline());

@@ -43,6 +43,23 @@ pub fn pipeline_with_online(online: Arc<AtomicBool>) -> Analyzer {
     }
 }
 
+/// The article at a web address (the page is fetched on the loader's thread).
+#[cfg(feature = "online")]
+fn fetch(address: &str) -> Result<Document, String> {
+    crate::ingest::web::Fetcher::new()
+        .fetch(address)
+        .map(|page| page.document)
+        .map_err(|e| e.to_string())
+}
+
+/// Without the `online` feature, no page is fetched.
+#[cfg(not(feature = "online"))]
+fn fetch(address: &str) -> Result<Document, String> {
+    Err(format!(
+        "cannot open {address}: this build of itinera has no network support"
+    ))
+}
+
 /// Reads a project file and the document of its first article: the stored text as it is,
 /// not read again as HTML or Markdown, so every stored span still points where it did.
 fn read_project(path: &std::path::Path) -> Result<(Document, OpenedProject), String> {
@@ -160,6 +177,7 @@ impl Loader {
                         project = Some(Box::new(opened));
                         document
                     }),
+                    Input::Address(address) => fetch(address),
                 };
                 let name = project
                     .as_ref()

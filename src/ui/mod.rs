@@ -362,10 +362,7 @@ impl App {
                 if let egui::Event::Paste(text) = event
                     && !text.trim().is_empty()
                 {
-                    out.push(Action::Open(Input::Text {
-                        name: "Pasted text".into(),
-                        text: text.clone(),
-                    }));
+                    out.push(Action::Open(Input::typed(text.clone())));
                 }
             }
             let keys = [
@@ -416,6 +413,15 @@ impl App {
             if ui
                 .button("Paste article…")
                 .on_hover_text("Paste the text of an article (or press Ctrl+V)")
+                .clicked()
+            {
+                actions.push(Action::ShowPaste(true));
+            }
+            if ui
+                .button("Open address…")
+                .on_hover_text(
+                    "Paste or type the web address of an article: it is fetched and read",
+                )
                 .clicked()
             {
                 actions.push(Action::ShowPaste(true));
@@ -711,7 +717,7 @@ impl App {
         if self.state.paste_open {
             let modal = egui::Modal::new(egui::Id::unique("paste-dialog")).show(ctx, |ui| {
                 ui.heading("Paste an article");
-                ui.label("Paste or type the text of a news article.");
+                ui.label("Paste or type the text of a news article, or its web address.");
                 egui::ScrollArea::vertical()
                     .max_height(360.0)
                     .show(ui, |ui| {
@@ -729,10 +735,9 @@ impl App {
                         .on_hover_text("Find the places and the route in this text")
                         .clicked()
                     {
-                        actions.push(Action::Open(Input::Text {
-                            name: "Pasted text".into(),
-                            text: std::mem::take(&mut self.paste_text),
-                        }));
+                        actions.push(Action::Open(Input::typed(std::mem::take(
+                            &mut self.paste_text,
+                        ))));
                     }
                     if ui
                         .button("Cancel")
@@ -782,7 +787,9 @@ fn about(ui: &mut Ui) {
     ui.separator();
     ui.label(RichText::new("Keys").strong());
     ui.label("← → previous and next stop · Home End first and last · Space play or pause");
-    ui.label("Ctrl+O open a file · Ctrl+V paste an article · drop files on the window");
+    ui.label(
+        "Ctrl+O open a file · Ctrl+V paste an article or its address · drop files on the window",
+    );
     ui.label("Ctrl+S save the project · Ctrl+Shift+S save it as");
     ui.label("Ctrl+Z undo a correction · Ctrl+Shift+Z redo it");
 }

@@ -49,15 +49,32 @@ pub enum Input {
     /// A project file (`.itinera`): its first article is analysed and its selection, map
     /// view and corrections restored.
     Project(PathBuf),
+    /// A web address the user pasted or typed: fetched, then read as a page.
+    Address(String),
 }
 
 impl Input {
+    /// Text the user pasted or typed: a web address when it is one alone, else an article.
+    #[must_use]
+    pub fn typed(text: String) -> Input {
+        let lone = text.trim();
+        if is_web_address(lone) && !lone.contains(char::is_whitespace) {
+            Input::Address(lone.to_owned())
+        } else {
+            Input::Text {
+                name: "Pasted text".into(),
+                text,
+            }
+        }
+    }
+
     /// What to call this input in the window.
     #[must_use]
     pub fn name(&self) -> String {
         match self {
             Input::Path(p) | Input::Project(p) => file_name(p),
             Input::Text { name, .. } | Input::Bytes { name, .. } => name.clone(),
+            Input::Address(address) => address.clone(),
         }
     }
 }
@@ -1117,6 +1134,14 @@ fn remember(list: &mut Vec<PathBuf>, path: &PathBuf) {
     list.retain(|p| p != path);
     list.insert(0, path.clone());
     list.truncate(MAX_RECENT);
+}
+
+/// True for an `http://` or `https://` address.
+fn is_web_address(text: &str) -> bool {
+    ["http://", "https://"].iter().any(|scheme| {
+        text.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    })
 }
 
 #[cfg(test)]
