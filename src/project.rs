@@ -1047,7 +1047,7 @@ mod tests {
                         let alternatives: String = s
                             .alternatives
                             .iter()
-                            .map(|&i| format!(" ~{}", a.stops[i].place.name))
+                            .flat_map(|&i| [" ~", a.stops[i].place.name.as_str()])
                             .collect();
                         format!(
                             "{} {:.1} {date}{alternatives}",
@@ -1255,9 +1255,10 @@ mod tests {
 
     #[test]
     fn dates_are_read_as_typed_or_refused_with_the_reason() {
+        type Read = Result<(NaiveDate, Option<NaiveTime>), &'static str>;
         let d = |day| NaiveDate::from_ymd_opt(2025, 6, day).unwrap();
         let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
-        let table: [(&str, Result<(NaiveDate, Option<NaiveTime>), &str>); 9] = [
+        let table: [(&str, Read); 9] = [
             ("2025-06-07", Ok((d(7), None))),
             (" 2025-06-07 ", Ok((d(7), None))),
             ("2025-06-07 14:30", Ok((d(7), t(14, 30)))),

@@ -481,7 +481,7 @@ fn stop_point(app: &App, actor: usize, stop: usize) -> LatLon {
     app.state
         .stop(StopRef { actor, stop })
         .map(|s| s.place.latlon)
-        .unwrap()
+        .expect("the stop")
 }
 
 /// Types `text` into the field labelled `label` (emptied first).
@@ -629,7 +629,7 @@ fn a_stops_date_is_checked_reorders_the_route_and_outlives_undo_and_reopening() 
 fn actor_names(app: &App) -> Vec<String> {
     app.state
         .analysis()
-        .unwrap()
+        .expect("an analysis")
         .actors
         .iter()
         .map(|a| a.name.clone())
