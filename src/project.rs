@@ -1385,4 +1385,53 @@ mod tests {
         assert_eq!(read.corrections, project.corrections);
         assert_eq!(read.version, 2);
     }
+
+    #[test]
+    fn a_place_and_a_date_hold_when_the_text_is_analysed_again() {
+        use crate::{Document, Gazetteer, Options, analyze};
+        let text = "The envoy arrived in Vienna on June 4, 2025. On June 6 she travelled \
+                    to Budapest, and on June 8 she flew to Belgrade.";
+        let run = || {
+            analyze(
+                &Document::from_text(text),
+                Gazetteer::embedded(),
+                &Options::default(),
+            )
+        };
+        let first = run();
+        assert_eq!(stop_names(&first), ["Vienna", "Budapest", "Belgrade"]);
+        let shown = first.actors[0].stops[1].place.clone();
+        let other = Gazetteer::embedded()
+            .lookup("Budapest")
+            .into_iter()
+            .find(|c| c.latlon.distance_km(shown.latlon) > 1.0)
+            .expect("another place called Budapest");
+        let span = |name: &str| {
+            let start = text.find(name).unwrap();
+            Span::new(start, start + name.len())
+        };
+        let corrections = [
+            Correction::new(
+                CorrectionKind::Place {
+                    place: other.clone(),
+                },
+                text,
+                span("Budapest"),
+            )
+            .unwrap(),
+            Correction::new(date(5, None), text, span("Belgrade")).unwrap(),
+        ];
+        for mut analysis in [run(), run()] {
+            assert_eq!(
+                apply_corrections(&mut analysis, 0, &corrections),
+                [true, true]
+            );
+            assert_eq!(stop_names(&analysis), ["Vienna", "Belgrade", "Budapest"]);
+            assert_eq!(analysis.actors[0].stops[2].place, other);
+            assert_eq!(
+                analysis.actors[0].stops[1].when.as_ref().unwrap().value,
+                "2025-06-05"
+            );
+        }
+    }
 }
