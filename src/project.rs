@@ -19,15 +19,20 @@ use std::hash::Hasher as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Analysis;
+use crate::gazetteer::{Candidate, normalize};
+use crate::movement::{Stop, When};
 use crate::span::Span;
 
 /// The value of the `format` field: what sort of file this is.
 pub const FORMAT: &str = "itinera-project";
-/// The newest project file version this build reads and the one it writes.
-pub const VERSION: u32 = 1;
+/// The newest project file version this build reads. A project is written with the oldest
+/// version that holds it ([`Project::required_version`]): 1 while its corrections are all
+/// "not a stop" (so an older itinera still opens it), 2 when it holds the later kinds.
+pub const VERSION: u32 = 2;
 /// The file name extension of project files, without the dot.
 pub const EXTENSION: &str = "itinera";
 
@@ -36,7 +41,8 @@ pub const EXTENSION: &str = "itinera";
 pub struct Project {
     /// Always [`FORMAT`].
     pub format: String,
-    /// The file version, [`VERSION`] when written by this build.
+    /// The file version: what the file said when read; written as
+    /// [`Project::required_version`].
     pub version: u32,
     /// The articles, in the order they were added. The window shows the first.
     pub articles: Vec<Article>,
@@ -55,7 +61,7 @@ impl Default for Project {
     fn default() -> Self {
         Self {
             format: FORMAT.into(),
-            version: VERSION,
+            version: 1,
             articles: Vec::new(),
             corrections: Vec::new(),
             selected: None,
@@ -108,17 +114,78 @@ impl Article {
     }
 }
 
-/// What a correction says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What a correction says. Each is tied to a mention (see [`Correction`]): a stop's
+/// mention for the kinds about stops, one of an actor's mentions for those about actors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CorrectionKind {
     /// The stop this mention makes is no stop: remove it from every route.
     NotAStop,
+    /// The mention's name means this place: every mention of the same name (by
+    /// [`crate::gazetteer::normalize`]) resolves to it, and every stop named by one moves
+    /// to it. The place is kept whole, so the correction holds whatever gazetteer reads
+    /// the project.
+    Place {
+        /// The place chosen.
+        place: Candidate,
+    },
+    /// The stop this mention makes happened on this day (at this time, when given); its
+    /// route is ordered again by the corrected date.
+    Date {
+        /// The day.
+        date: NaiveDate,
+        /// The time of day, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        time: Option<NaiveTime>,
+    },
+    /// The actor this mention refers to is the traveller: it comes first among the actors.
+    Traveller,
+    /// The actor this mention refers to is called `name`.
+    RenameActor {
+        /// The new name, trimmed and never empty.
+        name: String,
+    },
+    /// The stop this mention makes moves `by` places later in its route (earlier when
+    /// negative), within the route's ends.
+    Move {
+        /// How many places later.
+        by: i32,
+    },
+}
+
+impl CorrectionKind {
+    /// The oldest project file version that can hold this kind: 1 for "not a stop", 2
+    /// for the others.
+    #[must_use]
+    pub fn version(&self) -> u32 {
+        match self {
+            CorrectionKind::NotAStop => 1,
+            _ => 2,
+        }
+    }
+
+    /// What it does, in a few words, for the window ("not a stop", "date 2025-06-07").
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match self {
+            CorrectionKind::NotAStop => "not a stop".into(),
+            CorrectionKind::Place { place } => format!("place {}", place.name),
+            CorrectionKind::Date { date, time: None } => format!("date {date}"),
+            CorrectionKind::Date {
+                date,
+                time: Some(time),
+            } => format!("date {date} {}", time.format("%H:%M")),
+            CorrectionKind::Traveller => "the traveller".into(),
+            CorrectionKind::RenameActor { name } => format!("renamed {name}"),
+            CorrectionKind::Move { by } if *by < 0 => format!("{} earlier", -by),
+            CorrectionKind::Move { by } => format!("{by} later"),
+        }
+    }
 }
 
 /// A user's correction, tied to a mention in an article's text rather than to the
 /// pipeline's output, so it outlives a re-analysis by another version.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Correction {
     /// What it says.
     pub kind: CorrectionKind,
@@ -140,41 +207,249 @@ impl Correction {
     pub fn matches(&self, text: &str) -> bool {
         text.get(self.span.start..self.span.end) == Some(self.mention.as_str())
     }
+
+    /// A correction of article 0 tied to the words at `span` of `text`; `None` when the
+    /// span is not a range of `text` on character boundaries.
+    #[must_use]
+    pub fn new(kind: CorrectionKind, text: &str, span: Span) -> Option<Self> {
+        let mention = text.get(span.start..span.end)?;
+        Some(Self {
+            kind,
+            article: 0,
+            span,
+            mention: mention.to_owned(),
+            text_hash: text_hash(text),
+        })
+    }
+
+    /// True when `span` (a stop's or an actor's mention) overlaps this correction's.
+    fn overlaps(&self, span: &Span) -> bool {
+        span.start < self.span.end && self.span.start < span.end
+    }
 }
 
 /// Applies the corrections of article `article` to its analysis, in order; returns, for
 /// each correction, whether it applied. A correction of another article is skipped (and
 /// reported as applied: it is not this analysis's to judge). One whose mention is no longer
 /// where it was in the text (the text changed) is not applied and reported as such; it
-/// stays in the project. A "not a stop" correction removes every stop one of whose
-/// mentions overlaps its span, so it still holds when a newer pipeline draws the mention's
-/// bounds a little differently; when no stop has the mention, there is nothing to remove
-/// and it has still applied.
+/// stays in the project.
+///
+/// A stop or an actor is the correction's when one of its mentions overlaps the
+/// correction's span, so a correction still holds when a newer pipeline draws the
+/// mention's bounds a little differently. "Not a stop" removes every such stop (and has
+/// applied when there is none: there is nothing to remove). The other kinds apply when
+/// they find what they change: a place, every place mention and stop of the mention's name;
+/// a date, the stop, which then moves in its route to where the date puts it among the
+/// dated stops (as near its old place as the dates allow); a traveller, the actor, which
+/// comes first; a new name, the actor; a move, the stop, within its route's ends. Stops
+/// keep their `alternatives` pointing at the same stops when the route is reordered.
 pub fn apply_corrections(
-    analysis: &mut crate::analysis::Analysis,
+    analysis: &mut Analysis,
     article: usize,
     corrections: &[Correction],
 ) -> Vec<bool> {
     corrections
         .iter()
-        .map(|c| {
-            if c.article != article {
-                return true;
+        .map(|c| c.article != article || (c.matches(&analysis.text) && apply_one(analysis, c)))
+        .collect()
+}
+
+/// Applies one correction whose mention is where it was; false when it found nothing to
+/// change.
+fn apply_one(analysis: &mut Analysis, c: &Correction) -> bool {
+    let ours = |s: &Stop| s.mentions.iter().any(|m| c.overlaps(m));
+    match &c.kind {
+        CorrectionKind::NotAStop => {
+            for actor in &mut analysis.actors {
+                let keep: Vec<bool> = actor.stops.iter().map(|s| !ours(s)).collect();
+                let order = (0..keep.len()).filter(|&i| keep[i]).collect::<Vec<_>>();
+                reorder(&mut actor.stops, &order);
             }
-            if !c.matches(&analysis.text) {
-                return false;
+            true
+        }
+        CorrectionKind::Place { place } => {
+            let key = normalize(&c.mention);
+            let text = &analysis.text;
+            let named = |m: &Span| {
+                c.overlaps(m)
+                    || text
+                        .get(m.start..m.end)
+                        .is_some_and(|t| normalize(t) == key)
+            };
+            let mut found = false;
+            for mention in &mut analysis.places {
+                if named(&mention.span) {
+                    mention.resolved = Some(place.clone());
+                    mention.city = None;
+                    found = true;
+                }
             }
-            match c.kind {
-                CorrectionKind::NotAStop => {
-                    let overlaps = |m: &Span| m.start < c.span.end && c.span.start < m.end;
-                    for actor in &mut analysis.actors {
-                        actor.stops.retain(|s| !s.mentions.iter().any(overlaps));
+            for actor in &mut analysis.actors {
+                for stop in actor.stops.iter_mut().chain(&mut actor.denied) {
+                    if stop.mentions.iter().any(named) {
+                        stop.place = place.clone();
+                        stop.approximate = false;
+                        found = true;
                     }
                 }
             }
+            found
+        }
+        CorrectionKind::Date { date, time } => {
+            let at = time.map_or_else(|| date.and_time(NaiveTime::MIN), |t| date.and_time(t));
+            let when = When {
+                value: time.map_or_else(
+                    || date.format("%Y-%m-%d").to_string(),
+                    |t| format!("{}T{}", date.format("%Y-%m-%d"), t.format("%H:%M")),
+                ),
+                earliest: Some(at),
+                latest: Some(if time.is_some() {
+                    at
+                } else {
+                    date.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
+                }),
+                span: c.span,
+            };
+            let mut found = false;
+            for actor in &mut analysis.actors {
+                let Some(from) = actor.stops.iter().position(ours) else {
+                    continue;
+                };
+                found = true;
+                actor.stops[from].when = Some(when.clone());
+                let to = dated_place(&actor.stops, from, at);
+                move_stop(&mut actor.stops, from, to);
+            }
+            found
+        }
+        CorrectionKind::Traveller => {
+            let Some(i) = analysis
+                .actors
+                .iter()
+                .position(|a| a.mentions.iter().any(|m| c.overlaps(m)))
+            else {
+                return false;
+            };
+            analysis.actors[..=i].rotate_right(1);
             true
-        })
-        .collect()
+        }
+        CorrectionKind::RenameActor { name } => {
+            let mut found = false;
+            for actor in &mut analysis.actors {
+                if actor.mentions.iter().any(|m| c.overlaps(m)) {
+                    actor.name.clone_from(name);
+                    found = true;
+                }
+            }
+            found
+        }
+        CorrectionKind::Move { by } => {
+            let mut found = false;
+            for actor in &mut analysis.actors {
+                let Some(from) = actor.stops.iter().position(ours) else {
+                    continue;
+                };
+                found = true;
+                let last = actor.stops.len() - 1;
+                let to = i64::try_from(from)
+                    .unwrap_or(i64::MAX)
+                    .saturating_add(i64::from(*by))
+                    .clamp(0, i64::try_from(last).unwrap_or(i64::MAX));
+                move_stop(&mut actor.stops, from, usize::try_from(to).unwrap_or(last));
+            }
+            found
+        }
+    }
+}
+
+/// Where the stop at `from`, now dated `at`, goes in its route: as near its old place as
+/// lies after every other stop dated no later and before the first one dated later that
+/// follows them. Undated stops do not move it.
+fn dated_place(stops: &[Stop], from: usize, at: chrono::NaiveDateTime) -> usize {
+    let others: Vec<Option<chrono::NaiveDateTime>> = stops
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != from)
+        .map(|(_, s)| s.when.as_ref().and_then(|w| w.earliest))
+        .collect();
+    let low = others
+        .iter()
+        .rposition(|d| d.is_some_and(|d| d <= at))
+        .map_or(0, |i| i + 1);
+    let high = others[low..]
+        .iter()
+        .position(|d| d.is_some_and(|d| d > at))
+        .map_or(others.len(), |i| low + i);
+    from.clamp(low, high)
+}
+
+/// Moves the stop at `from` to index `to` of the route (as `remove` then `insert` would).
+fn move_stop(stops: &mut Vec<Stop>, from: usize, to: usize) {
+    let mut order: Vec<usize> = (0..stops.len()).filter(|&i| i != from).collect();
+    order.insert(to.min(order.len()), from);
+    reorder(stops, &order);
+}
+
+/// Rebuilds `stops` as `stops[order[0]], stops[order[1]], …` (a stop left out of `order`
+/// is dropped), keeping every stop's `alternatives` pointing at the same stops.
+fn reorder(stops: &mut Vec<Stop>, order: &[usize]) {
+    let mut new_index = vec![None; stops.len()];
+    for (new, &old) in order.iter().enumerate() {
+        if let Some(slot) = new_index.get_mut(old) {
+            *slot = Some(new);
+        }
+    }
+    let mut old: Vec<Option<Stop>> = std::mem::take(stops).into_iter().map(Some).collect();
+    *stops = order
+        .iter()
+        .filter_map(|&i| old.get_mut(i).and_then(Option::take))
+        .collect();
+    for stop in stops.iter_mut() {
+        stop.alternatives = stop
+            .alternatives
+            .iter()
+            .filter_map(|&a| new_index.get(a).copied().flatten())
+            .collect();
+    }
+}
+
+/// Reads a stop's date as the user types it: `YYYY-MM-DD`, optionally followed by a time
+/// of day, `HH:MM` (after a space or a `T`).
+///
+/// # Errors
+///
+/// What is wrong with the input, in plain words, for the window to show.
+pub fn parse_stop_date(input: &str) -> Result<(NaiveDate, Option<NaiveTime>), String> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err("Type a date as YYYY-MM-DD, for example 2025-06-07".into());
+    }
+    let (day, clock) = match input.split_once([' ', 'T']) {
+        Some((day, clock)) => (day, Some(clock.trim())),
+        None => (input, None),
+    };
+    let well_formed = day.len() == 10
+        && day.char_indices().all(|(i, ch)| {
+            if i == 4 || i == 7 {
+                ch == '-'
+            } else {
+                ch.is_ascii_digit()
+            }
+        });
+    if !well_formed {
+        return Err(format!(
+            "“{input}” is not a date: type it as YYYY-MM-DD, for example 2025-06-07"
+        ));
+    }
+    let date = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map_err(|_| format!("{day} is no day of the calendar"))?;
+    let time = match clock {
+        None => None,
+        Some(clock) => Some(NaiveTime::parse_from_str(clock, "%H:%M").map_err(|_| {
+            format!("“{clock}” is not a time of day: type it as HH:MM, for example 14:30")
+        })?),
+    };
+    Ok((date, time))
 }
 
 /// The selected stop: the actor and stop indices at the time of saving, and the stop's
@@ -269,11 +544,32 @@ impl Project {
         }
     }
 
-    /// The project as the JSON text of a file (pretty-printed, so it diffs and reads).
+    /// The oldest file version that holds this project: 1, or 2 when a correction is of a
+    /// kind version 1 lacks (an older itinera then refuses the file rather than drop it).
+    #[must_use]
+    pub fn required_version(&self) -> u32 {
+        self.corrections
+            .iter()
+            .map(|c| c.kind.version())
+            .fold(1, u32::max)
+    }
+
+    /// The project as the JSON text of a file (pretty-printed, so it diffs and reads),
+    /// with the version [`Project::required_version`] says.
     #[must_use]
     pub fn to_json(&self) -> String {
+        let written;
+        let project = if self.version == self.required_version() {
+            self
+        } else {
+            written = Self {
+                version: self.required_version(),
+                ..self.clone()
+            };
+            &written
+        };
         // A struct of strings, numbers and options always serialises.
-        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut json = serde_json::to_string_pretty(project).unwrap_or_default();
         json.push('\n');
         json
     }
@@ -447,7 +743,7 @@ mod tests {
         let json: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
         assert_eq!(json["format"], FORMAT);
-        assert_eq!(json["version"], VERSION);
+        assert_eq!(json["version"], 1);
         // nothing but the project is left in the directory
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
@@ -532,13 +828,13 @@ mod tests {
     fn a_newer_project_is_refused_and_says_so() {
         let newer = sample()
             .to_json()
-            .replacen("\"version\": 1", "\"version\": 2", 1);
+            .replacen("\"version\": 1", "\"version\": 3", 1);
         let err = Project::from_json(newer.as_bytes()).unwrap_err();
-        assert_eq!(err, ParseError::Newer { found: 2 });
+        assert_eq!(err, ParseError::Newer { found: 3 });
         assert_eq!(
             err.to_string(),
-            "this project was saved by a newer itinera (file version 2; this version reads \
-             up to 1). Open it with a newer itinera; the file was not changed"
+            "this project was saved by a newer itinera (file version 3; this version reads \
+             up to 2). Open it with a newer itinera; the file was not changed"
         );
     }
 
@@ -639,5 +935,503 @@ mod tests {
         let same_length = text.replace("Budapest", "Bucharest");
         assert!(!correction.matches(&same_length));
         assert!(!correction.matches(""));
+    }
+
+    /// A hand-made analysis: the envoy goes Vienna (June 4), Budapest (June 6), Belgrade
+    /// (June 8), Budapest and Belgrade reported by two sources as alternatives; her deputy
+    /// stays in Budapest (its second mention); Atlantis is named but found nowhere.
+    fn envoy() -> Analysis {
+        use crate::gazetteer::PlaceKind;
+        use crate::geo::LatLon;
+        use crate::geoparse::PlaceMention;
+        use crate::movement::{Actor, Status};
+        let text = "The envoy left Vienna on June 4. She reached Budapest on June 6 and \
+                    Belgrade on June 8. Her deputy stayed in Budapest. Atlantis waited.";
+        let span = |word: &str, nth: usize| {
+            let start = text.match_indices(word).nth(nth).unwrap().0;
+            Span::new(start, start + word.len())
+        };
+        let place = |name: &str, lat: f64, lon: f64| Candidate {
+            id: format!("test:{name}"),
+            name: name.into(),
+            latlon: LatLon::new(lat, lon),
+            kind: PlaceKind::PopulatedPlace,
+            feature_code: "PPLC".into(),
+            country: None,
+            admin1: None,
+            population: 1_000_000,
+            importance: 0.9,
+        };
+        let stop = |name: &str, lat, lon, nth, day: Option<u32>| Stop {
+            place: place(name, lat, lon),
+            mentions: vec![span(name, nth)],
+            when: day.map(|d| {
+                let date = NaiveDate::from_ymd_opt(2025, 6, d).unwrap();
+                When {
+                    value: date.to_string(),
+                    earliest: Some(date.and_time(NaiveTime::MIN)),
+                    latest: date.and_hms_opt(23, 59, 59),
+                    span: span(&format!("June {d}"), 0),
+                }
+            }),
+            status: Status::Confirmed,
+            sources: Vec::new(),
+            evidence: Vec::new(),
+            alternatives: Vec::new(),
+            approximate: false,
+        };
+        let mut route = vec![
+            stop("Vienna", 48.2, 16.4, 0, Some(4)),
+            stop("Budapest", 47.5, 19.0, 0, Some(6)),
+            stop("Belgrade", 44.8, 20.4, 0, Some(8)),
+        ];
+        route[1].alternatives = vec![2];
+        route[2].alternatives = vec![1];
+        let mention = |name: &str, nth, lat, lon| PlaceMention {
+            span: span(name, nth),
+            mention: name.into(),
+            resolved: Some(place(name, lat, lon)),
+            confidence: 0.9,
+            adjectival: false,
+            street: false,
+            city: None,
+        };
+        Analysis {
+            title: None,
+            published: None,
+            reference_date: None,
+            text: text.into(),
+            sentences: Vec::new(),
+            places: vec![
+                mention("Vienna", 0, 48.2, 16.4),
+                mention("Budapest", 0, 47.5, 19.0),
+                mention("Belgrade", 0, 44.8, 20.4),
+                mention("Budapest", 1, 47.5, 19.0),
+                PlaceMention {
+                    resolved: None,
+                    ..mention("Atlantis", 0, 0.0, 0.0)
+                },
+            ],
+            times: Vec::new(),
+            actors: vec![
+                Actor {
+                    name: "Envoy".into(),
+                    mentions: vec![span("envoy", 0)],
+                    stops: route,
+                    ..Actor::default()
+                },
+                Actor {
+                    name: "Deputy".into(),
+                    mentions: vec![span("deputy", 0)],
+                    stops: vec![stop("Budapest", 47.5, 19.0, 1, None)],
+                    ..Actor::default()
+                },
+            ],
+            diagnostics: Vec::new(),
+            explanation: None,
+        }
+    }
+
+    /// Each route as "Actor: Place lat date, …", with the alternatives of a stop as the
+    /// names they point at, and the place mentions' latitudes.
+    fn describe(analysis: &Analysis) -> String {
+        let mut out: Vec<String> = analysis
+            .actors
+            .iter()
+            .map(|a| {
+                let stops: Vec<String> = a
+                    .stops
+                    .iter()
+                    .map(|s| {
+                        let date = s.when.as_ref().map_or("-", |w| w.value.as_str());
+                        let alternatives: String = s
+                            .alternatives
+                            .iter()
+                            .flat_map(|&i| [" ~", a.stops[i].place.name.as_str()])
+                            .collect();
+                        format!(
+                            "{} {:.1} {date}{alternatives}",
+                            s.place.name, s.place.latlon.lat
+                        )
+                    })
+                    .collect();
+                format!("{}: {}", a.name, stops.join(", "))
+            })
+            .collect();
+        let places: Vec<String> = analysis
+            .places
+            .iter()
+            .map(|p| {
+                p.resolved
+                    .as_ref()
+                    .map_or("?".into(), |c| format!("{:.1}", c.latlon.lat))
+            })
+            .collect();
+        out.push(format!("places {}", places.join(" ")));
+        out.join(" | ")
+    }
+
+    /// A correction of the words `word` (their `nth` occurrence) in the envoy's text.
+    fn at(kind: CorrectionKind, word: &str, nth: usize) -> Correction {
+        let text = envoy().text;
+        let start = text.match_indices(word).nth(nth).unwrap().0;
+        Correction::new(kind, &text, Span::new(start, start + word.len())).unwrap()
+    }
+
+    fn date(day: u32, time: Option<&str>) -> CorrectionKind {
+        CorrectionKind::Date {
+            date: NaiveDate::from_ymd_opt(2025, 6, day).unwrap(),
+            time: time.map(|t| NaiveTime::parse_from_str(t, "%H:%M").unwrap()),
+        }
+    }
+
+    #[test]
+    fn each_kind_of_correction_changes_the_analysis_as_it_says() {
+        let plain = "Envoy: Vienna 48.2 2025-06-04, Budapest 47.5 2025-06-06 ~Belgrade, \
+                     Belgrade 44.8 2025-06-08 ~Budapest | Deputy: Budapest 47.5 - \
+                     | places 48.2 47.5 44.8 47.5 ?";
+        assert_eq!(describe(&envoy()), plain);
+        let georgia = CorrectionKind::Place {
+            place: Candidate {
+                id: "geonames:4185379".into(),
+                latlon: crate::geo::LatLon::new(33.9, -84.4),
+                ..envoy().actors[0].stops[1].place.clone()
+            },
+        };
+        let table: Vec<(Vec<Correction>, Vec<bool>, String)> = vec![
+            (
+                vec![at(CorrectionKind::NotAStop, "Budapest", 0)],
+                vec![true],
+                // the alternatives of the stop left point at nothing
+                plain
+                    .replace("Budapest 47.5 2025-06-06 ~Belgrade, ", "")
+                    .replace(" ~Budapest", ""),
+            ),
+            (
+                // every mention of the name, the deputy's stop too
+                vec![at(georgia.clone(), "Budapest", 0)],
+                vec![true],
+                "Envoy: Vienna 48.2 2025-06-04, Budapest 33.9 2025-06-06 ~Belgrade, \
+                 Belgrade 44.8 2025-06-08 ~Budapest | Deputy: Budapest 33.9 - \
+                 | places 48.2 33.9 44.8 33.9 ?"
+                    .into(),
+            ),
+            (
+                // a place for a name the gazetteer lacked
+                vec![at(georgia.clone(), "Atlantis", 0)],
+                vec![true],
+                plain.replace(" ?", " 33.9"),
+            ),
+            (
+                // Belgrade on June 5 goes before Budapest; the alternatives follow
+                vec![at(date(5, None), "Belgrade", 0)],
+                vec![true],
+                plain.replace(
+                    "Budapest 47.5 2025-06-06 ~Belgrade, Belgrade 44.8 2025-06-08 ~Budapest",
+                    "Belgrade 44.8 2025-06-05 ~Budapest, Budapest 47.5 2025-06-06 ~Belgrade",
+                ),
+            ),
+            (
+                // Vienna at noon on June 9 goes last
+                vec![at(date(9, Some("12:00")), "Vienna", 0)],
+                vec![true],
+                "Envoy: Budapest 47.5 2025-06-06 ~Belgrade, Belgrade 44.8 2025-06-08 \
+                 ~Budapest, Vienna 48.2 2025-06-09T12:00 | Deputy: Budapest 47.5 - \
+                 | places 48.2 47.5 44.8 47.5 ?"
+                    .into(),
+            ),
+            (
+                // a date that keeps the order changes only the date
+                vec![at(date(7, None), "Budapest", 0)],
+                vec![true],
+                plain.replace("47.5 2025-06-06", "47.5 2025-06-07"),
+            ),
+            (
+                vec![at(CorrectionKind::Traveller, "deputy", 0)],
+                vec![true],
+                "Deputy: Budapest 47.5 - | Envoy: Vienna 48.2 2025-06-04, Budapest 47.5 \
+                 2025-06-06 ~Belgrade, Belgrade 44.8 2025-06-08 ~Budapest \
+                 | places 48.2 47.5 44.8 47.5 ?"
+                    .into(),
+            ),
+            (
+                vec![at(
+                    CorrectionKind::RenameActor {
+                        name: "Ana Ortiz".into(),
+                    },
+                    "envoy",
+                    0,
+                )],
+                vec![true],
+                plain.replace("Envoy:", "Ana Ortiz:"),
+            ),
+            (
+                vec![at(CorrectionKind::Move { by: -1 }, "Belgrade", 0)],
+                vec![true],
+                plain.replace(
+                    "Budapest 47.5 2025-06-06 ~Belgrade, Belgrade 44.8 2025-06-08 ~Budapest",
+                    "Belgrade 44.8 2025-06-08 ~Budapest, Budapest 47.5 2025-06-06 ~Belgrade",
+                ),
+            ),
+            (
+                // a move past the route's ends stops there
+                vec![at(CorrectionKind::Move { by: 7 }, "Vienna", 0)],
+                vec![true],
+                "Envoy: Budapest 47.5 2025-06-06 ~Belgrade, Belgrade 44.8 2025-06-08 \
+                 ~Budapest, Vienna 48.2 2025-06-04 | Deputy: Budapest 47.5 - \
+                 | places 48.2 47.5 44.8 47.5 ?"
+                    .into(),
+            ),
+            (
+                // nothing to change: a date or a move for a word that is no stop, a
+                // traveller that is no actor
+                vec![
+                    at(date(5, None), "Atlantis", 0),
+                    at(CorrectionKind::Move { by: 1 }, "Atlantis", 0),
+                    at(CorrectionKind::Traveller, "Atlantis", 0),
+                    at(
+                        CorrectionKind::RenameActor { name: "X".into() },
+                        "Atlantis",
+                        0,
+                    ),
+                ],
+                vec![false, false, false, false],
+                plain.into(),
+            ),
+            (
+                // corrections apply in order: the later date wins
+                vec![
+                    at(date(5, None), "Belgrade", 0),
+                    at(date(9, None), "Belgrade", 0),
+                ],
+                vec![true, true],
+                plain.replace("44.8 2025-06-08", "44.8 2025-06-09"),
+            ),
+        ];
+        for (corrections, applied, expected) in table {
+            let mut analysis = envoy();
+            assert_eq!(
+                apply_corrections(&mut analysis, 0, &corrections),
+                applied,
+                "{corrections:?}"
+            );
+            assert_eq!(describe(&analysis), expected, "{corrections:?}");
+        }
+    }
+
+    #[test]
+    fn a_correction_whose_words_moved_is_not_applied_and_changes_nothing() {
+        let kinds = [
+            CorrectionKind::NotAStop,
+            date(5, None),
+            CorrectionKind::Traveller,
+            CorrectionKind::RenameActor { name: "X".into() },
+            CorrectionKind::Move { by: -1 },
+            CorrectionKind::Place {
+                place: envoy().actors[0].stops[0].place.clone(),
+            },
+        ];
+        for kind in kinds {
+            for (start, end) in [(4, 9), (9, 4), (1000, 1008), (usize::MAX - 1, usize::MAX)] {
+                // the words recorded are not at the span in this text (or the span is
+                // out of the text, or backwards)
+                let correction = Correction {
+                    kind: kind.clone(),
+                    article: 0,
+                    span: Span { start, end },
+                    mention: "Belgrade".into(),
+                    text_hash: "0".into(),
+                };
+                let mut analysis = envoy();
+                assert_eq!(
+                    apply_corrections(&mut analysis, 0, &[correction]),
+                    [false],
+                    "{kind:?}"
+                );
+                assert_eq!(analysis, envoy());
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_read_as_typed_or_refused_with_the_reason() {
+        type Read = Result<(NaiveDate, Option<NaiveTime>), &'static str>;
+        let d = |day| NaiveDate::from_ymd_opt(2025, 6, day).unwrap();
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        let table: [(&str, Read); 9] = [
+            ("2025-06-07", Ok((d(7), None))),
+            (" 2025-06-07 ", Ok((d(7), None))),
+            ("2025-06-07 14:30", Ok((d(7), t(14, 30)))),
+            ("2025-06-07T09:05", Ok((d(7), t(9, 5)))),
+            ("", Err("Type a date as YYYY-MM-DD, for example 2025-06-07")),
+            (
+                "7 June",
+                Err("“7 June” is not a date: type it as YYYY-MM-DD, for example 2025-06-07"),
+            ),
+            ("2025-02-30", Err("2025-02-30 is no day of the calendar")),
+            (
+                "2025-06-07 25:00",
+                Err("“25:00” is not a time of day: type it as HH:MM, for example 14:30"),
+            ),
+            (
+                "２０２５-06-07",
+                Err(
+                    "“２０２５-06-07” is not a date: type it as YYYY-MM-DD, for example \
+                     2025-06-07",
+                ),
+            ),
+        ];
+        for (input, expected) in table {
+            assert_eq!(
+                parse_stop_date(input),
+                expected.map_err(str::to_owned),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_project_is_written_with_the_oldest_version_that_holds_it() {
+        let mut project = sample();
+        let json: serde_json::Value = serde_json::from_str(&project.to_json()).unwrap();
+        assert_eq!(
+            json["version"], 1,
+            "only 'not a stop': an older itinera reads it"
+        );
+        let text = project.articles[0].text.clone();
+        let start = text.find("Vienna").unwrap();
+        project.corrections.push(
+            Correction::new(date(5, Some("08:15")), &text, Span::new(start, start + 6)).unwrap(),
+        );
+        let written = project.to_json();
+        let json: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(json["version"], 2);
+        assert_eq!(
+            json["corrections"][1]["kind"],
+            serde_json::json!({"date": {"date": "2025-06-05", "time": "08:15:00"}})
+        );
+        let read = Project::from_json(written.as_bytes()).unwrap();
+        assert_eq!(read.version, 2);
+        assert_eq!(read.corrections, project.corrections);
+        // what this build writes, a version-1 reader refuses as newer rather than drop
+        // corrections it does not know
+        assert!(written.contains("\"version\": 2"));
+    }
+
+    #[test]
+    fn a_version_1_file_still_opens() {
+        // as itinera 0.x with project version 1 wrote it
+        let v1 = r#"{
+  "format": "itinera-project",
+  "version": 1,
+  "articles": [
+    {
+      "name": "envoy.txt",
+      "source": null,
+      "title": null,
+      "published": "2025-06-09",
+      "reference_date": "2025-06-09",
+      "text": "The envoy left Vienna on June 4. She reached Budapest."
+    }
+  ],
+  "corrections": [
+    {
+      "kind": "not_a_stop",
+      "article": 0,
+      "span": { "start": 45, "end": 53 },
+      "mention": "Budapest",
+      "text_hash": "0123456789abcdef"
+    }
+  ],
+  "selected": null,
+  "view": null
+}
+"#;
+        let project = Project::from_json(v1.as_bytes()).unwrap();
+        assert_eq!(project.version, 1);
+        assert_eq!(project.corrections[0].kind, CorrectionKind::NotAStop);
+        assert!(project.corrections[0].matches(&project.articles[0].text));
+        // and saved again, it stays a version 1 file
+        assert!(project.to_json().contains("\"version\": 1"));
+    }
+
+    #[test]
+    fn every_kind_of_correction_survives_a_save_and_a_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("envoy.itinera");
+        let mut project = Project::with_article(Article::from_text("envoy", &envoy().text));
+        project.corrections = vec![
+            at(CorrectionKind::NotAStop, "Vienna", 0),
+            at(
+                CorrectionKind::Place {
+                    place: envoy().actors[0].stops[0].place.clone(),
+                },
+                "Budapest",
+                1,
+            ),
+            at(date(5, None), "Belgrade", 0),
+            at(CorrectionKind::Traveller, "deputy", 0),
+            at(
+                CorrectionKind::RenameActor {
+                    name: "Ana Ortiz".into(),
+                },
+                "envoy",
+                0,
+            ),
+            at(CorrectionKind::Move { by: -2 }, "Belgrade", 0),
+        ];
+        project.save(&path).unwrap();
+        let read = Project::load(&path).unwrap();
+        assert_eq!(read.corrections, project.corrections);
+        assert_eq!(read.version, 2);
+    }
+
+    #[test]
+    fn a_place_and_a_date_hold_when_the_text_is_analysed_again() {
+        use crate::{Document, Gazetteer, Options, analyze};
+        let text = "The envoy arrived in Vienna on June 4, 2025. On June 6 she travelled \
+                    to Budapest, and on June 8 she flew to Belgrade.";
+        let run = || {
+            analyze(
+                &Document::from_text(text),
+                Gazetteer::embedded(),
+                &Options::default(),
+            )
+        };
+        let first = run();
+        assert_eq!(stop_names(&first), ["Vienna", "Budapest", "Belgrade"]);
+        let shown = first.actors[0].stops[1].place.clone();
+        let other = Gazetteer::embedded()
+            .lookup("Budapest")
+            .into_iter()
+            .find(|c| c.latlon.distance_km(shown.latlon) > 1.0)
+            .expect("another place called Budapest");
+        let span = |name: &str| {
+            let start = text.find(name).unwrap();
+            Span::new(start, start + name.len())
+        };
+        let corrections = [
+            Correction::new(
+                CorrectionKind::Place {
+                    place: other.clone(),
+                },
+                text,
+                span("Budapest"),
+            )
+            .unwrap(),
+            Correction::new(date(5, None), text, span("Belgrade")).unwrap(),
+        ];
+        for mut analysis in [run(), run()] {
+            assert_eq!(
+                apply_corrections(&mut analysis, 0, &corrections),
+                [true, true]
+            );
+            assert_eq!(stop_names(&analysis), ["Vienna", "Belgrade", "Budapest"]);
+            assert_eq!(analysis.actors[0].stops[2].place, other);
+            assert_eq!(
+                analysis.actors[0].stops[1].when.as_ref().unwrap().value,
+                "2025-06-05"
+            );
+        }
     }
 }

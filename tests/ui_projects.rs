@@ -168,7 +168,7 @@ fn refused(content: &str, message: &str) {
 fn a_project_from_a_newer_version_is_refused_with_a_message_and_left_alone() {
     refused(
         "{\"format\": \"itinera-project\", \"version\": 7, \"articles\": []}",
-        "this project was saved by a newer itinera (file version 7; this version reads up to 1)",
+        "this project was saved by a newer itinera (file version 7; this version reads up to 2)",
     );
 }
 
@@ -456,4 +456,265 @@ fn with_the_real_pipeline_a_correction_outlives_the_reanalysis_of_a_reopened_pro
         again.state().state.selected,
         Some(StopRef { actor: 0, stop: 1 })
     );
+}
+
+/// Saves the window's project to `path` and opens it in a new window, as after a restart.
+fn save_and_reopen(mut h: Harness<'static, App>, path: &Path) -> Harness<'static, App> {
+    h.state_mut().act(Action::SaveProjectAs(path.to_path_buf()));
+    step_until(&mut h, "the save", saved);
+    drop(h);
+    let mut again = harness();
+    open(&mut again, path);
+    assert!(!again.state().state.dirty());
+    assert!(
+        again
+            .state()
+            .state
+            .corrections()
+            .all(|(_, applied)| applied),
+        "every correction applies after reopening"
+    );
+    again
+}
+
+fn stop_point(app: &App, actor: usize, stop: usize) -> LatLon {
+    app.state
+        .stop(StopRef { actor, stop })
+        .map(|s| s.place.latlon)
+        .expect("the stop")
+}
+
+/// Types `text` into the field labelled `label` (emptied first).
+fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    let field = || egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(field(), label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(field(), label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn choosing_another_place_moves_the_stop_and_outlives_undo_and_reopening() {
+    use itinera::ui::itinerary::candidate_label;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    h.get_by_label("Stop 2: Budapest").click();
+    h.run();
+    let before = stop_point(h.state(), 0, 1);
+    h.get_by_label("Wrong place?").click();
+    h.run();
+    let choices = h.state().state.place_choices.clone().expect("the list");
+    assert_eq!(choices.query, "Budapest");
+    assert!(choices.candidates.len() >= 2, "{:?}", choices.candidates);
+    assert_eq!(
+        choices.candidates,
+        itinera::Gazetteer::embedded()
+            .lookup_top("Budapest", itinera::ui::itinerary::MAX_PLACE_CHOICES),
+        "the gazetteer's candidates, best first"
+    );
+    // another Budapest than the one shown
+    let (i, other) = choices
+        .candidates
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.latlon.distance_km(before) > 1.0)
+        .expect("a place elsewhere");
+    let label = format!("{}. {}", i + 1, candidate_label(other));
+    assert!(label.contains("populated place") || label.contains(other.kind.label()));
+    h.get_by_label(&label).click();
+    h.run();
+    assert_eq!(stop_point(h.state(), 0, 1), other.latlon);
+    assert!(h.state().state.place_choices.is_none(), "the list closes");
+    let resolved: Vec<LatLon> = h
+        .state()
+        .state
+        .analysis()
+        .unwrap()
+        .places
+        .iter()
+        .filter(|p| p.mention == "Budapest")
+        .filter_map(|p| p.resolved.as_ref().map(|c| c.latlon))
+        .collect();
+    assert_eq!(resolved, [other.latlon], "the mention resolves there too");
+    click_menu(&mut h, "Edit", "Undo");
+    assert_eq!(stop_point(h.state(), 0, 1), before);
+    click_menu(&mut h, "Edit", "Redo");
+    assert_eq!(stop_point(h.state(), 0, 1), other.latlon);
+
+    // any name can be looked up; one the gazetteer lacks says so
+    h.get_by_label("Wrong place?").click();
+    h.run();
+    type_into(&mut h, "Look up", "Xqzzyville");
+    h.get_by_label("Search").click();
+    h.run();
+    assert!(shows(
+        &h,
+        "The gazetteer knows no place called “Xqzzyville”"
+    ));
+    type_into(&mut h, "Look up", "Paris");
+    h.get_by_label("Search").click();
+    h.run();
+    let paris = h.state().state.place_choices.clone().unwrap();
+    assert_eq!(paris.query, "Paris");
+    assert_eq!(
+        paris.candidates,
+        itinera::Gazetteer::embedded()
+            .lookup_top("Paris", itinera::ui::itinerary::MAX_PLACE_CHOICES)
+    );
+    assert_eq!(paris.candidates[0].country.as_deref(), Some("FR"));
+    assert!(shows(
+        &h,
+        &format!("1. {}", candidate_label(&paris.candidates[0]))
+    ));
+    h.get_by_label("Wrong place?").click();
+    h.run();
+    assert!(
+        h.state().state.place_choices.is_none(),
+        "the button closes it"
+    );
+
+    let again = save_and_reopen(h, &path);
+    assert_eq!(stop_point(again.state(), 0, 1), other.latlon);
+}
+
+#[test]
+fn a_stops_date_is_checked_reorders_the_route_and_outlives_undo_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    h.get_by_label("Stop 3: Belgrade").click();
+    h.run();
+    type_into(&mut h, "Date", "5 June");
+    h.get_by_label("Set date").click();
+    h.run();
+    assert!(shows(
+        &h,
+        "“5 June” is not a date: type it as YYYY-MM-DD, for example 2025-06-07"
+    ));
+    assert!(!h.state().state.can_undo(), "nothing changed");
+    type_into(&mut h, "Date", "2025-06-05 09:30");
+    h.get_by_label("Set date").click();
+    h.run();
+    assert_eq!(route(h.state()), ["Vienna", "Belgrade", "Budapest"]);
+    assert!(shows(&h, "Stop 2: Belgrade"));
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 1 }),
+        "the selection follows the stop"
+    );
+    assert!(shows(&h, "5 June 2025, 09:30"));
+    assert!(!shows(
+        &h,
+        "“5 June” is not a date: type it as YYYY-MM-DD, for example 2025-06-07"
+    ));
+    click_menu(&mut h, "Edit", "Undo");
+    assert_eq!(route(h.state()), ["Vienna", "Budapest", "Belgrade"]);
+    click_menu(&mut h, "Edit", "Redo");
+    assert_eq!(route(h.state()), ["Vienna", "Belgrade", "Budapest"]);
+
+    let again = save_and_reopen(h, &path);
+    assert_eq!(route(again.state()), ["Vienna", "Belgrade", "Budapest"]);
+    let when = again
+        .state()
+        .state
+        .stop(StopRef { actor: 0, stop: 1 })
+        .unwrap();
+    assert_eq!(when.when.as_ref().unwrap().value, "2025-06-05T09:30");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(json["version"], 2);
+}
+
+fn actor_names(app: &App) -> Vec<String> {
+    app.state
+        .analysis()
+        .expect("an analysis")
+        .actors
+        .iter()
+        .map(|a| a.name.clone())
+        .collect()
+}
+
+#[test]
+fn the_traveller_and_an_actors_name_can_be_corrected_undone_and_reopened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    assert!(shows(&h, "Envoy is the traveller"));
+    h.get_by_label("Stop 1: Bratislava").click();
+    h.run();
+    h.get_by_label("Make Deputy the traveller").click();
+    h.run();
+    assert_eq!(actor_names(h.state()), ["Deputy", "Envoy"]);
+    assert!(shows(&h, "Deputy is the traveller"));
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 0 }),
+        "still Bratislava"
+    );
+    // a blank name changes nothing (the button waits for a name)
+    type_into(&mut h, "Name", "   ");
+    h.get_by_label("Rename").click();
+    h.run();
+    assert_eq!(actor_names(h.state()), ["Deputy", "Envoy"]);
+    type_into(&mut h, "Name", "Deputy minister Ana Ortiz");
+    h.get_by_label("Rename").click();
+    h.run();
+    assert_eq!(
+        actor_names(h.state()),
+        ["Deputy minister Ana Ortiz", "Envoy"]
+    );
+    assert!(shows(&h, "Deputy minister Ana Ortiz (1 stops)"));
+    click_menu(&mut h, "Edit", "Undo");
+    assert_eq!(actor_names(h.state()), ["Deputy", "Envoy"]);
+    click_menu(&mut h, "Edit", "Undo");
+    assert_eq!(actor_names(h.state()), ["Envoy", "Deputy"]);
+    click_menu(&mut h, "Edit", "Redo");
+    click_menu(&mut h, "Edit", "Redo");
+    assert_eq!(
+        actor_names(h.state()),
+        ["Deputy minister Ana Ortiz", "Envoy"]
+    );
+
+    let again = save_and_reopen(h, &path);
+    assert_eq!(
+        actor_names(again.state()),
+        ["Deputy minister Ana Ortiz", "Envoy"]
+    );
+}
+
+#[test]
+fn a_stop_moves_earlier_and_later_and_outlives_undo_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    h.get_by_label("Stop 1: Vienna").click();
+    h.run();
+    // the first stop cannot go earlier: the button is disabled and does nothing
+    h.get_by_label("Earlier").click();
+    h.run();
+    assert_eq!(route(h.state()), ["Vienna", "Budapest", "Belgrade"]);
+    assert!(!h.state().state.can_undo());
+    h.get_by_label("Later").click();
+    h.run();
+    assert_eq!(route(h.state()), ["Budapest", "Vienna", "Belgrade"]);
+    h.get_by_label("Later").click();
+    h.run();
+    assert_eq!(route(h.state()), ["Budapest", "Belgrade", "Vienna"]);
+    h.get_by_label("Earlier").click();
+    h.run();
+    assert_eq!(route(h.state()), ["Budapest", "Vienna", "Belgrade"]);
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 1 }),
+        "the selection follows Vienna"
+    );
+    click_menu(&mut h, "Edit", "Undo");
+    assert_eq!(route(h.state()), ["Budapest", "Belgrade", "Vienna"]);
+    click_menu(&mut h, "Edit", "Redo");
+    assert_eq!(route(h.state()), ["Budapest", "Vienna", "Belgrade"]);
+
+    let again = save_and_reopen(h, &path);
+    assert_eq!(route(again.state()), ["Budapest", "Vienna", "Belgrade"]);
 }

@@ -4,9 +4,13 @@ use std::fmt::Write as _;
 
 use egui::{Align, Align2, Color32, FontId, Frame, Margin, RichText, Sense, Stroke, Ui, vec2};
 
-use super::state::{Action, State, StopRef};
+use super::state::{Action, PlaceChoices, State, StopRef};
 use super::style;
+use crate::gazetteer::{Candidate, Gazetteer};
 use crate::movement::Stop;
+
+/// How many of the gazetteer's candidates "Wrong place?" lists.
+pub const MAX_PLACE_CHOICES: usize = 12;
 
 /// A short human form of a stop's time: "4 June 2025", "June 2025", or the raw value.
 #[must_use]
@@ -125,6 +129,337 @@ pub fn actors_ui(ui: &mut Ui, state: &State) -> Option<Action> {
             }
         });
     }
+    if let Some(act) = actor_corrections_ui(ui, state) {
+        action = Some(act);
+    }
+    action
+}
+
+/// The active actor's corrections: make it the traveller, rename it.
+fn actor_corrections_ui(ui: &mut Ui, state: &State) -> Option<Action> {
+    let analysis = state.analysis()?;
+    let a = state.active_actor;
+    let actor = analysis.actors.get(a)?;
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        if a == 0 {
+            ui.label(RichText::new(format!("{} is the traveller", actor.name)).weak())
+                .on_hover_text("The actor the story follows comes first");
+        } else if ui
+            .small_button(format!("Make {} the traveller", actor.name))
+            .on_hover_text(
+                "This actor is the one the story follows: it comes first, now and when the \
+                 project is opened again (Ctrl+Z undoes)",
+            )
+            .clicked()
+        {
+            action = Some(Action::MakeTraveller(a));
+        }
+    });
+    ui.horizontal(|ui| {
+        let id = egui::Id::unique(("rename-actor", actor.mentions.first().map(|m| m.start)));
+        let mut name: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let label = ui.label("Name");
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut name)
+                    .hint_text(actor.name.as_str())
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("A better name for this actor");
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let typed = !name.trim().is_empty();
+        let clicked = ui
+            .add_enabled(typed, egui::Button::new("Rename").small())
+            .on_hover_text("Call this actor by the name typed (Ctrl+Z undoes)")
+            .on_disabled_hover_text("Type the new name first")
+            .clicked();
+        if typed && (clicked || entered) {
+            action = Some(Action::RenameActor {
+                actor: a,
+                name: std::mem::take(&mut name),
+            });
+        }
+        ui.data_mut(|d| d.insert_temp(id, name));
+    });
+    action
+}
+
+/// How a candidate reads in the "Wrong place?" list: name, kind, region, country and
+/// population.
+#[must_use]
+pub fn candidate_label(c: &Candidate) -> String {
+    let mut label = format!("{} — {}", c.name, c.kind.label());
+    for part in [&c.admin1, &c.country].into_iter().flatten() {
+        let _ = write!(label, ", {part}");
+    }
+    if c.population > 0 {
+        let _ = write!(label, ", pop. {}", thousands(c.population));
+    }
+    label
+}
+
+/// 1741041 → "1,741,041".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Paints the places "Wrong place?" lists as numbered rings (the map calls this under its
+/// route's markers); `to_screen` projects a point onto the map.
+pub fn paint_place_choices(
+    painter: &egui::Painter,
+    state: &State,
+    to_screen: &dyn Fn(crate::geo::LatLon) -> egui::Pos2,
+) {
+    let Some(choices) = &state.place_choices else {
+        return;
+    };
+    // the best last, on top
+    for (i, c) in choices.candidates.iter().enumerate().rev() {
+        if !c.latlon.is_valid() {
+            continue;
+        }
+        let at = to_screen(c.latlon);
+        painter.circle(
+            at,
+            9.0,
+            style::CANDIDATE_FILL,
+            Stroke::new(2.0, style::CANDIDATE_MARKER),
+        );
+        painter.text(
+            at,
+            Align2::CENTER_CENTER,
+            (i + 1).to_string(),
+            FontId::proportional(10.0),
+            style::CANDIDATE_MARKER,
+        );
+    }
+}
+
+/// The gazetteer's places for `query`, best first, for the stop `at`.
+#[must_use]
+pub fn place_choices(at: StopRef, query: &str) -> PlaceChoices {
+    PlaceChoices {
+        at,
+        query: query.trim().to_owned(),
+        candidates: Gazetteer::embedded().lookup_top(query.trim(), MAX_PLACE_CHOICES),
+    }
+}
+
+/// The selected stop's corrections: not a stop, wrong place, its date, earlier or later.
+fn corrections_ui(
+    ui: &mut Ui,
+    state: &State,
+    stop: &Stop,
+    here: StopRef,
+    route_len: usize,
+) -> Option<Action> {
+    let mut action = None;
+    let words = stop
+        .mentions
+        .first()
+        .and_then(|m| state.analysis()?.text.get(m.start..m.end))
+        .unwrap_or(stop.place.name.as_str())
+        .to_owned();
+    let open = state.place_choices.as_ref().filter(|p| p.at == here);
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .small_button("Not a stop")
+            .on_hover_text(
+                "Take this place out of the route; it stays out when the project is \
+                 opened again (Ctrl+Z undoes)",
+            )
+            .clicked()
+        {
+            action = Some(Action::NotAStop(here));
+        }
+        if ui
+            .selectable_label(open.is_some(), "Wrong place?")
+            .on_hover_text(format!(
+                "Choose which place “{words}” means; every mention of the name follows"
+            ))
+            .clicked()
+        {
+            action = Some(Action::ShowPlaceChoices(
+                open.is_none().then(|| place_choices(here, &words)),
+            ));
+        }
+        if ui
+            .add_enabled(here.stop > 0, egui::Button::new("Earlier").small())
+            .on_hover_text("Move this stop one place earlier in the route (Ctrl+Z undoes)")
+            .on_disabled_hover_text("This is the first stop")
+            .clicked()
+        {
+            action = Some(Action::MoveStop { at: here, by: -1 });
+        }
+        if ui
+            .add_enabled(
+                here.stop + 1 < route_len,
+                egui::Button::new("Later").small(),
+            )
+            .on_hover_text("Move this stop one place later in the route (Ctrl+Z undoes)")
+            .on_disabled_hover_text("This is the last stop")
+            .clicked()
+        {
+            action = Some(Action::MoveStop { at: here, by: 1 });
+        }
+    });
+    if let Some(act) = date_ui(ui, stop, here) {
+        action = Some(act);
+    }
+    if let Some(choices) = open
+        && let Some(act) = place_choices_ui(ui, stop, choices, &words)
+    {
+        action = Some(act);
+    }
+    action
+}
+
+/// The date field of the selected stop, with its message when what was typed is no date.
+fn date_ui(ui: &mut Ui, stop: &Stop, here: StopRef) -> Option<Action> {
+    let key = stop.mentions.first().map(|m| m.start);
+    let id = egui::Id::unique(("stop-date", key));
+    let error_id = egui::Id::unique(("stop-date-error", key));
+    let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    let mut error: Option<String> = ui.data(|d| d.get_temp(error_id));
+    let mut action = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("Date");
+        let hint = stop.when.as_ref().and_then(|w| w.earliest).map_or_else(
+            || "YYYY-MM-DD HH:MM".to_owned(),
+            |d| d.format("%Y-%m-%d").to_string(),
+        );
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text(hint)
+                    .desired_width(130.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("The day of this stop, YYYY-MM-DD, with a time of day if known (HH:MM)");
+        if edit.changed() {
+            error = None;
+        }
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui
+            .small_button("Set date")
+            .on_hover_text(
+                "Give this stop the date typed; the route is ordered again (Ctrl+Z undoes)",
+            )
+            .clicked()
+            || entered
+        {
+            match crate::project::parse_stop_date(&text) {
+                Ok((date, time)) => {
+                    action = Some(Action::SetDate {
+                        at: here,
+                        date,
+                        time,
+                    });
+                    text.clear();
+                    error = None;
+                }
+                Err(message) => error = Some(message),
+            }
+        }
+    });
+    if let Some(message) = &error {
+        ui.label(RichText::new(message).color(style::ERROR));
+    }
+    ui.data_mut(|d| {
+        d.insert_temp(id, text);
+        if let Some(e) = error {
+            d.insert_temp(error_id, e);
+        } else {
+            d.remove::<String>(error_id);
+        }
+    });
+    action
+}
+
+/// The list of places the stop's name could mean, with a search box for any other name.
+fn place_choices_ui(
+    ui: &mut Ui,
+    stop: &Stop,
+    choices: &PlaceChoices,
+    words: &str,
+) -> Option<Action> {
+    let here = choices.at;
+    let mut action = None;
+    Frame::new()
+        .stroke(Stroke::new(
+            1.0,
+            ui.visuals().widgets.noninteractive.bg_stroke.color,
+        ))
+        .corner_radius(4.0)
+        .inner_margin(Margin::same(6))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let id = egui::Id::unique(("place-search", here.actor, here.stop));
+                let mut query: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+                let label = ui.label("Look up");
+                let edit = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut query)
+                            .hint_text(words)
+                            .desired_width(140.0),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text("Any place name the gazetteer knows");
+                let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (ui
+                    .small_button("Search")
+                    .on_hover_text("List the gazetteer's places of this name")
+                    .clicked()
+                    || entered)
+                    && !query.trim().is_empty()
+                {
+                    action = Some(Action::ShowPlaceChoices(Some(place_choices(here, &query))));
+                }
+                ui.data_mut(|d| d.insert_temp(id, query));
+            });
+            if choices.candidates.is_empty() {
+                ui.label(
+                    RichText::new(format!(
+                        "The gazetteer knows no place called “{}”",
+                        choices.query
+                    ))
+                    .color(style::ERROR),
+                );
+            }
+            for (i, candidate) in choices.candidates.iter().enumerate() {
+                let current = candidate.id == stop.place.id;
+                // numbered as on the map
+                let label = format!("{}. {}", i + 1, candidate_label(candidate));
+                if ui
+                    .selectable_label(current, label)
+                    .on_hover_text(if current {
+                        "The place shown now".to_owned()
+                    } else {
+                        format!(
+                            "“{words}” means this place, here and everywhere in the article \
+                             (Ctrl+Z undoes)"
+                        )
+                    })
+                    .clicked()
+                    && !current
+                {
+                    action = Some(Action::ChoosePlace {
+                        at: here,
+                        place: candidate.clone(),
+                    });
+                }
+            }
+        });
     action
 }
 
@@ -184,16 +519,9 @@ pub fn cards_ui(ui: &mut Ui, state: &State, scroll: bool) -> Option<Action> {
             if let Some(act) = card(ui, stop, here, selected, scroll) {
                 action = Some(act);
             }
-            if selected
-                && ui
-                    .small_button("Not a stop")
-                    .on_hover_text(
-                        "Take this place out of the route; it stays out when the project is \
-                         opened again (Ctrl+Z undoes)",
-                    )
-                    .clicked()
+            if selected && let Some(act) = corrections_ui(ui, state, stop, here, actor.stops.len())
             {
-                action = Some(Action::NotAStop(here));
+                action = Some(act);
             }
             let height = ui.min_rect().bottom() - top;
             ui.data_mut(|d| d.insert_temp(height_id, height));

@@ -541,6 +541,9 @@ impl Plugin for RoutePlugin<'_> {
             }
         }
 
+        // The places "Wrong place?" offers, under the route's markers.
+        super::itinerary::paint_place_choices(&painter, self.state, &to_screen);
+
         // Markers, the selected one last so that it is on top of its neighbours.
         let hover = ui.ctx().pointer_hover_pos();
         let mut markers: Vec<(usize, usize)> = order

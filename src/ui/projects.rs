@@ -340,7 +340,14 @@ impl App {
             .state
             .corrections()
             .filter(|(_, applied)| !applied)
-            .map(|(c, _)| format!("“{}” at byte {}", c.mention, c.span.start))
+            .map(|(c, _)| {
+                format!(
+                    "{}: “{}” at byte {}",
+                    c.kind.describe(),
+                    c.mention,
+                    c.span.start
+                )
+            })
             .collect();
         if !unapplied.is_empty() {
             ui.label(
@@ -348,8 +355,9 @@ impl App {
                     .color(style::ERROR),
             )
             .on_hover_text(format!(
-                "The article's text no longer has these mentions where they were; \
-                 the corrections are kept in the project:\n{}",
+                "The article's text no longer has these mentions where they were, or \
+                 nothing in the analysis matches them; the corrections are kept in the \
+                 project:\n{}",
                 unapplied.join("\n")
             ));
         }

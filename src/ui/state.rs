@@ -7,8 +7,11 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use chrono::{NaiveDate, NaiveTime};
+
 use crate::analysis::Analysis;
 use crate::export::Format;
+use crate::gazetteer::Candidate;
 use crate::geo::LatLon;
 use crate::movement::Stop;
 use crate::project::{self, Article, Correction, CorrectionKind, MapView, Project, Selection};
@@ -349,10 +352,56 @@ pub enum Action {
     CancelOpen,
     /// Mark this stop "not a stop": it leaves the route, now and after every re-analysis.
     NotAStop(StopRef),
+    /// Show (or, with `None`, hide) the places a stop's name could mean, for the user to
+    /// choose from.
+    ShowPlaceChoices(Option<PlaceChoices>),
+    /// The stop's mention means this place: so does every mention of its name.
+    ChoosePlace {
+        /// The stop.
+        at: StopRef,
+        /// The place chosen (from the gazetteer).
+        place: Candidate,
+    },
+    /// The stop happened on this day (at this time); its route is ordered again.
+    SetDate {
+        /// The stop.
+        at: StopRef,
+        /// The day.
+        date: NaiveDate,
+        /// The time of day, when given.
+        time: Option<NaiveTime>,
+    },
+    /// This actor (an index into the actors shown) is the traveller: it comes first.
+    MakeTraveller(usize),
+    /// Call this actor `name`.
+    RenameActor {
+        /// Index into the actors shown.
+        actor: usize,
+        /// The new name (trimmed; an empty one is refused with a message).
+        name: String,
+    },
+    /// Move the stop `by` places later in its route (earlier when negative).
+    MoveStop {
+        /// The stop.
+        at: StopRef,
+        /// How many places later.
+        by: i32,
+    },
     /// Take back the last correction.
     Undo,
     /// Make the last correction taken back again.
     Redo,
+}
+
+/// The places a stop's name could mean, shown for the user to choose one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceChoices {
+    /// The stop.
+    pub at: StopRef,
+    /// The name looked up (the stop's mention, or what the user typed).
+    pub query: String,
+    /// The gazetteer's candidates for it, best first.
+    pub candidates: Vec<Candidate>,
 }
 
 /// Work the app must do outside the state after an action.
@@ -427,6 +476,8 @@ pub struct State {
     pub paste_open: bool,
     /// The About box is open.
     pub about_open: bool,
+    /// The places the selected stop's name could mean, while the user chooses.
+    pub place_choices: Option<PlaceChoices>,
     /// The project file this session is saved in, once saved or opened: every change is
     /// written there.
     pub project_path: Option<PathBuf>,
@@ -583,7 +634,6 @@ impl State {
         let analysis = &current.analysis;
         let mut project = self.project_rest.as_deref().cloned().unwrap_or_default();
         project.format = project::FORMAT.into();
-        project.version = project::VERSION;
         let source = current
             .path
             .clone()
@@ -615,6 +665,7 @@ impl State {
         project
             .corrections
             .extend(self.corrections.list.iter().cloned());
+        project.version = project.required_version();
         Some(project)
     }
 
@@ -750,7 +801,10 @@ impl State {
                     self.select(at);
                 }
             }
-            Action::ClearSelection => self.selected = None,
+            Action::ClearSelection => {
+                self.selected = None;
+                self.place_choices = None;
+            }
             Action::Next => self.step(|i, _| i + 1, 0),
             Action::Previous => self.step(|i, _| i.saturating_sub(1), 0),
             Action::First => self.step(|_, _| 0, 0),
@@ -887,7 +941,26 @@ impl State {
             Action::ExportFailed { path, message } => {
                 self.error = Some(format!("Could not export {}: {message}", file_name(&path)));
             }
-            Action::NotAStop(at) => self.not_a_stop(at),
+            Action::NotAStop(at) => self.correct_stop(at, CorrectionKind::NotAStop),
+            Action::ShowPlaceChoices(choices) => self.place_choices = choices,
+            Action::ChoosePlace { at, place } => {
+                self.place_choices = None;
+                self.correct_stop(at, CorrectionKind::Place { place });
+            }
+            Action::SetDate { at, date, time } => {
+                self.correct_stop(at, CorrectionKind::Date { date, time });
+            }
+            Action::MakeTraveller(actor) => self.correct_actor(actor, CorrectionKind::Traveller),
+            Action::RenameActor { actor, name } => {
+                let name = name.trim();
+                if name.is_empty() {
+                    self.error = Some("An actor's name cannot be empty".into());
+                } else {
+                    let name = name.to_owned();
+                    self.correct_actor(actor, CorrectionKind::RenameActor { name });
+                }
+            }
+            Action::MoveStop { at, by } => self.correct_stop(at, CorrectionKind::Move { by }),
             Action::Undo => {
                 if let Some(previous) = self.corrections.undo.pop() {
                     let now = std::mem::replace(&mut self.corrections.list, previous);
@@ -959,22 +1032,36 @@ impl State {
         !self.corrections.redo.is_empty()
     }
 
-    fn not_a_stop(&mut self, at: StopRef) {
-        let (Some(stop), Some(raw)) = (self.stop(at), self.corrections.raw.as_ref()) else {
+    /// Makes a correction of the stop `at`, tied to its first mention.
+    fn correct_stop(&mut self, at: StopRef, kind: CorrectionKind) {
+        let Some(span) = self.stop(at).and_then(|s| s.mentions.first().copied()) else {
             return;
         };
-        let Some(span) = stop.mentions.first().copied() else {
+        self.correct(kind, span);
+    }
+
+    /// Makes a correction of actor `actor`, tied to its first mention.
+    fn correct_actor(&mut self, actor: usize, kind: CorrectionKind) {
+        let Some(actor) = self.analysis().and_then(|a| a.actors.get(actor)) else {
             return;
         };
-        let Some(mention) = raw.text.get(span.start..span.end) else {
+        let Some(span) = actor.mentions.first().copied() else {
+            self.error = Some(format!(
+                "{} is never named in the text, so a correction has nothing to hold on to",
+                actor.name
+            ));
             return;
         };
-        let correction = Correction {
-            kind: CorrectionKind::NotAStop,
-            article: 0,
-            span,
-            mention: mention.to_owned(),
-            text_hash: project::text_hash(&raw.text),
+        self.correct(kind, span);
+    }
+
+    /// Adds a correction tied to the words at `span`, keeping the list before it for undo.
+    fn correct(&mut self, kind: CorrectionKind, span: crate::span::Span) {
+        let Some(raw) = self.corrections.raw.as_ref() else {
+            return;
+        };
+        let Some(correction) = Correction::new(kind, &raw.text, span) else {
+            return;
         };
         let previous = self.corrections.list.clone();
         self.corrections.undo.push(previous);
@@ -983,24 +1070,63 @@ impl State {
         self.reapply();
     }
 
-    /// Shows the pipeline's analysis with the corrections in force, keeping the selection
-    /// at the same place in the route (the next stop when the selected one left it).
+    /// Shows the pipeline's analysis with the corrections in force. The selection follows
+    /// its stop (found by its first mention) when a correction moved it, else stays at the
+    /// same place in the route (the next stop when the selected one left it); an actor
+    /// keeps being shown or hidden wherever a correction puts it.
     fn reapply(&mut self) {
         self.corrections.generation += 1;
+        self.place_choices = None;
         let Some(raw) = self.corrections.raw.clone() else {
             return;
         };
         let mut analysis = (*raw).clone();
         self.corrections.applied =
             project::apply_corrections(&mut analysis, 0, &self.corrections.list);
+        let selected_mention = self
+            .selected
+            .and_then(|at| self.stop(at))
+            .and_then(|s| s.mentions.first().copied());
+        let shown: Vec<(Option<crate::span::Span>, bool)> = self
+            .analysis()
+            .map(|a| {
+                a.actors
+                    .iter()
+                    .enumerate()
+                    .map(|(i, actor)| (actor.mentions.first().copied(), self.is_visible(i)))
+                    .collect()
+            })
+            .unwrap_or_default();
         let Some(current) = self.current.as_mut() else {
             return;
         };
         current.analysis = Arc::new(analysis);
+        self.actor_visible = current
+            .analysis
+            .actors
+            .iter()
+            .map(|actor| {
+                let key = actor.mentions.first().copied();
+                shown
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .is_none_or(|(_, v)| *v)
+            })
+            .collect();
         self.playing = false;
         let Some(at) = self.selected else {
             return;
         };
+        if let Some(mention) = selected_mention
+            && let Some(found) = self.find_selection(Selection {
+                actor: at.actor,
+                stop: usize::MAX,
+                mention: Some(mention),
+            })
+        {
+            self.select(found);
+            return;
+        }
         let len = self
             .analysis()
             .and_then(|a| a.actors.get(at.actor))
@@ -1069,6 +1195,7 @@ impl State {
             .position(|a| !a.stops.is_empty())
             .unwrap_or(0);
         self.selected = None;
+        self.place_choices = None;
         self.playing = false;
         self.current = Some(loaded);
         if self.active_len() > 0 {
@@ -1085,6 +1212,9 @@ impl State {
             return;
         };
         let point = stop.place.latlon;
+        if self.place_choices.as_ref().is_some_and(|p| p.at != at) {
+            self.place_choices = None;
+        }
         self.selected = Some(at);
         self.active_actor = at.actor;
         if let Some(v) = self.actor_visible.get_mut(at.actor) {
@@ -1709,5 +1839,100 @@ mod tests {
         let mut state = State::default();
         state.apply(Action::SetSpeed(100.0));
         assert!((state.settings.seconds_per_stop - SPEED_RANGE.end()).abs() < f32::EPSILON);
+    }
+
+    fn point(state: &State, actor: usize, stop: usize) -> LatLon {
+        state.stop(StopRef { actor, stop }).unwrap().place.latlon
+    }
+
+    #[test]
+    fn a_chosen_place_moves_the_stop_closes_the_list_and_undoes() {
+        let mut state = loaded_state();
+        let at = StopRef { actor: 0, stop: 1 };
+        state.apply(Action::Select(at));
+        let mut place = state.stop(at).unwrap().place.clone();
+        place.id = "geonames:4185379".into();
+        place.latlon = LatLon::new(33.9, -84.4);
+        state.apply(Action::ShowPlaceChoices(Some(PlaceChoices {
+            at,
+            query: "Budapest".into(),
+            candidates: vec![place.clone()],
+        })));
+        // selecting another stop closes the list; the same one keeps it
+        state.apply(Action::Select(at));
+        assert!(state.place_choices.is_some());
+        state.apply(Action::Select(StopRef { actor: 0, stop: 0 }));
+        assert!(state.place_choices.is_none());
+        state.apply(Action::Select(at));
+        state.apply(Action::ChoosePlace { at, place });
+        assert_eq!(point(&state, 0, 1), LatLon::new(33.9, -84.4));
+        assert_eq!(state.selected, Some(at));
+        assert!(state.dirty());
+        state.apply(Action::Undo);
+        assert_eq!(point(&state, 0, 1), LatLon::new(47.4979, 19.0402));
+        state.apply(Action::Redo);
+        assert_eq!(point(&state, 0, 1), LatLon::new(33.9, -84.4));
+        // saved as version 2, and put back on opening
+        let project = state.project_snapshot().unwrap();
+        assert_eq!(project.version, 2);
+        assert_eq!(point(&opened(project), 0, 1), LatLon::new(33.9, -84.4));
+    }
+
+    #[test]
+    fn a_date_reorders_the_route_and_the_selection_follows_its_stop() {
+        let mut state = loaded_state();
+        let belgrade = StopRef { actor: 0, stop: 2 };
+        state.apply(Action::Select(belgrade));
+        state.apply(Action::SetDate {
+            at: belgrade,
+            date: NaiveDate::from_ymd_opt(2025, 6, 5).unwrap(),
+            time: None,
+        });
+        assert_eq!(names(&state, 0), ["Vienna", "Belgrade", "Budapest"]);
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 1 }));
+        state.apply(Action::MoveStop {
+            at: StopRef { actor: 0, stop: 1 },
+            by: -1,
+        });
+        assert_eq!(names(&state, 0), ["Belgrade", "Vienna", "Budapest"]);
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 0 }));
+        state.apply(Action::Undo);
+        state.apply(Action::Undo);
+        assert_eq!(names(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        assert_eq!(state.selected, Some(belgrade));
+    }
+
+    #[test]
+    fn the_traveller_comes_first_keeps_its_visibility_and_a_blank_name_is_refused() {
+        let mut state = loaded_state();
+        // the envoy hidden: she stays hidden wherever she goes
+        state.apply(Action::ToggleActor(0));
+        state.apply(Action::MakeTraveller(1));
+        let actors: Vec<String> = state
+            .analysis()
+            .unwrap()
+            .actors
+            .iter()
+            .map(|a| a.name.clone())
+            .collect();
+        assert_eq!(actors, ["Deputy", "Envoy"]);
+        assert_eq!(state.actor_visible, [true, false]);
+        state.apply(Action::RenameActor {
+            actor: 0,
+            name: "  ".into(),
+        });
+        assert_eq!(
+            state.error.as_deref(),
+            Some("An actor's name cannot be empty")
+        );
+        assert_eq!(state.corrections().count(), 1);
+        state.apply(Action::RenameActor {
+            actor: 1,
+            name: " Ana Ortiz ".into(),
+        });
+        assert_eq!(state.analysis().unwrap().actors[1].name, "Ana Ortiz");
+        // an actor index that does not exist changes nothing
+        state.apply(Action::MakeTraveller(9));
+        assert_eq!(state.corrections().count(), 2);
     }
 }

@@ -163,6 +163,10 @@ pub const SELECTED_HALO: Color32 = Color32::from_rgba_premultiplied(160, 125, 25
 pub const LABEL_BG: Color32 = Color32::from_rgba_premultiplied(230, 230, 230, 230);
 /// Error text.
 pub const ERROR: Color32 = Color32::from_rgb(200, 40, 40);
+/// The ring and number of a place "Wrong place?" offers, on the map.
+pub const CANDIDATE_MARKER: Color32 = Color32::from_rgb(120, 60, 170);
+/// The inside of that ring.
+pub const CANDIDATE_FILL: Color32 = Color32::from_rgba_premultiplied(240, 235, 245, 220);
 /// Backdrop of the map attribution.
 pub const ATTRIBUTION_BG: Color32 = Color32::from_rgba_premultiplied(230, 230, 230, 200);
 /// Text of the map attribution.
