@@ -1,8 +1,11 @@
-//! The embedded Natural Earth basemap: land, lakes, coastlines, borders and rivers, drawn
-//! under the tiles so the route stays readable offline.
+//! The embedded Natural Earth basemap: land, lakes, coastlines, borders, rivers and place
+//! names, drawn under the tiles so the route stays readable offline.
 //!
 //! The data is `assets/basemap/world.bin.gz`, made by `scripts/build_basemap.py` (the format
-//! is described there). Points are kept in normalised Web Mercator (`0..1` both ways, y down).
+//! is described there), and `assets/basemap/labels.tsv`, made by `scripts/build_labels.py`
+//! (see [`labels`]). Points are kept in normalised Web Mercator (`0..1` both ways, y down).
+
+pub mod labels;
 
 use std::f64::consts::PI;
 use std::io::Read;

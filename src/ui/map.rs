@@ -243,6 +243,15 @@ impl MapView {
         })
     }
 
+    /// True when the user sees the built-in basemap, not tiles over it: no tile source, none
+    /// shown yet, or tiles failing. Place names are written on the basemap only then (tiles
+    /// bring their own, and would cover ours).
+    fn basemap_seen(&self) -> bool {
+        self.tiles
+            .as_ref()
+            .is_none_or(|t| !t.shown || t.failing_since.is_some())
+    }
+
     /// True when tiles have been failing for a while (shown as a note on the map).
     #[must_use]
     pub fn offline(&self) -> bool {
@@ -322,6 +331,15 @@ impl MapView {
             land.as_ref(),
             self.memory.zoom(),
         );
+        if self.basemap_seen() {
+            basemap::labels::paint(
+                &ui.painter().with_clip_rect(rect),
+                rect,
+                &transform,
+                &colours,
+                self.memory.zoom(),
+            );
+        }
 
         let mut action = None;
         let my_position = lat_lon(center.lat, center.lon);
