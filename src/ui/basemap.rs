@@ -17,6 +17,9 @@ use super::style::BasemapColours;
 
 static DATA: &[u8] = include_bytes!("../../assets/basemap/world.bin.gz");
 
+/// Zoom from which state and province borders are drawn.
+const ADMIN1_MIN_ZOOM: f64 = 3.5;
+
 /// Web Mercator's latitude limit, in degrees.
 pub const MAX_LAT: f64 = 85.051_128_78;
 
@@ -33,6 +36,9 @@ pub enum Kind {
     Border,
     /// Rivers.
     River,
+    /// Borders between states and provinces (Natural Earth has them at this scale for the
+    /// United States, Canada, Brazil and Australia only).
+    Admin1,
 }
 
 /// One polyline with its bounding box, in normalised Mercator.
@@ -93,7 +99,9 @@ impl Basemap {
                 1 => Kind::Lake,
                 2 => Kind::Coast,
                 3 => Kind::Border,
-                _ => Kind::River,
+                4 => Kind::River,
+                5 => Kind::Admin1,
+                _ => return None,
             };
             let count = r.u32()?;
             for _ in 0..count {
@@ -316,9 +324,11 @@ pub fn paint(
         let stroke = match line.kind {
             Kind::Land => continue,
             Kind::River if zoom < 4.0 => continue,
+            Kind::Admin1 if zoom < ADMIN1_MIN_ZOOM => continue,
             Kind::Lake | Kind::Coast => colours.coast,
             Kind::Border => colours.border,
             Kind::River => colours.river,
+            Kind::Admin1 => colours.admin1,
         };
         let b = line.bbox;
         if f64::from(b[2]) < view[0]
@@ -363,6 +373,7 @@ mod tests {
             Kind::Coast,
             Kind::Border,
             Kind::River,
+            Kind::Admin1,
         ] {
             assert!(map.lines.iter().any(|l| l.kind == kind), "{kind:?}");
         }
