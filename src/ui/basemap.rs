@@ -295,7 +295,19 @@ impl LandTexture {
     }
 }
 
-/// Paints the basemap into `rect`.
+/// The copies of the world (as whole-world offsets in normalised Mercator x: `0` the main
+/// one, `1` the next east) that meet the view `[min_x, min_y, max_x, max_y]`.
+#[must_use]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "a handful of copies: clamped to eight worlds each way"
+)]
+pub fn world_copies(view: [f64; 4]) -> std::ops::RangeInclusive<i32> {
+    (view[0].floor().clamp(-8.0, 8.0) as i32)..=((view[2].ceil() - 1.0).clamp(-8.0, 8.0) as i32)
+}
+
+/// Paints the basemap into `rect`, with the copies of the world east and west of the main
+/// one wherever the view reaches past the antimeridian.
 pub fn paint(
     painter: &Painter,
     rect: Rect,
@@ -305,20 +317,37 @@ pub fn paint(
     zoom: f64,
 ) {
     painter.rect_filled(rect, 0.0, colours.water);
-    let world_rect = Rect::from_min_max(
-        transform.to_screen([0.0, 0.0]),
-        transform.to_screen([1.0, 1.0]),
-    );
-    if let Some(texture) = land {
-        let mut mesh = Mesh::with_texture(texture.id());
-        mesh.add_rect_with_uv(
-            world_rect,
-            Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
-            colours.land,
-        );
-        painter.add(Shape::mesh(mesh));
-    }
     let view = transform.visible(rect);
+    for copy in world_copies(view) {
+        let dx = f64::from(copy);
+        if let Some(texture) = land {
+            let world_rect = Rect::from_min_max(
+                transform.to_screen([dx, 0.0]),
+                transform.to_screen([dx + 1.0, 1.0]),
+            );
+            let mut mesh = Mesh::with_texture(texture.id());
+            mesh.add_rect_with_uv(
+                world_rect,
+                Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                colours.land,
+            );
+            painter.add(Shape::mesh(mesh));
+        }
+        let shifted = [view[0] - dx, view[1], view[2] - dx, view[3]];
+        paint_lines(painter, transform, colours, zoom, shifted, dx);
+    }
+}
+
+/// Paints the basemap's lines that meet `view` (already moved to the main copy), shifted
+/// `dx` worlds east.
+fn paint_lines(
+    painter: &Painter,
+    transform: &ScreenTransform,
+    colours: &BasemapColours,
+    zoom: f64,
+    view: [f64; 4],
+    dx: f64,
+) {
     let min_step = 1.5_f32;
     for line in &Basemap::embedded().lines {
         let stroke = match line.kind {
@@ -340,7 +369,7 @@ pub fn paint(
         }
         let mut points: Vec<Pos2> = Vec::with_capacity(line.points.len());
         for p in &line.points {
-            let s = transform.to_screen([f64::from(p[0]), f64::from(p[1])]);
+            let s = transform.to_screen([f64::from(p[0]) + dx, f64::from(p[1])]);
             if points
                 .last()
                 .is_none_or(|last| (last.x - s.x).abs() + (last.y - s.y).abs() >= min_step)
@@ -349,7 +378,7 @@ pub fn paint(
             }
         }
         if let Some(last) = line.points.last() {
-            let s = transform.to_screen([f64::from(last[0]), f64::from(last[1])]);
+            let s = transform.to_screen([f64::from(last[0]) + dx, f64::from(last[1])]);
             if points.last() != Some(&s) {
                 points.push(s);
             }
@@ -421,6 +450,20 @@ mod tests {
                 Color32::TRANSPARENT
             };
             assert_eq!(at(lat, lon), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_view_over_the_antimeridian_takes_the_world_copy_beside_the_main_one() {
+        let table = [
+            ([0.2, 0.3, 0.6, 0.5], 0..=0),
+            ([0.9, 0.3, 1.1, 0.5], 0..=1),
+            ([-0.1, 0.3, 0.1, 0.5], -1..=0),
+            ([1.02, 0.3, 1.08, 0.5], 1..=1),
+            ([-0.5, 0.0, 1.5, 1.0], -1..=1),
+        ];
+        for (view, copies) in table {
+            assert_eq!(world_copies(view), copies, "{view:?}");
         }
     }
 
