@@ -339,12 +339,25 @@ impl MapView {
             self.memory.zoom(),
         );
         if self.basemap_seen() {
+            // the route's markers, where the plugin will draw them, so no name hides under one
+            let markers: Vec<Rect> = state
+                .visible_points()
+                .into_iter()
+                .map(|p| {
+                    let at = transform.to_screen(nearest_copy(
+                        transform.center,
+                        basemap::mercator(p.lat, p.lon),
+                    ));
+                    Rect::from_center_size(at, Vec2::splat(2.0 * style::MARKER_RADIUS + 2.0))
+                })
+                .collect();
             basemap::labels::paint(
                 &ui.painter().with_clip_rect(rect),
                 rect,
                 &transform,
                 &colours,
                 self.memory.zoom(),
+                &markers,
             );
         }
 

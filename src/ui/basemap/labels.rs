@@ -111,17 +111,24 @@ pub struct Placed {
 /// The labels to draw in `rect` at `zoom`: in list order, each candidate in view (any copy of
 /// the world) whose text, of the size `measure` gives (`None`: not drawable), fits inside
 /// `rect` and meets no label
-/// placed before it. A city's name goes right of its dot, or left when the right is taken; a
-/// country's is centred on its point, or moved a line down or up.
+/// placed before it or any rectangle of `avoid` (the route's markers). A city's name goes
+/// right of its dot, or left when the right is taken, or beside a marker that covers the dot;
+/// a country's is centred on its point, or moved a line down or up.
 pub fn place(
     labels: &[Label],
     transform: &ScreenTransform,
     rect: Rect,
     zoom: f64,
+    avoid: &[Rect],
     mut measure: impl FnMut(&Label) -> Option<Vec2>,
 ) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::new();
     let mut taken: Vec<Rect> = Vec::new();
+    let avoid: Vec<Rect> = avoid
+        .iter()
+        .filter(|r| r.intersects(rect))
+        .map(|r| r.expand(LABEL_MARGIN))
+        .collect();
     let view = transform.visible(rect);
     let mut tried = 0;
     for (index, label) in labels.iter().enumerate() {
@@ -161,13 +168,18 @@ pub fn place(
                         point - vec2(0.0, size.y * 1.3),
                         size,
                     )),
+                    None,
                 ],
                 LabelKind::Capital | LabelKind::City => {
                     let gap = style::CITY_DOT_RADIUS + DOT_GAP;
+                    let beside_marker = style::MARKER_RADIUS + DOT_GAP;
+                    let right = |gap| Align2::LEFT_CENTER.anchor_size(point + vec2(gap, 0.0), size);
+                    let left = |gap| Align2::RIGHT_CENTER.anchor_size(point - vec2(gap, 0.0), size);
                     [
-                        Some(Align2::LEFT_CENTER.anchor_size(point + vec2(gap, 0.0), size)),
-                        Some(Align2::RIGHT_CENTER.anchor_size(point - vec2(gap, 0.0), size)),
-                        None,
+                        Some(right(gap)),
+                        Some(left(gap)),
+                        Some(right(beside_marker)),
+                        Some(left(beside_marker)),
                     ]
                 }
             };
@@ -179,7 +191,11 @@ pub fn place(
                     text.union(dot)
                 };
                 let padded = whole.expand(LABEL_MARGIN);
-                if !rect.contains_rect(whole) || taken.iter().any(|r| r.intersects(padded)) {
+                // A marker on the dot stands for it: only the text must keep clear of markers.
+                if !rect.contains_rect(whole)
+                    || taken.iter().any(|r| r.intersects(padded))
+                    || avoid.iter().any(|r| r.intersects(text))
+                {
                     continue;
                 }
                 taken.push(whole);
@@ -199,13 +215,15 @@ fn font(kind: LabelKind) -> FontId {
     })
 }
 
-/// Writes the embedded labels that fit the view on the basemap.
+/// Writes the embedded labels that fit the view on the basemap, clear of `avoid` (the
+/// route's markers, drawn over the basemap later).
 pub fn paint(
     painter: &Painter,
     rect: Rect,
     transform: &ScreenTransform,
     colours: &BasemapColours,
     zoom: f64,
+    avoid: &[Rect],
 ) {
     let labels = embedded();
     let colour = |kind| match kind {
@@ -214,7 +232,7 @@ pub fn paint(
     };
     // egui keeps laid-out text between frames, so measuring here and painting below lay
     // each name out once while it stays in view.
-    let placed = place(labels, transform, rect, zoom, |label| {
+    let placed = place(labels, transform, rect, zoom, avoid, |label| {
         // a name with a letter the fonts lack (GeoNames' "Al Ḩudaydah") is left out
         let font = font(label.kind);
         if !painter.fonts_mut(|f| f.has_glyphs(&font, &label.name)) {
@@ -320,16 +338,16 @@ mod tests {
             .iter()
             .map(|&zoom| {
                 let (t, rect) = view(48.0, 10.0, zoom);
-                place(labels, &t, rect, zoom, measure).len()
+                place(labels, &t, rect, zoom, &[], measure).len()
             })
             .collect();
         assert!(counts[0] > 5, "{counts:?}");
         assert!(counts[0] < counts[2], "{counts:?}");
         let (t, rect) = view(48.0, 10.0, 2.0);
-        let world = names(&place(labels, &t, rect, 2.0, measure), labels);
+        let world = names(&place(labels, &t, rect, 2.0, &[], measure), labels);
         assert!(world.iter().all(|n| n != "Lyon"), "no small city at zoom 2");
         let (t, rect) = view(47.0, 4.0, 6.0);
-        let regional = names(&place(labels, &t, rect, 6.0, measure), labels);
+        let regional = names(&place(labels, &t, rect, 6.0, &[], measure), labels);
         for name in ["Paris", "Lyon", "FRANCE", "Brussels"] {
             assert!(regional.iter().any(|n| n == name), "{name}: {regional:?}");
         }
@@ -340,7 +358,7 @@ mod tests {
         let labels = embedded();
         for (lat, lon, zoom) in [(48.0, 10.0, 4.0), (30.0, 110.0, 5.0), (40.0, -90.0, 6.5)] {
             let (t, rect) = view(lat, lon, zoom);
-            let placed = place(labels, &t, rect, zoom, measure);
+            let placed = place(labels, &t, rect, zoom, &[], measure);
             assert!(!placed.is_empty());
             for (i, a) in placed.iter().enumerate() {
                 assert!(rect.contains_rect(a.text), "{}", labels[a.index].name);
@@ -356,7 +374,7 @@ mod tests {
         let labels = parse("capital\t3.0\t48.85\t2.35\tParis\ncity\t3.0\t48.86\t2.36\tNearby\n");
         let (t, rect) = view(48.85, 2.35, 5.0);
         // a name as wide as the map: neither side of the second dot has room
-        let placed = place(&labels, &t, rect, 5.0, |l| {
+        let placed = place(&labels, &t, rect, 5.0, &[], |l| {
             if l.name == "Paris" {
                 Some(vec2(400.0, 12.0))
             } else {
@@ -367,11 +385,26 @@ mod tests {
     }
 
     #[test]
+    fn a_city_under_a_route_marker_is_named_beside_the_marker() {
+        let labels = parse("capital\t3.0\t47.5\t19.04\tBudapest\n");
+        let (t, rect) = view(47.0, 19.0, 6.0);
+        let dot = point_of(&labels[0], &t);
+        let marker = Rect::from_center_size(dot, Vec2::splat(2.0 * style::MARKER_RADIUS));
+        let placed = place(&labels, &t, rect, 6.0, &[marker], measure);
+        assert_eq!(placed.len(), 1);
+        assert!(!placed[0].text.intersects(marker), "{placed:?}");
+        assert!(
+            placed[0].text.min.x - marker.max.x < 8.0,
+            "right beside it: {placed:?}"
+        );
+    }
+
+    #[test]
     fn a_view_across_the_antimeridian_names_both_sides() {
         let labels = embedded();
         // centred east of the antimeridian, on a longitude past 180
         let (t, rect) = view(-17.0, 188.0, 5.0);
-        let placed = place(labels, &t, rect, 5.0, measure);
+        let placed = place(labels, &t, rect, 5.0, &[], measure);
         let got = names(&placed, labels);
         for name in ["Suva", "Apia", "Nuku‘alofa"] {
             assert!(got.iter().any(|n| n == name), "{name}: {got:?}");
