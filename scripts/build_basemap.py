@@ -9,7 +9,9 @@ Output: a gzipped little-endian file read by `src/ui/basemap.rs`:
         per polyline: u32 point_count, then point_count x (i16 lon_q, i16 lat_q)
     with lon = lon_q * 180 / 32767 and lat = lat_q * 90 / 32767 degrees.
 
-Layer kinds: 0 land rings, 1 lake rings, 2 coastlines, 3 country borders, 4 rivers.
+Layer kinds: 0 land rings, 1 lake rings, 2 coastlines, 3 country borders, 4 rivers,
+5 first-level (state and province) borders. Natural Earth's 1:50m admin-1 data, which this
+file's `subunits` object holds, covers only the United States, Canada, Brazil and Australia.
 Usage: scripts/build_basemap.py /path/to/world-50m-physical.topo.json assets/basemap/world.bin.gz
 """
 import gzip
@@ -208,12 +210,29 @@ def main():
             if len(pts) >= 2:
                 borders.append(pts)
 
+    # First-level borders: arcs shared by two states or provinces of one country that are
+    # no country border.
+    unit_users = {}
+    for geometry in objects["subunits"]["geometries"]:
+        for ring in rings_of(geometry):
+            for i in ring:
+                unit_users.setdefault(i if i >= 0 else ~i, []).append(geometry["properties"]["gu"])
+    country_borders = {index for index in users if len(users[index]) >= 2}
+    admin1 = []
+    for index in sorted(unit_users):
+        owners = unit_users[index]
+        if len(owners) >= 2 and len(set(owners)) == 1 and index not in country_borders:
+            pts = quantize(simplify(arcs[index], TOLERANCE_DEG))
+            if len(pts) >= 2:
+                admin1.append(pts)
+
     layers = [
         (0, polylines("land", True, 4)),
         (1, polylines("lakes", True, 4)),
         (2, polylines("coastlines", False, 2)),
         (3, borders),
         (4, polylines("rivers", False, 2)),
+        (5, admin1),
     ]
     blob = bytearray(b"ITBM")
     blob += struct.pack("<BB", 1, len(layers))

@@ -424,3 +424,23 @@ fn a_long_analysis_shows_its_stage_and_progress_and_can_be_cancelled() {
     assert!(h.state().state.current.is_none());
     assert!(h.state().state.loading.is_none());
 }
+
+#[test]
+fn a_pacific_tour_is_fitted_over_the_antimeridian_with_every_marker_in_view() {
+    let mut h = harness(fake_pipeline());
+    h.state_mut()
+        .show_analysis("Pacific", itinera::ui::testing::pacific_tour_analysis());
+    step_until(&mut h, |app| !app.map.gliding());
+    assert_route_fitted(&h);
+    // Suva to Papeete is about 30 degrees of longitude: a regional view, not the world
+    assert!(h.state().map.zoom() > 4.0, "zoom {}", h.state().map.zoom());
+    let map = h.state().map.rect();
+    for name in ["1: Suva", "2: Apia", "3: Nuku'alofa", "4: Papeete"] {
+        let label = format!("Map marker {name}");
+        let at = h.get_by_label(&label).rect().center();
+        assert!(
+            map.shrink(20.0).contains(at),
+            "{name} at {at:?}, outside {map:?}"
+        );
+    }
+}

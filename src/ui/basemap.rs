@@ -1,8 +1,11 @@
-//! The embedded Natural Earth basemap: land, lakes, coastlines, borders and rivers, drawn
-//! under the tiles so the route stays readable offline.
+//! The embedded Natural Earth basemap: land, lakes, coastlines, borders, rivers and place
+//! names, drawn under the tiles so the route stays readable offline.
 //!
 //! The data is `assets/basemap/world.bin.gz`, made by `scripts/build_basemap.py` (the format
-//! is described there). Points are kept in normalised Web Mercator (`0..1` both ways, y down).
+//! is described there), and `assets/basemap/labels.tsv`, made by `scripts/build_labels.py`
+//! (see [`labels`]). Points are kept in normalised Web Mercator (`0..1` both ways, y down).
+
+pub mod labels;
 
 use std::f64::consts::PI;
 use std::io::Read;
@@ -13,6 +16,9 @@ use egui::{Color32, ColorImage, Mesh, Painter, Pos2, Rect, Shape, TextureHandle,
 use super::style::BasemapColours;
 
 static DATA: &[u8] = include_bytes!("../../assets/basemap/world.bin.gz");
+
+/// Zoom from which state and province borders are drawn.
+const ADMIN1_MIN_ZOOM: f64 = 3.5;
 
 /// Web Mercator's latitude limit, in degrees.
 pub const MAX_LAT: f64 = 85.051_128_78;
@@ -30,6 +36,9 @@ pub enum Kind {
     Border,
     /// Rivers.
     River,
+    /// Borders between states and provinces (Natural Earth has them at this scale for the
+    /// United States, Canada, Brazil and Australia only).
+    Admin1,
 }
 
 /// One polyline with its bounding box, in normalised Mercator.
@@ -90,7 +99,9 @@ impl Basemap {
                 1 => Kind::Lake,
                 2 => Kind::Coast,
                 3 => Kind::Border,
-                _ => Kind::River,
+                4 => Kind::River,
+                5 => Kind::Admin1,
+                _ => return None,
             };
             let count = r.u32()?;
             for _ in 0..count {
@@ -284,7 +295,19 @@ impl LandTexture {
     }
 }
 
-/// Paints the basemap into `rect`.
+/// The copies of the world (as whole-world offsets in normalised Mercator x: `0` the main
+/// one, `1` the next east) that meet the view `[min_x, min_y, max_x, max_y]`.
+#[must_use]
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "a handful of copies: clamped to eight worlds each way"
+)]
+pub fn world_copies(view: [f64; 4]) -> std::ops::RangeInclusive<i32> {
+    (view[0].floor().clamp(-8.0, 8.0) as i32)..=((view[2].ceil() - 1.0).clamp(-8.0, 8.0) as i32)
+}
+
+/// Paints the basemap into `rect`, with the copies of the world east and west of the main
+/// one wherever the view reaches past the antimeridian.
 pub fn paint(
     painter: &Painter,
     rect: Rect,
@@ -294,28 +317,47 @@ pub fn paint(
     zoom: f64,
 ) {
     painter.rect_filled(rect, 0.0, colours.water);
-    let world_rect = Rect::from_min_max(
-        transform.to_screen([0.0, 0.0]),
-        transform.to_screen([1.0, 1.0]),
-    );
-    if let Some(texture) = land {
-        let mut mesh = Mesh::with_texture(texture.id());
-        mesh.add_rect_with_uv(
-            world_rect,
-            Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
-            colours.land,
-        );
-        painter.add(Shape::mesh(mesh));
-    }
     let view = transform.visible(rect);
+    for copy in world_copies(view) {
+        let dx = f64::from(copy);
+        if let Some(texture) = land {
+            let world_rect = Rect::from_min_max(
+                transform.to_screen([dx, 0.0]),
+                transform.to_screen([dx + 1.0, 1.0]),
+            );
+            let mut mesh = Mesh::with_texture(texture.id());
+            mesh.add_rect_with_uv(
+                world_rect,
+                Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                colours.land,
+            );
+            painter.add(Shape::mesh(mesh));
+        }
+        let shifted = [view[0] - dx, view[1], view[2] - dx, view[3]];
+        paint_lines(painter, transform, colours, zoom, shifted, dx);
+    }
+}
+
+/// Paints the basemap's lines that meet `view` (already moved to the main copy), shifted
+/// `dx` worlds east.
+fn paint_lines(
+    painter: &Painter,
+    transform: &ScreenTransform,
+    colours: &BasemapColours,
+    zoom: f64,
+    view: [f64; 4],
+    dx: f64,
+) {
     let min_step = 1.5_f32;
     for line in &Basemap::embedded().lines {
         let stroke = match line.kind {
             Kind::Land => continue,
             Kind::River if zoom < 4.0 => continue,
+            Kind::Admin1 if zoom < ADMIN1_MIN_ZOOM => continue,
             Kind::Lake | Kind::Coast => colours.coast,
             Kind::Border => colours.border,
             Kind::River => colours.river,
+            Kind::Admin1 => colours.admin1,
         };
         let b = line.bbox;
         if f64::from(b[2]) < view[0]
@@ -327,7 +369,7 @@ pub fn paint(
         }
         let mut points: Vec<Pos2> = Vec::with_capacity(line.points.len());
         for p in &line.points {
-            let s = transform.to_screen([f64::from(p[0]), f64::from(p[1])]);
+            let s = transform.to_screen([f64::from(p[0]) + dx, f64::from(p[1])]);
             if points
                 .last()
                 .is_none_or(|last| (last.x - s.x).abs() + (last.y - s.y).abs() >= min_step)
@@ -336,7 +378,7 @@ pub fn paint(
             }
         }
         if let Some(last) = line.points.last() {
-            let s = transform.to_screen([f64::from(last[0]), f64::from(last[1])]);
+            let s = transform.to_screen([f64::from(last[0]) + dx, f64::from(last[1])]);
             if points.last() != Some(&s) {
                 points.push(s);
             }
@@ -360,6 +402,7 @@ mod tests {
             Kind::Coast,
             Kind::Border,
             Kind::River,
+            Kind::Admin1,
         ] {
             assert!(map.lines.iter().any(|l| l.kind == kind), "{kind:?}");
         }
@@ -407,6 +450,20 @@ mod tests {
                 Color32::TRANSPARENT
             };
             assert_eq!(at(lat, lon), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_view_over_the_antimeridian_takes_the_world_copy_beside_the_main_one() {
+        let table = [
+            ([0.2, 0.3, 0.6, 0.5], 0..=0),
+            ([0.9, 0.3, 1.1, 0.5], 0..=1),
+            ([-0.1, 0.3, 0.1, 0.5], -1..=0),
+            ([1.02, 0.3, 1.08, 0.5], 1..=1),
+            ([-0.5, 0.0, 1.5, 1.0], -1..=1),
+        ];
+        for (view, copies) in table {
+            assert_eq!(world_copies(view), copies, "{view:?}");
         }
     }
 

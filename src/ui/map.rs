@@ -175,11 +175,14 @@ impl MapView {
         self.rect
     }
 
-    /// Where a point is on screen with the current centre and zoom.
+    /// Where a point is on screen with the current centre and zoom, on the copy of the world
+    /// nearest the centre (where its marker is drawn).
     #[must_use]
     pub fn screen_position(&self, at: LatLon) -> Pos2 {
         let c = self.center();
-        ScreenTransform::new(c.lat, c.lon, self.memory.zoom(), self.rect).latlon(at.lat, at.lon)
+        let transform = ScreenTransform::new(c.lat, c.lon, self.memory.zoom(), self.rect);
+        let p = basemap::mercator(at.lat, at.lon);
+        transform.to_screen(nearest_copy(transform.center, p))
     }
 
     /// The zoom level.
@@ -243,6 +246,15 @@ impl MapView {
         })
     }
 
+    /// True when the user sees the built-in basemap, not tiles over it: no tile source, none
+    /// shown yet, or tiles failing. Place names are written on the basemap only then (tiles
+    /// bring their own, and would cover ours).
+    fn basemap_seen(&self) -> bool {
+        self.tiles
+            .as_ref()
+            .is_none_or(|t| !t.shown || t.failing_since.is_some())
+    }
+
     /// True when tiles have been failing for a while (shown as a note on the map).
     #[must_use]
     pub fn offline(&self) -> bool {
@@ -273,9 +285,10 @@ impl MapView {
             }
         };
         let c = self.center();
+        let from = basemap::mercator(c.lat, c.lon);
         self.glide = Some(Glide {
-            from: basemap::mercator(c.lat, c.lon),
-            to,
+            from,
+            to: nearest_copy(from, to),
             from_zoom: zoom,
             to_zoom,
             start: now,
@@ -294,6 +307,9 @@ impl MapView {
         ];
         let zoom = g.from_zoom + (g.to_zoom - g.from_zoom) * e;
         let (lat, lon) = unmercator(p);
+        // A glide the short way over the antimeridian passes longitudes past ±180; it
+        // ends back on the main copy of the world (everything drawn has its copies).
+        let lon = if t >= 1.0 { wrap_lon(lon) } else { lon };
         self.memory.center_at(lat_lon(lat, lon));
         let _ = self.memory.set_zoom(zoom.clamp(0.0, 19.0));
         if t >= 1.0 {
@@ -326,6 +342,28 @@ impl MapView {
             land.as_ref(),
             self.memory.zoom(),
         );
+        if self.basemap_seen() {
+            // the route's markers, where the plugin will draw them, so no name hides under one
+            let markers: Vec<Rect> = state
+                .visible_points()
+                .into_iter()
+                .map(|p| {
+                    let at = transform.to_screen(nearest_copy(
+                        transform.center,
+                        basemap::mercator(p.lat, p.lon),
+                    ));
+                    Rect::from_center_size(at, Vec2::splat(2.0 * style::MARKER_RADIUS + 2.0))
+                })
+                .collect();
+            basemap::labels::paint(
+                &ui.painter().with_clip_rect(rect),
+                rect,
+                &transform,
+                &colours,
+                self.memory.zoom(),
+                &markers,
+            );
+        }
 
         let mut action = None;
         let my_position = lat_lon(center.lat, center.lon);
@@ -446,29 +484,81 @@ fn unmercator(p: [f64; 2]) -> (f64, f64) {
     (lat, lon)
 }
 
-/// Centre and zoom showing every point in a map of `size` points, with a margin.
-fn fit(points: &[LatLon], size: Vec2) -> ([f64; 2], f64) {
-    let merc: Vec<[f64; 2]> = points
+/// Longitudes made continuous along a route: each point's longitude is moved by whole turns
+/// to lie within 180° of the one before, so that a leg over the antimeridian (Suva to Apia)
+/// goes the short way across ±180° instead of back across the whole map. Latitudes are kept.
+#[must_use]
+pub fn unwrap_route(points: &[LatLon]) -> Vec<LatLon> {
+    let mut out: Vec<LatLon> = Vec::with_capacity(points.len());
+    for &p in points {
+        let lon = match out.last() {
+            Some(prev) => prev.lon + wrap_lon(p.lon - prev.lon),
+            None => p.lon,
+        };
+        out.push(LatLon { lat: p.lat, lon });
+    }
+    out
+}
+
+/// A longitude difference or position brought into `-180..180` degrees.
+fn wrap_lon(lon: f64) -> f64 {
+    (lon + 180.0).rem_euclid(360.0) - 180.0
+}
+
+/// The narrowest band of longitude holding every point, as `(west, east)` in degrees with
+/// `west` in `-180..180` and `west <= east < west + 360` (east past 180 when the band
+/// crosses the antimeridian: Tokyo and Los Angeles give about `(139.7, 241.8)`). `None`
+/// without points.
+#[must_use]
+pub fn lon_extent(lons: &[f64]) -> Option<(f64, f64)> {
+    let mut sorted: Vec<f64> = lons
         .iter()
-        .map(|p| basemap::mercator(p.lat, p.lon))
+        .filter(|l| l.is_finite())
+        .map(|&l| wrap_lon(l))
         .collect();
-    let (mut min, mut max) = ([f64::MAX; 2], [f64::MIN; 2]);
-    for p in &merc {
-        min = [min[0].min(p[0]), min[1].min(p[1])];
-        max = [max[0].max(p[0]), max[1].max(p[1])];
+    sorted.sort_by(f64::total_cmp);
+    let (&first, &last) = (sorted.first()?, sorted.last()?);
+    // The band leaves out the widest gap between neighbours on the circle: by default the
+    // one over the antimeridian, from the easternmost point round to the westernmost.
+    let (mut west, mut east, mut gap) = (first, last, first + 360.0 - last);
+    for pair in sorted.windows(2) {
+        if pair[1] - pair[0] > gap {
+            gap = pair[1] - pair[0];
+            (west, east) = (pair[1], pair[0] + 360.0);
+        }
     }
-    if merc.is_empty() {
+    Some((west, east))
+}
+
+/// Centre (normalised Mercator, x in `0..1`) and zoom showing every point in a map of
+/// `size` points, with a margin; a set of points across the antimeridian is fitted over it.
+fn fit(points: &[LatLon], size: Vec2) -> ([f64; 2], f64) {
+    let lons: Vec<f64> = points.iter().map(|p| p.lon).collect();
+    let Some((west, east)) = lon_extent(&lons) else {
         return ([0.5, 0.5], 2.0);
+    };
+    let (mut top, mut bottom) = (f64::MAX, f64::MIN);
+    for p in points {
+        let y = basemap::mercator(p.lat, 0.0)[1];
+        top = top.min(y);
+        bottom = bottom.max(y);
     }
-    let center = [f64::midpoint(min[0], max[0]), f64::midpoint(min[1], max[1])];
+    let mid_lon = wrap_lon(f64::midpoint(west, east));
+    let center = [(mid_lon + 180.0) / 360.0, f64::midpoint(top, bottom)];
     let usable = [
         f64::from(size.x - 120.0).max(100.0),
         f64::from(size.y - 120.0).max(100.0),
     ];
-    let span = [(max[0] - min[0]).max(1e-9), (max[1] - min[1]).max(1e-9)];
+    let span = [((east - west) / 360.0).max(1e-9), (bottom - top).max(1e-9)];
     let world = (usable[0] / span[0]).min(usable[1] / span[1]);
     let zoom = (world / 256.0).log2().clamp(1.0, 10.0);
     (center, zoom)
+}
+
+/// `to`'s x moved by whole worlds to the copy nearest `from`'s, so that a glide takes the
+/// short way round.
+fn nearest_copy(from: [f64; 2], to: [f64; 2]) -> [f64; 2] {
+    [to[0] + (from[0] - to[0]).round(), to[1]]
 }
 
 /// Paints every visible actor's route and reports clicks on markers.
@@ -499,14 +589,26 @@ impl Plugin for RoutePlugin<'_> {
             .filter(|&a| self.state.is_visible(a))
             .collect();
         order.sort_by_key(|&a| a == self.state.active_actor);
+        // One world's width in points, and where the view's centre is: a route is drawn with
+        // its longitudes unwrapped (short way over the antimeridian), on every copy of the
+        // world that meets the map, and each marker on the copy nearest the centre.
+        let world_width =
+            projector.project(lat_lon(0.0, 180.0)).x - projector.project(lat_lon(0.0, -180.0)).x;
+        let centre_x = response.rect.center().x;
         for &a in &order {
             let actor = &analysis.actors[a];
             let colour = style::actor_colour(a);
             let valid: Vec<usize> = (0..actor.stops.len())
                 .filter(|&s| actor.stops[s].place.latlon.is_valid())
                 .collect();
-            for pair in valid.windows(2) {
-                let (from, to) = (&actor.stops[pair[0]], &actor.stops[pair[1]]);
+            let unwrapped = unwrap_route(
+                &valid
+                    .iter()
+                    .map(|&s| actor.stops[s].place.latlon)
+                    .collect::<Vec<_>>(),
+            );
+            for (pair, ends) in valid.windows(2).zip(unwrapped.windows(2)) {
+                let to = &actor.stops[pair[1]];
                 let phase = match selected {
                     Some(sel) if sel.actor == a => match pair[1].cmp(&sel.stop) {
                         std::cmp::Ordering::Less => LegPhase::Travelled,
@@ -515,29 +617,29 @@ impl Plugin for RoutePlugin<'_> {
                     },
                     _ => LegPhase::Travelled,
                 };
-                let points: Vec<Pos2> = great_circle(from.place.latlon, to.place.latlon)
+                let points: Vec<Pos2> = great_circle(ends[0], ends[1])
                     .into_iter()
                     .map(to_screen)
                     .collect();
-                let bounds = Rect::from_points(&points);
-                if !bounds.intersects(clip) {
-                    continue;
-                }
                 let width = if phase == LegPhase::Current {
                     style::CURRENT_LEG_WIDTH
                 } else {
                     style::LEG_WIDTH
                 };
                 let stroke = Stroke::new(width, style::leg_colour(colour, phase));
-                if matches!(
-                    to.status,
-                    Status::Expected | Status::Reported | Status::Denied
-                ) {
-                    painter.extend(Shape::dashed_line(&points, stroke, 9.0, 6.0));
-                } else {
-                    painter.add(Shape::line(points.clone(), stroke));
+                let bounds = Rect::from_points(&points);
+                for shift in copies_in_view(bounds, clip, world_width) {
+                    let points: Vec<Pos2> = points.iter().map(|p| *p + vec2(shift, 0.0)).collect();
+                    if matches!(
+                        to.status,
+                        Status::Expected | Status::Reported | Status::Denied
+                    ) {
+                        painter.extend(Shape::dashed_line(&points, stroke, 9.0, 6.0));
+                    } else {
+                        painter.add(Shape::line(points.clone(), stroke));
+                    }
+                    arrow(&painter, &points, stroke.color, width);
                 }
-                arrow(&painter, &points, stroke.color, width);
             }
         }
 
@@ -564,7 +666,10 @@ impl Plugin for RoutePlugin<'_> {
         });
         let true_points: Vec<Pos2> = markers
             .iter()
-            .map(|&(a, s)| to_screen(analysis.actors[a].stops[s].place.latlon))
+            .map(|&(a, s)| {
+                let p = to_screen(analysis.actors[a].stops[s].place.latlon);
+                p + vec2(nearest_shift(p.x, centre_x, world_width), 0.0)
+            })
             .collect();
         // markers of places a few kilometres apart (Ruse and Giurgiu) fan out around their
         // points instead of hiding one another, each tied to its point by a thin line
@@ -666,6 +771,40 @@ impl Plugin for RoutePlugin<'_> {
         if let Some(here) = clicked {
             *self.out = Some(Action::Select(here));
         }
+    }
+}
+
+/// The horizontal shifts, in whole worlds of `world_width` points, that bring something
+/// spanning `bounds` into `clip` (none when it is nowhere in view).
+fn copies_in_view(bounds: Rect, clip: Rect, world_width: f32) -> Vec<f32> {
+    let measurable = world_width.is_finite() && world_width > 1.0 && bounds.is_finite();
+    if !measurable {
+        return if bounds.intersects(clip) {
+            vec![0.0]
+        } else {
+            Vec::new()
+        };
+    }
+    if bounds.max.y < clip.min.y || bounds.min.y > clip.max.y {
+        return Vec::new();
+    }
+    let first = ((clip.min.x - bounds.max.x) / world_width).ceil().max(-8.0);
+    let last = ((clip.max.x - bounds.min.x) / world_width).floor().min(8.0);
+    let mut out = Vec::new();
+    let mut k = first;
+    while k <= last {
+        out.push(k * world_width);
+        k += 1.0;
+    }
+    out
+}
+
+/// The shift, in whole worlds of `world_width` points, that brings `x` nearest `centre_x`.
+fn nearest_shift(x: f32, centre_x: f32, world_width: f32) -> f32 {
+    if world_width > 1.0 && x.is_finite() {
+        ((centre_x - x) / world_width).round() * world_width
+    } else {
+        0.0
     }
 }
 
@@ -863,6 +1002,112 @@ mod tests {
         );
         let highest = points.iter().map(|p| p.lat).fold(f64::MIN, f64::max);
         assert!(highest > 45.0, "bends north: {highest}");
+    }
+
+    #[test]
+    fn a_route_over_the_antimeridian_is_unwrapped_the_short_way() {
+        let tour = [
+            LatLon::new(-18.1, 178.4),  // Suva
+            LatLon::new(-13.8, -171.8), // Apia
+            LatLon::new(-21.1, -175.2), // Nuku'alofa
+            LatLon::new(-17.5, -149.6), // Papeete
+            LatLon::new(-18.1, 178.4),  // Suva again
+        ];
+        let lons: Vec<f64> = unwrap_route(&tour).iter().map(|p| p.lon).collect();
+        let expected = [178.4, 188.2, 184.8, 210.4, 178.4];
+        for (got, want) in lons.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-9, "{lons:?}");
+        }
+        assert!(
+            unwrap_route(&tour)
+                .iter()
+                .zip(tour)
+                .all(|(u, t)| (u.lat - t.lat).abs() < 1e-12)
+        );
+        // westward over it, and a route that never comes near it, are left alone
+        let west = unwrap_route(&[LatLon::new(34.0, -118.2), LatLon::new(35.7, 139.7)]);
+        assert!((west[1].lon - -220.3).abs() < 1e-9, "{west:?}");
+        let europe = [LatLon::new(48.2, 16.4), LatLon::new(44.8, 20.4)];
+        assert_eq!(unwrap_route(&europe), europe.to_vec());
+        assert!(unwrap_route(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_longitude_extent_is_the_narrowest_band_holding_every_point() {
+        let check = |lons: &[f64], want: Option<(f64, f64)>| {
+            let got = lon_extent(lons);
+            match (got, want) {
+                (Some(g), Some(w)) => assert!(
+                    (g.0 - w.0).abs() < 1e-9 && (g.1 - w.1).abs() < 1e-9,
+                    "{lons:?}: {g:?}, not {w:?}"
+                ),
+                _ => assert_eq!(got, want, "{lons:?}"),
+            }
+        };
+        check(&[16.4, 20.4, 19.0], Some((16.4, 20.4)));
+        check(&[139.7, -118.2], Some((139.7, 241.8)));
+        check(&[178.4, -171.8, -175.2, -149.6], Some((178.4, 210.4)));
+        check(&[-170.0, 170.0, 0.0], Some((0.0, 190.0)));
+        check(&[190.0], Some((-170.0, -170.0)));
+        check(&[], None);
+        check(&[f64::NAN], None);
+    }
+
+    #[test]
+    fn a_pacific_tour_and_a_transpacific_flight_are_fitted_tightly() {
+        let size = vec2(800.0, 600.0);
+        let tour = [
+            LatLon::new(-18.1, 178.4),
+            LatLon::new(-13.8, -171.8),
+            LatLon::new(-21.1, -175.2),
+            LatLon::new(-17.5, -149.6),
+        ];
+        let (c, zoom) = fit(&tour, size);
+        let (_, lon) = unmercator(c);
+        assert!(
+            (lon - -165.6).abs() < 0.01,
+            "centred between Suva and Papeete: {lon}"
+        );
+        assert!(zoom > 4.0, "not the whole world: {zoom}");
+        let (c, zoom) = fit(&[LatLon::new(35.7, 139.7), LatLon::new(34.0, -118.2)], size);
+        let (_, lon) = unmercator(c);
+        assert!((lon - -169.25).abs() < 0.01, "over the Pacific: {lon}");
+        assert!(zoom > 2.0, "{zoom}");
+    }
+
+    #[test]
+    fn a_glide_goes_to_the_copy_of_its_target_nearest_where_it_starts() {
+        let table = [
+            ([0.98, 0.5], [0.02, 0.4], [1.02, 0.4]),
+            ([0.02, 0.5], [0.98, 0.4], [-0.02, 0.4]),
+            ([0.4, 0.5], [0.6, 0.4], [0.6, 0.4]),
+        ];
+        for (from, to, want) in table {
+            let got = nearest_copy(from, to);
+            assert!(
+                (got[0] - want[0]).abs() < 1e-12 && (got[1] - want[1]).abs() < 1e-12,
+                "{got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_leg_is_drawn_on_the_copies_of_the_world_in_view() {
+        let clip = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(800.0, 600.0));
+        let world = 1024.0;
+        // in view as it is
+        let inside = Rect::from_min_max(Pos2::new(100.0, 100.0), Pos2::new(300.0, 200.0));
+        assert_eq!(copies_in_view(inside, clip, world), vec![0.0]);
+        // a world to the right of the map: drawn one world to the left
+        let right = Rect::from_min_max(Pos2::new(1100.0, 100.0), Pos2::new(1300.0, 200.0));
+        assert_eq!(copies_in_view(right, clip, world), vec![-1024.0]);
+        // a narrow world (zoomed out): more than one copy shows
+        assert_eq!(copies_in_view(inside, clip, 500.0), vec![0.0, 500.0]);
+        // above the map: nowhere
+        let above = Rect::from_min_max(Pos2::new(100.0, -300.0), Pos2::new(300.0, -200.0));
+        assert!(copies_in_view(above, clip, world).is_empty());
+        assert!((nearest_shift(1400.0, 400.0, world) - -1024.0).abs() < 1e-3);
+        assert!(nearest_shift(500.0, 400.0, world).abs() < 1e-3);
     }
 
     #[test]

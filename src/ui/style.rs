@@ -109,7 +109,24 @@ pub struct BasemapColours {
     pub border: Stroke,
     /// Rivers.
     pub river: Stroke,
+    /// State and province borders.
+    pub admin1: Stroke,
+    /// Country names.
+    pub country_label: Color32,
+    /// City names and their dots.
+    pub city_label: Color32,
+    /// The outline that keeps a name legible over lines and land.
+    pub label_halo: Color32,
 }
+
+/// Size of a country's name on the basemap, in points.
+pub const COUNTRY_LABEL_SIZE: f32 = 11.5;
+/// Size of a capital's name on the basemap, in points.
+pub const CAPITAL_LABEL_SIZE: f32 = 12.0;
+/// Size of another city's name on the basemap, in points.
+pub const CITY_LABEL_SIZE: f32 = 11.0;
+/// Radius of a city's dot on the basemap, in points.
+pub const CITY_DOT_RADIUS: f32 = 2.2;
 
 /// Basemap colours for a light or dark theme.
 #[must_use]
@@ -121,6 +138,10 @@ pub fn basemap_colours(dark: bool) -> BasemapColours {
             coast: Stroke::new(1.0, Color32::from_rgb(110, 130, 150)),
             border: Stroke::new(0.8, Color32::from_rgb(120, 110, 120)),
             river: Stroke::new(0.7, Color32::from_rgb(60, 90, 130)),
+            admin1: Stroke::new(0.6, Color32::from_rgb(88, 88, 96)),
+            country_label: Color32::from_rgb(165, 168, 182),
+            city_label: Color32::from_rgb(226, 226, 226),
+            label_halo: Color32::from_rgba_premultiplied(22, 26, 32, 220),
         }
     } else {
         BasemapColours {
@@ -129,6 +150,10 @@ pub fn basemap_colours(dark: bool) -> BasemapColours {
             coast: Stroke::new(1.0, Color32::from_rgb(90, 130, 170)),
             border: Stroke::new(0.8, Color32::from_rgb(170, 140, 170)),
             river: Stroke::new(0.7, Color32::from_rgb(120, 170, 215)),
+            admin1: Stroke::new(0.6, Color32::from_rgb(196, 180, 196)),
+            country_label: Color32::from_rgb(118, 100, 128),
+            city_label: Color32::from_rgb(40, 40, 44),
+            label_halo: Color32::from_rgba_premultiplied(245, 243, 236, 230),
         }
     }
 }

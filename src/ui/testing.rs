@@ -269,3 +269,58 @@ pub fn state_with(analysis: Analysis) -> crate::ui::state::State {
     }
     state
 }
+
+/// One actor touring the South Pacific over the antimeridian: Suva, Apia, Nuku'alofa,
+/// Papeete.
+#[must_use]
+pub fn pacific_tour_analysis() -> Analysis {
+    let stops = [
+        ("Suva", -18.1368, 178.4253, "FJ"),
+        ("Apia", -13.8333, -171.7667, "WS"),
+        ("Nuku'alofa", -21.1368, -175.2011, "TO"),
+        ("Papeete", -17.5347, -149.5684, "PF"),
+    ];
+    let mut text = String::from("The minister flew");
+    for (i, (name, ..)) in stops.iter().enumerate() {
+        text.push_str(if i == 0 { " from " } else { " to " });
+        text.push_str(name);
+    }
+    text.push('.');
+    let places: Vec<Candidate> = stops
+        .iter()
+        .map(|&(name, lat, lon, country)| city(name, lat, lon, country))
+        .collect();
+    let mentions = places
+        .iter()
+        .map(|c| PlaceMention {
+            span: span_of(&text, &c.name),
+            mention: c.name.clone(),
+            resolved: Some(c.clone()),
+            confidence: 0.9,
+            adjectival: false,
+            street: false,
+            city: None,
+        })
+        .collect();
+    let actor_stops = places
+        .into_iter()
+        .map(|c| stop(&text, c, None, Status::Confirmed))
+        .collect();
+    Analysis {
+        title: Some("A Pacific tour".into()),
+        published: None,
+        reference_date: None,
+        sentences: vec![Span::new(0, text.len())],
+        text,
+        places: mentions,
+        times: Vec::new(),
+        actors: vec![Actor {
+            name: "Minister".into(),
+            mentions: Vec::new(),
+            stops: actor_stops,
+            ..Default::default()
+        }],
+        diagnostics: Vec::new(),
+        explanation: None,
+    }
+}
