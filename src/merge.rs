@@ -166,11 +166,12 @@ fn join(merged: &mut MergedActor, d: usize, actor: &Actor) {
             None => inserts.push((after, merged_stop(d, s))),
         }
     }
-    // insert from the back so earlier positions stay valid; a run after one stop keeps its
-    // own order
+    // each new stop goes after the stop it followed in its article; inserted from the last
+    // position back, so the positions not yet used still point where they did (the sort is
+    // stable: a run after one stop keeps its own order)
+    inserts.sort_by_key(|(at, _)| *at);
     for (at, stop) in inserts.into_iter().rev() {
-        let index = at.map_or(0, |i| i + 1);
-        let index = index.min(merged.stops.len());
+        let index = at.map_or(0, |i| i + 1).min(merged.stops.len());
         merged.stops.insert(index, stop);
     }
     reorder_by_days(&mut merged.stops);
@@ -220,23 +221,21 @@ fn absorb(merged: &mut MergedStop, d: usize, s: &Stop) {
 }
 
 /// Puts stops with days in the order of their days, leaving undated stops where they are
-/// between them (a stable sort on the last known day).
-fn reorder_by_days(stops: &mut [MergedStop]) {
+/// between them (a stable sort on the last day known at each stop; undated stops before any
+/// day stay at the start).
+fn reorder_by_days(stops: &mut Vec<MergedStop>) {
     let mut last = None;
-    let mut keyed: Vec<(Option<chrono::NaiveDateTime>, usize)> = Vec::with_capacity(stops.len());
-    for (i, s) in stops.iter().enumerate() {
-        if let Some(t) = s.stop.when.as_ref().and_then(|w| w.earliest) {
-            last = Some(t);
-        }
-        keyed.push((last, i));
-    }
-    // undated stops before any day keep their place at the start
-    let mut order: Vec<usize> = (0..stops.len()).collect();
-    order.sort_by_key(|&i| keyed[i]);
-    let sorted: Vec<MergedStop> = order.iter().map(|&i| stops[i].clone()).collect();
-    for (slot, s) in stops.iter_mut().zip(sorted) {
-        *slot = s;
-    }
+    let mut keyed: Vec<(Option<chrono::NaiveDateTime>, MergedStop)> = std::mem::take(stops)
+        .into_iter()
+        .map(|s| {
+            if let Some(t) = s.stop.when.as_ref().and_then(|w| w.earliest) {
+                last = Some(t);
+            }
+            (last, s)
+        })
+        .collect();
+    keyed.sort_by_key(|(day, _)| *day);
+    stops.extend(keyed.into_iter().map(|(_, s)| s));
 }
 
 #[cfg(test)]
@@ -309,6 +308,64 @@ mod tests {
         assert_eq!(stop.disagreements.len(), 1);
         assert_eq!(stop.disagreements[0].0, 1);
         assert_eq!(stop.disagreements[0].1.value, "2024-05-09");
+    }
+
+    fn undated(name: &str) -> Stop {
+        let place = Gazetteer::embedded()
+            .lookup(name)
+            .into_iter()
+            .next()
+            .expect("a place of that name");
+        Stop {
+            place,
+            mentions: Vec::new(),
+            when: None,
+            status: crate::movement::Status::Confirmed,
+            sources: Vec::new(),
+            evidence: Vec::new(),
+            alternatives: Vec::new(),
+            approximate: false,
+        }
+    }
+
+    #[test]
+    fn a_new_stop_goes_after_the_stop_its_article_told_before_it() {
+        // the first article: Vienna, Budapest, Belgrade, Sofia; the second tells Sofia, then
+        // Skopje, then goes back to Budapest, then Bratislava
+        let route = |names: &[&str]| names.iter().map(|n| merged_stop(0, &undated(n))).collect();
+        let mut merged = MergedActor {
+            name: "Anna Berg".into(),
+            kind: ActorKind::Person,
+            documents: vec![0],
+            stops: route(&["Vienna", "Budapest", "Belgrade", "Sofia"]),
+        };
+        let second = Actor {
+            name: "Berg".into(),
+            stops: ["Sofia", "Skopje", "Budapest", "Bratislava"]
+                .iter()
+                .map(|n| undated(n))
+                .collect(),
+            kind: ActorKind::Person,
+            ..Actor::default()
+        };
+        join(&mut merged, 1, &second);
+        let names: Vec<&str> = merged
+            .stops
+            .iter()
+            .map(|s| s.stop.place.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Vienna",
+                "Budapest",
+                "Bratislava",
+                "Belgrade",
+                "Sofia",
+                "Skopje"
+            ]
+        );
+        assert_eq!(merged.documents, vec![0, 1]);
     }
 
     #[test]

@@ -190,7 +190,7 @@ fn read_document(file: &str) -> Result<Document, CliError> {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
         Document::from_bytes(&bytes)?
-    } else if looks_like_address(file) {
+    } else if crate::ingest::is_web_address(file) {
         fetch_document(file)?
     } else {
         Document::from_path(std::path::Path::new(file))?
@@ -331,12 +331,6 @@ fn answer_line_as(line: &str, gazetteer: &Gazetteer, format: Format) -> Result<S
             Ok(line)
         }
     }
-}
-
-/// True when the argument is a web address rather than a file name.
-fn looks_like_address(file: &str) -> bool {
-    let lower = file.trim_start().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// The article at a web address.

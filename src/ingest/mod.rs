@@ -17,6 +17,18 @@ use chrono::NaiveDate;
 /// The largest input accepted, in bytes. News articles are a few tens of kilobytes.
 pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
 
+/// True when `text` is an `http://` or `https://` address rather than a file name or an
+/// article (surrounding blanks ignored).
+#[must_use]
+pub fn is_web_address(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(char::is_whitespace)
+        && ["http://", "https://"].iter().any(|scheme| {
+            text.get(..scheme.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+        })
+}
+
 /// A text ready for analysis.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
@@ -310,6 +322,19 @@ fn looks_binary(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_addresses_are_told_from_file_names_and_articles() {
+        assert!(is_web_address("https://example.org/news/1"));
+        assert!(is_web_address("  HTTP://example.org\n"));
+        assert!(!is_web_address("article.html"));
+        assert!(!is_web_address("ftp://example.org/a.txt"));
+        assert!(!is_web_address("http"));
+        // an article that happens to start with an address is an article
+        assert!(!is_web_address(
+            "https://example.org said on Monday that the envoy left."
+        ));
+    }
 
     #[test]
     fn utf8_text_is_read_as_is() {

@@ -72,16 +72,6 @@ pub enum FetchError {
     },
 }
 
-/// True when `text` is an `http://` or `https://` address rather than a file name.
-#[must_use]
-pub fn is_web_address(text: &str) -> bool {
-    let text = text.trim();
-    ["http://", "https://"].iter().any(|scheme| {
-        text.get(..scheme.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
-    })
-}
-
 /// Fetches pages: the settings of one client.
 #[derive(Clone, Debug)]
 pub struct Fetcher {
@@ -243,15 +233,6 @@ fn media_type(content_type: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn web_addresses_are_told_from_file_names() {
-        assert!(is_web_address("https://example.org/news/1"));
-        assert!(is_web_address("  HTTP://example.org"));
-        assert!(!is_web_address("article.html"));
-        assert!(!is_web_address("ftp://example.org/a.txt"));
-        assert!(!is_web_address("http"));
-    }
 
     #[test]
     fn media_types_drop_their_parameters() {

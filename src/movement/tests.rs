@@ -1037,3 +1037,48 @@ fn a_heading_with_no_verb_names_where_the_days_leg_began_and_ended() {
     let phases = phase_by_mention("We walked from Paris to Lyon in the rain.");
     assert!(phases.iter().all(|(_, p)| *p == Phase::Any), "{phases:?}");
 }
+
+#[test]
+fn quotation_marks_are_counted_from_the_paragraph_in_any_order_asked() {
+    let text = "He said: \"We left Lisbon,\nwe reached Porto.\" Then we flew.\n\
+                “I sailed on. We docked.” We rested. \"Open";
+    let tokens = tokenize(text);
+    let sentences = sentences(text);
+    let doc = super::doc::Doc::new(text, tokens.as_slice().into(), &sentences, &[], &[]);
+    // what the walk must agree with: the marks from the start of the paragraph the token's
+    // sentence starts in, up to the token, counted afresh
+    let direct = |i: usize| {
+        let start = tokens[doc.sentence_range(i).start].span().start;
+        let paragraph = text[..start].rfind('\n').map_or(0, |n| n + 1);
+        let before = &text[paragraph..tokens[i].span().start];
+        before.matches('"').count() % 2 == 1
+            || before.matches('“').count() > before.matches('”').count()
+    };
+    let word = |w: &str| {
+        tokens
+            .iter()
+            .position(|t| t.text(text) == w)
+            .expect("the word is in the text")
+    };
+    // inside across a line break within the sentence; a new paragraph counts afresh, with
+    // curly quotes; an opening mark left open
+    for (w, inside) in [
+        ("We", true),
+        ("we", true),
+        ("I", true),
+        ("rested", false),
+        ("Open", true),
+    ] {
+        assert_eq!(doc.in_quotation(word(w)), inside, "{w}");
+    }
+    let all: Vec<usize> = (0..tokens.len()).collect();
+    for &i in all.iter().chain(all.iter().rev()) {
+        assert_eq!(
+            doc.in_quotation(i),
+            direct(i),
+            "token {i}: {:?}",
+            tokens[i].text(text)
+        );
+    }
+    assert!(!doc.in_quotation(tokens.len() + 5));
+}

@@ -60,9 +60,8 @@ impl Input {
     /// Text the user pasted or typed: a web address when it is one alone, else an article.
     #[must_use]
     pub fn typed(text: String) -> Input {
-        let lone = text.trim();
-        if is_web_address(lone) && !lone.contains(char::is_whitespace) {
-            Input::Address(lone.to_owned())
+        if crate::ingest::is_web_address(&text) {
+            Input::Address(text.trim().to_owned())
         } else {
             Input::Text {
                 name: "Pasted text".into(),
@@ -1264,14 +1263,6 @@ fn remember(list: &mut Vec<PathBuf>, path: &PathBuf) {
     list.retain(|p| p != path);
     list.insert(0, path.clone());
     list.truncate(MAX_RECENT);
-}
-
-/// True for an `http://` or `https://` address.
-fn is_web_address(text: &str) -> bool {
-    ["http://", "https://"].iter().any(|scheme| {
-        text.get(..scheme.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
-    })
 }
 
 #[cfg(test)]
