@@ -189,7 +189,7 @@ fn resolve_online(
                 }
             }
         };
-        place.resolved = best;
+        place.resolved = best.map(std::sync::Arc::new);
     }
 }
 
@@ -261,7 +261,7 @@ mod tests {
         PlaceMention {
             span: Span::new(at, at + text.len()),
             mention: text.to_owned(),
-            resolved,
+            resolved: resolved.map(std::sync::Arc::new),
             confidence: 0.5,
             adjectival: false,
             street: false,

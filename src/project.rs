@@ -277,9 +277,10 @@ fn apply_one(analysis: &mut Analysis, c: &Correction) -> bool {
                         .is_some_and(|t| normalize(t) == key)
             };
             let mut found = false;
+            let shared = std::sync::Arc::new(place.clone());
             for mention in &mut analysis.places {
                 if named(&mention.span) {
-                    mention.resolved = Some(place.clone());
+                    mention.resolved = Some(std::sync::Arc::clone(&shared));
                     mention.city = None;
                     found = true;
                 }
@@ -990,7 +991,7 @@ mod tests {
         let mention = |name: &str, nth, lat, lon| PlaceMention {
             span: span(name, nth),
             mention: name.into(),
-            resolved: Some(place(name, lat, lon)),
+            resolved: Some(std::sync::Arc::new(place(name, lat, lon))),
             confidence: 0.9,
             adjectival: false,
             street: false,

@@ -1,6 +1,8 @@
 //! Geoparser tests: one table per rule, snapshots of short fixture articles, and a
 //! property test that no input makes it panic or cut a character.
 
+use std::sync::Arc;
+
 use itinera::LatLon;
 use itinera::gazetteer::{Candidate, Gazetteer, PlaceKind};
 use itinera::geoparse::{PlaceMention, geoparse};
@@ -1212,7 +1214,7 @@ fn parse(text: &str) -> Vec<PlaceMention> {
 fn resolved_ids(text: &str) -> Vec<String> {
     parse(text)
         .into_iter()
-        .filter_map(|p| p.resolved.map(|c| c.id))
+        .filter_map(|p| p.resolved.map(Arc::unwrap_or_clone).map(|c| c.id))
         .collect()
 }
 
@@ -1221,7 +1223,7 @@ fn found(text: &str) -> Vec<(String, Option<String>)> {
     parse(text)
         .into_iter()
         .map(|m| {
-            let country = m.resolved.and_then(|c| c.country);
+            let country = m.resolved.map(Arc::unwrap_or_clone).and_then(|c| c.country);
             (m.mention, country)
         })
         .collect()
@@ -1231,7 +1233,12 @@ fn found(text: &str) -> Vec<(String, Option<String>)> {
 fn found_worldwide(text: &str) -> Vec<(String, Option<String>)> {
     geoparse(text, &tokenize(text), Gazetteer::embedded())
         .into_iter()
-        .map(|m| (m.mention, m.resolved.and_then(|c| c.country)))
+        .map(|m| {
+            (
+                m.mention,
+                m.resolved.map(Arc::unwrap_or_clone).and_then(|c| c.country),
+            )
+        })
         .collect()
 }
 
@@ -1507,7 +1514,7 @@ fn ids_of(text: &str, name: &str) -> Vec<String> {
     parse(text)
         .into_iter()
         .filter(|p| p.mention == name)
-        .filter_map(|p| p.resolved.map(|c| c.id))
+        .filter_map(|p| p.resolved.map(Arc::unwrap_or_clone).map(|c| c.id))
         .collect()
 }
 
@@ -1728,14 +1735,14 @@ fn a_sea_goes_by_its_short_name() {
     let text = "Typhoons form over the Pacific.";
     let names: Vec<Option<String>> = geoparse(text, &tokenize(text), Gazetteer::embedded())
         .into_iter()
-        .map(|m| m.resolved.map(|c| c.name))
+        .map(|m| m.resolved.map(Arc::unwrap_or_clone).map(|c| c.name))
         .collect();
     assert_eq!(names, [Some("Pacific Ocean".to_owned())]);
     // "the" before it keeps the sea even in a story about one country's towns
     let text = "Typhoons form over the Pacific, officials in Texas said.";
     let names: Vec<Option<String>> = geoparse(text, &tokenize(text), Gazetteer::embedded())
         .into_iter()
-        .map(|m| m.resolved.map(|c| c.name))
+        .map(|m| m.resolved.map(Arc::unwrap_or_clone).map(|c| c.name))
         .collect();
     assert_eq!(
         names,
@@ -1769,7 +1776,12 @@ fn a_famous_capital_keeps_its_own_neighbours() {
         geoparse(text, &tokenize(text), Gazetteer::embedded())
             .into_iter()
             .filter(|m| m.mention == "Budapest")
-            .map(|m| (m.mention, m.resolved.map(|c| c.feature_code)))
+            .map(|m| {
+                (
+                    m.mention,
+                    m.resolved.map(Arc::unwrap_or_clone).map(|c| c.feature_code),
+                )
+            })
             .collect();
     assert_eq!(codes, [("Budapest".to_owned(), Some("PPLC".to_owned()))]);
 }
@@ -1882,7 +1894,7 @@ fn an_areas_city_is_called_as_the_area_is_or_goes_by_the_name_written() {
         geoparse(text, &tokenize(text), Gazetteer::embedded())
             .into_iter()
             .filter(|m| m.mention == name)
-            .map(|m| m.city.map(|c| c.name))
+            .map(|m| m.city.map(Arc::unwrap_or_clone).map(|c| c.name))
             .collect()
     };
     // Bihar Sharif goes by "Bihar" only as another name: the state has no city of its name
@@ -1956,7 +1968,7 @@ fn snapshot(text: &str) -> Value {
             json!({
                 "mention": p.mention,
                 "span": [p.span.start, p.span.end],
-                "resolved": p.resolved.map(|c| c.id),
+                "resolved": p.resolved.map(Arc::unwrap_or_clone).map(|c| c.id),
                 "confidence": (f64::from(p.confidence) * 100.0).round() / 100.0,
                 "adjectival": p.adjectival,
             })
@@ -2005,7 +2017,7 @@ fn resolved_worldwide<T>(
     geoparse(text, &tokenize(text), Gazetteer::embedded())
         .into_iter()
         .filter(|m| m.mention == name)
-        .map(|m| m.resolved.and_then(&field))
+        .map(|m| m.resolved.map(Arc::unwrap_or_clone).and_then(&field))
         .collect()
 }
 

@@ -192,7 +192,7 @@ impl Serialize for MentionView<'_> {
         m.serialize_entry("confidence", &round(f64::from(p.confidence), 3))?;
         m.serialize_entry("end", &p.span.end)?;
         m.serialize_entry("mention", &p.mention)?;
-        m.serialize_entry("resolved", &p.resolved.as_ref().map(PlaceView))?;
+        m.serialize_entry("resolved", &p.resolved.as_deref().map(PlaceView))?;
         m.serialize_entry("start", &p.span.start)?;
         m.serialize_entry("street", &p.street)?;
         m.end()

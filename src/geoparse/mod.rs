@@ -4,6 +4,8 @@
 //! capitalisation and context) and picks, for each, the candidate that best fits the
 //! document.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 mod cand;
@@ -13,6 +15,7 @@ mod resolve;
 mod weights;
 
 use crate::gazetteer::{Candidate, Gazetteer};
+use crate::hash::FastMap;
 use crate::span::Span;
 use crate::text::Token;
 use cand::Cand;
@@ -24,8 +27,9 @@ pub struct PlaceMention {
     pub span: Span,
     /// The mention's text (`text[span]`).
     pub mention: String,
-    /// The chosen place, or `None` when no candidate is good enough.
-    pub resolved: Option<Candidate>,
+    /// The chosen place, or `None` when no candidate is good enough. Mentions of one place
+    /// share it (a book names London a thousand times).
+    pub resolved: Option<Arc<Candidate>>,
     /// How sure the geoparser is that this is a place and resolved right, in `0..=1`.
     pub confidence: f32,
     /// True when the mention is an adjective or demonym ("Russian") rather than a name.
@@ -36,7 +40,7 @@ pub struct PlaceMention {
     /// For a mention resolved to a region or district that holds a city of the same name
     /// (the state of New York and New York City, the district and city of Leeds), that
     /// city: where a journey to the name ends, though the name means the area.
-    pub city: Option<Box<Candidate>>,
+    pub city: Option<Arc<Candidate>>,
 }
 
 impl PlaceMention {
@@ -44,7 +48,7 @@ impl PlaceMention {
     /// has one, else the place it resolves to.
     #[must_use]
     pub fn destination(&self) -> Option<&Candidate> {
-        self.city.as_deref().or(self.resolved.as_ref())
+        self.city.as_deref().or(self.resolved.as_deref())
     }
 }
 
@@ -64,19 +68,21 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
         .collect();
     let picks = resolve::resolve(&spots, &accepted);
     let mut out = Vec::with_capacity(accepted.iter().filter(|&&ok| ok).count());
+    // each place once, however often it is named
+    let mut shared: FastMap<&str, Arc<Candidate>> = FastMap::default();
     for ((spot, ok), pick) in spots.into_iter().zip(accepted).zip(picks) {
         if !ok {
             continue;
         }
         let recognised = (0.5 + (spot.evidence - recognize::ACCEPT)).clamp(0.3, 1.0);
         let chosen = pick.and_then(|(i, _)| spot.candidates.get(i));
-        let resolved = chosen.map(|c| c.to_candidate());
+        let resolved = chosen.map(|c| share(&mut shared, c));
         let sure = pick.map_or(0.3, |(_, sure)| sure);
-        let part = spot.first > 0 && info[spot.first - 1].names_a_part();
+        let part = spot.first > 0 && info.names_a_part(spot.first - 1);
         let city = chosen
             .filter(|_| !part)
             .and_then(|c| namesake_city(c, &spot.candidates))
-            .map(|c| Box::new(c.to_candidate()));
+            .map(|c| share(&mut shared, c));
         out.push(PlaceMention {
             mention: spot.span.slice(text).to_owned(),
             span: spot.span,
@@ -90,6 +96,15 @@ pub fn geoparse(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Plac
     drop_unrelated_neighbours(text, &mut out);
     add_streets(text, tokens, &info, &mut out);
     out
+}
+
+/// The one shared copy of candidate `c`.
+fn share<'g>(shared: &mut FastMap<&'g str, Arc<Candidate>>, c: &Cand<'g>) -> Arc<Candidate> {
+    Arc::clone(
+        shared
+            .entry(c.id)
+            .or_insert_with(|| Arc::new(c.to_candidate())),
+    )
 }
 
 /// Drops two names that stand side by side with only a space between and resolve to
@@ -201,7 +216,7 @@ const STREET_CONFIDENCE: f32 = 0.4;
 fn add_streets(
     text: &str,
     tokens: &[Token],
-    info: &[recognize::TokInfo],
+    info: &recognize::TokInfos<'_>,
     places: &mut Vec<PlaceMention>,
 ) {
     let streets = recognize::streets(text, tokens, info);

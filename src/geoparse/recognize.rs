@@ -199,33 +199,62 @@ const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm", "depr
 /// is rather an organisation's (see [`local_evidence`]).
 const VILLAGE: u64 = 5_000;
 
-/// What the recogniser asks about each token, worked out once per document.
+/// What the recogniser asks about each token, worked out once per document. Eight bytes a
+/// token: a book has millions.
 #[derive(Clone, Copy, Default)]
 #[expect(
     clippy::struct_excessive_bools,
     reason = "independent facts about one token"
 )]
-pub(crate) struct TokInfo<'f> {
+pub(crate) struct TokInfo {
     word: bool,
     cap: bool,
     all_caps: bool,
     sentence_start: bool,
-    /// The token's text for the word lists (see [`lower`]).
-    lower: &'f str,
-    /// The word lists `lower` is on: several stages ask about the same token.
+    /// The length of the token's text for the word lists (see [`TokInfos::lower`]).
+    lower_len: u8,
+    /// The word lists that text is on: several stages ask about the same token.
     class: Class,
 }
 
-impl TokInfo<'_> {
-    /// True for a word that names part of the area after it ("southeastern Oklahoma",
+/// The [`TokInfo`] of each token of a text, with what its lower-cased words are read from.
+pub(crate) struct TokInfos<'f> {
+    folded: &'f str,
+    tokens: &'f [Token],
+    items: Vec<TokInfo>,
+}
+
+impl<'f> TokInfos<'f> {
+    /// The text of token `i` for the word lists: lower-cased, a possessive "'s" left off,
+    /// empty for a word that is not ASCII or is longer than any listed word.
+    pub(crate) fn lower(&self, i: usize) -> &'f str {
+        let (Some(t), Some(info)) = (self.tokens.get(i), self.items.get(i)) else {
+            return "";
+        };
+        let start = t.span().start;
+        self.folded
+            .get(start..start + usize::from(info.lower_len))
+            .unwrap_or("")
+    }
+
+    /// True when token `i` names part of the area after it ("southeastern Oklahoma",
     /// "upstate New York"): the area, not a city of its name, is meant.
-    pub(crate) fn names_a_part(&self) -> bool {
-        self.class.is_compass() || matches!(self.lower, "upstate" | "downstate" | "rural")
+    pub(crate) fn names_a_part(&self, i: usize) -> bool {
+        self.items.get(i).is_some_and(|t| t.class.is_compass())
+            || matches!(self.lower(i), "upstate" | "downstate" | "rural")
+    }
+}
+
+impl std::ops::Deref for TokInfos<'_> {
+    type Target = [TokInfo];
+
+    fn deref(&self) -> &[TokInfo] {
+        &self.items
     }
 }
 
 /// The [`TokInfo`] of each token; `folded` is the text ASCII-lower-cased (same offsets).
-pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> Vec<TokInfo<'f>> {
+pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &'f [Token]) -> TokInfos<'f> {
     let lex = Lexicon::get();
     let bytes = text.as_bytes();
     // most texts are ASCII throughout: then each token is, without a test of its own
@@ -266,7 +295,8 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
             cap,
             all_caps,
             sentence_start,
-            lower,
+            // (at most MAX_LOWER bytes)
+            lower_len: u8::try_from(lower.len()).unwrap_or(0),
             // no list holds the empty word, a number or a punctuation mark (every listed
             // word has a letter)
             class: if !word || lower.is_empty() {
@@ -278,7 +308,11 @@ pub(crate) fn token_info<'f>(text: &str, folded: &'f str, tokens: &[Token]) -> V
         prev_boundary = t.kind == TokenKind::Punct && is_boundary_mark(b);
         prev_end = t.span().end;
     }
-    out
+    TokInfos {
+        folded,
+        tokens,
+        items: out,
+    }
 }
 
 /// True when the gap between two tokens holds a line break; the usual gap, one space, is
@@ -310,7 +344,7 @@ fn lower<'f>(text: &str, folded: &'f str, t: Token) -> &'f str {
     lower_of(s, s.is_ascii(), folded, t.span().start)
 }
 
-/// The lower-cased text of a token (see [`TokInfo::lower`]) from its bytes `s`, which
+/// The lower-cased text of a token (see [`TokInfos::lower`]) from its bytes `s`, which
 /// start at byte `start` of the text, when whether they are all ASCII is known.
 fn lower_of<'f>(s: &[u8], ascii: bool, folded: &'f str, start: usize) -> &'f str {
     // bytewise: the token lies on char boundaries, and so does an ASCII prefix of it
@@ -360,7 +394,7 @@ pub(crate) fn spot<'g>(
     text: &str,
     folded: &str,
     tokens: &[Token],
-    info: &[TokInfo],
+    info: &TokInfos<'_>,
     gazetteer: &'g Gazetteer,
 ) -> Vec<Spot<'g>> {
     let lex = Lexicon::get();
@@ -370,7 +404,7 @@ pub(crate) fn spot<'g>(
     let mut spots = Vec::with_capacity(capitalised + 4);
     let mut i = 0;
     while i < tokens.len() {
-        if !info[i].cap || info[i].lower == "the" {
+        if !info[i].cap || info.lower(i) == "the" {
             i += 1;
             continue;
         }
@@ -518,7 +552,7 @@ const PEOPLES_IN_A_LIST: usize = 3;
 /// "The Delaware, the Ottawa, Shawnee, Pawnee and Potawatomi", "The Cherokee were among
 /// the last to go": names of peoples that towns, states and rivers bear are the peoples
 /// in a list of three or more of them and as the subject of "were" or "are".
-fn peoples(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut [Spot]) {
+fn peoples(text: &str, tokens: &[Token], info: &TokInfos<'_>, spots: &mut [Spot]) {
     let people = |s: &Spot| s.words == 1 && !s.adjectival && info[s.first].class.is_people();
     // most texts name no people at all
     if !spots.iter().any(people) {
@@ -539,7 +573,7 @@ fn peoples(text: &str, tokens: &[Token], info: &[TokInfo], spots: &mut [Spot]) {
         start = end + 1;
     }
     for s in spots.iter_mut().filter(|s| people(s)) {
-        let after_the = s.first > 0 && info[s.first - 1].lower == "the";
+        let after_the = s.first > 0 && info.lower(s.first - 1) == "the";
         let were = tokens
             .get(s.end)
             .is_some_and(|t| matches!(t.text(text), "were" | "are"));
@@ -612,7 +646,7 @@ fn elided(word: &str) -> bool {
 fn elided_compass_names<'g>(
     text: &str,
     tokens: &[Token],
-    info: &[TokInfo],
+    info: &TokInfos<'_>,
     spots: &mut [Spot<'g>],
     memo: &mut Memo<'_, 'g>,
 ) {
@@ -669,7 +703,7 @@ const ROAD_HEADS: &[&str] = &["highway", "road", "route", "interstate"];
 /// Streets and numbered roads ("Main Street", "E. Broad St.", "40th Avenue South", "County
 /// Road 43", "Interstate 395"): places the text names that no gazetteer of towns holds. Each
 /// is the token range `first..end`, in text order.
-pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(usize, usize)> {
+pub(crate) fn streets(text: &str, tokens: &[Token], info: &TokInfos<'_>) -> Vec<(usize, usize)> {
     let word = |j: usize| tokens.get(j).map_or("", |t| t.text(text));
     let cap = |j: usize| info.get(j).is_some_and(|t| t.cap);
     // a period written right after the token ("St.", "E.")
@@ -681,7 +715,7 @@ pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(us
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut j = 0;
     while j < tokens.len() {
-        let lower_j = info[j].lower;
+        let lower_j = info.lower(j);
         // "Highway 10", "State Highway 360", "County Road 43", "Interstate 395"
         if cap(j)
             && ROAD_HEADS.contains(&lower_j)
@@ -689,7 +723,7 @@ pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(us
                 .get(j + 1)
                 .is_some_and(|t| t.kind == TokenKind::Number)
         {
-            let first = match info[j.saturating_sub(1)].lower {
+            let first = match info.lower(j.saturating_sub(1)) {
                 "state" | "county" | "us" | "federal" if j > 0 && cap(j - 1) => j - 1,
                 _ => j,
             };
@@ -723,7 +757,7 @@ pub(crate) fn streets(text: &str, tokens: &[Token], info: &[TokInfo]) -> Vec<(us
             let ordinal = w.len() > 2
                 && w.as_bytes()[0].is_ascii_digit()
                 && matches!(w.get(w.len() - 2..), Some("st" | "nd" | "rd" | "th"));
-            let (low, class) = (info[prev].lower, info[prev].class);
+            let (low, class) = (info.lower(prev), info[prev].class);
             // "The", "On", "Sunday", "Officer" before the name are no part of it
             let ordinary = STREET_NAME_BREAKS.contains(&low)
                 || class.is_title()
@@ -1132,7 +1166,7 @@ fn us_abbreviation(
 fn demonym_at<'t>(
     text: &'t str,
     tokens: &[Token],
-    info: &[TokInfo],
+    info: &TokInfos<'_>,
     i: usize,
     shortest: usize,
     memo: &mut Memo<'t, '_>,
@@ -1202,7 +1236,7 @@ fn distance_follows(text: &str, tokens: &[Token], at: usize) -> bool {
 fn local_evidence(
     text: &str,
     tokens: &[Token],
-    info: &[TokInfo],
+    info: &TokInfos<'_>,
     spots: &mut [Spot<'_>],
     k: usize,
     lex: &Lexicon,
@@ -1241,11 +1275,11 @@ fn local_evidence(
         ev += 0.2;
     }
     let prev = first.checked_sub(1).map(|p| tokens[p]);
-    let prev_lower = first.checked_sub(1).map_or("", |p| info[p].lower);
-    let before_prev_lower = first.checked_sub(2).map_or("", |p| info[p].lower);
+    let prev_lower = first.checked_sub(1).map_or("", |p| info.lower(p));
+    let before_prev_lower = first.checked_sub(2).map_or("", |p| info.lower(p));
     let prev_is_word = prev.is_some_and(|p| p.kind == TokenKind::Word);
     let next = tokens.get(end).copied();
-    let next_lower = info.get(end).map_or("", |n| n.lower);
+    let next_lower = info.lower(end);
     // the word lists each neighbour is on, looked up once
     let (prev_class, before_prev_class, next_class) = (
         first
@@ -1269,7 +1303,7 @@ fn local_evidence(
         // "the city of X", "the east side of X", "the outskirts of X"
         let part_of = first >= 2
             && matches!(
-                info[first - 2].lower,
+                info.lower(first - 2),
                 "side" | "outskirts" | "edge" | "heart" | "centre" | "center" | "suburbs"
             );
         if prev_lower == "of" && (before_prev_class.is_place_type() || part_of) {
@@ -1301,7 +1335,7 @@ fn local_evidence(
         // opens or closes means the feature where the gazetteer has one, rather than a
         // town named after it
         .or_else(|| {
-            let inner = |t: usize| info[t].lower;
+            let inner = |t: usize| info.lower(t);
             (spots[k].words > 1
                 && (is_feature_word(inner(first)) || is_feature_word(inner(end - 1))))
             .then_some(Hint::Physical)
@@ -1328,7 +1362,7 @@ fn local_evidence(
     }
     // sentence-initial single words are often ordinary words
     let single = spots[k].words == 1;
-    let (first_lower, first_class) = (info[first].lower, info[first].class);
+    let (first_lower, first_class) = (info.lower(first), info[first].class);
     // "a Laconia man", "the Concord resident": people named by where they are from
     let from_here = !next_cap && !info[first].sentence_start && PEOPLE_FROM.contains(&next_lower);
     if from_here {
@@ -1656,7 +1690,7 @@ pub(crate) fn decide(
     text: &str,
     folded: &str,
     tokens: &[Token],
-    info: &[TokInfo],
+    info: &TokInfos<'_>,
     spots: &mut [Spot<'_>],
 ) {
     // surnames and given names seen in person names
@@ -1699,7 +1733,7 @@ pub(crate) fn decide(
             }
             continue;
         }
-        let (w, class) = (info[i].lower, info[i].class);
+        let (w, class) = (info.lower(i), info[i].class);
         // "Hurricane Gilbert", "Tropical Storm Hanna": the storm's name
         if STORM_WORDS.contains(&w) && info.get(i + 1).is_some_and(|n| n.cap && n.word) {
             storm_words.insert(normalize(tokens[i + 1].text(text)));
@@ -1838,8 +1872,8 @@ pub(crate) fn decide(
     let compass_only = |s: &Spot<'_>| {
         (s.first..s.end).all(|t| {
             !info[t].word
-                || info[t]
-                    .lower
+                || info
+                    .lower(t)
                     .split('-')
                     .all(|w| w == "far" || lex.class(w).is_compass())
         })

@@ -114,7 +114,7 @@ impl Phase {
 pub(crate) struct Link {
     pub trigger: usize,
     pub class: Trigger,
-    pub preposition: Option<String>,
+    pub preposition: Option<&'static str>,
 }
 
 /// How the text ties an event to the actor it places.
@@ -326,9 +326,9 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
         if let Some(link) = link {
             candidate.against.someone_else_asked = someone_else_asked(doc, &link, &sentence, cast);
             // "a journey along the Danube": the river is the whole way, not a stop on it
-            candidate.against.along = link.preposition.as_deref() == Some("along")
+            candidate.against.along = link.preposition == Some("along")
                 && place.kind == crate::gazetteer::PlaceKind::Physical;
-            candidate.role = match role_of(link.class, link.preposition.as_deref()) {
+            candidate.role = match role_of(link.class, link.preposition) {
                 // "flew back to Seoul", "towed back to Colombo"
                 Role::Arrival if doc.low(link.trigger + 1) == "back" => Role::Return,
                 role => role,
@@ -369,16 +369,14 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
                 .start
                 .checked_sub(1)
                 .filter(|&k| k >= sentence.start)
-                .map(|k| doc.low(k))
-                .filter(|w| lexicon::is_locative_preposition(w))
-                .map(str::to_owned);
+                .and_then(|k| lexicon::locative_preposition(doc.low(k)));
             let link = Link {
                 trigger: tokens.start,
                 class: Trigger::Presence,
                 preposition,
             };
             // without an event word, "from" is all that tells a part
-            candidate.role = if link.preposition.as_deref() == Some("from") {
+            candidate.role = if link.preposition == Some("from") {
                 Role::Origin
             } else {
                 Role::Presence
@@ -844,7 +842,7 @@ fn where_clause_link(
                 .map(|class| Link {
                     trigger: k,
                     class,
-                    preposition: Some("in".to_owned()),
+                    preposition: Some("in"),
                 })
         })
 }
@@ -882,7 +880,7 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
                 return Some(Link {
                     trigger: j - 1,
                     class: Trigger::Presence,
-                    preposition: Some("in".to_owned()),
+                    preposition: Some("in"),
                 });
             }
             return None;
@@ -937,10 +935,8 @@ fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> 
     {
         return None;
     }
-    let mut preposition = doc.low(preposition_at).to_owned();
-    if lexicon::is_direction(&preposition) {
-        "near".clone_into(&mut preposition);
-    }
+    // (a compass word before "of" is "near": "300 kilometres northwest of Apia")
+    let preposition = lexicon::locative_preposition(doc.low(preposition_at)).unwrap_or("near");
     // "via X" is a waypoint of the journey its verb tells ("flew to Geneva via Doha").
     if preposition == "via" {
         let verb = (sentence.start.max(preposition_at.saturating_sub(12))..preposition_at)

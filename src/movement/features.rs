@@ -449,7 +449,7 @@ pub(crate) fn each_stop_features(
             );
         }
         let preposition = match &c.link {
-            Some(link) => link.preposition.as_deref(),
+            Some(link) => link.preposition,
             None => doc
                 .place_tokens(c.place)
                 .start

@@ -477,37 +477,52 @@ pub(crate) fn trigger(word: &str) -> Option<Trigger> {
     CLASS.get(word).copied()
 }
 
-/// Prepositions that put a place in relation to an event.
-pub(crate) fn is_locative_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "at"
-            | "near"
-            | "on"
-            | "to"
-            | "into"
-            | "onto"
-            | "from"
-            | "toward"
-            | "towards"
-            | "via"
-            | "through"
-            | "across"
-            | "over"
-            | "off"
-            | "outside"
-            | "inside"
-            | "around"
-            | "for"
-            | "within"
-            | "throughout"
-            | "along"
-            | "past"
-            | "beyond"
-            | "en"
-            | "aboard"
-    )
+/// Declares the prepositions that put a place in relation to an event, once: a test and a
+/// lookup that hands back the word as a static string (a link keeps it without copying).
+macro_rules! locative_prepositions {
+    ($($word:literal)|*) => {
+        /// Prepositions that put a place in relation to an event.
+        pub(crate) fn is_locative_preposition(word: &str) -> bool {
+            matches!(word, $($word)|*)
+        }
+
+        /// `word` as a static string when it is a locative preposition.
+        pub(crate) fn locative_preposition(word: &str) -> Option<&'static str> {
+            match word {
+                $($word => Some($word),)*
+                _ => None,
+            }
+        }
+    };
 }
+
+locative_prepositions!(
+    "in" | "at"
+        | "near"
+        | "on"
+        | "to"
+        | "into"
+        | "onto"
+        | "from"
+        | "toward"
+        | "towards"
+        | "via"
+        | "through"
+        | "across"
+        | "over"
+        | "off"
+        | "outside"
+        | "inside"
+        | "around"
+        | "for"
+        | "within"
+        | "throughout"
+        | "along"
+        | "past"
+        | "beyond"
+        | "en"
+        | "aboard"
+);
 
 /// Prepositions with which one place describes another ("Khasan, on the Tumen River in …").
 pub(crate) fn is_descriptive_preposition(word: &str) -> bool {

@@ -1,5 +1,7 @@
 //! Hand-made analyses for tests and benchmarks, built without the pipeline.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::analysis::Analysis;
@@ -101,7 +103,7 @@ pub fn three_stop_analysis() -> Analysis {
         .map(|c| PlaceMention {
             span: span_of(&text, &c.name),
             mention: c.name.clone(),
-            resolved: Some(c.clone()),
+            resolved: Some(Arc::new(c.clone())),
             confidence: 0.9,
             adjectival: false,
             street: false,
@@ -187,7 +189,7 @@ pub fn long_text_analysis(n: usize, places_named: usize) -> Analysis {
         places.push(PlaceMention {
             span,
             mention: name.clone(),
-            resolved: Some(place.clone()),
+            resolved: Some(Arc::new(place.clone())),
             confidence: 0.8,
             adjectival: false,
             street: false,
@@ -221,7 +223,12 @@ pub fn long_text_analysis(n: usize, places_named: usize) -> Analysis {
         places.push(PlaceMention {
             span,
             mention: name.clone(),
-            resolved: Some(city(&name, 25.0 + 10.0 * t, -5.0 + 130.0 * t, "ZZ")),
+            resolved: Some(Arc::new(city(
+                &name,
+                25.0 + 10.0 * t,
+                -5.0 + 130.0 * t,
+                "ZZ",
+            ))),
             confidence: 0.6,
             adjectival: false,
             street: false,
@@ -295,7 +302,7 @@ pub fn pacific_tour_analysis() -> Analysis {
         .map(|c| PlaceMention {
             span: span_of(&text, &c.name),
             mention: c.name.clone(),
-            resolved: Some(c.clone()),
+            resolved: Some(Arc::new(c.clone())),
             confidence: 0.9,
             adjectival: false,
             street: false,
