@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod basemap;
+pub mod combine;
 pub mod itinerary;
 pub mod loader;
 pub mod map;
