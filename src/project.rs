@@ -454,15 +454,28 @@ pub fn parse_stop_date(input: &str) -> Result<(NaiveDate, Option<NaiveTime>), St
 
 /// The selected stop: the actor and stop indices at the time of saving, and the stop's
 /// first mention, which finds it again when a re-analysis numbers stops differently.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Selection {
     /// Index of the actor.
     pub actor: usize,
     /// Index of the stop in the actor's route.
     pub stop: usize,
-    /// The stop's first mention.
+    /// The stop's first mention: a byte range into the text of article
+    /// [`Selection::article`].
     #[serde(default)]
     pub mention: Option<Span>,
+    /// The article of the mention (index into [`Project::articles`]; written only when it
+    /// is not the first, so a project of one article reads as before).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub article: usize,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if"
+)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The map's centre and zoom.
@@ -723,6 +736,7 @@ mod tests {
                 actor: 0,
                 stop: 1,
                 mention: Some(Span::new(15, 21)),
+                article: 0,
             }),
             view: Some(MapView {
                 lat: 47.123_456_789,

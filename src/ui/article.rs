@@ -17,6 +17,7 @@ pub const MAX_SHOWN_BYTES: usize = 400_000;
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Key {
     analysis: usize,
+    article: usize,
     width: u32,
     dark: bool,
     selected: Option<StopRef>,
@@ -31,6 +32,7 @@ pub struct ArticleView {
     /// Byte offset of every char of the shown text, plus the end.
     char_starts: Vec<usize>,
     scrolled_to: Option<StopRef>,
+    scrolled_article: usize,
     /// How many layouts were made (for tests of the cache).
     pub layouts: usize,
 }
@@ -155,7 +157,8 @@ pub fn highlights(state: &State) -> Vec<(Span, Highlight)> {
 }
 
 impl ArticleView {
-    /// Shows the article; returns a selection when a stop mention was clicked.
+    /// Shows the article (with several, the one [`State::shown_article`] names, under
+    /// their tabs); returns a selection when a stop mention was clicked.
     pub fn show(&mut self, ui: &mut Ui, state: &State) -> Option<Action> {
         let Some(current) = &state.current else {
             ui.add_space(40.0);
@@ -166,11 +169,21 @@ impl ArticleView {
             return None;
         };
         let analysis = &current.analysis;
-        if let Some(title) = &analysis.title {
+        let tab = super::articles::tabs_ui(ui, state);
+        // the article shown: its stretch of the text, its own title and date
+        let range = state
+            .article_range(state.shown_article)
+            .unwrap_or(0..analysis.text.len());
+        let own = state.articles().get(state.shown_article);
+        let (title, name, published) = match own {
+            Some(a) => (&a.raw.title, &a.name, a.raw.published),
+            None => (&analysis.title, &current.name, analysis.published),
+        };
+        if let Some(title) = title {
             ui.label(egui::RichText::new(title).heading().strong());
         }
-        let mut meta = current.name.clone();
-        if let Some(date) = analysis.published {
+        let mut meta = name.clone();
+        if let Some(date) = published {
             let _ = write!(meta, " · published {}", date.format("%-d %B %Y"));
         }
         ui.label(egui::RichText::new(meta).weak().small());
@@ -181,12 +194,15 @@ impl ArticleView {
         let width = ui.available_width().max(100.0);
         let key = Key {
             analysis: Arc::as_ptr(analysis) as usize,
+            article: range.start,
             width: width.round() as u32,
             dark,
             selected: state.selected,
             visible: hash_visible(state),
         };
-        let shown_len = floor_boundary(&analysis.text, MAX_SHOWN_BYTES);
+        let article_text = &analysis.text[range.clone()];
+        let shown_len = floor_boundary(article_text, MAX_SHOWN_BYTES);
+        let start = range.start;
         // A galley holds positions in the font atlas, which egui rebuilds when fonts change
         // (system fonts for other scripts arrive a few frames after start), and a stale
         // galley draws garbage. egui's own galley cache is invalidated with the atlas, so lay
@@ -195,16 +211,14 @@ impl ArticleView {
         let galley = match &self.cache {
             Some((k, g)) if *k == key => g.clone(),
             _ => {
-                let text = &analysis.text[..shown_len];
-                let times: Vec<Span> = analysis.times.iter().map(|t| t.span).collect();
-                let job = layout_job(
-                    text,
-                    &highlights(state),
-                    &times,
-                    dark,
-                    width,
-                    ui.visuals().text_color(),
-                );
+                let text = &article_text[..shown_len];
+                let times: Vec<Span> =
+                    within(analysis.times.iter().map(|t| t.span), start, shown_len).collect();
+                let marks: Vec<(Span, Highlight)> = highlights(state)
+                    .into_iter()
+                    .filter_map(|(s, k)| Some((within([s], start, shown_len).next()?, k)))
+                    .collect();
+                let job = layout_job(text, &marks, &times, dark, width, ui.visuals().text_color());
                 let galley = ui.painter().layout_job(job);
                 self.char_starts = text
                     .char_indices()
@@ -217,27 +231,29 @@ impl ArticleView {
             }
         };
         let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
-        let label = analysis.text[..shown_len].to_owned();
+        let label = article_text[..shown_len].to_owned();
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
         ui.painter()
             .galley(rect.min, galley.clone(), ui.visuals().text_color());
-        if shown_len < analysis.text.len() {
+        if shown_len < article_text.len() {
             ui.label(
                 egui::RichText::new(format!(
                     "… the rest of the text ({} kB) is analysed but not shown",
-                    (analysis.text.len() - shown_len) / 1024
+                    (article_text.len() - shown_len) / 1024
                 ))
                 .weak(),
             );
         }
 
-        // Scroll to the selected stop's first mention when the selection changes.
-        if state.selected != self.scrolled_to {
+        // Scroll to the selected stop's first mention in this article when the selection
+        // or the article changes.
+        if state.selected != self.scrolled_to || state.shown_article != self.scrolled_article {
             self.scrolled_to = state.selected;
+            self.scrolled_article = state.shown_article;
             if let Some(stop) = state.selected.and_then(|s| state.stop(s))
-                && let Some(m) = stop.mentions.first()
+                && let Some(m) = stop.mentions.iter().find(|m| range.contains(&m.start))
             {
-                let at = self.char_index(m.start);
+                let at = self.char_index(m.start - start);
                 let r = galley
                     .pos_from_cursor(CCursor::new(at))
                     .translate(rect.min.to_vec2());
@@ -245,9 +261,10 @@ impl ArticleView {
             }
         }
 
+        // an offset into the whole text shown, whichever article this is
         let offset_at = |pos: egui::Pos2| -> usize {
             let c = galley.cursor_from_pos(pos - rect.min);
-            self.char_starts.get(c.index.0).copied().unwrap_or(0)
+            start + self.char_starts.get(c.index.0).copied().unwrap_or(0)
         };
         if let Some(pos) = response.hover_pos()
             && state.stop_at_offset(offset_at(pos)).is_some()
@@ -259,12 +276,24 @@ impl ArticleView {
         {
             return Some(Action::SelectAtOffset(offset_at(pos)));
         }
-        None
+        tab
     }
 
     fn char_index(&self, byte: usize) -> usize {
         self.char_starts.partition_point(|&b| b < byte)
     }
+}
+
+/// The spans that lie in the `len` bytes from `start`, moved to count from there.
+fn within(
+    spans: impl IntoIterator<Item = Span>,
+    start: usize,
+    len: usize,
+) -> impl Iterator<Item = Span> {
+    spans
+        .into_iter()
+        .filter(move |s| s.start >= start && s.end <= start + len)
+        .map(move |s| Span::new(s.start - start, s.end - start))
 }
 
 fn floor_boundary(text: &str, max: usize) -> usize {

@@ -516,7 +516,7 @@ pub fn cards_ui(ui: &mut Ui, state: &State, scroll: bool) -> Option<Action> {
                 }
             }
             let top = ui.cursor().min.y;
-            if let Some(act) = card(ui, stop, here, selected, scroll) {
+            if let Some(act) = card(ui, state, stop, here, selected, scroll) {
                 action = Some(act);
             }
             if selected && let Some(act) = corrections_ui(ui, state, stop, here, actor.stops.len())
@@ -531,7 +531,14 @@ pub fn cards_ui(ui: &mut Ui, state: &State, scroll: bool) -> Option<Action> {
     action
 }
 
-fn card(ui: &mut Ui, stop: &Stop, here: StopRef, selected: bool, scroll: bool) -> Option<Action> {
+fn card(
+    ui: &mut Ui,
+    state: &State,
+    stop: &Stop,
+    here: StopRef,
+    selected: bool,
+    scroll: bool,
+) -> Option<Action> {
     let colour = style::actor_colour(here.actor);
     let visuals = ui.visuals();
     let fill = if selected {
@@ -584,13 +591,16 @@ fn card(ui: &mut Ui, stop: &Stop, here: StopRef, selected: bool, scroll: bool) -
                     });
                 });
             });
-            if !stop.sources.is_empty() {
-                ui.label(
-                    RichText::new(format!("According to {}", stop.sources.join(", "))).small(),
-                );
-            }
-            if let Some(e) = stop.evidence.first() {
-                ui.label(RichText::new(quotation(&e.quote, 220)).italics().weak());
+            // several articles: each one's sources and quotes, and days that differ
+            if super::articles::told_ui(ui, state, here).is_none() {
+                if !stop.sources.is_empty() {
+                    ui.label(
+                        RichText::new(format!("According to {}", stop.sources.join(", "))).small(),
+                    );
+                }
+                if let Some(e) = stop.evidence.first() {
+                    ui.label(RichText::new(quotation(&e.quote, 220)).italics().weak());
+                }
             }
             if !stop.alternatives.is_empty() {
                 ui.label(

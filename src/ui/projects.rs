@@ -102,6 +102,7 @@ impl App {
             // the window's own effects, handled in `App::act`
             Effect::Load { .. }
             | Effect::PickFile
+            | Effect::PickArticle
             | Effect::Cancel
             | Effect::TilesChanged
             | Effect::ThemeChanged
@@ -380,14 +381,26 @@ impl App {
     pub(super) fn discard_dialog(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         if let Some(pending) = &self.state.ask_discard {
             let quit = *pending == state::Pending::Quit;
+            let several = self.state.articles().len() > 1;
             let modal = egui::Modal::new(egui::Id::unique("discard-dialog")).show(ctx, |ui| {
                 ui.heading("Drop your corrections?");
-                ui.label(if quit {
-                    "The corrections to this article are in no project file. Closing the \
-                     window drops them."
-                } else {
-                    "The corrections to this article are in no project file. Opening another \
-                     article drops them."
+                ui.label(match (several, quit) {
+                    (false, true) => {
+                        "The corrections to this article are in no project file. Closing the \
+                         window drops them."
+                    }
+                    (false, false) => {
+                        "The corrections to this article are in no project file. Opening another \
+                         article drops them."
+                    }
+                    (true, true) => {
+                        "The articles added and the corrections are in no project file. Closing \
+                         the window drops them."
+                    }
+                    (true, false) => {
+                        "The articles added and the corrections are in no project file. Opening \
+                         another article drops them."
+                    }
                 });
                 ui.horizontal(|ui| {
                     if ui

@@ -15,6 +15,8 @@ use crate::gazetteer::Candidate;
 use crate::geo::LatLon;
 use crate::movement::Stop;
 use crate::project::{self, Article, Correction, CorrectionKind, MapView, Project, Selection};
+use crate::span::Span;
+use crate::ui::combine::{self, Combined, Told};
 
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 8;
@@ -49,8 +51,8 @@ pub enum Input {
         /// Its content.
         bytes: Arc<[u8]>,
     },
-    /// A project file (`.itinera`): its first article is analysed and its selection, map
-    /// view and corrections restored.
+    /// A project file (`.itinera`): its articles are analysed and its selection, map view
+    /// and corrections restored.
     Project(PathBuf),
     /// A web address the user pasted or typed: fetched, then read as a page.
     Address(String),
@@ -97,6 +99,15 @@ pub fn is_project_path(path: &std::path::Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(project::EXTENSION))
 }
 
+/// True when `input` is a project file (which is opened, never added to another).
+fn is_project_input(input: &Input) -> bool {
+    match input {
+        Input::Project(_) => true,
+        Input::Path(path) => is_project_path(path),
+        _ => false,
+    }
+}
+
 /// Something that would drop corrections no project file holds, waiting for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
@@ -126,6 +137,29 @@ pub struct Loaded {
     pub analysis: Arc<Analysis>,
     /// The project file it was opened from, if it was.
     pub project: Option<Box<OpenedProject>>,
+    /// The analyses of the project's further articles, in its order (empty for anything
+    /// else).
+    pub others: Vec<Arc<Analysis>>,
+}
+
+/// One article of the work shown: what the window calls it, where it came from and the
+/// pipeline's analysis of it (before any correction).
+#[derive(Clone, Debug)]
+pub struct OpenArticle {
+    /// What the window calls it: a file name, a web address, "Pasted text".
+    pub name: String,
+    /// The file it was read from, if any.
+    pub source: Option<PathBuf>,
+    /// The pipeline's analysis.
+    pub raw: Arc<Analysis>,
+}
+
+impl OpenArticle {
+    /// The article's title, else its name.
+    #[must_use]
+    pub fn label(&self) -> &str {
+        self.raw.title.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// Where the map tiles come from.
@@ -232,6 +266,8 @@ pub struct Loading {
     pub name: String,
     /// Job number; results of older jobs are ignored.
     pub job: u64,
+    /// The result joins the articles shown instead of replacing them.
+    pub adding: bool,
 }
 
 /// Everything the user can do.
@@ -241,6 +277,19 @@ pub enum Action {
     Open(Input),
     /// Show the file dialog.
     OpenDialog,
+    /// Analyse an input and add it to the articles shown (open it when nothing is).
+    AddArticle(Input),
+    /// Show the file dialog to add an article.
+    AddArticleDialog,
+    /// A file dropped on the window: opened when nothing is shown, else the user chooses
+    /// between adding it and opening it instead.
+    Dropped(Input),
+    /// Forget the dropped file the user was asked about.
+    DismissDropped,
+    /// Show article `usize` (an index into [`State::articles`]) in the article pane.
+    ShowArticle(usize),
+    /// Take article `usize` out of the work (undoable); the last one stays.
+    RemoveArticle(usize),
     /// A job finished.
     Loaded {
         /// The job number it was started with.
@@ -415,6 +464,8 @@ pub enum Effect {
     },
     /// Open the file picker.
     PickFile,
+    /// Open the file picker for an article to add.
+    PickArticle,
     /// Stop the running job.
     Cancel,
     /// The tile source changed.
@@ -482,11 +533,14 @@ pub struct State {
     pub project_path: Option<PathBuf>,
     /// The map's last centre and zoom, as reported when it came to rest.
     pub view: Option<MapView>,
+    /// The article the article pane shows (an index into [`State::articles`]).
+    pub shown_article: usize,
+    /// A file dropped while articles are shown, waiting for the user to add or open it.
+    pub dropped: Option<Input>,
     /// A short message about something done ("Saved", "Exported to …").
     pub notice: Option<String>,
-    /// The opened project's parts the window does not show (its further articles), kept
-    /// so that saving loses nothing.
-    project_rest: Option<Box<Project>>,
+    /// How several articles lie in the analysis shown; `None` for one.
+    combined: Option<Combined>,
     /// What waits for the user's word: it would drop corrections that no project file
     /// holds.
     pub ask_discard: Option<Pending>,
@@ -497,22 +551,30 @@ pub struct State {
     next_job: u64,
 }
 
-/// The user's corrections and their history.
+/// The articles and the user's corrections, with their history.
 #[derive(Debug, Default)]
 struct Corrections {
-    /// The pipeline's analysis, before any correction; the shown one is this with
-    /// [`Corrections::list`] applied.
-    raw: Option<Arc<Analysis>>,
+    /// The articles, each with the pipeline's analysis before any correction; the shown
+    /// analysis is made of them with [`Corrections::list`] applied
+    /// ([`combine::shown`]).
+    articles: Vec<OpenArticle>,
     /// The corrections in force, oldest first.
     list: Vec<Correction>,
     /// For each of `list`, whether it applied to the analysis shown.
     applied: Vec<bool>,
-    /// Earlier lists, the last one on top.
-    undo: Vec<Vec<Correction>>,
-    /// Lists taken back, the last one on top.
-    redo: Vec<Vec<Correction>>,
-    /// Grows with every change of `list`.
+    /// Earlier articles and lists, the last one on top.
+    undo: Vec<Work>,
+    /// Articles and lists taken back, the last one on top.
+    redo: Vec<Work>,
+    /// Grows with every change of `articles` or `list`.
     generation: u64,
+}
+
+/// The articles and the corrections at one step of the history.
+#[derive(Clone, Debug)]
+struct Work {
+    articles: Vec<OpenArticle>,
+    list: Vec<Correction>,
 }
 
 /// What [`State`] knows of saving the project file.
@@ -547,6 +609,38 @@ impl State {
     #[must_use]
     pub fn analysis(&self) -> Option<&Analysis> {
         self.current.as_ref().map(|c| c.analysis.as_ref())
+    }
+
+    /// The articles shown, in the order they were added.
+    #[must_use]
+    pub fn articles(&self) -> &[OpenArticle] {
+        &self.corrections.articles
+    }
+
+    /// The bytes of the shown analysis's text that are article `article`'s.
+    #[must_use]
+    pub fn article_range(&self, article: usize) -> Option<std::ops::Range<usize>> {
+        match &self.combined {
+            Some(combined) => combined.range(article),
+            None if article == 0 => Some(0..self.analysis()?.text.len()),
+            None => None,
+        }
+    }
+
+    /// The article a span of the shown analysis lies in, and the span in that article's
+    /// own text.
+    #[must_use]
+    pub fn locate(&self, span: Span) -> Option<(usize, Span)> {
+        match &self.combined {
+            Some(c) => combine::locate(&c.starts, &c.lens, span),
+            None => Some((0, span)),
+        }
+    }
+
+    /// Who told the stop `at`, with their articles, when several articles are shown.
+    #[must_use]
+    pub fn told(&self, at: StopRef) -> Option<&Told> {
+        self.combined.as_ref()?.told.get(at.actor)?.get(at.stop)
     }
 
     /// The stop a reference points at.
@@ -625,45 +719,44 @@ impl State {
         format!("{mark}{name} — itinera")
     }
 
-    /// The project as it stands, to be saved: the shown article, the selection, the
-    /// view, the corrections, and whatever else the opened project held.
+    /// The project as it stands, to be saved: the articles, the selection, the view and
+    /// the corrections.
     #[must_use]
     pub fn project_snapshot(&self) -> Option<Project> {
-        let current = self.current.as_ref()?;
-        let analysis = &current.analysis;
-        let mut project = self.project_rest.as_deref().cloned().unwrap_or_default();
-        project.format = project::FORMAT.into();
-        let source = current
-            .path
-            .clone()
-            .or_else(|| project.articles.first().and_then(|a| a.source.clone()));
-        // the pipeline's text (the same as the shown one's; corrections change no text)
-        let article = Article {
-            name: current.name.clone(),
-            source,
-            title: analysis.title.clone(),
-            published: analysis.published,
-            reference_date: analysis.reference_date,
-            text: analysis.text.clone(),
-        };
-        if project.articles.is_empty() {
-            project.articles.push(article);
-        } else {
-            project.articles[0] = article;
-        }
-        project.selected = self.selected.and_then(|at| {
+        self.current.as_ref()?;
+        // the pipeline's texts (the same as the shown ones; corrections change no text)
+        let articles = self
+            .corrections
+            .articles
+            .iter()
+            .map(|a| Article {
+                name: a.name.clone(),
+                source: a.source.clone(),
+                title: a.raw.title.clone(),
+                published: a.raw.published,
+                reference_date: a.raw.reference_date,
+                text: a.raw.text.clone(),
+            })
+            .collect();
+        let selected = self.selected.and_then(|at| {
+            let first = self.stop(at)?.mentions.first().copied();
+            let (article, mention) = first
+                .and_then(|m| self.locate(m))
+                .map_or((0, None), |(d, m)| (d, Some(m)));
             Some(Selection {
                 actor: at.actor,
                 stop: at.stop,
-                mention: self.stop(at)?.mentions.first().copied(),
+                mention,
+                article,
             })
         });
-        project.view = self.view;
-        // this article's corrections as they stand; other articles' kept as they were
-        project.corrections.retain(|c| c.article != 0);
-        project
-            .corrections
-            .extend(self.corrections.list.iter().cloned());
+        let mut project = Project {
+            articles,
+            corrections: self.corrections.list.clone(),
+            selected,
+            view: self.view,
+            ..Project::default()
+        };
         project.version = project.required_version();
         Some(project)
     }
@@ -721,19 +814,20 @@ impl State {
                 return self.apply_action(Action::Open(Input::Project(path)));
             }
             Action::Open(input) => {
+                self.dropped = None;
                 if self.current.is_some() && self.save_due() {
                     // the save under way or due holds the last change: open once it is
                     // written (the project is then closed)
                     self.waiting_open = Some(input);
                     return Vec::new();
                 }
-                if self.unsaved_corrections() {
+                if self.unsaved_work() {
                     self.ask_discard = Some(Pending::Open(input));
                     return Vec::new();
                 }
                 return self.start_open(input);
             }
-            Action::CloseRequested if self.unsaved_corrections() => {
+            Action::CloseRequested if self.unsaved_work() => {
                 self.ask_discard = Some(Pending::Quit);
                 return vec![Effect::CancelClose];
             }
@@ -749,38 +843,42 @@ impl State {
                 self.waiting_open = None;
             }
             Action::OpenDialog => return vec![Effect::PickFile],
-            Action::Loaded { job, mut loaded } => {
-                if self.loading.as_ref().is_some_and(|l| l.job == job) {
-                    self.loading = None;
-                    let opened = loaded.project.take();
-                    self.project_path = None;
-                    self.project_rest = None;
-                    self.view = None;
-                    self.saves.asked = false;
-                    self.corrections = Corrections {
-                        raw: Some(loaded.analysis.clone()),
-                        // the shown article's; the others' stay in the project as they are
-                        list: opened
-                            .iter()
-                            .flat_map(|o| &o.project.corrections)
-                            .filter(|c| c.article == 0)
-                            .cloned()
-                            .collect(),
-                        ..Corrections::default()
-                    };
-                    if !self.corrections.list.is_empty() {
-                        let mut analysis = (*loaded.analysis).clone();
-                        self.corrections.applied =
-                            project::apply_corrections(&mut analysis, 0, &self.corrections.list);
-                        loaded.analysis = Arc::new(analysis);
+            Action::Loaded { job, loaded } => {
+                if let Some(loading) = self.loading.take_if(|l| l.job == job) {
+                    if loading.adding && self.current.is_some() {
+                        self.add_article(*loaded);
+                    } else {
+                        self.open_loaded(*loaded);
                     }
-                    self.show(*loaded);
-                    if let Some(opened) = opened {
-                        self.restore(*opened);
-                    }
-                    self.saves.mark_clean = true;
                 }
             }
+            Action::AddArticle(input) => {
+                self.dropped = None;
+                if self.current.is_none() {
+                    return self.apply_action(Action::Open(input));
+                }
+                if is_project_input(&input) {
+                    self.error = Some(
+                        "A project cannot be added to another project: open it instead".into(),
+                    );
+                    return Vec::new();
+                }
+                return self.start_job(input, true);
+            }
+            Action::AddArticleDialog => return vec![Effect::PickArticle],
+            Action::Dropped(input) => {
+                if self.current.is_none() || is_project_input(&input) {
+                    return self.apply_action(Action::Open(input));
+                }
+                self.dropped = Some(input);
+            }
+            Action::DismissDropped => self.dropped = None,
+            Action::ShowArticle(article) => {
+                if article < self.corrections.articles.len() {
+                    self.shown_article = article;
+                }
+            }
+            Action::RemoveArticle(article) => self.remove_article(article),
             Action::LoadFailed { job, message } => {
                 if self.loading.as_ref().is_some_and(|l| l.job == job) {
                     let name = self.loading.take().map_or_else(String::new, |l| l.name);
@@ -940,36 +1038,36 @@ impl State {
             Action::ExportFailed { path, message } => {
                 self.error = Some(format!("Could not export {}: {message}", file_name(&path)));
             }
-            Action::NotAStop(at) => self.correct_stop(at, CorrectionKind::NotAStop),
+            Action::NotAStop(at) => self.correct_stop(at, &CorrectionKind::NotAStop),
             Action::ShowPlaceChoices(choices) => self.place_choices = choices,
             Action::ChoosePlace { at, place } => {
                 self.place_choices = None;
-                self.correct_stop(at, CorrectionKind::Place { place });
+                self.correct_stop(at, &CorrectionKind::Place { place });
             }
             Action::SetDate { at, date, time } => {
-                self.correct_stop(at, CorrectionKind::Date { date, time });
+                self.correct_stop(at, &CorrectionKind::Date { date, time });
             }
-            Action::MakeTraveller(actor) => self.correct_actor(actor, CorrectionKind::Traveller),
+            Action::MakeTraveller(actor) => self.correct_actor(actor, &CorrectionKind::Traveller),
             Action::RenameActor { actor, name } => {
                 let name = name.trim();
                 if name.is_empty() {
                     self.error = Some("An actor's name cannot be empty".into());
                 } else {
                     let name = name.to_owned();
-                    self.correct_actor(actor, CorrectionKind::RenameActor { name });
+                    self.correct_actor(actor, &CorrectionKind::RenameActor { name });
                 }
             }
-            Action::MoveStop { at, by } => self.correct_stop(at, CorrectionKind::Move { by }),
+            Action::MoveStop { at, by } => self.correct_stop(at, &CorrectionKind::Move { by }),
             Action::Undo => {
                 if let Some(previous) = self.corrections.undo.pop() {
-                    let now = std::mem::replace(&mut self.corrections.list, previous);
+                    let now = self.set_work(previous);
                     self.corrections.redo.push(now);
                     self.reapply();
                 }
             }
             Action::Redo => {
                 if let Some(next) = self.corrections.redo.pop() {
-                    let now = std::mem::replace(&mut self.corrections.list, next);
+                    let now = self.set_work(next);
                     self.corrections.undo.push(now);
                     self.reapply();
                 }
@@ -979,11 +1077,17 @@ impl State {
     }
 
     fn start_open(&mut self, input: Input) -> Vec<Effect> {
+        self.start_job(input, false)
+    }
+
+    /// Starts analysing `input`: to show it alone, or `adding` it to the articles shown.
+    fn start_job(&mut self, input: Input, adding: bool) -> Vec<Effect> {
         self.next_job += 1;
         let job = self.next_job;
         self.loading = Some(Loading {
             name: input.name(),
             job,
+            adding,
         });
         self.error = None;
         self.notice = None;
@@ -998,10 +1102,11 @@ impl State {
                 || (self.dirty() && self.saves.failed_revision != Some(self.saves.revision)))
     }
 
-    /// True when there are corrections no file holds (no project file, or its save
-    /// failed).
-    fn unsaved_corrections(&self) -> bool {
-        !self.corrections.list.is_empty() && (self.project_path.is_none() || self.dirty())
+    /// True when there is work no file holds — corrections, or articles added to the first
+    /// — with no project file, or its save failed.
+    fn unsaved_work(&self) -> bool {
+        (!self.corrections.list.is_empty() || self.corrections.articles.len() > 1)
+            && (self.project_path.is_none() || self.dirty())
     }
 
     /// True while a save is being written.
@@ -1031,16 +1136,32 @@ impl State {
         !self.corrections.redo.is_empty()
     }
 
-    /// Makes a correction of the stop `at`, tied to its first mention.
-    fn correct_stop(&mut self, at: StopRef, kind: CorrectionKind) {
-        let Some(span) = self.stop(at).and_then(|s| s.mentions.first().copied()) else {
+    /// Makes a correction of the stop `at`, tied to its first mention; with several
+    /// articles, a correction of the stop's place or day is made in every article that
+    /// tells the stop (at its first mention there), as the stop is theirs together.
+    fn correct_stop(&mut self, at: StopRef, kind: &CorrectionKind) {
+        let Some(stop) = self.stop(at) else {
             return;
         };
-        self.correct(kind, span);
+        let mut spans: Vec<Span> = Vec::new();
+        if self.combined.is_none() || combine::after_merge(kind) {
+            spans.extend(stop.mentions.first().copied());
+        } else {
+            let mut articles: Vec<usize> = Vec::new();
+            for &m in &stop.mentions {
+                if let Some((article, _)) = self.locate(m)
+                    && !articles.contains(&article)
+                {
+                    articles.push(article);
+                    spans.push(m);
+                }
+            }
+        }
+        self.correct(kind, &spans);
     }
 
     /// Makes a correction of actor `actor`, tied to its first mention.
-    fn correct_actor(&mut self, actor: usize, kind: CorrectionKind) {
+    fn correct_actor(&mut self, actor: usize, kind: &CorrectionKind) {
         let Some(actor) = self.analysis().and_then(|a| a.actors.get(actor)) else {
             return;
         };
@@ -1051,77 +1172,148 @@ impl State {
             ));
             return;
         };
-        self.correct(kind, span);
+        self.correct(kind, &[span]);
     }
 
-    /// Adds a correction tied to the words at `span`, keeping the list before it for undo.
-    fn correct(&mut self, kind: CorrectionKind, span: crate::span::Span) {
-        let Some(raw) = self.corrections.raw.as_ref() else {
+    /// Adds corrections tied to the words at `spans` (of the shown text; each is kept
+    /// against its article's own text), as one step of the history.
+    fn correct(&mut self, kind: &CorrectionKind, spans: &[Span]) {
+        let made: Vec<Correction> = spans
+            .iter()
+            .filter_map(|&span| {
+                let (article, local) = self.locate(span)?;
+                let raw = &self.corrections.articles.get(article)?.raw;
+                let mut correction = Correction::new(kind.clone(), &raw.text, local)?;
+                correction.article = article;
+                Some(correction)
+            })
+            .collect();
+        if made.is_empty() {
             return;
-        };
-        let Some(correction) = Correction::new(kind, &raw.text, span) else {
-            return;
-        };
-        let previous = self.corrections.list.clone();
-        self.corrections.undo.push(previous);
-        self.corrections.redo.clear();
-        self.corrections.list.push(correction);
+        }
+        self.push_undo();
+        self.corrections.list.extend(made);
         self.reapply();
     }
 
-    /// Shows the pipeline's analysis with the corrections in force. The selection follows
-    /// its stop (found by its first mention) when a correction moved it, else stays at the
-    /// same place in the route (the next stop when the selected one left it); an actor
-    /// keeps being shown or hidden wherever a correction puts it.
+    /// The articles and corrections as they stand, for the history.
+    fn work(&self) -> Work {
+        Work {
+            articles: self.corrections.articles.clone(),
+            list: self.corrections.list.clone(),
+        }
+    }
+
+    /// Keeps the work as it stands for undo, before a change.
+    fn push_undo(&mut self) {
+        let now = self.work();
+        self.corrections.undo.push(now);
+        self.corrections.redo.clear();
+    }
+
+    /// Puts `work` in force; returns what it replaced. (Call [`State::reapply`] next.)
+    fn set_work(&mut self, work: Work) -> Work {
+        let now = self.work();
+        self.corrections.articles = work.articles;
+        self.corrections.list = work.list;
+        now
+    }
+
+    /// What to show for the articles and corrections in force: the analysis, how several
+    /// articles lie in it, and which corrections applied. One article with no correction
+    /// is shown as the pipeline gave it, without a copy.
+    fn shown_now(&self) -> (Arc<Analysis>, Option<Combined>, Vec<bool>) {
+        let articles = &self.corrections.articles;
+        if let [only] = articles.as_slice()
+            && self.corrections.list.is_empty()
+        {
+            return (only.raw.clone(), None, Vec::new());
+        }
+        let named: Vec<(&str, &Analysis)> = articles
+            .iter()
+            .map(|a| (a.name.as_str(), a.raw.as_ref()))
+            .collect();
+        let shown = combine::shown(&named, &self.corrections.list);
+        (Arc::new(shown.analysis), shown.combined, shown.applied)
+    }
+
+    /// A span of the shown text as its article (by identity, so it survives articles
+    /// added and removed) and the span in that article's text.
+    fn anchor(&self, span: Span) -> Option<(usize, Span)> {
+        let (article, local) = self.locate(span)?;
+        let raw = &self.corrections.articles.get(article)?.raw;
+        Some((Arc::as_ptr(raw) as usize, local))
+    }
+
+    /// The span of the shown text an [`State::anchor`] names, if its article is still
+    /// shown.
+    fn unanchor(&self, (id, local): (usize, Span)) -> Option<Span> {
+        let article = self
+            .corrections
+            .articles
+            .iter()
+            .position(|a| Arc::as_ptr(&a.raw) as usize == id)?;
+        let start = self.article_range(article)?.start;
+        Some(Span::new(local.start + start, local.end + start))
+    }
+
+    /// Shows the articles with the corrections in force. The selection follows its stop
+    /// (found by its first mention) when a correction moved it, else stays at the same
+    /// place in the route (the next stop when the selected one left it); an actor keeps
+    /// being shown or hidden wherever a correction puts it.
     fn reapply(&mut self) {
         self.corrections.generation += 1;
         self.place_choices = None;
-        let Some(raw) = self.corrections.raw.clone() else {
+        if self.corrections.articles.is_empty() || self.current.is_none() {
             return;
-        };
-        let mut analysis = (*raw).clone();
-        self.corrections.applied =
-            project::apply_corrections(&mut analysis, 0, &self.corrections.list);
+        }
         let selected_mention = self
             .selected
             .and_then(|at| self.stop(at))
-            .and_then(|s| s.mentions.first().copied());
-        let shown: Vec<(Option<crate::span::Span>, bool)> = self
+            .and_then(|s| s.mentions.first().copied())
+            .and_then(|m| self.anchor(m));
+        let shown: Vec<(Option<(usize, Span)>, bool)> = self
             .analysis()
             .map(|a| {
                 a.actors
                     .iter()
                     .enumerate()
-                    .map(|(i, actor)| (actor.mentions.first().copied(), self.is_visible(i)))
+                    .map(|(i, actor)| {
+                        let key = actor.mentions.first().and_then(|&m| self.anchor(m));
+                        (key, self.is_visible(i))
+                    })
                     .collect()
             })
             .unwrap_or_default();
+        let (analysis, combined, applied) = self.shown_now();
+        self.corrections.applied = applied;
+        self.combined = combined;
         let Some(current) = self.current.as_mut() else {
             return;
         };
-        current.analysis = Arc::new(analysis);
-        self.actor_visible = current
+        current.analysis = analysis;
+        let keys: Vec<Option<(usize, Span)>> = current
             .analysis
             .actors
             .iter()
-            .map(|actor| {
-                let key = actor.mentions.first().copied();
-                shown
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .is_none_or(|(_, v)| *v)
-            })
+            .map(|actor| actor.mentions.first().copied())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|m| m.and_then(|m| self.anchor(m)))
             .collect();
+        self.actor_visible = keys
+            .iter()
+            .map(|key| shown.iter().find(|(k, _)| k == key).is_none_or(|(_, v)| *v))
+            .collect();
+        self.shown_article = self
+            .shown_article
+            .min(self.corrections.articles.len().saturating_sub(1));
         self.playing = false;
         let Some(at) = self.selected else {
             return;
         };
-        if let Some(mention) = selected_mention
-            && let Some(found) = self.find_selection(Selection {
-                actor: at.actor,
-                stop: usize::MAX,
-                mention: Some(mention),
-            })
+        if let Some(mention) = selected_mention.and_then(|m| self.unanchor(m))
+            && let Some(found) = self.find_stop(at.actor, usize::MAX, Some(mention))
         {
             self.select(found);
             return;
@@ -1140,7 +1332,92 @@ impl State {
         }
     }
 
-    /// Puts the opened project's selection and view back, and keeps the rest of it.
+    /// Shows a finished load in place of whatever was shown: its article, or a project's
+    /// articles with their corrections, selection and view.
+    fn open_loaded(&mut self, mut loaded: Loaded) {
+        let opened = loaded.project.take();
+        self.project_path = None;
+        self.view = None;
+        self.saves.asked = false;
+        let stored = opened.as_ref().map(|o| o.project.articles.as_slice());
+        let stored_source = |i: usize| stored.and_then(|a| a.get(i)?.source.clone());
+        let mut articles = vec![OpenArticle {
+            name: loaded.name.clone(),
+            source: loaded.path.clone().or_else(|| stored_source(0)),
+            raw: loaded.analysis.clone(),
+        }];
+        for (i, raw) in std::mem::take(&mut loaded.others).into_iter().enumerate() {
+            let name = stored
+                .and_then(|a| a.get(i + 1))
+                .map_or_else(|| format!("Article {}", i + 2), |a| a.name.clone());
+            articles.push(OpenArticle {
+                name,
+                source: stored_source(i + 1),
+                raw,
+            });
+        }
+        self.corrections = Corrections {
+            articles,
+            list: opened
+                .iter()
+                .flat_map(|o| &o.project.corrections)
+                .cloned()
+                .collect(),
+            ..Corrections::default()
+        };
+        let (analysis, combined, applied) = self.shown_now();
+        self.corrections.applied = applied;
+        self.combined = combined;
+        loaded.analysis = analysis;
+        self.show(loaded);
+        if let Some(opened) = opened {
+            self.restore(*opened);
+        }
+        self.saves.mark_clean = true;
+    }
+
+    /// Adds a finished load to the articles shown, as one step of the history, and shows
+    /// it in the article pane.
+    fn add_article(&mut self, loaded: Loaded) {
+        if let Some(path) = &loaded.path {
+            remember(&mut self.settings.recent, path);
+        }
+        self.push_undo();
+        self.notice = Some(format!("Added {}", loaded.name));
+        self.corrections.articles.push(OpenArticle {
+            name: loaded.name,
+            source: loaded.path,
+            raw: loaded.analysis,
+        });
+        self.reapply();
+        self.shown_article = self.corrections.articles.len() - 1;
+        self.request_fit();
+    }
+
+    /// Takes article `article` out, with its corrections, as one step of the history; the
+    /// last article stays.
+    fn remove_article(&mut self, article: usize) {
+        let n = self.corrections.articles.len();
+        if article >= n || n < 2 {
+            return;
+        }
+        self.push_undo();
+        let removed = self.corrections.articles.remove(article);
+        self.notice = Some(format!("Removed {}", removed.name));
+        self.corrections.list.retain(|c| c.article != article);
+        for c in &mut self.corrections.list {
+            if c.article > article {
+                c.article -= 1;
+            }
+        }
+        if self.shown_article > article {
+            self.shown_article -= 1;
+        }
+        self.reapply();
+        self.request_fit();
+    }
+
+    /// Puts the opened project's selection and view back.
     fn restore(&mut self, opened: OpenedProject) {
         let OpenedProject { path, project } = opened;
         remember(&mut self.settings.recent_projects, &path);
@@ -1149,6 +1426,7 @@ impl State {
             self.selected = self.find_selection(saved);
             if let Some(at) = self.selected {
                 self.active_actor = at.actor;
+                self.show_article_of(at);
             }
         } else {
             self.selected = None;
@@ -1157,15 +1435,24 @@ impl State {
             self.view = Some(view);
             self.request_camera(CameraTarget::View(view));
         }
-        self.project_rest = Some(Box::new(project));
     }
 
     /// The stop a saved selection meant: the one with its mention, else the same indices.
     fn find_selection(&self, saved: Selection) -> Option<StopRef> {
+        let start = self.article_range(saved.article).map(|r| r.start);
+        let mention = saved
+            .mention
+            .zip(start)
+            .map(|(m, start)| Span::new(m.start + start, m.end + start));
+        self.find_stop(saved.actor, saved.stop, mention)
+    }
+
+    /// The stop with `mention` (of the shown text), else the stop at these indices.
+    fn find_stop(&self, actor: usize, stop: usize, mention: Option<Span>) -> Option<StopRef> {
         let analysis = self.analysis()?;
-        if let Some(mention) = saved.mention {
-            for (a, actor) in analysis.actors.iter().enumerate() {
-                if let Some(s) = actor
+        if let Some(mention) = mention {
+            for (a, found) in analysis.actors.iter().enumerate() {
+                if let Some(s) = found
                     .stops
                     .iter()
                     .position(|s| s.mentions.contains(&mention))
@@ -1174,11 +1461,25 @@ impl State {
                 }
             }
         }
-        let at = StopRef {
-            actor: saved.actor,
-            stop: saved.stop,
-        };
+        let at = StopRef { actor, stop };
         self.stop(at).map(|_| at)
+    }
+
+    /// With several articles, shows in the article pane the article behind the stop's
+    /// first quote (else its first mention).
+    fn show_article_of(&mut self, at: StopRef) {
+        if self.combined.is_none() {
+            return;
+        }
+        let first = self.stop(at).and_then(|s| {
+            s.evidence
+                .first()
+                .map(|e| e.span)
+                .or_else(|| s.mentions.first().copied())
+        });
+        if let Some((article, _)) = first.and_then(|span| self.locate(span)) {
+            self.shown_article = article;
+        }
     }
 
     fn show(&mut self, loaded: Loaded) {
@@ -1196,6 +1497,7 @@ impl State {
         self.selected = None;
         self.place_choices = None;
         self.playing = false;
+        self.shown_article = 0;
         self.current = Some(loaded);
         if self.active_len() > 0 {
             self.selected = Some(StopRef {
@@ -1216,6 +1518,7 @@ impl State {
         }
         self.selected = Some(at);
         self.active_actor = at.actor;
+        self.show_article_of(at);
         if let Some(v) = self.actor_visible.get_mut(at.actor) {
             *v = true;
         }
@@ -1268,7 +1571,7 @@ fn remember(list: &mut Vec<PathBuf>, path: &PathBuf) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::testing::three_stop_analysis;
+    use crate::ui::testing::{second_article_analysis, three_stop_analysis};
 
     fn loaded_state() -> State {
         crate::ui::testing::state_with(three_stop_analysis())
@@ -1399,6 +1702,7 @@ mod tests {
                 path: None,
                 analysis: Arc::new(analysis),
                 project: None,
+                others: Vec::new(),
             }),
         });
         assert!(state.selected.is_none());
@@ -1546,6 +1850,7 @@ mod tests {
                 actor: 1,
                 stop: 0,
                 mention: Some(crate::span::Span::new(bratislava, bratislava + 10)),
+                article: 0,
             })
         );
         assert_eq!(project.view, Some(view));
@@ -1584,6 +1889,7 @@ mod tests {
                     path: path.clone(),
                     project: project.clone(),
                 })),
+                others: Vec::new(),
             }),
         });
         assert_eq!(state.selected, Some(StopRef { actor: 1, stop: 0 }));
@@ -1650,6 +1956,10 @@ mod tests {
                 name: "envoy.txt".into(),
                 path: None,
                 analysis: Arc::new(three_stop_analysis()),
+                // the fake pipeline's analysis of every further article
+                others: (1..project.articles.len())
+                    .map(|_| Arc::new(second_article_analysis()))
+                    .collect(),
                 project: Some(Box::new(OpenedProject { path, project })),
             }),
         });
@@ -1714,30 +2024,238 @@ mod tests {
     }
 
     #[test]
-    fn a_project_of_several_articles_keeps_the_others_and_their_corrections() {
+    fn a_project_of_several_articles_keeps_them_all_and_their_corrections() {
         let mut state = loaded_state();
         state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
         let mut project = state.project_snapshot().unwrap();
-        project.articles.push(Article::from_text(
-            "second.txt",
-            "The envoy reached Vienna.",
-        ));
-        let mut theirs = project.corrections[0].clone();
+        let second = second_article_analysis();
+        project.articles.push(Article {
+            title: second.title.clone(),
+            published: second.published,
+            reference_date: second.reference_date,
+            ..Article::from_text("second.txt", &second.text)
+        });
+        // the second article's Sofia is no stop
+        let sofia = second.text.find("Sofia").unwrap();
+        let mut theirs = Correction::new(
+            CorrectionKind::NotAStop,
+            &second.text,
+            Span::new(sofia, sofia + "Sofia".len()),
+        )
+        .unwrap();
         theirs.article = 1;
-        theirs.span = crate::span::Span::new(18, 24);
-        theirs.mention = "Vienna".into();
-        project.corrections.insert(0, theirs.clone());
+        project.corrections.insert(0, theirs);
         let mut reopened = opened(project.clone());
+        assert_eq!(reopened.articles().len(), 2);
+        assert_eq!(reopened.articles()[1].name, "second.txt");
         assert_eq!(names(&reopened, 0), ["Vienna", "Belgrade"]);
+        assert!(reopened.corrections().all(|(_, applied)| applied));
         reopened.apply(Action::NotAStop(StopRef { actor: 0, stop: 0 }));
         let saved = reopened.project_snapshot().unwrap();
+        // (the test's load names the first article as it likes; the loader takes the
+        // project's name)
+        assert_eq!(saved.articles[0].text, project.articles[0].text);
         assert_eq!(saved.articles[1], project.articles[1]);
         let mentions: Vec<(usize, &str)> = saved
             .corrections
             .iter()
             .map(|c| (c.article, c.mention.as_str()))
             .collect();
-        assert_eq!(mentions, [(1, "Vienna"), (0, "Budapest"), (0, "Vienna")]);
+        assert_eq!(mentions, [(1, "Sofia"), (0, "Budapest"), (0, "Vienna")]);
+    }
+
+    /// Adds `analysis` to the state's articles as a finished load would.
+    fn add(state: &mut State, name: &str, analysis: Analysis) {
+        let effects = state.apply(Action::AddArticle(Input::Text {
+            name: name.into(),
+            text: "x".into(),
+        }));
+        let Some(Effect::Load { job, .. }) = effects.first().cloned() else {
+            panic!("no load: {effects:?}");
+        };
+        assert!(state.loading.as_ref().is_some_and(|l| l.adding));
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: name.into(),
+                path: Some(format!("/tmp/{name}").into()),
+                analysis: Arc::new(analysis),
+                project: None,
+                others: Vec::new(),
+            }),
+        });
+    }
+
+    #[test]
+    fn an_added_article_is_merged_into_the_route_and_undo_takes_it_out() {
+        let mut state = loaded_state();
+        add(&mut state, "b.txt", second_article_analysis());
+        assert_eq!(state.articles().len(), 2);
+        assert_eq!(
+            names(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Sofia"]
+        );
+        assert_eq!(state.shown_article, 1, "the new article is shown");
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 0 }));
+        assert_eq!(state.notice.as_deref(), Some("Added b.txt"));
+        assert_eq!(
+            state.settings.recent,
+            [PathBuf::from("/tmp/b.txt"), PathBuf::from("/tmp/a.txt")]
+        );
+        // Belgrade is told by both, a day apart
+        let told = state.told(StopRef { actor: 0, stop: 2 }).unwrap();
+        assert_eq!(told.articles(), [0, 1]);
+        assert_eq!(told.disagreements.len(), 1);
+        // the second article's stretch of the text is its own text
+        let range = state.article_range(1).unwrap();
+        assert_eq!(
+            state.analysis().unwrap().text[range],
+            second_article_analysis().text
+        );
+        assert!(state.dirty(), "a change a project keeps");
+        state.apply(Action::Undo);
+        assert_eq!(state.articles().len(), 1);
+        assert_eq!(names(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        assert!(state.told(StopRef { actor: 0, stop: 2 }).is_none());
+        assert_eq!(state.shown_article, 0);
+        state.apply(Action::Redo);
+        assert_eq!(names(&state, 0).len(), 4);
+    }
+
+    #[test]
+    fn selecting_a_stop_shows_the_article_of_its_first_quote() {
+        let mut state = loaded_state();
+        add(&mut state, "b.txt", second_article_analysis());
+        let table = [(0, 0), (3, 1), (2, 0), (1, 0)];
+        for (stop, article) in table {
+            state.apply(Action::Select(StopRef { actor: 0, stop }));
+            assert_eq!(state.shown_article, article, "stop {stop}");
+        }
+        state.apply(Action::ShowArticle(1));
+        assert_eq!(state.shown_article, 1);
+        state.apply(Action::ShowArticle(7));
+        assert_eq!(state.shown_article, 1, "no such article");
+        // a click in the second article's text selects its stop
+        let sofia = state.analysis().unwrap().text.rfind("Sofia").unwrap();
+        state.apply(Action::SelectAtOffset(sofia + 1));
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 3 }));
+    }
+
+    #[test]
+    fn a_stop_several_articles_tell_is_corrected_in_each() {
+        let mut state = loaded_state();
+        add(&mut state, "b.txt", second_article_analysis());
+        let belgrade = StopRef { actor: 0, stop: 2 };
+        state.apply(Action::SetDate {
+            at: belgrade,
+            date: NaiveDate::from_ymd_opt(2025, 6, 8).unwrap(),
+            time: None,
+        });
+        let made: Vec<(usize, &str)> = state
+            .corrections()
+            .map(|(c, _)| (c.article, c.mention.as_str()))
+            .collect();
+        assert_eq!(made, [(0, "Belgrade"), (1, "Belgrade")]);
+        assert!(state.told(belgrade).unwrap().disagreements.is_empty());
+        // one step of the history
+        state.apply(Action::Undo);
+        assert_eq!(state.corrections().count(), 0);
+        assert_eq!(state.told(belgrade).unwrap().disagreements.len(), 1);
+        // the merged route's order is corrected once, after merging
+        state.apply(Action::Select(StopRef { actor: 0, stop: 3 }));
+        state.apply(Action::MoveStop {
+            at: StopRef { actor: 0, stop: 3 },
+            by: -1,
+        });
+        assert_eq!(
+            names(&state, 0),
+            ["Vienna", "Budapest", "Sofia", "Belgrade"]
+        );
+        assert_eq!(state.corrections().count(), 1);
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 2 }));
+        assert_eq!(
+            state
+                .told(StopRef { actor: 0, stop: 3 })
+                .unwrap()
+                .articles(),
+            [0, 1]
+        );
+    }
+
+    #[test]
+    fn a_removed_article_takes_its_corrections_and_undo_brings_both_back() {
+        let mut state = loaded_state();
+        add(&mut state, "b.txt", second_article_analysis());
+        add(&mut state, "c.txt", second_article_analysis());
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 3 }));
+        let articles = |s: &State| s.corrections().map(|(c, _)| c.article).collect::<Vec<_>>();
+        assert_eq!(articles(&state), [1, 2], "Sofia, in both of its articles");
+        state.apply(Action::RemoveArticle(1));
+        assert_eq!(state.articles().len(), 2);
+        assert_eq!(state.articles()[1].name, "c.txt");
+        assert_eq!(
+            articles(&state),
+            [1],
+            "the third article's is now the second's"
+        );
+        assert_eq!(names(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        state.apply(Action::Undo);
+        assert_eq!(state.articles().len(), 3);
+        assert_eq!(articles(&state), [1, 2]);
+        // the last article stays
+        state.apply(Action::RemoveArticle(2));
+        state.apply(Action::RemoveArticle(1));
+        state.apply(Action::RemoveArticle(0));
+        assert_eq!(state.articles().len(), 1);
+        assert_eq!(names(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        assert!(state.told(StopRef { actor: 0, stop: 0 }).is_none());
+    }
+
+    #[test]
+    fn a_file_dropped_on_open_work_waits_for_the_users_choice() {
+        let mut state = State::default();
+        let file = Input::Path("/tmp/b.txt".into());
+        // nothing shown: it opens
+        let effects = state.apply(Action::Dropped(file.clone()));
+        assert!(matches!(&effects[..], [Effect::Load { .. }]));
+        let mut state = loaded_state();
+        assert!(state.apply(Action::Dropped(file.clone())).is_empty());
+        assert_eq!(state.dropped, Some(file.clone()));
+        state.apply(Action::DismissDropped);
+        assert_eq!(state.dropped, None);
+        state.apply(Action::Dropped(file.clone()));
+        let effects = state.apply(Action::AddArticle(file.clone()));
+        assert!(matches!(&effects[..], [Effect::Load { input, .. }] if input == &file));
+        assert!(state.dropped.is_none() && state.loading.as_ref().unwrap().adding);
+        // a project is opened, never added
+        let project = Input::Path("/tmp/trip.itinera".into());
+        let effects = state.apply(Action::Dropped(project.clone()));
+        assert!(
+            matches!(
+                &effects[..],
+                [Effect::Load {
+                    input: Input::Project(_),
+                    ..
+                }]
+            ),
+            "{effects:?}"
+        );
+        assert!(!state.loading.as_ref().unwrap().adding);
+        assert!(state.apply(Action::AddArticle(project)).is_empty());
+        assert!(state.error.is_some());
+    }
+
+    #[test]
+    fn added_articles_in_no_project_file_are_not_dropped_without_asking() {
+        let mut state = loaded_state();
+        let other = Input::Path("/tmp/c.txt".into());
+        add(&mut state, "b.txt", second_article_analysis());
+        assert!(state.apply(Action::Open(other.clone())).is_empty());
+        assert_eq!(state.ask_discard, Some(Pending::Open(other)));
+        assert_eq!(
+            state.apply(Action::CloseRequested),
+            vec![Effect::CancelClose]
+        );
     }
 
     #[test]

@@ -318,6 +318,7 @@ pub fn state_with(analysis: Analysis) -> crate::ui::state::State {
                 path: Some("/tmp/a.txt".into()),
                 analysis: std::sync::Arc::new(analysis),
                 project: None,
+                others: Vec::new(),
             }),
         });
     }
