@@ -44,7 +44,7 @@ pub struct Project {
     /// The file version: what the file said when read; written as
     /// [`Project::required_version`].
     pub version: u32,
-    /// The articles, in the order they were added. The window shows the first.
+    /// The articles, in the order they were added. The window merges their routes.
     pub articles: Vec<Article>,
     /// The user's corrections, oldest first, including those that no longer apply.
     #[serde(default)]
@@ -836,6 +836,24 @@ mod tests {
             panic!("a file cut in half is damaged");
         };
         assert!(detail.contains("EOF"), "{detail}");
+    }
+
+    #[test]
+    fn a_selection_names_its_article_only_when_it_is_not_the_first() {
+        let table = [
+            (0, r#"{"actor":1,"stop":2,"mention":null}"#),
+            (1, r#"{"actor":1,"stop":2,"mention":null,"article":1}"#),
+        ];
+        for (article, json) in table {
+            let selection = Selection {
+                actor: 1,
+                stop: 2,
+                mention: None,
+                article,
+            };
+            assert_eq!(serde_json::to_string(&selection).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Selection>(json).unwrap(), selection);
+        }
     }
 
     #[test]
