@@ -693,7 +693,9 @@ pub fn timeline_ui(ui: &mut Ui, state: &State) -> Option<Action> {
         let size = galley.size();
         let left = (x(positions[i]) - size.x / 2.0).clamp(
             rect.left() + 2.0,
-            (rect.right() - 2.0 - size.x).max(rect.left()),
+            // a strip narrower than the label (a frame of a window being resized) keeps
+            // it at the left rather than panic on bounds the wrong way round
+            (rect.right() - 2.0 - size.x).max(rect.left() + 2.0),
         );
         let at = egui::Rect::from_min_size(egui::pos2(left, y + 9.0), size);
         if taken
