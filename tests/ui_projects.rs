@@ -718,3 +718,118 @@ fn a_stop_moves_earlier_and_later_and_outlives_undo_and_reopening() {
     let again = save_and_reopen(h, &path);
     assert_eq!(route(again.state()), ["Budapest", "Vienna", "Belgrade"]);
 }
+
+/// The screenshot the window asked for in its last frame, if it asked.
+fn screenshot_asked(h: &Harness<'static, App>) -> Option<egui::ScreenshotCallback> {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)?
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::ViewportCommand::Screenshot(callback) => Some(callback.clone()),
+            _ => None,
+        })
+}
+
+/// A picture of a window of `size` points at `scale` pixels a point, as an integration
+/// would take it: the map's rectangle blue, the rest of the window red.
+fn window_picture(size: egui::Vec2, scale: f32, map: egui::Rect) -> egui::ColorImage {
+    let (w, h) = ((size.x * scale) as usize, (size.y * scale) as usize);
+    let pixels = (0..h)
+        .flat_map(|y| (0..w).map(move |x| (x, y)))
+        .map(|(x, y)| {
+            let at = egui::pos2((x as f32 + 0.5) / scale, (y as f32 + 0.5) / scale);
+            if map.contains(at) {
+                egui::Color32::BLUE
+            } else {
+                egui::Color32::RED
+            }
+        })
+        .collect();
+    egui::ColorImage::new([w, h], pixels)
+}
+
+#[test]
+fn the_map_exports_as_a_png_cut_to_the_map_with_its_credits_inside() {
+    let dir = tempfile::tempdir().unwrap();
+    // a window of 1400 × 900 points at two pixels a point
+    let ctx = egui::Context::default();
+    let app = App::new(
+        &ctx,
+        Settings::default(),
+        AppConfig::offline(fake_pipeline()),
+    );
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_pixels_per_point(2.0)
+        .with_max_steps(400)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.state_mut()
+        .show_analysis("envoy.txt", three_stop_analysis());
+    step_until(&mut h, "the fit", |app| !app.map.gliding());
+    // File ▸ Export offers it (its dialog cannot run here: its answer is sent instead)
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Map image (PNG)…");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(shows(&h, "Zoom in") || shows(&h, "+"), "the map's buttons");
+
+    h.state_mut()
+        .act(Action::ExportImage(dir.path().join("route")));
+    h.step();
+    let callback = screenshot_asked(&h).expect("the window asks for its picture");
+    // the frame pictured is drawn without the zoom buttons; the credits stay, inside the map
+    h.step();
+    assert!(!shows(&h, "+"), "no zoom buttons in the picture");
+    let map = h.state().map.rect();
+    let (credits, credits_at) = h.state().map.attribution_drawn();
+    assert_eq!(credits, "Basemap: Natural Earth");
+    assert!(map.contains_rect(credits_at), "{credits_at:?} in {map:?}");
+    callback.complete(Arc::new(window_picture(
+        egui::vec2(1400.0, 900.0),
+        2.0,
+        map,
+    )));
+    let path = dir.path().join("route.png");
+    step_until(&mut h, "the picture's export", |app| {
+        app.state.notice.as_deref() == Some(&format!("Exported to {}", path.display()))
+    });
+    assert!(shows(&h, "+"), "the buttons are back");
+    let png = image::load_from_memory(&std::fs::read(&path).unwrap())
+        .unwrap()
+        .to_rgb8();
+    assert_eq!(
+        png.dimensions(),
+        (
+            (map.width() * 2.0).round() as u32,
+            (map.height() * 2.0).round() as u32
+        ),
+        "the map's rectangle in pixels"
+    );
+    assert!(png.pixels().all(|p| p.0 == [0, 0, 255]), "the map alone");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_map_image_that_cannot_be_written_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_route();
+    let path = dir.path().join("missing").join("map.png");
+    h.state_mut().act(Action::ExportImage(path));
+    h.step();
+    let callback = screenshot_asked(&h).expect("the window asks for its picture");
+    let map = h.state().map.rect();
+    callback.complete(Arc::new(window_picture(
+        egui::vec2(1400.0, 900.0),
+        1.0,
+        map,
+    )));
+    step_until(&mut h, "the failure", |app| app.state.error.is_some());
+    let error = h.state().state.error.clone().unwrap();
+    assert!(error.starts_with("Could not export map.png: "), "{error}");
+    h.get_by_label(&error);
+}

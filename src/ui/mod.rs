@@ -10,6 +10,7 @@ pub mod basemap;
 pub mod itinerary;
 pub mod loader;
 pub mod map;
+pub mod map_image;
 pub mod projects;
 pub mod state;
 pub mod style;

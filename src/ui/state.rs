@@ -343,6 +343,11 @@ pub enum Action {
         /// Plain-words reason.
         message: String,
     },
+    /// Show the dialog to save the map as a PNG picture.
+    ExportImageDialog,
+    /// Save a picture of the map as shown (route, markers, labels, attribution) to this
+    /// file as PNG (`.png` is added when the name has no such extension).
+    ExportImage(PathBuf),
     /// The user asked to close the window.
     CloseRequested,
     /// Do what waited for the user's word (open, close), dropping the unsaved corrections.
@@ -448,6 +453,11 @@ pub enum Effect {
         /// Where to write.
         path: PathBuf,
     },
+    /// Open the dialog to pick where to save the map's picture.
+    PickImagePath,
+    /// Take a picture of the map as shown and write it to this file as PNG; report
+    /// [`Action::Exported`] or [`Action::ExportFailed`].
+    CaptureMap(PathBuf),
 }
 
 /// The app's state.
@@ -931,7 +941,22 @@ impl State {
                 }
                 return vec![Effect::Export { format, path }];
             }
-            Action::ExportDialog(_) | Action::Export { .. } => {
+            Action::ExportImageDialog if self.current.is_some() => {
+                return vec![Effect::PickImagePath];
+            }
+            Action::ExportImage(mut path) if self.current.is_some() => {
+                let png = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+                if !png {
+                    path.as_mut_os_string().push(".png");
+                }
+                return vec![Effect::CaptureMap(path)];
+            }
+            Action::ExportDialog(_)
+            | Action::Export { .. }
+            | Action::ExportImageDialog
+            | Action::ExportImage(_) => {
                 self.error = Some("Open an article before exporting".into());
             }
             Action::Exported(path) => {
@@ -1625,6 +1650,32 @@ mod tests {
                 path
             }]
         );
+    }
+
+    #[test]
+    fn a_map_image_is_a_png_of_an_open_article() {
+        let mut state = State::default();
+        state.apply(Action::ExportImage("/tmp/map".into()));
+        assert_eq!(
+            state.error.as_deref(),
+            Some("Open an article before exporting")
+        );
+        let mut state = loaded_state();
+        assert_eq!(
+            state.apply(Action::ExportImageDialog),
+            vec![Effect::PickImagePath]
+        );
+        for (asked, written) in [
+            ("/tmp/route", "/tmp/route.png"),
+            ("/tmp/route.PNG", "/tmp/route.PNG"),
+            ("/tmp/route.v2", "/tmp/route.v2.png"),
+        ] {
+            assert_eq!(
+                state.apply(Action::ExportImage(asked.into())),
+                vec![Effect::CaptureMap(written.into())],
+                "{asked}"
+            );
+        }
     }
 
     fn names(state: &State, actor: usize) -> Vec<String> {
