@@ -168,7 +168,7 @@ fn refused(content: &str, message: &str) {
 fn a_project_from_a_newer_version_is_refused_with_a_message_and_left_alone() {
     refused(
         "{\"format\": \"itinera-project\", \"version\": 7, \"articles\": []}",
-        "this project was saved by a newer itinera (file version 7; this version reads up to 2)",
+        "this project was saved by a newer itinera (file version 7; this version reads up to 3)",
     );
 }
 

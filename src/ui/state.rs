@@ -391,6 +391,27 @@ pub enum Action {
         /// How many places later.
         by: i32,
     },
+    /// The words at this span of the article are selected (by dragging over them, or by
+    /// clicking a place name that is no stop); `None` clears the selection.
+    SelectText(Option<crate::span::Span>),
+    /// Show (or, with `None`, hide) the places the selected words could mean, for the user
+    /// to choose the one the traveller went to.
+    ShowStopChoices(Option<StopChoices>),
+    /// The traveller went to `place`, named by the words at `span`: a new stop, in text
+    /// order.
+    AddStop {
+        /// The words in the article.
+        span: crate::span::Span,
+        /// The place chosen (from the gazetteer).
+        place: Candidate,
+    },
+    /// Actor `from` is actor `into` (indices into the actors shown): one actor, one route.
+    MergeActors {
+        /// The actor merged away.
+        from: usize,
+        /// The actor it is merged into, whose name stays.
+        into: usize,
+    },
     /// Take back the last correction.
     Undo,
     /// Make the last correction taken back again.
@@ -403,6 +424,18 @@ pub struct PlaceChoices {
     /// The stop.
     pub at: StopRef,
     /// The name looked up (the stop's mention, or what the user typed).
+    pub query: String,
+    /// The gazetteer's candidates for it, best first.
+    pub candidates: Vec<Candidate>,
+}
+
+/// The places selected words could mean, shown for the user to choose the one the
+/// traveller went to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StopChoices {
+    /// The words in the article.
+    pub span: crate::span::Span,
+    /// The name looked up (the words, or what the user typed).
     pub query: String,
     /// The gazetteer's candidates for it, best first.
     pub candidates: Vec<Candidate>,
@@ -487,6 +520,10 @@ pub struct State {
     pub about_open: bool,
     /// The places the selected stop's name could mean, while the user chooses.
     pub place_choices: Option<PlaceChoices>,
+    /// The words selected in the article, for "Add as stop".
+    pub text_selection: Option<crate::span::Span>,
+    /// The places the selected words could mean, while the user chooses.
+    pub stop_choices: Option<StopChoices>,
     /// The project file this session is saved in, once saved or opened: every change is
     /// written there.
     pub project_path: Option<PathBuf>,
@@ -985,6 +1022,58 @@ impl State {
                 }
             }
             Action::MoveStop { at, by } => self.correct_stop(at, CorrectionKind::Move { by }),
+            Action::SelectText(span) => {
+                let text = self.analysis().map_or("", |a| a.text.as_str());
+                let span = span.filter(|s| !s.is_empty() && text.get(s.start..s.end).is_some());
+                if self
+                    .stop_choices
+                    .as_ref()
+                    .is_some_and(|c| Some(c.span) != span)
+                {
+                    self.stop_choices = None;
+                }
+                self.text_selection = span;
+            }
+            Action::ShowStopChoices(choices) => self.stop_choices = choices,
+            Action::AddStop { span, place } => {
+                self.stop_choices = None;
+                self.text_selection = None;
+                self.correct(CorrectionKind::AddStop { place }, span);
+                let added = self.analysis().and_then(|a| {
+                    a.actors.iter().enumerate().find_map(|(actor, x)| {
+                        let stop = x.stops.iter().position(|s| s.mentions.contains(&span))?;
+                        Some(StopRef { actor, stop })
+                    })
+                });
+                if let Some(at) = added {
+                    self.select(at);
+                }
+            }
+            Action::MergeActors { from, into } => {
+                let target = self
+                    .analysis()
+                    .and_then(|a| a.actors.get(into))
+                    .filter(|_| from != into);
+                if let Some(target) = target {
+                    if let Some(span) = target.mentions.first().copied() {
+                        let into_mention = self
+                            .analysis()
+                            .and_then(|a| a.text.get(span.start..span.end))
+                            .unwrap_or_default()
+                            .to_owned();
+                        let kind = CorrectionKind::MergeActors {
+                            into: span,
+                            into_mention,
+                        };
+                        self.correct_actor(from, kind);
+                    } else {
+                        self.error = Some(format!(
+                            "{} is never named in the text, so a merge has nothing to hold on to",
+                            target.name
+                        ));
+                    }
+                }
+            }
             Action::Undo => {
                 if let Some(previous) = self.corrections.undo.pop() {
                     let now = std::mem::replace(&mut self.corrections.list, previous);
@@ -1101,6 +1190,7 @@ impl State {
     fn reapply(&mut self) {
         self.corrections.generation += 1;
         self.place_choices = None;
+        self.stop_choices = None;
         let Some(raw) = self.corrections.raw.clone() else {
             return;
         };
@@ -1220,6 +1310,8 @@ impl State {
             .unwrap_or(0);
         self.selected = None;
         self.place_choices = None;
+        self.text_selection = None;
+        self.stop_choices = None;
         self.playing = false;
         self.current = Some(loaded);
         if self.active_len() > 0 {
@@ -1976,5 +2068,130 @@ mod tests {
         // an actor index that does not exist changes nothing
         state.apply(Action::MakeTraveller(9));
         assert_eq!(state.corrections().count(), 2);
+    }
+}
+
+#[cfg(test)]
+mod workbench_tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::ui::testing::{state_with, three_stop_analysis};
+
+    fn route(state: &State, actor: usize) -> Vec<String> {
+        state.analysis().unwrap().actors[actor]
+            .stops
+            .iter()
+            .map(|s| s.place.name.clone())
+            .collect()
+    }
+
+    fn actors(state: &State) -> Vec<String> {
+        let analysis = state.analysis().unwrap();
+        analysis.actors.iter().map(|a| a.name.clone()).collect()
+    }
+
+    /// A state that opened `project` (as a reopened file does) with the test analysis.
+    fn reopened(project: Project) -> State {
+        let mut state = State::default();
+        let path = PathBuf::from("/tmp/envoy.itinera");
+        let Some(Effect::Load { job, .. }) =
+            state.apply(Action::Open(Input::Path(path.clone()))).pop()
+        else {
+            panic!("no load");
+        };
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "envoy.txt".into(),
+                path: None,
+                analysis: Arc::new(three_stop_analysis()),
+                project: Some(Box::new(OpenedProject { path, project })),
+            }),
+        });
+        state
+    }
+
+    #[test]
+    fn a_stop_added_from_selected_words_joins_the_traveller_in_text_order_and_undoes() {
+        let mut state = state_with(three_stop_analysis());
+        let text = state.analysis().unwrap().text.clone();
+        let start = text.find("Atlantis").unwrap();
+        let span = Span::new(start, start + "Atlantis".len());
+        // a selection off the text, or of nothing, is no selection
+        state.apply(Action::SelectText(Some(Span::new(start, start + 10_000))));
+        assert_eq!(state.text_selection, None);
+        state.apply(Action::SelectText(Some(span)));
+        assert_eq!(state.text_selection, Some(span));
+        let mut place = state
+            .stop(StopRef { actor: 0, stop: 0 })
+            .unwrap()
+            .place
+            .clone();
+        place.id = "geonames:3370352".into();
+        place.name = "Atlantis".into();
+        place.latlon = LatLon::new(-33.57, 18.48);
+        let choices = StopChoices {
+            span,
+            query: "Atlantis".into(),
+            candidates: vec![place.clone()],
+        };
+        state.apply(Action::ShowStopChoices(Some(choices)));
+        assert!(state.stop_choices.is_some());
+        state.apply(Action::AddStop { span, place });
+        assert_eq!(
+            route(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Atlantis"]
+        );
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 3 }));
+        assert!(state.text_selection.is_none() && state.stop_choices.is_none());
+        let resolved = state
+            .analysis()
+            .unwrap()
+            .places
+            .iter()
+            .find(|p| p.span == span);
+        assert_eq!(
+            resolved.unwrap().resolved.as_ref().unwrap().name,
+            "Atlantis"
+        );
+        state.apply(Action::Undo);
+        assert_eq!(route(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        state.apply(Action::Redo);
+        assert_eq!(route(&state, 0).len(), 4);
+        let project = state.project_snapshot().unwrap();
+        assert_eq!(project.version, 3);
+        assert_eq!(route(&reopened(project), 0).len(), 4);
+    }
+
+    #[test]
+    fn merging_two_actors_makes_one_route_that_undoes_and_is_kept() {
+        let mut state = state_with(three_stop_analysis());
+        state.apply(Action::MergeActors { from: 0, into: 0 });
+        assert!(!state.can_undo(), "an actor is not merged into itself");
+        state.apply(Action::MergeActors { from: 1, into: 0 });
+        assert_eq!(actors(&state), ["Envoy"]);
+        assert_eq!(
+            route(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Bratislava"]
+        );
+        assert_eq!(state.actor_visible, [true]);
+        state.apply(Action::Undo);
+        assert_eq!(actors(&state), ["Envoy", "Deputy"]);
+        assert_eq!(state.actor_visible, [true, true]);
+        // the traveller merged into the deputy: the deputy's name, first
+        state.apply(Action::Select(StopRef { actor: 0, stop: 1 }));
+        state.apply(Action::MergeActors { from: 0, into: 1 });
+        assert_eq!(actors(&state), ["Deputy"]);
+        assert_eq!(route(&state, 0).len(), 4);
+        assert_eq!(
+            state.selected,
+            Some(StopRef { actor: 0, stop: 1 }),
+            "still Budapest"
+        );
+        let project = state.project_snapshot().unwrap();
+        assert_eq!(project.version, 3);
+        let again = reopened(project);
+        assert_eq!(actors(&again), ["Deputy"]);
+        assert_eq!(route(&again, 0), route(&state, 0));
     }
 }
