@@ -833,3 +833,115 @@ fn a_map_image_that_cannot_be_written_says_so() {
     assert!(error.starts_with("Could not export map.png: "), "{error}");
     h.get_by_label(&error);
 }
+
+/// Presses the pointer at `from`, moves it to `to` and lets go there (a click when they
+/// are one point).
+fn drag(h: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
+    h.drag_at(from);
+    h.step();
+    h.hover_at(from.lerp(to, 0.5));
+    h.step();
+    h.drop_at(to);
+    h.run();
+}
+
+/// The byte range of the first `words` in the test article.
+fn words_at(words: &str) -> itinera::Span {
+    let start = three_stop_analysis().text.find(words).expect("the words");
+    itinera::Span::new(start, start + words.len())
+}
+
+#[test]
+fn a_place_name_clicked_in_the_article_becomes_a_stop_that_undoes_and_survives_reopening() {
+    use itinera::ui::itinerary::{MAX_PLACE_CHOICES, candidate_label};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    // "Atlantis" is a name the pipeline found nowhere: clicking it selects it
+    let atlantis = words_at("Atlantis");
+    let at = h.state().article.text_pos(atlantis.start + 3).unwrap();
+    drag(&mut h, at, at);
+    assert_eq!(h.state().state.text_selection, Some(atlantis));
+    assert!(shows(&h, "“Atlantis”"));
+    h.get_by_label("Add as stop").click();
+    h.run();
+    let choices = h.state().state.stop_choices.clone().expect("the list");
+    assert_eq!(choices.query, "Atlantis");
+    assert_eq!(
+        choices.candidates,
+        itinera::Gazetteer::embedded().lookup_top("Atlantis", MAX_PLACE_CHOICES),
+        "the gazetteer's candidates, best first, as 'Wrong place?' lists them"
+    );
+    let (i, cape) = choices
+        .candidates
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.country.as_deref() == Some("ZA"))
+        .expect("Atlantis, Western Cape");
+    h.get_by_label(&format!("{}. {}", i + 1, candidate_label(cape)))
+        .click();
+    h.run();
+    assert_eq!(
+        route(h.state()),
+        ["Vienna", "Budapest", "Belgrade", "Atlantis"]
+    );
+    assert!(shows(&h, "Stop 4: Atlantis"));
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 3 }),
+        "the new stop is selected"
+    );
+    assert!(h.state().state.text_selection.is_none());
+    assert!(!shows(&h, "Add as stop"), "the selection is done with");
+    click_menu(&mut h, "Edit", "Undo");
+    assert_eq!(route(h.state()), ["Vienna", "Budapest", "Belgrade"]);
+    click_menu(&mut h, "Edit", "Redo");
+    assert_eq!(route(h.state()).len(), 4);
+
+    let again = save_and_reopen(h, &path);
+    assert_eq!(
+        route(again.state()),
+        ["Vienna", "Budapest", "Belgrade", "Atlantis"]
+    );
+    assert_eq!(stop_point(again.state(), 0, 3), cape.latlon);
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(json["version"], 3);
+}
+
+#[test]
+fn words_dragged_over_are_selected_whole_and_any_name_can_be_looked_up() {
+    let mut h = with_route();
+    // from inside "met" to inside "ministers"
+    let met = words_at("met ministers");
+    let from = h.state().article.text_pos(met.start + 1).unwrap();
+    let to = h.state().article.text_pos(met.end - 3).unwrap();
+    drag(&mut h, from, to);
+    assert_eq!(h.state().state.text_selection, Some(met));
+    assert!(shows(&h, "“met ministers”"));
+    h.get_by_label("Add as stop").click();
+    h.run();
+    assert!(shows(
+        &h,
+        "The gazetteer knows no place called “met ministers”"
+    ));
+    type_into(&mut h, "Place name", "Paris");
+    h.get_by_label("Find").click();
+    h.run();
+    let choices = h.state().state.stop_choices.clone().unwrap();
+    assert_eq!(choices.query, "Paris");
+    assert_eq!(choices.span, met);
+    assert_eq!(choices.candidates[0].country.as_deref(), Some("FR"));
+    h.get_by_label("Clear").click();
+    h.run();
+    assert!(h.state().state.text_selection.is_none());
+    assert!(!shows(&h, "Add as stop"));
+    // a click on a stop's name still selects the stop
+    let budapest = words_at("Budapest");
+    let at = h.state().article.text_pos(budapest.start + 2).unwrap();
+    drag(&mut h, at, at);
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 1 })
+    );
+    assert!(h.state().state.text_selection.is_none());
+}

@@ -213,18 +213,23 @@ fn thousands(n: u64) -> String {
     out
 }
 
-/// Paints the places "Wrong place?" lists as numbered rings (the map calls this under its
-/// route's markers); `to_screen` projects a point onto the map.
+/// Paints the places "Wrong place?" or "Add as stop" lists as numbered rings (the map calls
+/// this under its route's markers); `to_screen` projects a point onto the map.
 pub fn paint_place_choices(
     painter: &egui::Painter,
     state: &State,
     to_screen: &dyn Fn(crate::geo::LatLon) -> egui::Pos2,
 ) {
-    let Some(choices) = &state.place_choices else {
+    let Some(candidates) = state
+        .place_choices
+        .as_ref()
+        .map(|p| &p.candidates)
+        .or(state.stop_choices.as_ref().map(|s| &s.candidates))
+    else {
         return;
     };
     // the best last, on top
-    for (i, c) in choices.candidates.iter().enumerate().rev() {
+    for (i, c) in candidates.iter().enumerate().rev() {
         if !c.latlon.is_valid() {
             continue;
         }
