@@ -945,3 +945,45 @@ fn words_dragged_over_are_selected_whole_and_any_name_can_be_looked_up() {
     );
     assert!(h.state().state.text_selection.is_none());
 }
+
+#[test]
+fn merged_actors_are_one_route_that_undoes_and_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    h.get_by_label("Stop 1: Bratislava").click();
+    h.run();
+    h.get_by_label("Merge into…").click();
+    h.run();
+    h.get_by_label("Envoy · 3 stops").click();
+    h.run();
+    assert_eq!(actor_names(h.state()), ["Envoy"]);
+    assert_eq!(
+        route(h.state()),
+        ["Vienna", "Budapest", "Belgrade", "Bratislava"]
+    );
+    assert!(shows(&h, "Envoy (4 stops)"));
+    assert!(!shows(&h, "Deputy (1 stops)"));
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 3 }),
+        "still Bratislava"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(actor_names(h.state()), ["Envoy", "Deputy"]);
+    assert!(shows(&h, "Deputy (1 stops)"));
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(actor_names(h.state()), ["Envoy"]);
+
+    let again = save_and_reopen(h, &path);
+    assert_eq!(actor_names(again.state()), ["Envoy"]);
+    assert_eq!(
+        route(again.state()),
+        ["Vienna", "Budapest", "Belgrade", "Bratislava"]
+    );
+}

@@ -155,6 +155,32 @@ fn actor_corrections_ui(ui: &mut Ui, state: &State) -> Option<Action> {
         {
             action = Some(Action::MakeTraveller(a));
         }
+        if analysis.actors.len() > 1 {
+            ui.menu_button("Merge into…", |ui| {
+                for (b, other) in analysis.actors.iter().enumerate() {
+                    if b == a {
+                        continue;
+                    }
+                    if ui
+                        .button(format!("{} · {} stops", other.name, other.stops.len()))
+                        .on_hover_text(format!(
+                            "{} and {} are one: their stops become one route, under the \
+                             name {} (Ctrl+Z undoes)",
+                            actor.name, other.name, other.name
+                        ))
+                        .clicked()
+                    {
+                        action = Some(Action::MergeActors { from: a, into: b });
+                        ui.close();
+                    }
+                }
+            })
+            .response
+            .on_hover_text(format!(
+                "{} is another actor under another name: merge the two",
+                actor.name
+            ));
+        }
     });
     ui.horizontal(|ui| {
         let id = egui::Id::unique(("rename-actor", actor.mentions.first().map(|m| m.start)));
