@@ -1734,3 +1734,55 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod added_stop_tests {
+    use super::*;
+    use crate::{Document, Gazetteer, Options, analyze};
+
+    #[test]
+    fn an_added_stop_holds_its_place_when_the_text_is_analysed_again() {
+        let text = "The envoy arrived in Vienna on June 4, 2025. Reporters from Graz \
+                    followed her. On June 6 she travelled to Budapest, and on June 8 she \
+                    flew to Belgrade.";
+        let run = || {
+            analyze(
+                &Document::from_text(text),
+                Gazetteer::embedded(),
+                &Options::default(),
+            )
+        };
+        let names = |a: &Analysis| -> Vec<String> {
+            a.actors[0]
+                .stops
+                .iter()
+                .map(|s| s.place.name.clone())
+                .collect()
+        };
+        let first = run();
+        assert!(
+            !names(&first).contains(&"Graz".to_owned()),
+            "{:?}",
+            names(&first)
+        );
+        let graz = Gazetteer::embedded().lookup_top("Graz", 1).remove(0);
+        let start = text.find("Graz").unwrap();
+        let corrections = [Correction::new(
+            CorrectionKind::AddStop { place: graz },
+            text,
+            Span::new(start, start + 4),
+        )
+        .unwrap()];
+        let mut once = run();
+        assert_eq!(apply_corrections(&mut once, 0, &corrections), [true]);
+        let route = names(&once);
+        let at = |name: &str| route.iter().position(|n| n == name).unwrap();
+        assert!(
+            at("Vienna") < at("Graz") && at("Graz") < at("Budapest"),
+            "{route:?}"
+        );
+        let mut again = run();
+        apply_corrections(&mut again, 0, &corrections);
+        assert_eq!(again, once);
+    }
+}
