@@ -1228,6 +1228,10 @@ impl State {
             })
             .collect();
         self.playing = false;
+        // a merge can take away the actor the buttons walked through
+        if self.active_actor >= current.analysis.actors.len() {
+            self.active_actor = 0;
+        }
         let Some(at) = self.selected else {
             return;
         };
@@ -2168,6 +2172,13 @@ mod workbench_tests {
         let mut state = state_with(three_stop_analysis());
         state.apply(Action::MergeActors { from: 0, into: 0 });
         assert!(!state.can_undo(), "an actor is not merged into itself");
+        // with nothing selected, the deputy's route walked through, merged away
+        state.apply(Action::Select(StopRef { actor: 1, stop: 0 }));
+        state.apply(Action::ClearSelection);
+        state.apply(Action::MergeActors { from: 1, into: 0 });
+        assert_eq!(state.active_actor, 0);
+        assert_eq!(state.active_len(), 4);
+        state.apply(Action::Undo);
         state.apply(Action::MergeActors { from: 1, into: 0 });
         assert_eq!(actors(&state), ["Envoy"]);
         assert_eq!(
