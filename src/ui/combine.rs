@@ -5,9 +5,10 @@
 //! an article moves by where its text begins ([`Combined::starts`]): one offset then names
 //! one place in one article, the article pane shows one article's stretch of the text, and
 //! a correction goes back to its article's own text with [`locate`]. Each article is
-//! corrected on its own before merging (a stop that is none, a place, a day); what only
-//! the merged route has — its order, its traveller, its actors' names — is corrected after
-//! ([`after_merge`]). One article is shown as it is, never merged.
+//! corrected on its own before merging (a stop that is none, a place, a day, a stop added at
+//! its words); what only the merged route has — its order, its traveller, its actors' names,
+//! two actors made one — is corrected after ([`after_merge`]). One article is shown as it
+//! is, never merged.
 //!
 //! Nothing here names egui.
 
@@ -98,8 +99,9 @@ pub fn locate(starts: &[usize], lens: &[usize], span: Span) -> Option<(usize, Sp
 }
 
 /// True for the corrections that concern the merged route rather than one article's
-/// telling — the route's order, its traveller, an actor's name — and so are applied after
-/// merging. The others are applied to their article before.
+/// telling — the route's order, its traveller, an actor's name, two actors made one — and
+/// so are applied after merging. The others (a stop that is none, a place, a day, a stop
+/// added at words of the article) are applied to their article before.
 #[must_use]
 pub fn after_merge(kind: &CorrectionKind) -> bool {
     matches!(
@@ -107,7 +109,36 @@ pub fn after_merge(kind: &CorrectionKind) -> bool {
         CorrectionKind::Move { .. }
             | CorrectionKind::Traveller
             | CorrectionKind::RenameActor { .. }
+            | CorrectionKind::MergeActors { .. }
     )
+}
+
+/// `c` moved into the text shown, whose articles begin at `starts`: its span (and the
+/// span of the actor it merges into) shifted by where its article begins, as a
+/// correction of article 0. `None` when an article it names is not shown.
+fn shifted(c: &Correction, starts: &[usize]) -> Option<Correction> {
+    let shift = |article: usize, s: Span| {
+        let start = *starts.get(article)?;
+        Some(Span::new(s.start + start, s.end + start))
+    };
+    let kind = match &c.kind {
+        CorrectionKind::MergeActors {
+            into,
+            into_mention,
+            into_article,
+        } => CorrectionKind::MergeActors {
+            into: shift(*into_article, *into)?,
+            into_mention: into_mention.clone(),
+            into_article: 0,
+        },
+        other => other.clone(),
+    };
+    Some(Correction {
+        kind,
+        article: 0,
+        span: shift(c.article, c.span)?,
+        ..c.clone()
+    })
 }
 
 /// What the window shows of the open articles.
@@ -166,13 +197,8 @@ pub fn shown(articles: &[(&str, &Analysis)], corrections: &[Correction]) -> Show
         if !after_merge(&c.kind) {
             continue;
         }
-        let Some(&start) = combined.starts.get(c.article) else {
+        let Some(shifted) = shifted(c, &combined.starts) else {
             continue;
-        };
-        let shifted = Correction {
-            article: 0,
-            span: Span::new(c.span.start + start, c.span.end + start),
-            ..c.clone()
         };
         applied[i] = project::apply_corrections(&mut analysis, 0, std::slice::from_ref(&shifted))
             .first()
@@ -191,8 +217,9 @@ pub fn shown(articles: &[(&str, &Analysis)], corrections: &[Correction]) -> Show
 }
 
 /// The cards' table for `analysis`, whose stops route corrections moved: each stop takes
-/// the entry of the stop that had its mentions before (`before` and `told`, by actor and
-/// stop).
+/// the entry of the stop that had its first mention before (`before` and `told`, by actor
+/// and stop; two actors merged join a stop that follows one at the same place to it, which
+/// keeps its first mention).
 fn follow(before: &[Vec<Vec<Span>>], told: &[Vec<Told>], analysis: &Analysis) -> Vec<Vec<Told>> {
     analysis
         .actors
@@ -206,7 +233,9 @@ fn follow(before: &[Vec<Vec<Span>>], told: &[Vec<Told>], analysis: &Analysis) ->
                         .iter()
                         .zip(told)
                         .find_map(|(stops, told)| {
-                            let i = stops.iter().position(|m| *m == stop.mentions)?;
+                            let i = stops
+                                .iter()
+                                .position(|m| m.first() == stop.mentions.first())?;
                             told.get(i).cloned()
                         })
                         .unwrap_or_default()
@@ -379,6 +408,20 @@ mod tests {
             (CorrectionKind::Move { by: 1 }, true),
             (CorrectionKind::Traveller, true),
             (CorrectionKind::RenameActor { name: "A".into() }, true),
+            (
+                CorrectionKind::AddStop {
+                    place: three_stop_analysis().actors[0].stops[0].place.clone(),
+                },
+                false,
+            ),
+            (
+                CorrectionKind::MergeActors {
+                    into: Span::new(4, 9),
+                    into_mention: "envoy".into(),
+                    into_article: 1,
+                },
+                true,
+            ),
         ];
         for (kind, expect) in table {
             assert_eq!(after_merge(&kind), expect, "{kind:?}");

@@ -12,6 +12,7 @@ pub mod combine;
 pub mod itinerary;
 pub mod loader;
 pub mod map;
+pub mod map_image;
 pub mod projects;
 pub mod state;
 pub mod style;
@@ -287,6 +288,8 @@ impl App {
             .default_size(style::ARTICLE_WIDTH)
             .min_size(220.0)
             .show(ui, |ui| {
+                // the words selected in the text, to add as a stop (stays in sight)
+                actions.extend(article::selection_ui(ui, &self.state));
                 egui::ScrollArea::vertical()
                     .id_salt("article-scroll")
                     .auto_shrink([false, false])

@@ -392,6 +392,11 @@ pub enum Action {
         /// Plain-words reason.
         message: String,
     },
+    /// Show the dialog to save the map as a PNG picture.
+    ExportImageDialog,
+    /// Save a picture of the map as shown (route, markers, labels, attribution) to this
+    /// file as PNG (`.png` is added when the name has no such extension).
+    ExportImage(PathBuf),
     /// The user asked to close the window.
     CloseRequested,
     /// Do what waited for the user's word (open, close), dropping the unsaved corrections.
@@ -435,6 +440,27 @@ pub enum Action {
         /// How many places later.
         by: i32,
     },
+    /// The words at this span of the article are selected (by dragging over them, or by
+    /// clicking a place name that is no stop); `None` clears the selection.
+    SelectText(Option<crate::span::Span>),
+    /// Show (or, with `None`, hide) the places the selected words could mean, for the user
+    /// to choose the one the traveller went to.
+    ShowStopChoices(Option<StopChoices>),
+    /// The traveller went to `place`, named by the words at `span`: a new stop, in text
+    /// order.
+    AddStop {
+        /// The words in the article.
+        span: crate::span::Span,
+        /// The place chosen (from the gazetteer).
+        place: Candidate,
+    },
+    /// Actor `from` is actor `into` (indices into the actors shown): one actor, one route.
+    MergeActors {
+        /// The actor merged away.
+        from: usize,
+        /// The actor it is merged into, whose name stays.
+        into: usize,
+    },
     /// Take back the last correction.
     Undo,
     /// Make the last correction taken back again.
@@ -447,6 +473,18 @@ pub struct PlaceChoices {
     /// The stop.
     pub at: StopRef,
     /// The name looked up (the stop's mention, or what the user typed).
+    pub query: String,
+    /// The gazetteer's candidates for it, best first.
+    pub candidates: Vec<Candidate>,
+}
+
+/// The places selected words could mean, shown for the user to choose the one the
+/// traveller went to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StopChoices {
+    /// The words in the article.
+    pub span: crate::span::Span,
+    /// The name looked up (the words, or what the user typed).
     pub query: String,
     /// The gazetteer's candidates for it, best first.
     pub candidates: Vec<Candidate>,
@@ -499,6 +537,11 @@ pub enum Effect {
         /// Where to write.
         path: PathBuf,
     },
+    /// Open the dialog to pick where to save the map's picture.
+    PickImagePath,
+    /// Take a picture of the map as shown and write it to this file as PNG; report
+    /// [`Action::Exported`] or [`Action::ExportFailed`].
+    CaptureMap(PathBuf),
 }
 
 /// The app's state.
@@ -528,6 +571,10 @@ pub struct State {
     pub about_open: bool,
     /// The places the selected stop's name could mean, while the user chooses.
     pub place_choices: Option<PlaceChoices>,
+    /// The words selected in the article, for "Add as stop".
+    pub text_selection: Option<crate::span::Span>,
+    /// The places the selected words could mean, while the user chooses.
+    pub stop_choices: Option<StopChoices>,
     /// The project file this session is saved in, once saved or opened: every change is
     /// written there.
     pub project_path: Option<PathBuf>,
@@ -1029,7 +1076,22 @@ impl State {
                 }
                 return vec![Effect::Export { format, path }];
             }
-            Action::ExportDialog(_) | Action::Export { .. } => {
+            Action::ExportImageDialog if self.current.is_some() => {
+                return vec![Effect::PickImagePath];
+            }
+            Action::ExportImage(mut path) if self.current.is_some() => {
+                let png = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+                if !png {
+                    path.as_mut_os_string().push(".png");
+                }
+                return vec![Effect::CaptureMap(path)];
+            }
+            Action::ExportDialog(_)
+            | Action::Export { .. }
+            | Action::ExportImageDialog
+            | Action::ExportImage(_) => {
                 self.error = Some("Open an article before exporting".into());
             }
             Action::Exported(path) => {
@@ -1058,6 +1120,39 @@ impl State {
                 }
             }
             Action::MoveStop { at, by } => self.correct_stop(at, &CorrectionKind::Move { by }),
+            Action::SelectText(span) => {
+                let text = self.analysis().map_or("", |a| a.text.as_str());
+                // words of one article: a drag cannot reach past the article shown
+                let span = span.filter(|s| {
+                    !s.is_empty() && text.get(s.start..s.end).is_some() && self.locate(*s).is_some()
+                });
+                if self
+                    .stop_choices
+                    .as_ref()
+                    .is_some_and(|c| Some(c.span) != span)
+                {
+                    self.stop_choices = None;
+                }
+                self.text_selection = span;
+            }
+            Action::ShowStopChoices(choices) => self.stop_choices = choices,
+            Action::AddStop { span, place } => {
+                self.stop_choices = None;
+                self.text_selection = None;
+                // the words are one article's: the stop is added to that article's route
+                // before the articles are merged
+                self.correct(&CorrectionKind::AddStop { place }, &[span]);
+                let added = self.analysis().and_then(|a| {
+                    a.actors.iter().enumerate().find_map(|(actor, x)| {
+                        let stop = x.stops.iter().position(|s| s.mentions.contains(&span))?;
+                        Some(StopRef { actor, stop })
+                    })
+                });
+                if let Some(at) = added {
+                    self.select(at);
+                }
+            }
+            Action::MergeActors { from, into } => self.merge_actors(from, into),
             Action::Undo => {
                 if let Some(previous) = self.corrections.undo.pop() {
                     let now = self.set_work(previous);
@@ -1158,6 +1253,44 @@ impl State {
             }
         }
         self.correct(kind, &spans);
+    }
+
+    /// Merges actor `from` into actor `into` with a correction tied to `from`'s first
+    /// mention that names `into` by its first mention (each kept against its own
+    /// article's text, as the two may be named in different articles).
+    fn merge_actors(&mut self, from: usize, into: usize) {
+        let Some(target) = self
+            .analysis()
+            .and_then(|a| a.actors.get(into))
+            .filter(|_| from != into)
+        else {
+            return;
+        };
+        let Some(span) = target.mentions.first().copied() else {
+            self.error = Some(format!(
+                "{} is never named in the text, so a merge has nothing to hold on to",
+                target.name
+            ));
+            return;
+        };
+        let Some((into_article, local)) = self.locate(span) else {
+            return;
+        };
+        let Some(into_mention) = self
+            .corrections
+            .articles
+            .get(into_article)
+            .and_then(|a| a.raw.text.get(local.start..local.end))
+            .map(str::to_owned)
+        else {
+            return;
+        };
+        let kind = CorrectionKind::MergeActors {
+            into: local,
+            into_mention,
+            into_article,
+        };
+        self.correct_actor(from, &kind);
     }
 
     /// Makes a correction of actor `actor`, tied to its first mention.
@@ -1264,6 +1397,7 @@ impl State {
     fn reapply(&mut self) {
         self.corrections.generation += 1;
         self.place_choices = None;
+        self.stop_choices = None;
         if self.corrections.articles.is_empty() || self.current.is_none() {
             return;
         }
@@ -1309,6 +1443,10 @@ impl State {
             .shown_article
             .min(self.corrections.articles.len().saturating_sub(1));
         self.playing = false;
+        // a merge can take away the actor the buttons walked through
+        if self.active_actor >= keys.len() {
+            self.active_actor = 0;
+        }
         let Some(at) = self.selected else {
             return;
         };
@@ -1404,10 +1542,20 @@ impl State {
         self.push_undo();
         let removed = self.corrections.articles.remove(article);
         self.notice = Some(format!("Removed {}", removed.name));
-        self.corrections.list.retain(|c| c.article != article);
+        // a merge into an actor the removed article named goes with it
+        let names = |c: &Correction, d: usize| {
+            c.article == d
+                || matches!(c.kind, CorrectionKind::MergeActors { into_article, .. } if into_article == d)
+        };
+        self.corrections.list.retain(|c| !names(c, article));
         for c in &mut self.corrections.list {
             if c.article > article {
                 c.article -= 1;
+            }
+            if let CorrectionKind::MergeActors { into_article, .. } = &mut c.kind
+                && *into_article > article
+            {
+                *into_article -= 1;
             }
         }
         if self.shown_article > article {
@@ -1496,6 +1644,8 @@ impl State {
             .unwrap_or(0);
         self.selected = None;
         self.place_choices = None;
+        self.text_selection = None;
+        self.stop_choices = None;
         self.playing = false;
         self.shown_article = 0;
         self.current = Some(loaded);
@@ -1931,6 +2081,32 @@ mod tests {
                 path
             }]
         );
+    }
+
+    #[test]
+    fn a_map_image_is_a_png_of_an_open_article() {
+        let mut state = State::default();
+        state.apply(Action::ExportImage("/tmp/map".into()));
+        assert_eq!(
+            state.error.as_deref(),
+            Some("Open an article before exporting")
+        );
+        let mut state = loaded_state();
+        assert_eq!(
+            state.apply(Action::ExportImageDialog),
+            vec![Effect::PickImagePath]
+        );
+        for (asked, written) in [
+            ("/tmp/route", "/tmp/route.png"),
+            ("/tmp/route.PNG", "/tmp/route.PNG"),
+            ("/tmp/route.v2", "/tmp/route.v2.png"),
+        ] {
+            assert_eq!(
+                state.apply(Action::ExportImage(asked.into())),
+                vec![Effect::CaptureMap(written.into())],
+                "{asked}"
+            );
+        }
     }
 
     fn names(state: &State, actor: usize) -> Vec<String> {
@@ -2443,5 +2619,320 @@ mod tests {
         // an actor index that does not exist changes nothing
         state.apply(Action::MakeTraveller(9));
         assert_eq!(state.corrections().count(), 2);
+    }
+}
+
+#[cfg(test)]
+mod workbench_tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::ui::testing::{state_with, three_stop_analysis};
+
+    fn route(state: &State, actor: usize) -> Vec<String> {
+        state.analysis().unwrap().actors[actor]
+            .stops
+            .iter()
+            .map(|s| s.place.name.clone())
+            .collect()
+    }
+
+    fn actors(state: &State) -> Vec<String> {
+        let analysis = state.analysis().unwrap();
+        analysis.actors.iter().map(|a| a.name.clone()).collect()
+    }
+
+    /// A state that opened `project` (as a reopened file does) with the test analysis
+    /// first and `others` after it.
+    fn reopened(project: Project, others: Vec<Arc<Analysis>>) -> State {
+        let mut state = State::default();
+        let path = PathBuf::from("/tmp/envoy.itinera");
+        let Some(Effect::Load { job, .. }) =
+            state.apply(Action::Open(Input::Path(path.clone()))).pop()
+        else {
+            panic!("no load");
+        };
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "envoy.txt".into(),
+                path: None,
+                analysis: Arc::new(three_stop_analysis()),
+                project: Some(Box::new(OpenedProject { path, project })),
+                others,
+            }),
+        });
+        state
+    }
+
+    #[test]
+    fn a_stop_added_from_selected_words_joins_the_traveller_in_text_order_and_undoes() {
+        let mut state = state_with(three_stop_analysis());
+        let text = state.analysis().unwrap().text.clone();
+        let start = text.find("Atlantis").unwrap();
+        let span = Span::new(start, start + "Atlantis".len());
+        // a selection off the text, or of nothing, is no selection
+        state.apply(Action::SelectText(Some(Span::new(start, start + 10_000))));
+        assert_eq!(state.text_selection, None);
+        state.apply(Action::SelectText(Some(span)));
+        assert_eq!(state.text_selection, Some(span));
+        let mut place = state
+            .stop(StopRef { actor: 0, stop: 0 })
+            .unwrap()
+            .place
+            .clone();
+        place.id = "geonames:3370352".into();
+        place.name = "Atlantis".into();
+        place.latlon = LatLon::new(-33.57, 18.48);
+        let choices = StopChoices {
+            span,
+            query: "Atlantis".into(),
+            candidates: vec![place.clone()],
+        };
+        state.apply(Action::ShowStopChoices(Some(choices)));
+        assert!(state.stop_choices.is_some());
+        state.apply(Action::AddStop { span, place });
+        assert_eq!(
+            route(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Atlantis"]
+        );
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 3 }));
+        assert!(state.text_selection.is_none() && state.stop_choices.is_none());
+        let resolved = state
+            .analysis()
+            .unwrap()
+            .places
+            .iter()
+            .find(|p| p.span == span);
+        assert_eq!(
+            resolved.unwrap().resolved.as_ref().unwrap().name,
+            "Atlantis"
+        );
+        state.apply(Action::Undo);
+        assert_eq!(route(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        state.apply(Action::Redo);
+        assert_eq!(route(&state, 0).len(), 4);
+        let project = state.project_snapshot().unwrap();
+        assert_eq!(project.version, 3);
+        assert_eq!(route(&reopened(project, Vec::new()), 0).len(), 4);
+    }
+
+    #[test]
+    fn merging_two_actors_makes_one_route_that_undoes_and_is_kept() {
+        let mut state = state_with(three_stop_analysis());
+        state.apply(Action::MergeActors { from: 0, into: 0 });
+        assert!(!state.can_undo(), "an actor is not merged into itself");
+        // with nothing selected, the deputy's route walked through, merged away
+        state.apply(Action::Select(StopRef { actor: 1, stop: 0 }));
+        state.apply(Action::ClearSelection);
+        state.apply(Action::MergeActors { from: 1, into: 0 });
+        assert_eq!(state.active_actor, 0);
+        assert_eq!(state.active_len(), 4);
+        state.apply(Action::Undo);
+        state.apply(Action::MergeActors { from: 1, into: 0 });
+        assert_eq!(actors(&state), ["Envoy"]);
+        assert_eq!(
+            route(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Bratislava"]
+        );
+        assert_eq!(state.actor_visible, [true]);
+        state.apply(Action::Undo);
+        assert_eq!(actors(&state), ["Envoy", "Deputy"]);
+        assert_eq!(state.actor_visible, [true, true]);
+        // the traveller merged into the deputy: the deputy's name, first
+        state.apply(Action::Select(StopRef { actor: 0, stop: 1 }));
+        state.apply(Action::MergeActors { from: 0, into: 1 });
+        assert_eq!(actors(&state), ["Deputy"]);
+        assert_eq!(route(&state, 0).len(), 4);
+        assert_eq!(
+            state.selected,
+            Some(StopRef { actor: 0, stop: 1 }),
+            "still Budapest"
+        );
+        let project = state.project_snapshot().unwrap();
+        assert_eq!(project.version, 3);
+        let again = reopened(project, Vec::new());
+        assert_eq!(actors(&again), ["Deputy"]);
+        assert_eq!(route(&again, 0), route(&state, 0));
+    }
+}
+
+#[cfg(test)]
+mod workbench_articles_tests {
+    //! "Add as stop" and "Merge into…" with several articles shown.
+    use super::*;
+    use crate::span::Span;
+    use crate::ui::testing::{second_article_analysis, state_with, three_stop_analysis};
+
+    fn route(state: &State, actor: usize) -> Vec<String> {
+        state.analysis().unwrap().actors[actor]
+            .stops
+            .iter()
+            .map(|s| s.place.name.clone())
+            .collect()
+    }
+
+    fn actors(state: &State) -> Vec<String> {
+        let analysis = state.analysis().unwrap();
+        analysis.actors.iter().map(|a| a.name.clone()).collect()
+    }
+
+    /// The test analysis with `second` added as a finished load would add it.
+    fn two_articles(second: Analysis) -> State {
+        let mut state = state_with(three_stop_analysis());
+        let effects = state.apply(Action::AddArticle(Input::Text {
+            name: "b.txt".into(),
+            text: "x".into(),
+        }));
+        let Some(Effect::Load { job, .. }) = effects.first().cloned() else {
+            panic!("no load: {effects:?}");
+        };
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "b.txt".into(),
+                path: None,
+                analysis: Arc::new(second),
+                project: None,
+                others: Vec::new(),
+            }),
+        });
+        state
+    }
+
+    /// `state`'s project opened again (the first article as the test analysis, the
+    /// second as `second`).
+    fn reopened(state: &State, second: Analysis) -> State {
+        let project = state.project_snapshot().unwrap();
+        let mut again = State::default();
+        let path = PathBuf::from("/tmp/envoy.itinera");
+        let Some(Effect::Load { job, .. }) =
+            again.apply(Action::Open(Input::Path(path.clone()))).pop()
+        else {
+            panic!("no load");
+        };
+        again.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "envoy.txt".into(),
+                path: None,
+                analysis: Arc::new(three_stop_analysis()),
+                project: Some(Box::new(OpenedProject { path, project })),
+                others: vec![Arc::new(second)],
+            }),
+        });
+        again
+    }
+
+    /// The span of `word` in the second article, in the text shown.
+    fn in_second(state: &State, word: &str) -> Span {
+        let range = state.article_range(1).unwrap();
+        let start = range.start + state.analysis().unwrap().text[range].find(word).unwrap();
+        Span::new(start, start + word.len())
+    }
+
+    fn nis(state: &State) -> Candidate {
+        let mut place = state
+            .stop(StopRef { actor: 0, stop: 0 })
+            .unwrap()
+            .place
+            .clone();
+        place.id = "geonames:787657".into();
+        place.name = "Niš".into();
+        place.latlon = LatLon::new(43.32, 21.9);
+        place
+    }
+
+    #[test]
+    fn a_stop_added_in_the_second_article_joins_the_merged_route_where_that_article_tells_it() {
+        let mut state = two_articles(second_article_analysis());
+        // words across the two articles are no selection
+        let across = Span::new(
+            in_second(&state, "The").start - 4,
+            in_second(&state, "envoy").end,
+        );
+        state.apply(Action::SelectText(Some(across)));
+        assert_eq!(state.text_selection, None);
+        // told after Belgrade and before Sofia in the second article
+        let span = in_second(&state, "officials");
+        state.apply(Action::SelectText(Some(span)));
+        assert_eq!(state.text_selection, Some(span));
+        let place = nis(&state);
+        state.apply(Action::AddStop { span, place });
+        assert_eq!(
+            route(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Niš", "Sofia"]
+        );
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 3 }));
+        let (made, applied) = state.corrections().next().unwrap();
+        assert!(applied);
+        assert_eq!((made.article, made.mention.as_str()), (1, "officials"));
+        let local = second_article_analysis().text.find("officials").unwrap();
+        assert_eq!(made.span.start, local, "in the second article's own text");
+        assert_eq!(
+            state
+                .told(StopRef { actor: 0, stop: 3 })
+                .unwrap()
+                .articles(),
+            [1]
+        );
+        state.apply(Action::Undo);
+        assert_eq!(route(&state, 0).len(), 4);
+        state.apply(Action::Redo);
+        let again = reopened(&state, second_article_analysis());
+        assert_eq!(route(&again, 0), route(&state, 0));
+        // taking the second article out takes its added stop
+        state.apply(Action::RemoveArticle(1));
+        assert_eq!(route(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+    }
+
+    #[test]
+    fn an_actor_of_one_article_merges_into_an_actor_of_the_other() {
+        // the second article's traveller goes by another name: two actors
+        let mut second = second_article_analysis();
+        second.actors[0].name = "Minister".into();
+        let mut state = two_articles(second.clone());
+        assert_eq!(actors(&state), ["Envoy", "Minister", "Deputy"]);
+        state.apply(Action::MergeActors { from: 1, into: 0 });
+        assert_eq!(actors(&state), ["Envoy", "Deputy"]);
+        assert_eq!(
+            route(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Sofia"],
+            "one Belgrade: both routes reach it one after the other"
+        );
+        let (made, applied) = state.corrections().next().unwrap();
+        assert!(applied);
+        assert_eq!((made.article, made.mention.as_str()), (1, "envoy"));
+        assert_eq!(
+            made.kind,
+            CorrectionKind::MergeActors {
+                into: Span::new(4, 9),
+                into_mention: "envoy".into(),
+                into_article: 0,
+            }
+        );
+        // the merged stops still say who told them
+        let told = state.told(StopRef { actor: 0, stop: 3 }).unwrap();
+        assert_eq!(told.articles(), [1]);
+        // and the other way: the envoy merged into the second article's minister
+        state.apply(Action::Undo);
+        state.apply(Action::MergeActors { from: 0, into: 1 });
+        assert_eq!(actors(&state), ["Minister", "Deputy"]);
+        let (made, _) = state.corrections().next().unwrap();
+        assert!(matches!(
+            made.kind,
+            CorrectionKind::MergeActors {
+                into_article: 1,
+                ..
+            }
+        ));
+        let project = state.project_snapshot().unwrap();
+        assert_eq!(project.version, 3);
+        let again = reopened(&state, second.clone());
+        assert_eq!(actors(&again), ["Minister", "Deputy"]);
+        assert_eq!(route(&again, 0), route(&state, 0));
+        // an article named by the merge taken out takes the merge with it
+        state.apply(Action::RemoveArticle(1));
+        assert_eq!(actors(&state), ["Envoy", "Deputy"]);
+        assert_eq!(state.corrections().count(), 0);
     }
 }
