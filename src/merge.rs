@@ -200,7 +200,7 @@ fn gap_seconds(a: Option<&When>, b: Option<&When>) -> i64 {
 }
 
 /// True when two times cannot be the same: both known, and their bounds do not overlap.
-fn disagree(a: &When, b: &When) -> bool {
+pub(crate) fn disagree(a: &When, b: &When) -> bool {
     match (a.earliest, a.latest, b.earliest, b.latest) {
         (Some(a0), Some(a1), Some(b0), Some(b1)) => a1 < b0 || b1 < a0,
         _ => false,

@@ -187,10 +187,15 @@ pub fn shown(articles: &[(&str, &Analysis)], corrections: &[Correction]) -> Show
     }
     let (mut analysis, mut combined) = combine(merge(sources));
     // the stops' mentions before any route correction: the cards' table follows them
-    let before: Vec<Vec<Vec<Span>>> = analysis
+    let before: Vec<Vec<(Vec<Span>, Option<When>)>> = analysis
         .actors
         .iter()
-        .map(|a| a.stops.iter().map(|s| s.mentions.clone()).collect())
+        .map(|a| {
+            a.stops
+                .iter()
+                .map(|s| (s.mentions.clone(), s.when.clone()))
+                .collect()
+        })
         .collect();
     let mut moved = false;
     for (i, c) in corrections.iter().enumerate() {
@@ -217,10 +222,22 @@ pub fn shown(articles: &[(&str, &Analysis)], corrections: &[Correction]) -> Show
 }
 
 /// The cards' table for `analysis`, whose stops route corrections moved: each stop takes
-/// the entry of the stop that had its first mention before (`before` and `told`, by actor
-/// and stop; two actors merged join a stop that follows one at the same place to it, which
-/// keeps its first mention).
-fn follow(before: &[Vec<Vec<Span>>], told: &[Vec<Told>], analysis: &Analysis) -> Vec<Vec<Told>> {
+/// the entry of the stop that had its first mention before (`before`, each stop's mentions
+/// and day, and `told`, by actor and stop). Where two actors merged made two stops one (the
+/// first keeps its first mention and takes the other's mentions), the one entry holds both
+/// tellings, with the other's day among the days that differ when it does.
+fn follow(
+    before: &[Vec<(Vec<Span>, Option<When>)>],
+    told: &[Vec<Told>],
+    analysis: &Analysis,
+) -> Vec<Vec<Told>> {
+    let entry = |first: Option<&Span>| {
+        before.iter().zip(told).find_map(|(stops, told)| {
+            let i = stops.iter().position(|(m, _)| m.first() == first)?;
+            let (mentions, when) = &stops[i];
+            Some((told.get(i)?, mentions, when.as_ref()))
+        })
+    };
     analysis
         .actors
         .iter()
@@ -229,16 +246,28 @@ fn follow(before: &[Vec<Vec<Span>>], told: &[Vec<Told>], analysis: &Analysis) ->
                 .stops
                 .iter()
                 .map(|stop| {
-                    before
-                        .iter()
-                        .zip(told)
-                        .find_map(|(stops, told)| {
-                            let i = stops
-                                .iter()
-                                .position(|m| m.first() == stop.mentions.first())?;
-                            told.get(i).cloned()
-                        })
-                        .unwrap_or_default()
+                    let Some((own, _, _)) = entry(stop.mentions.first()) else {
+                        return Told::default();
+                    };
+                    let mut out = own.clone();
+                    for m in stop.mentions.iter().skip(1) {
+                        // a stop joined to this one whole, not one that shares a mention
+                        let Some((other, _, when)) = entry(Some(m))
+                            .filter(|(_, ms, _)| ms.iter().all(|x| stop.mentions.contains(x)))
+                        else {
+                            continue;
+                        };
+                        out.sources.extend(other.sources.iter().cloned());
+                        out.evidence.extend(other.evidence.iter().cloned());
+                        out.disagreements
+                            .extend(other.disagreements.iter().cloned());
+                        if let (Some(theirs), Some(ours)) = (when, &stop.when)
+                            && crate::merge::disagree(ours, theirs)
+                        {
+                            out.disagreements.push((other.article, theirs.clone()));
+                        }
+                    }
+                    out
                 })
                 .collect()
         })

@@ -923,6 +923,14 @@ impl State {
             Action::ShowArticle(article) => {
                 if article < self.corrections.articles.len() {
                     self.shown_article = article;
+                    // words selected in another article are out of sight
+                    if self
+                        .text_selection
+                        .is_some_and(|s| self.locate(s).is_none_or(|(d, _)| d != article))
+                    {
+                        self.text_selection = None;
+                        self.stop_choices = None;
+                    }
                 }
             }
             Action::RemoveArticle(article) => self.remove_article(article),
@@ -1421,6 +1429,10 @@ impl State {
             .unwrap_or_default();
         let (analysis, combined, applied) = self.shown_now();
         self.corrections.applied = applied;
+        // an article added or taken out moves the words after it: a selection is let go
+        if self.combined.as_ref().map(|c| &c.starts) != combined.as_ref().map(|c| &c.starts) {
+            self.text_selection = None;
+        }
         self.combined = combined;
         let Some(current) = self.current.as_mut() else {
             return;
@@ -2880,8 +2892,17 @@ mod workbench_articles_tests {
         state.apply(Action::Redo);
         let again = reopened(&state, second_article_analysis());
         assert_eq!(route(&again, 0), route(&state, 0));
+        // words selected in one article are let go when another is shown or when the
+        // articles change
+        state.apply(Action::SelectText(Some(span)));
+        state.apply(Action::ShowArticle(1));
+        assert_eq!(state.text_selection, Some(span));
+        state.apply(Action::ShowArticle(0));
+        assert_eq!(state.text_selection, None);
+        state.apply(Action::SelectText(Some(span)));
         // taking the second article out takes its added stop
         state.apply(Action::RemoveArticle(1));
+        assert_eq!(state.text_selection, None);
         assert_eq!(route(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
     }
 
@@ -2910,9 +2931,13 @@ mod workbench_articles_tests {
                 into_article: 0,
             }
         );
-        // the merged stops still say who told them
+        // the merged stops still say who told them: Belgrade, both, a day apart
         let told = state.told(StopRef { actor: 0, stop: 3 }).unwrap();
         assert_eq!(told.articles(), [1]);
+        let belgrade = state.told(StopRef { actor: 0, stop: 2 }).unwrap();
+        assert_eq!(belgrade.articles(), [0, 1]);
+        assert_eq!(belgrade.disagreements.len(), 1);
+        assert_eq!(belgrade.disagreements[0].1.value, "2025-06-09");
         // and the other way: the envoy merged into the second article's minister
         state.apply(Action::Undo);
         state.apply(Action::MergeActors { from: 0, into: 1 });
