@@ -28,13 +28,22 @@ fn fake_pipeline() -> Analyzer {
     })
 }
 
-fn harness() -> Harness<'static, App> {
+/// [`fake_pipeline`] whose second article calls the envoy "Minister": an actor of its own.
+fn minister_pipeline() -> Analyzer {
+    Arc::new(|doc: &Document| {
+        if doc.text.contains("Sofia") {
+            let mut second = second_article_analysis();
+            second.actors[0].name = "Minister".into();
+            second
+        } else {
+            three_stop_analysis()
+        }
+    })
+}
+
+fn harness_with(analyzer: Analyzer) -> Harness<'static, App> {
     let ctx = egui::Context::default();
-    let app = App::new(
-        &ctx,
-        Settings::default(),
-        AppConfig::offline(fake_pipeline()),
-    );
+    let app = App::new(&ctx, Settings::default(), AppConfig::offline(analyzer));
     Harness::builder()
         .with_size([1400.0, 900.0])
         .with_max_steps(400)
@@ -79,7 +88,12 @@ fn route(app: &App) -> Vec<String> {
 
 /// A window showing the first article with the second dropped on it and added.
 fn two_articles(dir: &Path) -> Harness<'static, App> {
-    let mut h = harness();
+    two_articles_with(dir, fake_pipeline())
+}
+
+/// [`two_articles`] analysed by `analyzer`.
+fn two_articles_with(dir: &Path, analyzer: Analyzer) -> Harness<'static, App> {
+    let mut h = harness_with(analyzer);
     h.state_mut()
         .show_analysis("envoy.txt", three_stop_analysis());
     h.run();
@@ -168,7 +182,11 @@ fn saved(app: &App) -> bool {
 }
 
 fn reopen(path: &Path) -> Harness<'static, App> {
-    let mut h = harness();
+    reopen_with(path, fake_pipeline())
+}
+
+fn reopen_with(path: &Path, analyzer: Analyzer) -> Harness<'static, App> {
+    let mut h = harness_with(analyzer);
     h.state_mut()
         .act(Action::Open(Input::Path(path.to_path_buf())));
     step_until(&mut h, "the project to open", |app| {
@@ -250,4 +268,156 @@ fn a_correction_of_the_second_article_is_applied_after_reopening() {
     again.run();
     assert_eq!(again.state().state.articles().len(), 2);
     assert_eq!(route(again.state()), ["Vienna", "Budapest", "Belgrade"]);
+}
+
+fn shows(h: &Harness<'static, App>, label: &str) -> bool {
+    h.query_by_label(label).is_some()
+}
+
+fn actor_names(app: &App) -> Vec<String> {
+    let analysis = app.state.analysis().expect("an analysis");
+    analysis.actors.iter().map(|a| a.name.clone()).collect()
+}
+
+/// Presses the pointer at `from`, moves it to `to` and lets go there.
+fn drag(h: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
+    h.drag_at(from);
+    h.step();
+    h.hover_at(from.lerp(to, 0.5));
+    h.step();
+    h.drop_at(to);
+    h.run();
+}
+
+/// Types `text` into the field labelled `label` (emptied first).
+fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    let field = || egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(field(), label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(field(), label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn words_selected_in_the_second_article_become_a_stop_of_the_merged_route_kept_on_reopening() {
+    use itinera::ui::itinerary::candidate_label;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = two_articles(dir.path());
+    h.state_mut().act(Action::SaveProjectAs(path.clone()));
+    step_until(&mut h, "the first save", saved);
+    assert_eq!(h.state().state.shown_article, 1, "the second article's tab");
+    // "officials" in the second article: told after its Belgrade, before its Sofia
+    let second = h.state().state.article_range(1).unwrap();
+    let local = second_article_analysis().text.find("officials").unwrap();
+    let words = itinera::Span::new(second.start + local, second.start + local + 9);
+    // a byte of the first article is not drawn in the second's tab
+    assert!(h.state().article.text_pos(3).is_none());
+    let from = h.state().article.text_pos(words.start + 2).unwrap();
+    let to = h.state().article.text_pos(words.end - 2).unwrap();
+    drag(&mut h, from, to);
+    assert_eq!(h.state().state.text_selection, Some(words));
+    assert!(shows(&h, "“officials”"));
+    h.get_by_label("Add as stop").click();
+    h.run();
+    type_into(&mut h, "Place name", "Niš");
+    h.get_by_label("Find").click();
+    h.run();
+    let choices = h.state().state.stop_choices.clone().expect("the list");
+    let (i, nis) = choices
+        .candidates
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.country.as_deref() == Some("RS"))
+        .expect("Niš, Serbia");
+    let nis = nis.clone();
+    h.get_by_label(&format!("{}. {}", i + 1, candidate_label(&nis)))
+        .click();
+    h.run();
+    let merged = ["Vienna", "Budapest", "Belgrade", nis.name.as_str(), "Sofia"];
+    assert_eq!(route(h.state()), merged);
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 3 }),
+        "the new stop is selected"
+    );
+    h.get_by_label(&format!("Stop 4: {}", nis.name));
+    step_until(&mut h, "the autosave", saved);
+    drop(h);
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(json["version"], 3);
+    assert_eq!(json["corrections"][0]["article"], 1);
+    assert_eq!(json["corrections"][0]["span"]["start"], local);
+    assert_eq!(json["corrections"][0]["mention"], "officials");
+
+    let again = reopen(&path);
+    assert_eq!(route(again.state()), merged);
+    assert!(
+        again
+            .state()
+            .state
+            .corrections()
+            .all(|(_, applied)| applied)
+    );
+}
+
+#[test]
+fn an_actor_of_the_second_article_merges_into_one_of_the_first_and_stays_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = two_articles_with(dir.path(), minister_pipeline());
+    h.state_mut().act(Action::SaveProjectAs(path.clone()));
+    step_until(&mut h, "the first save", saved);
+    assert_eq!(actor_names(h.state()), ["Envoy", "Minister", "Deputy"]);
+    h.get_by_label("Stop 2: Sofia").click();
+    h.run();
+    h.get_by_label("Merge into…").click();
+    h.run();
+    h.get_by_label("Envoy · 3 stops").click();
+    h.run();
+    assert_eq!(actor_names(h.state()), ["Envoy", "Deputy"]);
+    assert_eq!(
+        route(h.state()),
+        ["Vienna", "Budapest", "Belgrade", "Sofia"]
+    );
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 3 }),
+        "still Sofia"
+    );
+    // Belgrade, told by both, says so on its card
+    h.get_by_label("Stop 3: Belgrade").click();
+    h.run();
+    h.get_by_label("Days differ");
+    step_until(&mut h, "the autosave", saved);
+    drop(h);
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let merge = &json["corrections"][0];
+    assert_eq!(merge["article"], 1);
+    assert_eq!(merge["mention"], "envoy");
+    assert_eq!(
+        merge["kind"],
+        serde_json::json!({"merge_actors": {
+            "into": {"start": 4, "end": 9},
+            "into_mention": "envoy"
+        }}),
+        "the first article's envoy: no article index written"
+    );
+
+    let mut again = reopen_with(&path, minister_pipeline());
+    assert_eq!(actor_names(again.state()), ["Envoy", "Deputy"]);
+    assert_eq!(
+        route(again.state()),
+        ["Vienna", "Budapest", "Belgrade", "Sofia"]
+    );
+    // removing the second article takes the merge with it; undo brings both back
+    again.state_mut().act(Action::RemoveArticle(1));
+    again.run();
+    assert_eq!(again.state().state.corrections().count(), 0);
+    again.get_by_label("Edit").click();
+    again.run();
+    again.get_by_label("Undo").click();
+    again.run();
+    assert_eq!(actor_names(again.state()), ["Envoy", "Deputy"]);
 }
