@@ -40,6 +40,8 @@ pub struct MergedActor {
     pub kind: ActorKind,
     /// The articles that tell of it (indices into [`Merged::documents`]).
     pub documents: Vec<usize>,
+    /// Every mention of it, with its article, in the order of the articles.
+    pub mentions: Vec<(usize, Span)>,
     /// The route, in travel order.
     pub stops: Vec<MergedStop>,
 }
@@ -57,6 +59,9 @@ pub struct MergedStop {
     pub mentions: Vec<(usize, Span)>,
     /// Every source named, in order of first mention across the articles.
     pub sources: Vec<String>,
+    /// Every source named, with the article that names it (a source two articles name is
+    /// listed for each).
+    pub attributed: Vec<(usize, String)>,
     /// Another article's day for the same stop, where it differs.
     pub disagreements: Vec<(usize, When)>,
 }
@@ -84,6 +89,7 @@ pub fn merge(documents: Vec<Source>) -> Merged {
                     name: actor.name.clone(),
                     kind: actor.kind,
                     documents: vec![d],
+                    mentions: actor.mentions.iter().map(|&m| (d, m)).collect(),
                     stops: actor.stops.iter().map(|s| merged_stop(d, s)).collect(),
                 }),
             }
@@ -110,6 +116,7 @@ fn merged_stop(d: usize, s: &Stop) -> MergedStop {
         evidence: s.evidence.iter().map(|e| (d, e.clone())).collect(),
         mentions: s.mentions.iter().map(|&m| (d, m)).collect(),
         sources: s.sources.clone(),
+        attributed: s.sources.iter().map(|x| (d, x.clone())).collect(),
         disagreements: Vec::new(),
     }
 }
@@ -140,6 +147,9 @@ fn join(merged: &mut MergedActor, d: usize, actor: &Actor) {
     if !merged.documents.contains(&d) {
         merged.documents.push(d);
     }
+    merged
+        .mentions
+        .extend(actor.mentions.iter().map(|&m| (d, m)));
     if actor.name.split_whitespace().count() > merged.name.split_whitespace().count() {
         merged.name.clone_from(&actor.name);
     }
@@ -190,7 +200,7 @@ fn gap_seconds(a: Option<&When>, b: Option<&When>) -> i64 {
 }
 
 /// True when two times cannot be the same: both known, and their bounds do not overlap.
-fn disagree(a: &When, b: &When) -> bool {
+pub(crate) fn disagree(a: &When, b: &When) -> bool {
     match (a.earliest, a.latest, b.earliest, b.latest) {
         (Some(a0), Some(a1), Some(b0), Some(b1)) => a1 < b0 || b1 < a0,
         _ => false,
@@ -209,6 +219,7 @@ fn absorb(merged: &mut MergedStop, d: usize, s: &Stop) {
         if !merged.sources.contains(source) {
             merged.sources.push(source.clone());
         }
+        merged.attributed.push((d, source.clone()));
     }
     match (&merged.stop.when, &s.when) {
         (Some(ours), Some(theirs)) if disagree(ours, theirs) => {
@@ -292,6 +303,14 @@ mod tests {
         );
         assert!(belgrade.disagreements.is_empty());
         assert_eq!(envoy.stops[3].document, 1);
+        // who said so, with the article that says it
+        assert_eq!(
+            belgrade.attributed,
+            [(0, "KCNA".to_owned()), (1, "Yonhap".to_owned())]
+        );
+        let told: Vec<usize> = envoy.mentions.iter().map(|(d, _)| *d).collect();
+        assert!(told.contains(&0) && told.contains(&1), "{told:?}");
+        assert!(told.is_sorted(), "{told:?}");
     }
 
     #[test]
@@ -337,6 +356,7 @@ mod tests {
             name: "Anna Berg".into(),
             kind: ActorKind::Person,
             documents: vec![0],
+            mentions: Vec::new(),
             stops: route(&["Vienna", "Budapest", "Belgrade", "Sofia"]),
         };
         let second = Actor {

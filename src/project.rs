@@ -24,15 +24,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::gazetteer::{Candidate, normalize};
-use crate::movement::{Stop, When};
+use crate::movement::{Actor, Evidence, Status, Stop, When};
 use crate::span::Span;
 
 /// The value of the `format` field: what sort of file this is.
 pub const FORMAT: &str = "itinera-project";
 /// The newest project file version this build reads. A project is written with the oldest
 /// version that holds it ([`Project::required_version`]): 1 while its corrections are all
-/// "not a stop" (so an older itinera still opens it), 2 when it holds the later kinds.
-pub const VERSION: u32 = 2;
+/// "not a stop" (so an older itinera still opens it), 2 when it holds a place, a date, a
+/// traveller, a name or a move, 3 when it holds an added stop or merged actors.
+pub const VERSION: u32 = 3;
 /// The file name extension of project files, without the dot.
 pub const EXTENSION: &str = "itinera";
 
@@ -44,7 +45,7 @@ pub struct Project {
     /// The file version: what the file said when read; written as
     /// [`Project::required_version`].
     pub version: u32,
-    /// The articles, in the order they were added. The window shows the first.
+    /// The articles, in the order they were added. The window merges their routes.
     pub articles: Vec<Article>,
     /// The user's corrections, oldest first, including those that no longer apply.
     #[serde(default)]
@@ -151,6 +152,33 @@ pub enum CorrectionKind {
         /// How many places later.
         by: i32,
     },
+    /// The mention's words name a place the traveller went to that the pipeline kept as no
+    /// stop: the traveller (the first actor when the correction applies; one called
+    /// "Traveller" when the text has none) gets a stop at `place`, placed in its route
+    /// after the stop the text tells last before these words (first when none is told
+    /// before them), dated by the first time its sentence gives. The place mentions the
+    /// words cover resolve to `place`.
+    AddStop {
+        /// The place chosen (from the gazetteer).
+        place: Candidate,
+    },
+    /// The actor this mention refers to is the one the words at `into` refer to: the two
+    /// become one actor, under the name of `into`'s, where the earlier of the two stood
+    /// among the actors, with both routes merged into one (by date where both stops have
+    /// one, else by where the text tells them; a place both routes reach one after the
+    /// other is one stop).
+    MergeActors {
+        /// A mention of the actor merged into: a byte range into the text of article
+        /// `into_article`.
+        into: Span,
+        /// The words at `into` when the correction was made.
+        into_mention: String,
+        /// The article of `into` (index into [`Project::articles`]; written only when it
+        /// is not the first, so a project of one article reads as before). A merge of
+        /// actors named in two articles applies to the merged route only.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        into_article: usize,
+    },
 }
 
 impl CorrectionKind {
@@ -160,7 +188,12 @@ impl CorrectionKind {
     pub fn version(&self) -> u32 {
         match self {
             CorrectionKind::NotAStop => 1,
-            _ => 2,
+            CorrectionKind::Place { .. }
+            | CorrectionKind::Date { .. }
+            | CorrectionKind::Traveller
+            | CorrectionKind::RenameActor { .. }
+            | CorrectionKind::Move { .. } => 2,
+            CorrectionKind::AddStop { .. } | CorrectionKind::MergeActors { .. } => 3,
         }
     }
 
@@ -179,6 +212,10 @@ impl CorrectionKind {
             CorrectionKind::RenameActor { name } => format!("renamed {name}"),
             CorrectionKind::Move { by } if *by < 0 => format!("{} earlier", -by),
             CorrectionKind::Move { by } => format!("{by} later"),
+            CorrectionKind::AddStop { place } => format!("added stop {}", place.name),
+            CorrectionKind::MergeActors { into_mention, .. } => {
+                format!("merged into “{into_mention}”")
+            }
         }
     }
 }
@@ -241,8 +278,9 @@ impl Correction {
 /// they find what they change: a place, every place mention and stop of the mention's name;
 /// a date, the stop, which then moves in its route to where the date puts it among the
 /// dated stops (as near its old place as the dates allow); a traveller, the actor, which
-/// comes first; a new name, the actor; a move, the stop, within its route's ends. Stops
-/// keep their `alternatives` pointing at the same stops when the route is reordered.
+/// comes first; a new name, the actor; a move, the stop, within its route's ends; an added
+/// stop, unless the traveller has a stop at those words already; a merge, both actors.
+/// Stops keep their `alternatives` pointing at the same stops when the route is reordered.
 pub fn apply_corrections(
     analysis: &mut Analysis,
     article: usize,
@@ -360,7 +398,178 @@ fn apply_one(analysis: &mut Analysis, c: &Correction) -> bool {
             }
             found
         }
+        CorrectionKind::AddStop { place } => add_stop(analysis, c.span, place),
+        CorrectionKind::MergeActors {
+            into,
+            into_mention,
+            into_article,
+        } => {
+            // both mentions must be in the text at hand: merged routes are shifted into
+            // one text (and article) before this applies
+            *into_article == c.article
+                && analysis.text.get(into.start..into.end) == Some(into_mention.as_str())
+                && merge_actors(analysis, c.span, *into)
+        }
     }
+}
+
+/// True when `a` and `b` share a byte.
+fn spans_overlap(a: &Span, b: &Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Gives the traveller a stop at `place` for the words at `span` ([`CorrectionKind::AddStop`]);
+/// false when it already has a stop there.
+fn add_stop(analysis: &mut Analysis, span: Span, place: &Candidate) -> bool {
+    if analysis.actors.first().is_some_and(|a| {
+        a.stops
+            .iter()
+            .any(|s| s.mentions.iter().any(|m| spans_overlap(m, &span)))
+    }) {
+        return false;
+    }
+    for mention in &mut analysis.places {
+        if spans_overlap(&mention.span, &span) {
+            mention.resolved = Some(place.clone());
+            mention.city = None;
+        }
+    }
+    let sentence = analysis
+        .sentences
+        .iter()
+        .find(|s| s.start <= span.start && span.end <= s.end)
+        .copied()
+        .unwrap_or(span);
+    let when = analysis
+        .times
+        .iter()
+        .find(|t| {
+            sentence.start <= t.span.start && t.span.end <= sentence.end && t.earliest.is_some()
+        })
+        .map(|t| When {
+            value: t.value.clone(),
+            earliest: t.earliest,
+            latest: t.latest,
+            span: t.span,
+        });
+    let quote = analysis
+        .text
+        .get(sentence.start..sentence.end)
+        .unwrap_or_default()
+        .to_owned();
+    let stop = Stop {
+        place: place.clone(),
+        mentions: vec![span],
+        when,
+        status: Status::Confirmed,
+        sources: Vec::new(),
+        evidence: vec![Evidence {
+            span: sentence,
+            quote,
+        }],
+        alternatives: Vec::new(),
+        approximate: false,
+    };
+    if analysis.actors.is_empty() {
+        analysis.actors.push(Actor {
+            name: "Traveller".into(),
+            ..Actor::default()
+        });
+    }
+    let stops = &mut analysis.actors[0].stops;
+    // after the stop told last before these words
+    let to = stops
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let first = s.mentions.iter().map(|m| m.start).min()?;
+            (first < span.start).then_some((first, i))
+        })
+        .max()
+        .map_or(0, |(_, i)| i + 1);
+    stops.push(stop);
+    let from = stops.len() - 1;
+    move_stop(stops, from, to);
+    true
+}
+
+/// Merges the actor with a mention at `from` into the one with a mention at `into`
+/// ([`CorrectionKind::MergeActors`]); false when either is missing or they are one.
+fn merge_actors(analysis: &mut Analysis, from: Span, into: Span) -> bool {
+    let named = |a: &Actor, span: &Span| a.mentions.iter().any(|m| spans_overlap(m, span));
+    let Some(source) = analysis.actors.iter().position(|a| named(a, &from)) else {
+        return false;
+    };
+    let Some(target) = analysis.actors.iter().position(|a| named(a, &into)) else {
+        return false;
+    };
+    if source == target {
+        return false;
+    }
+    let merged = analysis.actors.remove(source);
+    let target = if target > source { target - 1 } else { target };
+    let actor = &mut analysis.actors[target];
+    merge_routes(&mut actor.stops, merged.stops);
+    actor.denied.extend(merged.denied);
+    for mention in merged.mentions {
+        if !actor.mentions.contains(&mention) {
+            actor.mentions.push(mention);
+        }
+    }
+    // where the earlier of the two stood: merging the traveller keeps a traveller first
+    if source < target {
+        analysis.actors[source..=target].rotate_right(1);
+    }
+    true
+}
+
+/// Merges `other` into the route `stops`, each route keeping its own order: of the two
+/// next stops, the earlier by date when both are dated (on different days or times), else
+/// the one the text tells first. Two stops in a row at one place become one (the first,
+/// with both's mentions). Alternatives keep pointing at the same stops.
+fn merge_routes(stops: &mut Vec<Stop>, other: Vec<Stop>) {
+    let date = |s: &Stop| s.when.as_ref().and_then(|w| w.earliest);
+    let told = |s: &Stop| {
+        s.mentions
+            .iter()
+            .map(|m| m.start)
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let first_first = |a: &Stop, b: &Stop| match (date(a), date(b)) {
+        (Some(x), Some(y)) if x != y => x < y,
+        _ => told(a) <= told(b),
+    };
+    let n = stops.len();
+    stops.extend(other.into_iter().map(|mut s| {
+        for a in &mut s.alternatives {
+            *a += n;
+        }
+        s
+    }));
+    let (mut i, mut j) = (0, n);
+    let mut order = Vec::with_capacity(stops.len());
+    while i < n || j < stops.len() {
+        if j >= stops.len() || (i < n && first_first(&stops[i], &stops[j])) {
+            order.push(i);
+            i += 1;
+        } else {
+            order.push(j);
+            j += 1;
+        }
+    }
+    let mut kept: Vec<usize> = Vec::with_capacity(order.len());
+    for k in order {
+        if let Some(&last) = kept.last()
+            && stops[last].place.id == stops[k].place.id
+        {
+            let mentions = stops[k].mentions.clone();
+            stops[last].mentions.extend(mentions);
+            continue;
+        }
+        kept.push(k);
+    }
+    reorder(stops, &kept);
 }
 
 /// Where the stop at `from`, now dated `at`, goes in its route: as near its old place as
@@ -455,15 +664,28 @@ pub fn parse_stop_date(input: &str) -> Result<(NaiveDate, Option<NaiveTime>), St
 
 /// The selected stop: the actor and stop indices at the time of saving, and the stop's
 /// first mention, which finds it again when a re-analysis numbers stops differently.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Selection {
     /// Index of the actor.
     pub actor: usize,
     /// Index of the stop in the actor's route.
     pub stop: usize,
-    /// The stop's first mention.
+    /// The stop's first mention: a byte range into the text of article
+    /// [`Selection::article`].
     #[serde(default)]
     pub mention: Option<Span>,
+    /// The article of the mention (index into [`Project::articles`]; written only when it
+    /// is not the first, so a project of one article reads as before).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub article: usize,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if"
+)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The map's centre and zoom.
@@ -724,6 +946,7 @@ mod tests {
                 actor: 0,
                 stop: 1,
                 mention: Some(Span::new(15, 21)),
+                article: 0,
             }),
             view: Some(MapView {
                 lat: 47.123_456_789,
@@ -826,16 +1049,34 @@ mod tests {
     }
 
     #[test]
+    fn a_selection_names_its_article_only_when_it_is_not_the_first() {
+        let table = [
+            (0, r#"{"actor":1,"stop":2,"mention":null}"#),
+            (1, r#"{"actor":1,"stop":2,"mention":null,"article":1}"#),
+        ];
+        for (article, json) in table {
+            let selection = Selection {
+                actor: 1,
+                stop: 2,
+                mention: None,
+                article,
+            };
+            assert_eq!(serde_json::to_string(&selection).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Selection>(json).unwrap(), selection);
+        }
+    }
+
+    #[test]
     fn a_newer_project_is_refused_and_says_so() {
         let newer = sample()
             .to_json()
-            .replacen("\"version\": 1", "\"version\": 3", 1);
+            .replacen("\"version\": 1", "\"version\": 4", 1);
         let err = Project::from_json(newer.as_bytes()).unwrap_err();
-        assert_eq!(err, ParseError::Newer { found: 3 });
+        assert_eq!(err, ParseError::Newer { found: 4 });
         assert_eq!(
             err.to_string(),
-            "this project was saved by a newer itinera (file version 3; this version reads \
-             up to 2). Open it with a newer itinera; the file was not changed"
+            "this project was saved by a newer itinera (file version 4; this version reads \
+             up to 3). Open it with a newer itinera; the file was not changed"
         );
     }
 
@@ -1079,6 +1320,26 @@ mod tests {
         Correction::new(kind, &text, Span::new(start, start + word.len())).unwrap()
     }
 
+    fn add(place: &CorrectionKind) -> CorrectionKind {
+        let CorrectionKind::Place { place } = place else {
+            panic!("a place")
+        };
+        CorrectionKind::AddStop {
+            place: place.clone(),
+        }
+    }
+
+    /// A merge into the actor named by the first occurrence of `word` in the envoy's text.
+    fn merge(word: &str) -> CorrectionKind {
+        let text = envoy().text;
+        let start = text.find(word).unwrap();
+        CorrectionKind::MergeActors {
+            into: Span::new(start, start + word.len()),
+            into_mention: word.into(),
+            into_article: 0,
+        }
+    }
+
     fn date(day: u32, time: Option<&str>) -> CorrectionKind {
         CorrectionKind::Date {
             date: NaiveDate::from_ymd_opt(2025, 6, day).unwrap(),
@@ -1195,9 +1456,76 @@ mod tests {
                         "Atlantis",
                         0,
                     ),
+                    // the words merged into are no longer where they were
+                    at(
+                        CorrectionKind::MergeActors {
+                            into: Span::new(4, 9),
+                            into_mention: "Envoy".into(),
+                            into_article: 0,
+                        },
+                        "deputy",
+                        0,
+                    ),
                 ],
-                vec![false, false, false, false],
+                vec![false, false, false, false, false],
                 plain.into(),
+            ),
+            (
+                // a stop added at words told after Vienna's and before Budapest's
+                vec![at(add(&georgia), "reached", 0)],
+                vec![true],
+                plain.replace(
+                    "Vienna 48.2 2025-06-04, Budapest",
+                    "Vienna 48.2 2025-06-04, Budapest 33.9 -, Budapest",
+                ),
+            ),
+            (
+                // a name the gazetteer lacked: the mention resolves too; told last, it
+                // goes last; a second time, it changes nothing
+                vec![
+                    at(add(&georgia), "Atlantis", 0),
+                    at(add(&georgia), "Atlantis", 0),
+                ],
+                vec![true, false],
+                plain
+                    .replace(
+                        "2025-06-08 ~Budapest |",
+                        "2025-06-08 ~Budapest, Budapest 33.9 - |",
+                    )
+                    .replace(" ?", " 33.9"),
+            ),
+            (
+                // the deputy merged into the envoy: one route, by date, then by the text
+                vec![at(merge("envoy"), "deputy", 0)],
+                vec![true],
+                "Envoy: Vienna 48.2 2025-06-04, Budapest 47.5 2025-06-06 ~Belgrade, \
+                 Belgrade 44.8 2025-06-08 ~Budapest, Budapest 47.5 - \
+                 | places 48.2 47.5 44.8 47.5 ?"
+                    .into(),
+            ),
+            (
+                // the envoy merged into the deputy: the deputy's name, first among the
+                // actors; a merge of one actor into itself or of no actor changes nothing,
+                // nor does one into another article's actor (the merged route's business)
+                vec![
+                    at(
+                        CorrectionKind::MergeActors {
+                            into: Span::new(4, 9),
+                            into_mention: "envoy".into(),
+                            into_article: 1,
+                        },
+                        "deputy",
+                        0,
+                    ),
+                    at(merge("deputy"), "envoy", 0),
+                    at(merge("deputy"), "envoy", 0),
+                    at(merge("envoy"), "Atlantis", 0),
+                ],
+                vec![false, true, false, false],
+                "Deputy: Vienna 48.2 2025-06-04, Budapest 47.5 2025-06-06 ~Belgrade, \
+                 Belgrade 44.8 2025-06-08 ~Budapest, Budapest 47.5 - \
+                 | places 48.2 47.5 44.8 47.5 ?"
+                    .into(),
             ),
             (
                 // corrections apply in order: the later date wins
@@ -1231,6 +1559,10 @@ mod tests {
             CorrectionKind::Place {
                 place: envoy().actors[0].stops[0].place.clone(),
             },
+            CorrectionKind::AddStop {
+                place: envoy().actors[0].stops[0].place.clone(),
+            },
+            merge("envoy"),
         ];
         for kind in kinds {
             for (start, end) in [(4, 9), (9, 4), (1000, 1008), (usize::MAX - 1, usize::MAX)] {
@@ -1385,6 +1717,30 @@ mod tests {
         let read = Project::load(&path).unwrap();
         assert_eq!(read.corrections, project.corrections);
         assert_eq!(read.version, 2);
+        // an added stop and a merge need version 3
+        project.corrections.extend([
+            at(
+                CorrectionKind::AddStop {
+                    place: envoy().actors[0].stops[0].place.clone(),
+                },
+                "Atlantis",
+                0,
+            ),
+            at(merge("envoy"), "deputy", 0),
+        ]);
+        project.save(&path).unwrap();
+        let read = Project::load(&path).unwrap();
+        assert_eq!(read.corrections, project.corrections);
+        assert_eq!(read.version, 3);
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(
+            json["corrections"][7]["kind"],
+            serde_json::json!({"merge_actors": {
+                "into": {"start": 4, "end": 9},
+                "into_mention": "envoy"
+            }})
+        );
     }
 
     #[test]
@@ -1434,5 +1790,57 @@ mod tests {
                 "2025-06-05"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod added_stop_tests {
+    use super::*;
+    use crate::{Document, Gazetteer, Options, analyze};
+
+    #[test]
+    fn an_added_stop_holds_its_place_when_the_text_is_analysed_again() {
+        let text = "The envoy arrived in Vienna on June 4, 2025. Reporters from Graz \
+                    followed her. On June 6 she travelled to Budapest, and on June 8 she \
+                    flew to Belgrade.";
+        let run = || {
+            analyze(
+                &Document::from_text(text),
+                Gazetteer::embedded(),
+                &Options::default(),
+            )
+        };
+        let names = |a: &Analysis| -> Vec<String> {
+            a.actors[0]
+                .stops
+                .iter()
+                .map(|s| s.place.name.clone())
+                .collect()
+        };
+        let first = run();
+        assert!(
+            !names(&first).contains(&"Graz".to_owned()),
+            "{:?}",
+            names(&first)
+        );
+        let graz = Gazetteer::embedded().lookup_top("Graz", 1).remove(0);
+        let start = text.find("Graz").unwrap();
+        let corrections = [Correction::new(
+            CorrectionKind::AddStop { place: graz },
+            text,
+            Span::new(start, start + 4),
+        )
+        .unwrap()];
+        let mut once = run();
+        assert_eq!(apply_corrections(&mut once, 0, &corrections), [true]);
+        let route = names(&once);
+        let at = |name: &str| route.iter().position(|n| n == name).unwrap();
+        assert!(
+            at("Vienna") < at("Graz") && at("Graz") < at("Budapest"),
+            "{route:?}"
+        );
+        let mut again = run();
+        apply_corrections(&mut again, 0, &corrections);
+        assert_eq!(again, once);
     }
 }

@@ -168,7 +168,7 @@ fn refused(content: &str, message: &str) {
 fn a_project_from_a_newer_version_is_refused_with_a_message_and_left_alone() {
     refused(
         "{\"format\": \"itinera-project\", \"version\": 7, \"articles\": []}",
-        "this project was saved by a newer itinera (file version 7; this version reads up to 2)",
+        "this project was saved by a newer itinera (file version 7; this version reads up to 3)",
     );
 }
 
@@ -717,4 +717,273 @@ fn a_stop_moves_earlier_and_later_and_outlives_undo_and_reopening() {
 
     let again = save_and_reopen(h, &path);
     assert_eq!(route(again.state()), ["Budapest", "Vienna", "Belgrade"]);
+}
+
+/// The screenshot the window asked for in its last frame, if it asked.
+fn screenshot_asked(h: &Harness<'static, App>) -> Option<egui::ScreenshotCallback> {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)?
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::ViewportCommand::Screenshot(callback) => Some(callback.clone()),
+            _ => None,
+        })
+}
+
+/// A picture of a window of `size` points at `scale` pixels a point, as an integration
+/// would take it: the map's rectangle blue, the rest of the window red.
+fn window_picture(size: egui::Vec2, scale: f32, map: egui::Rect) -> egui::ColorImage {
+    let (w, h) = ((size.x * scale) as usize, (size.y * scale) as usize);
+    let pixels = (0..h)
+        .flat_map(|y| (0..w).map(move |x| (x, y)))
+        .map(|(x, y)| {
+            let at = egui::pos2((x as f32 + 0.5) / scale, (y as f32 + 0.5) / scale);
+            if map.contains(at) {
+                egui::Color32::BLUE
+            } else {
+                egui::Color32::RED
+            }
+        })
+        .collect();
+    egui::ColorImage::new([w, h], pixels)
+}
+
+#[test]
+fn the_map_exports_as_a_png_cut_to_the_map_with_its_credits_inside() {
+    let dir = tempfile::tempdir().unwrap();
+    // a window of 1400 × 900 points at two pixels a point
+    let ctx = egui::Context::default();
+    let app = App::new(
+        &ctx,
+        Settings::default(),
+        AppConfig::offline(fake_pipeline()),
+    );
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_pixels_per_point(2.0)
+        .with_max_steps(400)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.state_mut()
+        .show_analysis("envoy.txt", three_stop_analysis());
+    step_until(&mut h, "the fit", |app| !app.map.gliding());
+    // File ▸ Export offers it (its dialog cannot run here: its answer is sent instead)
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Map image (PNG)…");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(shows(&h, "Zoom in") || shows(&h, "+"), "the map's buttons");
+
+    h.state_mut()
+        .act(Action::ExportImage(dir.path().join("route")));
+    h.step();
+    let callback = screenshot_asked(&h).expect("the window asks for its picture");
+    // the frame pictured is drawn without the zoom buttons; the credits stay, inside the map
+    h.step();
+    assert!(!shows(&h, "+"), "no zoom buttons in the picture");
+    let map = h.state().map.rect();
+    let (credits, credits_at) = h.state().map.attribution_drawn();
+    assert_eq!(credits, "Basemap: Natural Earth");
+    assert!(map.contains_rect(credits_at), "{credits_at:?} in {map:?}");
+    callback.complete(Arc::new(window_picture(
+        egui::vec2(1400.0, 900.0),
+        2.0,
+        map,
+    )));
+    let path = dir.path().join("route.png");
+    step_until(&mut h, "the picture's export", |app| {
+        app.state.notice.as_deref() == Some(&format!("Exported to {}", path.display()))
+    });
+    assert!(shows(&h, "+"), "the buttons are back");
+    let png = image::load_from_memory(&std::fs::read(&path).unwrap())
+        .unwrap()
+        .to_rgb8();
+    assert_eq!(
+        png.dimensions(),
+        (
+            (map.width() * 2.0).round() as u32,
+            (map.height() * 2.0).round() as u32
+        ),
+        "the map's rectangle in pixels"
+    );
+    assert!(png.pixels().all(|p| p.0 == [0, 0, 255]), "the map alone");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_map_image_that_cannot_be_written_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_route();
+    let path = dir.path().join("missing").join("map.png");
+    h.state_mut().act(Action::ExportImage(path));
+    h.step();
+    let callback = screenshot_asked(&h).expect("the window asks for its picture");
+    let map = h.state().map.rect();
+    callback.complete(Arc::new(window_picture(
+        egui::vec2(1400.0, 900.0),
+        1.0,
+        map,
+    )));
+    step_until(&mut h, "the failure", |app| app.state.error.is_some());
+    let error = h.state().state.error.clone().unwrap();
+    assert!(error.starts_with("Could not export map.png: "), "{error}");
+    h.get_by_label(&error);
+}
+
+/// Presses the pointer at `from`, moves it to `to` and lets go there (a click when they
+/// are one point).
+fn drag(h: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
+    h.drag_at(from);
+    h.step();
+    h.hover_at(from.lerp(to, 0.5));
+    h.step();
+    h.drop_at(to);
+    h.run();
+}
+
+/// The byte range of the first `words` in the test article.
+fn words_at(words: &str) -> itinera::Span {
+    let start = three_stop_analysis().text.find(words).expect("the words");
+    itinera::Span::new(start, start + words.len())
+}
+
+#[test]
+fn a_place_name_clicked_in_the_article_becomes_a_stop_that_undoes_and_survives_reopening() {
+    use itinera::ui::itinerary::{MAX_PLACE_CHOICES, candidate_label};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    // "Atlantis" is a name the pipeline found nowhere: clicking it selects it
+    let atlantis = words_at("Atlantis");
+    let at = h.state().article.text_pos(atlantis.start + 3).unwrap();
+    drag(&mut h, at, at);
+    assert_eq!(h.state().state.text_selection, Some(atlantis));
+    assert!(shows(&h, "“Atlantis”"));
+    h.get_by_label("Add as stop").click();
+    h.run();
+    let choices = h.state().state.stop_choices.clone().expect("the list");
+    assert_eq!(choices.query, "Atlantis");
+    assert_eq!(
+        choices.candidates,
+        itinera::Gazetteer::embedded().lookup_top("Atlantis", MAX_PLACE_CHOICES),
+        "the gazetteer's candidates, best first, as 'Wrong place?' lists them"
+    );
+    let (i, cape) = choices
+        .candidates
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.country.as_deref() == Some("ZA"))
+        .expect("Atlantis, Western Cape");
+    h.get_by_label(&format!("{}. {}", i + 1, candidate_label(cape)))
+        .click();
+    h.run();
+    assert_eq!(
+        route(h.state()),
+        ["Vienna", "Budapest", "Belgrade", "Atlantis"]
+    );
+    assert!(shows(&h, "Stop 4: Atlantis"));
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 3 }),
+        "the new stop is selected"
+    );
+    assert!(h.state().state.text_selection.is_none());
+    assert!(!shows(&h, "Add as stop"), "the selection is done with");
+    click_menu(&mut h, "Edit", "Undo");
+    assert_eq!(route(h.state()), ["Vienna", "Budapest", "Belgrade"]);
+    click_menu(&mut h, "Edit", "Redo");
+    assert_eq!(route(h.state()).len(), 4);
+
+    let again = save_and_reopen(h, &path);
+    assert_eq!(
+        route(again.state()),
+        ["Vienna", "Budapest", "Belgrade", "Atlantis"]
+    );
+    assert_eq!(stop_point(again.state(), 0, 3), cape.latlon);
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(json["version"], 3);
+}
+
+#[test]
+fn words_dragged_over_are_selected_whole_and_any_name_can_be_looked_up() {
+    let mut h = with_route();
+    // from inside "met" to inside "ministers"
+    let met = words_at("met ministers");
+    let from = h.state().article.text_pos(met.start + 1).unwrap();
+    let to = h.state().article.text_pos(met.end - 3).unwrap();
+    drag(&mut h, from, to);
+    assert_eq!(h.state().state.text_selection, Some(met));
+    assert!(shows(&h, "“met ministers”"));
+    h.get_by_label("Add as stop").click();
+    h.run();
+    assert!(shows(
+        &h,
+        "The gazetteer knows no place called “met ministers”"
+    ));
+    type_into(&mut h, "Place name", "Paris");
+    h.get_by_label("Find").click();
+    h.run();
+    let choices = h.state().state.stop_choices.clone().unwrap();
+    assert_eq!(choices.query, "Paris");
+    assert_eq!(choices.span, met);
+    assert_eq!(choices.candidates[0].country.as_deref(), Some("FR"));
+    h.get_by_label("Clear").click();
+    h.run();
+    assert!(h.state().state.text_selection.is_none());
+    assert!(!shows(&h, "Add as stop"));
+    // a click on a stop's name still selects the stop
+    let budapest = words_at("Budapest");
+    let at = h.state().article.text_pos(budapest.start + 2).unwrap();
+    drag(&mut h, at, at);
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 1 })
+    );
+    assert!(h.state().state.text_selection.is_none());
+}
+
+#[test]
+fn merged_actors_are_one_route_that_undoes_and_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    h.get_by_label("Stop 1: Bratislava").click();
+    h.run();
+    h.get_by_label("Merge into…").click();
+    h.run();
+    h.get_by_label("Envoy · 3 stops").click();
+    h.run();
+    assert_eq!(actor_names(h.state()), ["Envoy"]);
+    assert_eq!(
+        route(h.state()),
+        ["Vienna", "Budapest", "Belgrade", "Bratislava"]
+    );
+    assert!(shows(&h, "Envoy (4 stops)"));
+    assert!(!shows(&h, "Deputy (1 stops)"));
+    assert_eq!(
+        h.state().state.selected,
+        Some(StopRef { actor: 0, stop: 3 }),
+        "still Bratislava"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(actor_names(h.state()), ["Envoy", "Deputy"]);
+    assert!(shows(&h, "Deputy (1 stops)"));
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(actor_names(h.state()), ["Envoy"]);
+
+    let again = save_and_reopen(h, &path);
+    assert_eq!(actor_names(again.state()), ["Envoy"]);
+    assert_eq!(
+        route(again.state()),
+        ["Vienna", "Budapest", "Belgrade", "Bratislava"]
+    );
 }

@@ -1,13 +1,14 @@
 //! The article panel: the text with places highlighted by role and times underlined.
-//! Clicking a highlighted stop selects it.
+//! Clicking a highlighted stop selects it; dragging over words, or clicking a place name
+//! that is no stop, selects them for "Add as stop" ([`selection_ui`]).
 
 use std::fmt::Write as _;
 use std::sync::Arc;
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Align, Color32, FontId, Galley, Sense, Ui};
+use egui::{Align, Color32, FontId, Frame, Galley, Margin, Pos2, Rect, RichText, Sense, Ui};
 
-use super::state::{Action, State, StopRef};
+use super::state::{Action, State, StopChoices, StopRef};
 use super::style::{self, Highlight};
 use crate::span::Span;
 
@@ -17,6 +18,7 @@ pub const MAX_SHOWN_BYTES: usize = 400_000;
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Key {
     analysis: usize,
+    article: usize,
     width: u32,
     dark: bool,
     selected: Option<StopRef>,
@@ -31,21 +33,36 @@ pub struct ArticleView {
     /// Byte offset of every char of the shown text, plus the end.
     char_starts: Vec<usize>,
     scrolled_to: Option<StopRef>,
+    scrolled_article: usize,
     /// How many layouts were made (for tests of the cache).
     pub layouts: usize,
+    /// Where the text was drawn in the last frame, and its layout.
+    shown: Option<(Rect, Arc<Galley>)>,
+    /// The bytes of the analysis's text drawn in the last frame: the article shown, up to
+    /// [`MAX_SHOWN_BYTES`] of it.
+    shown_range: std::ops::Range<usize>,
+    /// The byte offset where a drag over the text began.
+    drag_from: Option<usize>,
+    /// The bytes dragged over so far, while the drag lasts.
+    dragging: Option<Span>,
 }
 
-/// Builds the formatted text: `highlights` and `times` are sorted, non-overlapping spans.
+/// Builds the formatted text: `highlights` and `times` are sorted, non-overlapping spans;
+/// `selected` words (and their background colour) are drawn over the highlights.
 #[must_use]
 pub fn layout_job(
     text: &str,
     highlights: &[(Span, Highlight)],
     times: &[Span],
+    selected: Option<(Span, Color32)>,
     dark: bool,
     wrap_width: f32,
     text_colour: Color32,
 ) -> LayoutJob {
     let mut cuts: Vec<usize> = vec![0, text.len()];
+    if let Some((s, _)) = selected {
+        cuts.extend([s.start, s.end]);
+    }
     for (s, _) in highlights {
         cuts.extend([s.start, s.end]);
     }
@@ -79,6 +96,12 @@ pub fn layout_job(
         }
         if times.get(t).is_some_and(|s| s.start <= a && b <= s.end) {
             format.underline = style::time_underline(dark);
+        }
+        if let Some((s, colour)) = selected
+            && s.start <= a
+            && b <= s.end
+        {
+            format.background = colour;
         }
         job.append(&text[a..b], 0.0, format);
     }
@@ -155,7 +178,8 @@ pub fn highlights(state: &State) -> Vec<(Span, Highlight)> {
 }
 
 impl ArticleView {
-    /// Shows the article; returns a selection when a stop mention was clicked.
+    /// Shows the article (with several, the one [`State::shown_article`] names, under
+    /// their tabs); returns a selection when a stop mention was clicked.
     pub fn show(&mut self, ui: &mut Ui, state: &State) -> Option<Action> {
         let Some(current) = &state.current else {
             ui.add_space(40.0);
@@ -166,11 +190,21 @@ impl ArticleView {
             return None;
         };
         let analysis = &current.analysis;
-        if let Some(title) = &analysis.title {
+        let tab = super::articles::tabs_ui(ui, state);
+        // the article shown: its stretch of the text, its own title and date
+        let range = state
+            .article_range(state.shown_article)
+            .unwrap_or(0..analysis.text.len());
+        let own = state.articles().get(state.shown_article);
+        let (title, name, published) = match own {
+            Some(a) => (&a.raw.title, &a.name, a.raw.published),
+            None => (&analysis.title, &current.name, analysis.published),
+        };
+        if let Some(title) = title {
             ui.label(egui::RichText::new(title).heading().strong());
         }
-        let mut meta = current.name.clone();
-        if let Some(date) = analysis.published {
+        let mut meta = name.clone();
+        if let Some(date) = published {
             let _ = write!(meta, " · published {}", date.format("%-d %B %Y"));
         }
         ui.label(egui::RichText::new(meta).weak().small());
@@ -181,12 +215,15 @@ impl ArticleView {
         let width = ui.available_width().max(100.0);
         let key = Key {
             analysis: Arc::as_ptr(analysis) as usize,
+            article: range.start,
             width: width.round() as u32,
             dark,
             selected: state.selected,
             visible: hash_visible(state),
         };
-        let shown_len = floor_boundary(&analysis.text, MAX_SHOWN_BYTES);
+        let article_text = &analysis.text[range.clone()];
+        let shown_len = floor_boundary(article_text, MAX_SHOWN_BYTES);
+        let start = range.start;
         // A galley holds positions in the font atlas, which egui rebuilds when fonts change
         // (system fonts for other scripts arrive a few frames after start), and a stale
         // galley draws garbage. egui's own galley cache is invalidated with the atlas, so lay
@@ -195,12 +232,24 @@ impl ArticleView {
         let galley = match &self.cache {
             Some((k, g)) if *k == key => g.clone(),
             _ => {
-                let text = &analysis.text[..shown_len];
-                let times: Vec<Span> = analysis.times.iter().map(|t| t.span).collect();
+                let text = &article_text[..shown_len];
+                let times: Vec<Span> =
+                    within(analysis.times.iter().map(|t| t.span), start, shown_len).collect();
+                let marks: Vec<(Span, Highlight)> = highlights(state)
+                    .into_iter()
+                    .filter_map(|(s, k)| Some((within([s], start, shown_len).next()?, k)))
+                    .collect();
+                // the words being dragged over, else those selected, if in this article
+                let selected = self
+                    .dragging
+                    .or(state.text_selection)
+                    .and_then(|s| within([s], start, shown_len).next())
+                    .map(|s| (s, ui.visuals().selection.bg_fill));
                 let job = layout_job(
                     text,
-                    &highlights(state),
+                    &marks,
                     &times,
+                    selected,
                     dark,
                     width,
                     ui.visuals().text_color(),
@@ -216,28 +265,32 @@ impl ArticleView {
                 galley
             }
         };
-        let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
-        let label = analysis.text[..shown_len].to_owned();
+        let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click_and_drag());
+        self.shown = Some((rect, galley.clone()));
+        self.shown_range = start..start + shown_len;
+        let label = article_text[..shown_len].to_owned();
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
         ui.painter()
             .galley(rect.min, galley.clone(), ui.visuals().text_color());
-        if shown_len < analysis.text.len() {
+        if shown_len < article_text.len() {
             ui.label(
                 egui::RichText::new(format!(
                     "… the rest of the text ({} kB) is analysed but not shown",
-                    (analysis.text.len() - shown_len) / 1024
+                    (article_text.len() - shown_len) / 1024
                 ))
                 .weak(),
             );
         }
 
-        // Scroll to the selected stop's first mention when the selection changes.
-        if state.selected != self.scrolled_to {
+        // Scroll to the selected stop's first mention in this article when the selection
+        // or the article changes.
+        if state.selected != self.scrolled_to || state.shown_article != self.scrolled_article {
             self.scrolled_to = state.selected;
+            self.scrolled_article = state.shown_article;
             if let Some(stop) = state.selected.and_then(|s| state.stop(s))
-                && let Some(m) = stop.mentions.first()
+                && let Some(m) = stop.mentions.iter().find(|m| range.contains(&m.start))
             {
-                let at = self.char_index(m.start);
+                let at = self.char_index(m.start - start);
                 let r = galley
                     .pos_from_cursor(CCursor::new(at))
                     .translate(rect.min.to_vec2());
@@ -245,26 +298,280 @@ impl ArticleView {
             }
         }
 
+        // an offset into the whole text shown, whichever article this is
         let offset_at = |pos: egui::Pos2| -> usize {
             let c = galley.cursor_from_pos(pos - rect.min);
-            self.char_starts.get(c.index.0).copied().unwrap_or(0)
+            start + self.char_starts.get(c.index.0).copied().unwrap_or(0)
         };
-        if let Some(pos) = response.hover_pos()
-            && state.stop_at_offset(offset_at(pos)).is_some()
+        let place_at = |offset: usize| {
+            analysis
+                .places
+                .iter()
+                .find(|p| p.span.start <= offset && offset < p.span.end)
+                .map(|p| p.span)
+        };
+        if let Some(pos) = response.hover_pos() {
+            let offset = offset_at(pos);
+            let icon = if state.stop_at_offset(offset).is_some() || place_at(offset).is_some() {
+                egui::CursorIcon::PointingHand
+            } else {
+                egui::CursorIcon::Text
+            };
+            ui.ctx().set_cursor_icon(icon);
+        }
+        // dragging over words selects them
+        if response.drag_started()
+            && let Some(origin) = ui.input(|i| i.pointer.press_origin())
         {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            self.drag_from = Some(offset_at(origin));
+        }
+        if response.dragged()
+            && let (Some(from), Some(pos)) = (self.drag_from, response.interact_pointer_pos())
+        {
+            let to = offset_at(pos);
+            self.dragging = Some(Span::new(from.min(to), from.max(to)));
+        }
+        if response.drag_stopped() {
+            self.drag_from = None;
+            if let Some(dragged) = self.dragging.take() {
+                // whole words of this article, as offsets into the whole text shown
+                let local = within([dragged], start, shown_len).next();
+                let words = local.map(|s| word_bounds(&article_text[..shown_len], s));
+                let words = words
+                    .filter(|w| !w.is_empty())
+                    .map(|w| Span::new(w.start + start, w.end + start));
+                return Some(Action::SelectText(words));
+            }
         }
         if response.clicked()
             && let Some(pos) = response.interact_pointer_pos()
         {
-            return Some(Action::SelectAtOffset(offset_at(pos)));
+            let offset = offset_at(pos);
+            if state.stop_at_offset(offset).is_some() {
+                return Some(Action::SelectAtOffset(offset));
+            }
+            // a place name the route left out: selected, to be added
+            if let Some(span) = place_at(offset) {
+                return Some(Action::SelectText(Some(span)));
+            }
+            if state.text_selection.is_some() {
+                return Some(Action::SelectText(None));
+            }
         }
-        None
+        tab
+    }
+
+    /// Where on screen the character at byte `byte` of the analysis's text (with several
+    /// articles, of their texts laid end to end) was drawn in the last frame (the middle
+    /// of its line, at its left edge); `None` before the text was drawn or when the byte
+    /// is not in the article shown.
+    #[must_use]
+    pub fn text_pos(&self, byte: usize) -> Option<Pos2> {
+        let (rect, galley) = self.shown.as_ref()?;
+        let range = &self.shown_range;
+        if byte < range.start || byte > range.end {
+            return None;
+        }
+        let cursor = galley.pos_from_cursor(CCursor::new(self.char_index(byte - range.start)));
+        Some(rect.min + cursor.center().to_vec2())
     }
 
     fn char_index(&self, byte: usize) -> usize {
         self.char_starts.partition_point(|&b| b < byte)
     }
+}
+
+/// The spans that lie in the `len` bytes from `start`, moved to count from there.
+fn within(
+    spans: impl IntoIterator<Item = Span>,
+    start: usize,
+    len: usize,
+) -> impl Iterator<Item = Span> {
+    spans
+        .into_iter()
+        .filter(move |s| s.start >= start && s.end <= start + len)
+        .map(move |s| Span::new(s.start - start, s.end - start))
+}
+
+/// True for the characters of a word: letters, digits, inner hyphens and apostrophes.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')
+}
+
+/// `span` of `text` grown to whole words at both ends (a drag that starts or stops inside
+/// a word takes all of it) and trimmed of the spaces and punctuation at its ends; empty
+/// when it holds no word.
+#[must_use]
+pub fn word_bounds(text: &str, span: Span) -> Span {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let before = |i: usize| text[..i].chars().next_back();
+    let at = |i: usize| text[i..].chars().next();
+    // grow over the word each end is inside
+    while at(start).is_some_and(is_word_char)
+        && let Some(c) = before(start).filter(|&c| is_word_char(c))
+    {
+        start -= c.len_utf8();
+    }
+    while before(end).is_some_and(is_word_char)
+        && let Some(c) = at(end).filter(|&c| is_word_char(c))
+    {
+        end += c.len_utf8();
+    }
+    // trim what is no word at the ends
+    while start < end
+        && let Some(c) = at(start).filter(|&c| !c.is_alphanumeric())
+    {
+        start += c.len_utf8();
+    }
+    while start < end
+        && let Some(c) = before(end).filter(|&c| !c.is_alphanumeric())
+    {
+        end -= c.len_utf8();
+    }
+    Span::new(start, end)
+}
+
+/// The gazetteer's places for `query`, best first (as "Wrong place?" lists them), for the
+/// words at `span`.
+#[must_use]
+pub fn stop_choices(span: Span, query: &str) -> StopChoices {
+    let query = query.trim();
+    StopChoices {
+        span,
+        query: query.to_owned(),
+        candidates: crate::gazetteer::Gazetteer::embedded()
+            .lookup_top(query, super::itinerary::MAX_PLACE_CHOICES),
+    }
+}
+
+/// Above the article: the words selected in it, with "Add as stop" (the places they could
+/// mean, and a box to look up any other name) and "Clear". Nothing when none are selected.
+pub fn selection_ui(ui: &mut Ui, state: &State) -> Option<Action> {
+    let span = state.text_selection?;
+    let analysis = state.analysis()?;
+    let words = analysis.text.get(span.start..span.end)?;
+    let traveller = if state.articles().len() > 1 {
+        // the stop goes to its article's traveller before the articles are merged: the
+        // actor shown that holds that one's first mention
+        let (article, _) = state.locate(span)?;
+        let start = state.article_range(article)?.start;
+        let own = state.articles().get(article)?.raw.actors.first();
+        own.and_then(|a| a.mentions.first())
+            .map(|m| Span::new(m.start + start, m.end + start))
+            .and_then(|m| analysis.actors.iter().find(|a| a.mentions.contains(&m)))
+    } else {
+        analysis.actors.first()
+    };
+    let already = traveller.is_some_and(|a| {
+        a.stops
+            .iter()
+            .any(|s| s.mentions.iter().any(|m| m.overlaps(span)))
+    });
+    let who = traveller.map_or("the traveller", |a| a.name.as_str());
+    let open = state.stop_choices.as_ref().filter(|c| c.span == span);
+    let mut action = None;
+    Frame::group(ui.style())
+        .inner_margin(Margin::same(6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                let shown = super::itinerary::quotation(words, 60);
+                ui.label(RichText::new(shown).strong());
+                let add = ui
+                    .add_enabled(
+                        !already,
+                        egui::Button::selectable(open.is_some(), "Add as stop"),
+                    )
+                    .on_hover_text(format!(
+                        "{who} went to the place these words name: choose it, and it becomes a \
+                         stop where the text tells it (Ctrl+Z undoes)"
+                    ))
+                    .on_disabled_hover_text(format!("These words are a stop of {who} already"));
+                if add.clicked() {
+                    action = Some(Action::ShowStopChoices(
+                        open.is_none().then(|| stop_choices(span, words)),
+                    ));
+                }
+                if ui
+                    .small_button("Clear")
+                    .on_hover_text("Select no words")
+                    .clicked()
+                {
+                    action = Some(Action::SelectText(None));
+                }
+            });
+            if let Some(choices) = open
+                && let Some(act) = stop_choices_ui(ui, choices, words)
+            {
+                action = Some(act);
+            }
+        });
+    action
+}
+
+/// The places the selected words could mean, numbered as on the map, with a box to look
+/// up any other name.
+fn stop_choices_ui(ui: &mut Ui, choices: &StopChoices, words: &str) -> Option<Action> {
+    let span = choices.span;
+    let mut action = None;
+    ui.horizontal(|ui| {
+        let id = egui::Id::unique(("stop-search", span.start, span.end));
+        let mut query: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let label = ui.label("Place name");
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut query)
+                    .hint_text(words)
+                    .desired_width(160.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Any place name the gazetteer knows");
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui
+            .small_button("Find")
+            .on_hover_text("List the gazetteer's places of this name")
+            .clicked()
+            || entered)
+            && !query.trim().is_empty()
+        {
+            action = Some(Action::ShowStopChoices(Some(stop_choices(span, &query))));
+        }
+        ui.data_mut(|d| d.insert_temp(id, query));
+    });
+    if choices.candidates.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "The gazetteer knows no place called “{}”",
+                choices.query
+            ))
+            .color(style::ERROR),
+        );
+    }
+    for (i, candidate) in choices.candidates.iter().enumerate() {
+        let label = format!(
+            "{}. {}",
+            i + 1,
+            super::itinerary::candidate_label(candidate)
+        );
+        if ui
+            .selectable_label(false, label)
+            .on_hover_text("The traveller went here: a new stop (Ctrl+Z undoes)")
+            .clicked()
+        {
+            action = Some(Action::AddStop {
+                span,
+                place: candidate.clone(),
+            });
+        }
+    }
+    action
 }
 
 fn floor_boundary(text: &str, max: usize) -> usize {
@@ -322,6 +629,7 @@ mod tests {
             text,
             &[(seoul, Highlight::Stop), (moscow, Highlight::Unresolved)],
             &[may],
+            None,
             false,
             300.0,
             Color32::BLACK,
@@ -343,11 +651,35 @@ mod tests {
             text,
             &[(Span::new(1, 3), Highlight::Stop)],
             &[],
+            None,
             true,
             100.0,
             Color32::WHITE,
         );
         assert_eq!(job.text, text);
+    }
+
+    #[test]
+    fn a_selection_is_grown_to_whole_words_and_trimmed() {
+        let text = "She flew to Nuku’alofa, then São Tomé. Then home.";
+        let check = |from: &str, len: usize, expect: &str| {
+            let start = text.find(from).unwrap();
+            let got = word_bounds(text, Span::new(start, start + len));
+            assert_eq!(&text[got.start..got.end], expect, "{from:?} + {len}");
+        };
+        check("ku’al", 3, "Nuku’alofa");
+        check(" Nuku", 5, "Nuku’alofa");
+        check("Nuku’alofa, ", 14, "Nuku’alofa");
+        check("o Tom", 4, "São Tomé");
+        check("ão", 1, "São");
+        check("é. Then", 7, "Tomé. Then");
+        check(", then", 2, "");
+        // out of the text, or off character boundaries: whole characters within it
+        let end = word_bounds(text, Span::new(text.len() - 3, text.len() + 9));
+        assert_eq!(&text[end.start..end.end], "home");
+        let inside = text.find("ã").unwrap() + 1;
+        let got = word_bounds(text, Span::new(inside, inside));
+        assert_eq!(&text[got.start..got.end], "São");
     }
 
     #[test]

@@ -155,6 +155,32 @@ fn actor_corrections_ui(ui: &mut Ui, state: &State) -> Option<Action> {
         {
             action = Some(Action::MakeTraveller(a));
         }
+        if analysis.actors.len() > 1 {
+            ui.menu_button("Merge into…", |ui| {
+                for (b, other) in analysis.actors.iter().enumerate() {
+                    if b == a {
+                        continue;
+                    }
+                    if ui
+                        .button(format!("{} · {} stops", other.name, other.stops.len()))
+                        .on_hover_text(format!(
+                            "{} and {} are one: their stops become one route, under the \
+                             name {} (Ctrl+Z undoes)",
+                            actor.name, other.name, other.name
+                        ))
+                        .clicked()
+                    {
+                        action = Some(Action::MergeActors { from: a, into: b });
+                        ui.close();
+                    }
+                }
+            })
+            .response
+            .on_hover_text(format!(
+                "{} is another actor under another name: merge the two",
+                actor.name
+            ));
+        }
     });
     ui.horizontal(|ui| {
         let id = egui::Id::unique(("rename-actor", actor.mentions.first().map(|m| m.start)));
@@ -213,18 +239,23 @@ fn thousands(n: u64) -> String {
     out
 }
 
-/// Paints the places "Wrong place?" lists as numbered rings (the map calls this under its
-/// route's markers); `to_screen` projects a point onto the map.
+/// Paints the places "Wrong place?" or "Add as stop" lists as numbered rings (the map calls
+/// this under its route's markers); `to_screen` projects a point onto the map.
 pub fn paint_place_choices(
     painter: &egui::Painter,
     state: &State,
     to_screen: &dyn Fn(crate::geo::LatLon) -> egui::Pos2,
 ) {
-    let Some(choices) = &state.place_choices else {
+    let Some(candidates) = state
+        .place_choices
+        .as_ref()
+        .map(|p| &p.candidates)
+        .or(state.stop_choices.as_ref().map(|s| &s.candidates))
+    else {
         return;
     };
     // the best last, on top
-    for (i, c) in choices.candidates.iter().enumerate().rev() {
+    for (i, c) in candidates.iter().enumerate().rev() {
         if !c.latlon.is_valid() {
             continue;
         }
@@ -516,7 +547,7 @@ pub fn cards_ui(ui: &mut Ui, state: &State, scroll: bool) -> Option<Action> {
                 }
             }
             let top = ui.cursor().min.y;
-            if let Some(act) = card(ui, stop, here, selected, scroll) {
+            if let Some(act) = card(ui, state, stop, here, selected, scroll) {
                 action = Some(act);
             }
             if selected && let Some(act) = corrections_ui(ui, state, stop, here, actor.stops.len())
@@ -531,7 +562,14 @@ pub fn cards_ui(ui: &mut Ui, state: &State, scroll: bool) -> Option<Action> {
     action
 }
 
-fn card(ui: &mut Ui, stop: &Stop, here: StopRef, selected: bool, scroll: bool) -> Option<Action> {
+fn card(
+    ui: &mut Ui,
+    state: &State,
+    stop: &Stop,
+    here: StopRef,
+    selected: bool,
+    scroll: bool,
+) -> Option<Action> {
     let colour = style::actor_colour(here.actor);
     let visuals = ui.visuals();
     let fill = if selected {
@@ -584,13 +622,16 @@ fn card(ui: &mut Ui, stop: &Stop, here: StopRef, selected: bool, scroll: bool) -
                     });
                 });
             });
-            if !stop.sources.is_empty() {
-                ui.label(
-                    RichText::new(format!("According to {}", stop.sources.join(", "))).small(),
-                );
-            }
-            if let Some(e) = stop.evidence.first() {
-                ui.label(RichText::new(quotation(&e.quote, 220)).italics().weak());
+            // several articles: each one's sources and quotes, and days that differ
+            if super::articles::told_ui(ui, state, here).is_none() {
+                if !stop.sources.is_empty() {
+                    ui.label(
+                        RichText::new(format!("According to {}", stop.sources.join(", "))).small(),
+                    );
+                }
+                if let Some(e) = stop.evidence.first() {
+                    ui.label(RichText::new(quotation(&e.quote, 220)).italics().weak());
+                }
             }
             if !stop.alternatives.is_empty() {
                 ui.label(
@@ -693,7 +734,9 @@ pub fn timeline_ui(ui: &mut Ui, state: &State) -> Option<Action> {
         let size = galley.size();
         let left = (x(positions[i]) - size.x / 2.0).clamp(
             rect.left() + 2.0,
-            (rect.right() - 2.0 - size.x).max(rect.left()),
+            // a strip narrower than the label (a frame of a window being resized) keeps
+            // it at the left rather than panic on bounds the wrong way round
+            (rect.right() - 2.0 - size.x).max(rect.left() + 2.0),
         );
         let at = egui::Rect::from_min_size(egui::pos2(left, y + 9.0), size);
         if taken

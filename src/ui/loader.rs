@@ -60,25 +60,28 @@ fn fetch(address: &str) -> Result<Document, String> {
     ))
 }
 
-/// Reads a project file and the document of its first article: the stored text as it is,
+/// Reads a project file and the documents of its articles: the stored texts as they are,
 /// not read again as HTML or Markdown, so every stored span still points where it did.
-fn read_project(path: &std::path::Path) -> Result<(Document, OpenedProject), String> {
+fn read_project(path: &std::path::Path) -> Result<(Vec<Document>, OpenedProject), String> {
     let project = crate::project::Project::load(path).map_err(|e| match e {
         // the window names the file itself
         crate::project::ProjectError::Invalid { reason, .. } => reason.to_string(),
         other => other.to_string(),
     })?;
-    let article = project
+    if project.articles.is_empty() {
+        return Err("the project holds no article".to_owned());
+    }
+    let documents = project
         .articles
-        .first()
-        .ok_or_else(|| "the project holds no article".to_owned())?;
-    let document = Document {
-        title: article.title.clone(),
-        published: article.published,
-        text: article.text.clone(),
-    };
+        .iter()
+        .map(|article| Document {
+            title: article.title.clone(),
+            published: article.published,
+            text: article.text.clone(),
+        })
+        .collect();
     Ok((
-        document,
+        documents,
         OpenedProject {
             path: path.to_owned(),
             project,
@@ -86,10 +89,11 @@ fn read_project(path: &std::path::Path) -> Result<(Document, OpenedProject), Str
     ))
 }
 
-/// Says so when a project's stored reference date is not the one its re-analysis used:
-/// the window analyses with the publication date (it has no reference-date control yet).
-fn note_reference_date(analysis: &mut Analysis, project: &crate::project::Project) {
-    let stored = project.articles.first().and_then(|a| a.reference_date);
+/// Says so when the stored reference date of a project's article `article` is not the one
+/// its re-analysis used: the window analyses with the publication date (it has no
+/// reference-date control yet).
+fn note_reference_date(analysis: &mut Analysis, project: &crate::project::Project, article: usize) {
+    let stored = project.articles.get(article).and_then(|a| a.reference_date);
     if let Some(stored) = stored
         && analysis.reference_date != Some(stored)
     {
@@ -165,54 +169,70 @@ impl Loader {
                     _ => None,
                 };
                 let mut project = None;
-                let document = match &input {
-                    Input::Path(p) => Document::from_path(p).map_err(|e| e.to_string()),
-                    Input::Text { text, .. } => {
-                        Document::from_bytes(text.as_bytes()).map_err(|e| e.to_string())
-                    }
-                    Input::Bytes { bytes, .. } => {
-                        Document::from_bytes(bytes).map_err(|e| e.to_string())
-                    }
-                    Input::Project(p) => read_project(p).map(|(document, opened)| {
+                let documents = match &input {
+                    Input::Path(p) => Document::from_path(p)
+                        .map(|d| vec![d])
+                        .map_err(|e| e.to_string()),
+                    Input::Text { text, .. } => Document::from_bytes(text.as_bytes())
+                        .map(|d| vec![d])
+                        .map_err(|e| e.to_string()),
+                    Input::Bytes { bytes, .. } => Document::from_bytes(bytes)
+                        .map(|d| vec![d])
+                        .map_err(|e| e.to_string()),
+                    Input::Project(p) => read_project(p).map(|(documents, opened)| {
                         project = Some(Box::new(opened));
-                        document
+                        documents
                     }),
-                    Input::Address(address) => fetch(address),
+                    Input::Address(address) => fetch(address).map(|d| vec![d]),
                 };
                 let name = project
                     .as_ref()
                     .and_then(|p| p.project.articles.first())
                     .map_or(name, |a| a.name.clone());
-                let action = match document {
+                let action = match documents {
                     Err(message) => Action::LoadFailed { job, message },
-                    Ok(document) => {
-                        if cancel.load(Ordering::Relaxed) {
-                            return;
+                    Ok(documents) => {
+                        let n = documents.len() as f32;
+                        let mut results = Vec::with_capacity(documents.len());
+                        for (i, document) in documents.iter().enumerate() {
+                            if cancel.load(Ordering::Relaxed) {
+                                return;
+                            }
+                            set("Analysing");
+                            // the pipeline's stages, shown as they begin; several articles
+                            // share the bar
+                            let progress = stage.clone();
+                            let repaint = ctx.clone();
+                            let mut analysis = crate::progress::with_progress(
+                                move |done, what| {
+                                    if let Ok(mut st) = progress.lock() {
+                                        *st = (what, (i as f32 + done) / n);
+                                    }
+                                    repaint.request_repaint();
+                                },
+                                || analyzer(document),
+                            );
+                            if let Some(opened) = &project {
+                                note_reference_date(&mut analysis, &opened.project, i);
+                            }
+                            results.push(Arc::new(analysis));
                         }
-                        set("Analysing");
-                        // the pipeline's stages, shown as they begin
-                        let progress = stage.clone();
-                        let repaint = ctx.clone();
-                        let mut analysis = crate::progress::with_progress(
-                            move |done, what| {
-                                if let Ok(mut st) = progress.lock() {
-                                    *st = (what, done);
-                                }
-                                repaint.request_repaint();
+                        let mut results = results.into_iter();
+                        match results.next() {
+                            None => Action::LoadFailed {
+                                job,
+                                message: "there is nothing to analyse".into(),
                             },
-                            || analyzer(&document),
-                        );
-                        if let Some(opened) = &project {
-                            note_reference_date(&mut analysis, &opened.project);
-                        }
-                        Action::Loaded {
-                            job,
-                            loaded: Box::new(Loaded {
-                                name,
-                                path,
-                                analysis: Arc::new(analysis),
-                                project,
-                            }),
+                            Some(analysis) => Action::Loaded {
+                                job,
+                                loaded: Box::new(Loaded {
+                                    name,
+                                    path,
+                                    analysis,
+                                    project,
+                                    others: results.collect(),
+                                }),
+                            },
                         }
                     }
                 };
@@ -254,10 +274,10 @@ mod tests {
         let mut project = Project::with_article(Article::from_text("a", "x"));
         let mut analysis = crate::ui::testing::three_stop_analysis();
         project.articles[0].reference_date = analysis.reference_date;
-        note_reference_date(&mut analysis, &project);
+        note_reference_date(&mut analysis, &project, 0);
         assert!(analysis.diagnostics.is_empty());
         project.articles[0].reference_date = chrono::NaiveDate::from_ymd_opt(2024, 1, 31);
-        note_reference_date(&mut analysis, &project);
+        note_reference_date(&mut analysis, &project, 0);
         assert_eq!(
             analysis.diagnostics[0].message,
             "the project's reference date 2024-01-31 was not used: the window reads times \

@@ -134,6 +134,10 @@ pub struct MapView {
     glide: Option<Glide>,
     camera_serial: u64,
     rect: Rect,
+    /// Draw no zoom buttons or notes over the map (while its picture is taken).
+    controls_hidden: bool,
+    /// The credits drawn on the map in the last frame, and where.
+    attribution: (String, Rect),
 }
 
 impl MapView {
@@ -152,6 +156,8 @@ impl MapView {
             glide: None,
             camera_serial: 0,
             rect: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
+            controls_hidden: false,
+            attribution: (String::new(), Rect::NOTHING),
         }
     }
 
@@ -183,6 +189,19 @@ impl MapView {
         let transform = ScreenTransform::new(c.lat, c.lon, self.memory.zoom(), self.rect);
         let p = basemap::mercator(at.lat, at.lon);
         transform.to_screen(nearest_copy(transform.center, p))
+    }
+
+    /// Leaves the zoom buttons and the note about missing tiles off the map (`true`), for a
+    /// picture of it; the attribution stays.
+    pub fn hide_controls(&mut self, hidden: bool) {
+        self.controls_hidden = hidden;
+    }
+
+    /// The credits line drawn on the map in the last frame, and the screen rectangle it
+    /// took (inside [`MapView::rect`]).
+    #[must_use]
+    pub fn attribution_drawn(&self) -> (&str, Rect) {
+        (&self.attribution.0, self.attribution.1)
     }
 
     /// The zoom level.
@@ -433,12 +452,22 @@ impl MapView {
     fn overlay(&mut self, ui: &mut Ui, rect: Rect, attribution: &str) {
         let painter = ui.painter().with_clip_rect(rect);
         let font = FontId::proportional(11.0);
-        let galley = painter.layout_no_wrap(attribution.to_owned(), font, style::ATTRIBUTION_TEXT);
+        // wrapped on a narrow map, so the credits stay whole inside it (and in its picture)
+        let galley = painter.layout(
+            attribution.to_owned(),
+            font,
+            style::ATTRIBUTION_TEXT,
+            (rect.width() - 12.0).max(40.0),
+        );
         let at = rect.right_bottom() - vec2(4.0, 2.0);
         let text_rect = Align2::RIGHT_BOTTOM.anchor_size(at, galley.size());
         painter.rect_filled(text_rect.expand(2.0), 2.0, style::ATTRIBUTION_BG);
         painter.galley(text_rect.min, galley, style::ATTRIBUTION_TEXT);
+        self.attribution = (attribution.to_owned(), text_rect.expand(2.0));
 
+        if self.controls_hidden {
+            return;
+        }
         if self.offline() {
             let note = "Tiles unavailable: showing the built-in basemap";
             let galley = painter.layout_no_wrap(

@@ -6,10 +6,13 @@
 //! the tiles so the route stays readable offline.
 
 pub mod article;
+pub mod articles;
 pub mod basemap;
+pub mod combine;
 pub mod itinerary;
 pub mod loader;
 pub mod map;
+pub mod map_image;
 pub mod projects;
 pub mod state;
 pub mod style;
@@ -104,7 +107,8 @@ pub struct App {
     loader: Loader,
     ctx: egui::Context,
     fonts: Option<Receiver<FontFiles>>,
-    picked: Option<Receiver<PathBuf>>,
+    /// A file dialog's answer to come, and whether it adds an article (else it opens one).
+    picked: Option<(Receiver<PathBuf>, bool)>,
     paste_text: String,
     custom_url: String,
     last_tick: Option<f64>,
@@ -166,6 +170,7 @@ impl App {
                     path: None,
                     analysis: std::sync::Arc::new(analysis),
                     project: None,
+                    others: Vec::new(),
                 }),
             });
         }
@@ -178,7 +183,8 @@ impl App {
             match effect {
                 Effect::Load { job, input } => self.loader.start(job, input, &self.ctx),
                 Effect::Cancel => self.loader.cancel(),
-                Effect::PickFile => self.pick_file(),
+                Effect::PickFile => self.pick_file(false),
+                Effect::PickArticle => self.pick_file(true),
                 Effect::TilesChanged => {
                     let tiles = self.state.settings.tiles.clone();
                     self.map.set_tiles(&tiles, &self.ctx);
@@ -209,26 +215,29 @@ impl App {
         self.ctx.set_theme(preference);
     }
 
-    /// The file dialog runs on its own thread so the window keeps drawing.
-    fn pick_file(&mut self) {
+    /// The file dialog runs on its own thread so the window keeps drawing; its file is
+    /// opened, or added to the articles shown when `add`.
+    fn pick_file(&mut self, add: bool) {
         let tx_ctx = self.ctx.clone();
         let (tx, rx) = std::sync::mpsc::channel::<PathBuf>();
         let spawned = std::thread::Builder::new()
             .name("itinera-file-dialog".into())
             .spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open article")
-                    .add_filter("Articles", &["txt", "html", "htm", "md", "markdown"])
-                    .add_filter("itinera projects", &[crate::project::EXTENSION])
-                    .add_filter("All files", &["*"])
-                    .pick_file();
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(if add { "Add article" } else { "Open article" })
+                    .add_filter("Articles", &["txt", "html", "htm", "md", "markdown"]);
+                if !add {
+                    // a project is opened, never added to another
+                    dialog = dialog.add_filter("itinera projects", &[crate::project::EXTENSION]);
+                }
+                let picked = dialog.add_filter("All files", &["*"]).pick_file();
                 if let Some(path) = picked {
                     let _ = tx.send(path);
                     tx_ctx.request_repaint();
                 }
             });
         if spawned.is_ok() {
-            self.picked = Some(rx);
+            self.picked = Some((rx, add));
         }
     }
 
@@ -237,11 +246,17 @@ impl App {
             self.act(action);
         }
         self.poll_projects();
-        if let Some(rx) = &self.picked
+        if let Some((rx, add)) = &self.picked
             && let Ok(path) = rx.try_recv()
         {
+            let input = Input::Path(path);
+            let action = if *add {
+                Action::AddArticle(input)
+            } else {
+                Action::Open(input)
+            };
             self.picked = None;
-            self.act(Action::Open(Input::Path(path)));
+            self.act(action);
         }
         if let Some(rx) = &self.fonts
             && let Ok(found) = rx.try_recv()
@@ -273,6 +288,8 @@ impl App {
             .default_size(style::ARTICLE_WIDTH)
             .min_size(220.0)
             .show(ui, |ui| {
+                // the words selected in the text, to add as a stop (stays in sight)
+                actions.extend(article::selection_ui(ui, &self.state));
                 egui::ScrollArea::vertical()
                     .id_salt("article-scroll")
                     .auto_shrink([false, false])
@@ -340,12 +357,12 @@ impl App {
             for file in std::mem::take(&mut i.raw.dropped_files) {
                 let path = file.path().to_path_buf();
                 if path.is_absolute() {
-                    out.push(Action::Open(Input::Path(path)));
+                    out.push(Action::Dropped(Input::Path(path)));
                 } else {
                     // No usable path (a browser, a virtual file): read what it holds.
                     let name = path.display().to_string();
                     match file.bytes() {
-                        Ok(bytes) => out.push(Action::Open(Input::Bytes {
+                        Ok(bytes) => out.push(Action::Dropped(Input::Bytes {
                             name,
                             bytes: bytes.into(),
                         })),
@@ -409,6 +426,20 @@ impl App {
                 .clicked()
             {
                 actions.push(Action::OpenDialog);
+            }
+            if ui
+                .add_enabled(
+                    self.state.current.is_some(),
+                    egui::Button::new("Add article…"),
+                )
+                .on_hover_text(
+                    "Add another article about the same journey: its route is merged with the \
+                     one shown, every stop naming the articles that tell it",
+                )
+                .on_disabled_hover_text("Open an article first")
+                .clicked()
+            {
+                actions.push(Action::AddArticleDialog);
             }
             if ui
                 .button("Paste article…")
@@ -688,9 +719,15 @@ impl App {
             } else if let Some(current) = &self.state.current {
                 let a = &current.analysis;
                 let stops: usize = a.actors.iter().map(|x| x.stops.len()).sum();
+                let articles = self.state.articles().len();
+                let name = if articles > 1 {
+                    format!("{articles} articles merged")
+                } else {
+                    current.name.clone()
+                };
                 ui.label(format!(
                     "{} · {} places · {} times · {} stops",
-                    current.name,
+                    name,
                     a.places.len(),
                     a.times.len(),
                     stops
@@ -739,6 +776,18 @@ impl App {
                             &mut self.paste_text,
                         ))));
                     }
+                    if self.state.current.is_some()
+                        && ui
+                            .add_enabled(ok, egui::Button::new("Add to this project"))
+                            .on_hover_text(
+                                "Analyse this text and merge its route with the articles shown",
+                            )
+                            .clicked()
+                    {
+                        actions.push(Action::AddArticle(Input::typed(std::mem::take(
+                            &mut self.paste_text,
+                        ))));
+                    }
                     if ui
                         .button("Cancel")
                         .on_hover_text("Close without analysing")
@@ -753,6 +802,7 @@ impl App {
             }
         }
         self.discard_dialog(ctx, actions);
+        actions.extend(articles::dropped_dialog(ctx, &self.state));
         if self.state.about_open {
             let mut open = true;
             egui::Window::new("About itinera")

@@ -3,8 +3,9 @@
 //! `mod.rs` so the window's frame only calls in.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::Receiver;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use egui::{Key, Modifiers, RichText, Ui};
 
@@ -26,7 +27,22 @@ pub(super) struct Projects {
     title: String,
     /// The user agreed to close the window: its close request is let through.
     may_close: bool,
+    /// A picture of the map asked of the window, to be written when it comes.
+    capture: Option<Capture>,
 }
+
+/// A screenshot asked for File ▸ Export ▸ Map image (PNG)….
+struct Capture {
+    /// Where the PNG goes.
+    path: PathBuf,
+    /// The window's picture, when the integration has taken it.
+    rx: Receiver<Arc<egui::ColorImage>>,
+    /// When it was asked for: an integration that takes no screenshots never answers.
+    asked: Instant,
+}
+
+/// How long the window may take to hand over its picture before the export is given up.
+const CAPTURE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What a file dialog was opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +50,7 @@ enum Pick {
     Project,
     SaveProject,
     Export(Format),
+    Image,
 }
 
 /// A format's name in the menu.
@@ -76,6 +93,8 @@ impl App {
             Effect::PickProject => self.pick(Pick::Project),
             Effect::PickProjectPath => self.pick(Pick::SaveProject),
             Effect::PickExportPath(format) => self.pick(Pick::Export(format)),
+            Effect::PickImagePath => self.pick(Pick::Image),
+            Effect::CaptureMap(path) => self.capture_map(path),
             Effect::SaveProject { path, revision } => {
                 if let Some(project) = self.state.project_snapshot() {
                     self.projects
@@ -102,6 +121,7 @@ impl App {
             // the window's own effects, handled in `App::act`
             Effect::Load { .. }
             | Effect::PickFile
+            | Effect::PickArticle
             | Effect::Cancel
             | Effect::TilesChanged
             | Effect::ThemeChanged
@@ -109,8 +129,58 @@ impl App {
         }
     }
 
+    /// Asks the window for a picture of the next frame, drawn without the map's buttons,
+    /// to be cut to the map and written to `path` ([`App::poll_capture`]).
+    fn capture_map(&mut self, path: PathBuf) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = self.ctx.clone();
+        self.ctx
+            .send_viewport_cmd(egui::ViewportCommand::Screenshot(
+                egui::ScreenshotCallback::new(move |image| {
+                    let _ = tx.send(image);
+                    ctx.request_repaint();
+                }),
+            ));
+        self.map.hide_controls(true);
+        self.projects.capture = Some(Capture {
+            path,
+            rx,
+            asked: Instant::now(),
+        });
+    }
+
+    /// Hands the window's picture, once it came, to the writer: the map's rectangle is the
+    /// last frame's, the one in the picture.
+    fn poll_capture(&mut self) {
+        let Some(capture) = &self.projects.capture else {
+            return;
+        };
+        if let Ok(image) = capture.rx.try_recv() {
+            let path = capture.path.clone();
+            self.projects.capture = None;
+            self.map.hide_controls(false);
+            let scale = self.ctx.pixels_per_point();
+            self.projects
+                .writer
+                .export_image(path, image, self.map.rect(), scale, &self.ctx);
+        } else if capture.asked.elapsed() > CAPTURE_TIMEOUT {
+            let path = capture.path.clone();
+            self.projects.capture = None;
+            self.map.hide_controls(false);
+            self.act(Action::ExportFailed {
+                path,
+                message: "the window gave no picture of the map (its renderer may not take \
+                          screenshots)"
+                    .into(),
+            });
+        } else {
+            self.ctx.request_repaint_after(Duration::from_millis(200));
+        }
+    }
+
     /// Hands on what the writer and the file dialogs finished.
     pub(super) fn poll_projects(&mut self) {
+        self.poll_capture();
         for action in self.projects.writer.poll() {
             self.act(action);
         }
@@ -121,6 +191,7 @@ impl App {
                 Pick::Project => Action::Open(Input::Project(path)),
                 Pick::SaveProject => Action::SaveProjectAs(path),
                 Pick::Export(format) => Action::Export { format, path },
+                Pick::Image => Action::ExportImage(path),
             };
             self.projects.picked = None;
             self.act(action);
@@ -174,6 +245,11 @@ impl App {
                         .set_title(format!("Export {}", format_label(format)))
                         .add_filter(format_label(format), &[format.extension()])
                         .set_file_name(format!("{stem}.{}", format.extension()))
+                        .save_file(),
+                    Pick::Image => dialog
+                        .set_title("Export map image")
+                        .add_filter("PNG image", &["png"])
+                        .set_file_name(format!("{stem}.png"))
                         .save_file(),
                 };
                 if let Some(path) = picked {
@@ -328,6 +404,17 @@ impl App {
                         actions.push(Action::ExportDialog(format));
                     }
                 }
+                ui.separator();
+                if ui
+                    .button("Map image (PNG)…")
+                    .on_hover_text(
+                        "Save the map as it is shown, with its route, markers, labels and \
+                         the map's credits, as a PNG picture for a report",
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::ExportImageDialog);
+                }
             })
             .response
             .on_disabled_hover_text(why);
@@ -380,14 +467,26 @@ impl App {
     pub(super) fn discard_dialog(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         if let Some(pending) = &self.state.ask_discard {
             let quit = *pending == state::Pending::Quit;
+            let several = self.state.articles().len() > 1;
             let modal = egui::Modal::new(egui::Id::unique("discard-dialog")).show(ctx, |ui| {
                 ui.heading("Drop your corrections?");
-                ui.label(if quit {
-                    "The corrections to this article are in no project file. Closing the \
-                     window drops them."
-                } else {
-                    "The corrections to this article are in no project file. Opening another \
-                     article drops them."
+                ui.label(match (several, quit) {
+                    (false, true) => {
+                        "The corrections to this article are in no project file. Closing the \
+                         window drops them."
+                    }
+                    (false, false) => {
+                        "The corrections to this article are in no project file. Opening another \
+                         article drops them."
+                    }
+                    (true, true) => {
+                        "The articles added and the corrections are in no project file. Closing \
+                         the window drops them."
+                    }
+                    (true, false) => {
+                        "The articles added and the corrections are in no project file. Opening \
+                         another article drops them."
+                    }
                 });
                 ui.horizontal(|ui| {
                     if ui

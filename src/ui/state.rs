@@ -15,6 +15,8 @@ use crate::gazetteer::Candidate;
 use crate::geo::LatLon;
 use crate::movement::Stop;
 use crate::project::{self, Article, Correction, CorrectionKind, MapView, Project, Selection};
+use crate::span::Span;
+use crate::ui::combine::{self, Combined, Told};
 
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 8;
@@ -49,8 +51,8 @@ pub enum Input {
         /// Its content.
         bytes: Arc<[u8]>,
     },
-    /// A project file (`.itinera`): its first article is analysed and its selection, map
-    /// view and corrections restored.
+    /// A project file (`.itinera`): its articles are analysed and its selection, map view
+    /// and corrections restored.
     Project(PathBuf),
     /// A web address the user pasted or typed: fetched, then read as a page.
     Address(String),
@@ -97,6 +99,15 @@ pub fn is_project_path(path: &std::path::Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(project::EXTENSION))
 }
 
+/// True when `input` is a project file (which is opened, never added to another).
+fn is_project_input(input: &Input) -> bool {
+    match input {
+        Input::Project(_) => true,
+        Input::Path(path) => is_project_path(path),
+        _ => false,
+    }
+}
+
 /// Something that would drop corrections no project file holds, waiting for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
@@ -126,6 +137,29 @@ pub struct Loaded {
     pub analysis: Arc<Analysis>,
     /// The project file it was opened from, if it was.
     pub project: Option<Box<OpenedProject>>,
+    /// The analyses of the project's further articles, in its order (empty for anything
+    /// else).
+    pub others: Vec<Arc<Analysis>>,
+}
+
+/// One article of the work shown: what the window calls it, where it came from and the
+/// pipeline's analysis of it (before any correction).
+#[derive(Clone, Debug)]
+pub struct OpenArticle {
+    /// What the window calls it: a file name, a web address, "Pasted text".
+    pub name: String,
+    /// The file it was read from, if any.
+    pub source: Option<PathBuf>,
+    /// The pipeline's analysis.
+    pub raw: Arc<Analysis>,
+}
+
+impl OpenArticle {
+    /// The article's title, else its name.
+    #[must_use]
+    pub fn label(&self) -> &str {
+        self.raw.title.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// Where the map tiles come from.
@@ -232,6 +266,8 @@ pub struct Loading {
     pub name: String,
     /// Job number; results of older jobs are ignored.
     pub job: u64,
+    /// The result joins the articles shown instead of replacing them.
+    pub adding: bool,
 }
 
 /// Everything the user can do.
@@ -241,6 +277,19 @@ pub enum Action {
     Open(Input),
     /// Show the file dialog.
     OpenDialog,
+    /// Analyse an input and add it to the articles shown (open it when nothing is).
+    AddArticle(Input),
+    /// Show the file dialog to add an article.
+    AddArticleDialog,
+    /// A file dropped on the window: opened when nothing is shown, else the user chooses
+    /// between adding it and opening it instead.
+    Dropped(Input),
+    /// Forget the dropped file the user was asked about.
+    DismissDropped,
+    /// Show article `usize` (an index into [`State::articles`]) in the article pane.
+    ShowArticle(usize),
+    /// Take article `usize` out of the work (undoable); the last one stays.
+    RemoveArticle(usize),
     /// A job finished.
     Loaded {
         /// The job number it was started with.
@@ -343,6 +392,11 @@ pub enum Action {
         /// Plain-words reason.
         message: String,
     },
+    /// Show the dialog to save the map as a PNG picture.
+    ExportImageDialog,
+    /// Save a picture of the map as shown (route, markers, labels, attribution) to this
+    /// file as PNG (`.png` is added when the name has no such extension).
+    ExportImage(PathBuf),
     /// The user asked to close the window.
     CloseRequested,
     /// Do what waited for the user's word (open, close), dropping the unsaved corrections.
@@ -386,6 +440,27 @@ pub enum Action {
         /// How many places later.
         by: i32,
     },
+    /// The words at this span of the article are selected (by dragging over them, or by
+    /// clicking a place name that is no stop); `None` clears the selection.
+    SelectText(Option<crate::span::Span>),
+    /// Show (or, with `None`, hide) the places the selected words could mean, for the user
+    /// to choose the one the traveller went to.
+    ShowStopChoices(Option<StopChoices>),
+    /// The traveller went to `place`, named by the words at `span`: a new stop, in text
+    /// order.
+    AddStop {
+        /// The words in the article.
+        span: crate::span::Span,
+        /// The place chosen (from the gazetteer).
+        place: Candidate,
+    },
+    /// Actor `from` is actor `into` (indices into the actors shown): one actor, one route.
+    MergeActors {
+        /// The actor merged away.
+        from: usize,
+        /// The actor it is merged into, whose name stays.
+        into: usize,
+    },
     /// Take back the last correction.
     Undo,
     /// Make the last correction taken back again.
@@ -403,6 +478,18 @@ pub struct PlaceChoices {
     pub candidates: Vec<Candidate>,
 }
 
+/// The places selected words could mean, shown for the user to choose the one the
+/// traveller went to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StopChoices {
+    /// The words in the article.
+    pub span: crate::span::Span,
+    /// The name looked up (the words, or what the user typed).
+    pub query: String,
+    /// The gazetteer's candidates for it, best first.
+    pub candidates: Vec<Candidate>,
+}
+
 /// Work the app must do outside the state after an action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
@@ -415,6 +502,8 @@ pub enum Effect {
     },
     /// Open the file picker.
     PickFile,
+    /// Open the file picker for an article to add.
+    PickArticle,
     /// Stop the running job.
     Cancel,
     /// The tile source changed.
@@ -448,6 +537,11 @@ pub enum Effect {
         /// Where to write.
         path: PathBuf,
     },
+    /// Open the dialog to pick where to save the map's picture.
+    PickImagePath,
+    /// Take a picture of the map as shown and write it to this file as PNG; report
+    /// [`Action::Exported`] or [`Action::ExportFailed`].
+    CaptureMap(PathBuf),
 }
 
 /// The app's state.
@@ -477,16 +571,23 @@ pub struct State {
     pub about_open: bool,
     /// The places the selected stop's name could mean, while the user chooses.
     pub place_choices: Option<PlaceChoices>,
+    /// The words selected in the article, for "Add as stop".
+    pub text_selection: Option<crate::span::Span>,
+    /// The places the selected words could mean, while the user chooses.
+    pub stop_choices: Option<StopChoices>,
     /// The project file this session is saved in, once saved or opened: every change is
     /// written there.
     pub project_path: Option<PathBuf>,
     /// The map's last centre and zoom, as reported when it came to rest.
     pub view: Option<MapView>,
+    /// The article the article pane shows (an index into [`State::articles`]).
+    pub shown_article: usize,
+    /// A file dropped while articles are shown, waiting for the user to add or open it.
+    pub dropped: Option<Input>,
     /// A short message about something done ("Saved", "Exported to …").
     pub notice: Option<String>,
-    /// The opened project's parts the window does not show (its further articles), kept
-    /// so that saving loses nothing.
-    project_rest: Option<Box<Project>>,
+    /// How several articles lie in the analysis shown; `None` for one.
+    combined: Option<Combined>,
     /// What waits for the user's word: it would drop corrections that no project file
     /// holds.
     pub ask_discard: Option<Pending>,
@@ -497,22 +598,30 @@ pub struct State {
     next_job: u64,
 }
 
-/// The user's corrections and their history.
+/// The articles and the user's corrections, with their history.
 #[derive(Debug, Default)]
 struct Corrections {
-    /// The pipeline's analysis, before any correction; the shown one is this with
-    /// [`Corrections::list`] applied.
-    raw: Option<Arc<Analysis>>,
+    /// The articles, each with the pipeline's analysis before any correction; the shown
+    /// analysis is made of them with [`Corrections::list`] applied
+    /// ([`combine::shown`]).
+    articles: Vec<OpenArticle>,
     /// The corrections in force, oldest first.
     list: Vec<Correction>,
     /// For each of `list`, whether it applied to the analysis shown.
     applied: Vec<bool>,
-    /// Earlier lists, the last one on top.
-    undo: Vec<Vec<Correction>>,
-    /// Lists taken back, the last one on top.
-    redo: Vec<Vec<Correction>>,
-    /// Grows with every change of `list`.
+    /// Earlier articles and lists, the last one on top.
+    undo: Vec<Work>,
+    /// Articles and lists taken back, the last one on top.
+    redo: Vec<Work>,
+    /// Grows with every change of `articles` or `list`.
     generation: u64,
+}
+
+/// The articles and the corrections at one step of the history.
+#[derive(Clone, Debug)]
+struct Work {
+    articles: Vec<OpenArticle>,
+    list: Vec<Correction>,
 }
 
 /// What [`State`] knows of saving the project file.
@@ -547,6 +656,38 @@ impl State {
     #[must_use]
     pub fn analysis(&self) -> Option<&Analysis> {
         self.current.as_ref().map(|c| c.analysis.as_ref())
+    }
+
+    /// The articles shown, in the order they were added.
+    #[must_use]
+    pub fn articles(&self) -> &[OpenArticle] {
+        &self.corrections.articles
+    }
+
+    /// The bytes of the shown analysis's text that are article `article`'s.
+    #[must_use]
+    pub fn article_range(&self, article: usize) -> Option<std::ops::Range<usize>> {
+        match &self.combined {
+            Some(combined) => combined.range(article),
+            None if article == 0 => Some(0..self.analysis()?.text.len()),
+            None => None,
+        }
+    }
+
+    /// The article a span of the shown analysis lies in, and the span in that article's
+    /// own text.
+    #[must_use]
+    pub fn locate(&self, span: Span) -> Option<(usize, Span)> {
+        match &self.combined {
+            Some(c) => combine::locate(&c.starts, &c.lens, span),
+            None => Some((0, span)),
+        }
+    }
+
+    /// Who told the stop `at`, with their articles, when several articles are shown.
+    #[must_use]
+    pub fn told(&self, at: StopRef) -> Option<&Told> {
+        self.combined.as_ref()?.told.get(at.actor)?.get(at.stop)
     }
 
     /// The stop a reference points at.
@@ -625,45 +766,44 @@ impl State {
         format!("{mark}{name} — itinera")
     }
 
-    /// The project as it stands, to be saved: the shown article, the selection, the
-    /// view, the corrections, and whatever else the opened project held.
+    /// The project as it stands, to be saved: the articles, the selection, the view and
+    /// the corrections.
     #[must_use]
     pub fn project_snapshot(&self) -> Option<Project> {
-        let current = self.current.as_ref()?;
-        let analysis = &current.analysis;
-        let mut project = self.project_rest.as_deref().cloned().unwrap_or_default();
-        project.format = project::FORMAT.into();
-        let source = current
-            .path
-            .clone()
-            .or_else(|| project.articles.first().and_then(|a| a.source.clone()));
-        // the pipeline's text (the same as the shown one's; corrections change no text)
-        let article = Article {
-            name: current.name.clone(),
-            source,
-            title: analysis.title.clone(),
-            published: analysis.published,
-            reference_date: analysis.reference_date,
-            text: analysis.text.clone(),
-        };
-        if project.articles.is_empty() {
-            project.articles.push(article);
-        } else {
-            project.articles[0] = article;
-        }
-        project.selected = self.selected.and_then(|at| {
+        self.current.as_ref()?;
+        // the pipeline's texts (the same as the shown ones; corrections change no text)
+        let articles = self
+            .corrections
+            .articles
+            .iter()
+            .map(|a| Article {
+                name: a.name.clone(),
+                source: a.source.clone(),
+                title: a.raw.title.clone(),
+                published: a.raw.published,
+                reference_date: a.raw.reference_date,
+                text: a.raw.text.clone(),
+            })
+            .collect();
+        let selected = self.selected.and_then(|at| {
+            let first = self.stop(at)?.mentions.first().copied();
+            let (article, mention) = first
+                .and_then(|m| self.locate(m))
+                .map_or((0, None), |(d, m)| (d, Some(m)));
             Some(Selection {
                 actor: at.actor,
                 stop: at.stop,
-                mention: self.stop(at)?.mentions.first().copied(),
+                mention,
+                article,
             })
         });
-        project.view = self.view;
-        // this article's corrections as they stand; other articles' kept as they were
-        project.corrections.retain(|c| c.article != 0);
-        project
-            .corrections
-            .extend(self.corrections.list.iter().cloned());
+        let mut project = Project {
+            articles,
+            corrections: self.corrections.list.clone(),
+            selected,
+            view: self.view,
+            ..Project::default()
+        };
         project.version = project.required_version();
         Some(project)
     }
@@ -721,19 +861,20 @@ impl State {
                 return self.apply_action(Action::Open(Input::Project(path)));
             }
             Action::Open(input) => {
+                self.dropped = None;
                 if self.current.is_some() && self.save_due() {
                     // the save under way or due holds the last change: open once it is
                     // written (the project is then closed)
                     self.waiting_open = Some(input);
                     return Vec::new();
                 }
-                if self.unsaved_corrections() {
+                if self.unsaved_work() {
                     self.ask_discard = Some(Pending::Open(input));
                     return Vec::new();
                 }
                 return self.start_open(input);
             }
-            Action::CloseRequested if self.unsaved_corrections() => {
+            Action::CloseRequested if self.unsaved_work() => {
                 self.ask_discard = Some(Pending::Quit);
                 return vec![Effect::CancelClose];
             }
@@ -749,38 +890,50 @@ impl State {
                 self.waiting_open = None;
             }
             Action::OpenDialog => return vec![Effect::PickFile],
-            Action::Loaded { job, mut loaded } => {
-                if self.loading.as_ref().is_some_and(|l| l.job == job) {
-                    self.loading = None;
-                    let opened = loaded.project.take();
-                    self.project_path = None;
-                    self.project_rest = None;
-                    self.view = None;
-                    self.saves.asked = false;
-                    self.corrections = Corrections {
-                        raw: Some(loaded.analysis.clone()),
-                        // the shown article's; the others' stay in the project as they are
-                        list: opened
-                            .iter()
-                            .flat_map(|o| &o.project.corrections)
-                            .filter(|c| c.article == 0)
-                            .cloned()
-                            .collect(),
-                        ..Corrections::default()
-                    };
-                    if !self.corrections.list.is_empty() {
-                        let mut analysis = (*loaded.analysis).clone();
-                        self.corrections.applied =
-                            project::apply_corrections(&mut analysis, 0, &self.corrections.list);
-                        loaded.analysis = Arc::new(analysis);
+            Action::Loaded { job, loaded } => {
+                if let Some(loading) = self.loading.take_if(|l| l.job == job) {
+                    if loading.adding && self.current.is_some() {
+                        self.add_article(*loaded);
+                    } else {
+                        self.open_loaded(*loaded);
                     }
-                    self.show(*loaded);
-                    if let Some(opened) = opened {
-                        self.restore(*opened);
-                    }
-                    self.saves.mark_clean = true;
                 }
             }
+            Action::AddArticle(input) => {
+                self.dropped = None;
+                if self.current.is_none() {
+                    return self.apply_action(Action::Open(input));
+                }
+                if is_project_input(&input) {
+                    self.error = Some(
+                        "A project cannot be added to another project: open it instead".into(),
+                    );
+                    return Vec::new();
+                }
+                return self.start_job(input, true);
+            }
+            Action::AddArticleDialog => return vec![Effect::PickArticle],
+            Action::Dropped(input) => {
+                if self.current.is_none() || is_project_input(&input) {
+                    return self.apply_action(Action::Open(input));
+                }
+                self.dropped = Some(input);
+            }
+            Action::DismissDropped => self.dropped = None,
+            Action::ShowArticle(article) => {
+                if article < self.corrections.articles.len() {
+                    self.shown_article = article;
+                    // words selected in another article are out of sight
+                    if self
+                        .text_selection
+                        .is_some_and(|s| self.locate(s).is_none_or(|(d, _)| d != article))
+                    {
+                        self.text_selection = None;
+                        self.stop_choices = None;
+                    }
+                }
+            }
+            Action::RemoveArticle(article) => self.remove_article(article),
             Action::LoadFailed { job, message } => {
                 if self.loading.as_ref().is_some_and(|l| l.job == job) {
                     let name = self.loading.take().map_or_else(String::new, |l| l.name);
@@ -931,7 +1084,22 @@ impl State {
                 }
                 return vec![Effect::Export { format, path }];
             }
-            Action::ExportDialog(_) | Action::Export { .. } => {
+            Action::ExportImageDialog if self.current.is_some() => {
+                return vec![Effect::PickImagePath];
+            }
+            Action::ExportImage(mut path) if self.current.is_some() => {
+                let png = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+                if !png {
+                    path.as_mut_os_string().push(".png");
+                }
+                return vec![Effect::CaptureMap(path)];
+            }
+            Action::ExportDialog(_)
+            | Action::Export { .. }
+            | Action::ExportImageDialog
+            | Action::ExportImage(_) => {
                 self.error = Some("Open an article before exporting".into());
             }
             Action::Exported(path) => {
@@ -940,36 +1108,69 @@ impl State {
             Action::ExportFailed { path, message } => {
                 self.error = Some(format!("Could not export {}: {message}", file_name(&path)));
             }
-            Action::NotAStop(at) => self.correct_stop(at, CorrectionKind::NotAStop),
+            Action::NotAStop(at) => self.correct_stop(at, &CorrectionKind::NotAStop),
             Action::ShowPlaceChoices(choices) => self.place_choices = choices,
             Action::ChoosePlace { at, place } => {
                 self.place_choices = None;
-                self.correct_stop(at, CorrectionKind::Place { place });
+                self.correct_stop(at, &CorrectionKind::Place { place });
             }
             Action::SetDate { at, date, time } => {
-                self.correct_stop(at, CorrectionKind::Date { date, time });
+                self.correct_stop(at, &CorrectionKind::Date { date, time });
             }
-            Action::MakeTraveller(actor) => self.correct_actor(actor, CorrectionKind::Traveller),
+            Action::MakeTraveller(actor) => self.correct_actor(actor, &CorrectionKind::Traveller),
             Action::RenameActor { actor, name } => {
                 let name = name.trim();
                 if name.is_empty() {
                     self.error = Some("An actor's name cannot be empty".into());
                 } else {
                     let name = name.to_owned();
-                    self.correct_actor(actor, CorrectionKind::RenameActor { name });
+                    self.correct_actor(actor, &CorrectionKind::RenameActor { name });
                 }
             }
-            Action::MoveStop { at, by } => self.correct_stop(at, CorrectionKind::Move { by }),
+            Action::MoveStop { at, by } => self.correct_stop(at, &CorrectionKind::Move { by }),
+            Action::SelectText(span) => {
+                let text = self.analysis().map_or("", |a| a.text.as_str());
+                // words of one article: a drag cannot reach past the article shown
+                let span = span.filter(|s| {
+                    !s.is_empty() && text.get(s.start..s.end).is_some() && self.locate(*s).is_some()
+                });
+                if self
+                    .stop_choices
+                    .as_ref()
+                    .is_some_and(|c| Some(c.span) != span)
+                {
+                    self.stop_choices = None;
+                }
+                self.text_selection = span;
+            }
+            Action::ShowStopChoices(choices) => self.stop_choices = choices,
+            Action::AddStop { span, place } => {
+                self.stop_choices = None;
+                self.text_selection = None;
+                // the words are one article's: the stop is added to that article's route
+                // before the articles are merged
+                self.correct(&CorrectionKind::AddStop { place }, &[span]);
+                let added = self.analysis().and_then(|a| {
+                    a.actors.iter().enumerate().find_map(|(actor, x)| {
+                        let stop = x.stops.iter().position(|s| s.mentions.contains(&span))?;
+                        Some(StopRef { actor, stop })
+                    })
+                });
+                if let Some(at) = added {
+                    self.select(at);
+                }
+            }
+            Action::MergeActors { from, into } => self.merge_actors(from, into),
             Action::Undo => {
                 if let Some(previous) = self.corrections.undo.pop() {
-                    let now = std::mem::replace(&mut self.corrections.list, previous);
+                    let now = self.set_work(previous);
                     self.corrections.redo.push(now);
                     self.reapply();
                 }
             }
             Action::Redo => {
                 if let Some(next) = self.corrections.redo.pop() {
-                    let now = std::mem::replace(&mut self.corrections.list, next);
+                    let now = self.set_work(next);
                     self.corrections.undo.push(now);
                     self.reapply();
                 }
@@ -979,11 +1180,17 @@ impl State {
     }
 
     fn start_open(&mut self, input: Input) -> Vec<Effect> {
+        self.start_job(input, false)
+    }
+
+    /// Starts analysing `input`: to show it alone, or `adding` it to the articles shown.
+    fn start_job(&mut self, input: Input, adding: bool) -> Vec<Effect> {
         self.next_job += 1;
         let job = self.next_job;
         self.loading = Some(Loading {
             name: input.name(),
             job,
+            adding,
         });
         self.error = None;
         self.notice = None;
@@ -998,10 +1205,11 @@ impl State {
                 || (self.dirty() && self.saves.failed_revision != Some(self.saves.revision)))
     }
 
-    /// True when there are corrections no file holds (no project file, or its save
-    /// failed).
-    fn unsaved_corrections(&self) -> bool {
-        !self.corrections.list.is_empty() && (self.project_path.is_none() || self.dirty())
+    /// True when there is work no file holds — corrections, or articles added to the first
+    /// — with no project file, or its save failed.
+    fn unsaved_work(&self) -> bool {
+        (!self.corrections.list.is_empty() || self.corrections.articles.len() > 1)
+            && (self.project_path.is_none() || self.dirty())
     }
 
     /// True while a save is being written.
@@ -1031,16 +1239,70 @@ impl State {
         !self.corrections.redo.is_empty()
     }
 
-    /// Makes a correction of the stop `at`, tied to its first mention.
-    fn correct_stop(&mut self, at: StopRef, kind: CorrectionKind) {
-        let Some(span) = self.stop(at).and_then(|s| s.mentions.first().copied()) else {
+    /// Makes a correction of the stop `at`, tied to its first mention; with several
+    /// articles, a correction of the stop's place or day is made in every article that
+    /// tells the stop (at its first mention there), as the stop is theirs together.
+    fn correct_stop(&mut self, at: StopRef, kind: &CorrectionKind) {
+        let Some(stop) = self.stop(at) else {
             return;
         };
-        self.correct(kind, span);
+        let mut spans: Vec<Span> = Vec::new();
+        if self.combined.is_none() || combine::after_merge(kind) {
+            spans.extend(stop.mentions.first().copied());
+        } else {
+            let mut articles: Vec<usize> = Vec::new();
+            for &m in &stop.mentions {
+                if let Some((article, _)) = self.locate(m)
+                    && !articles.contains(&article)
+                {
+                    articles.push(article);
+                    spans.push(m);
+                }
+            }
+        }
+        self.correct(kind, &spans);
+    }
+
+    /// Merges actor `from` into actor `into` with a correction tied to `from`'s first
+    /// mention that names `into` by its first mention (each kept against its own
+    /// article's text, as the two may be named in different articles).
+    fn merge_actors(&mut self, from: usize, into: usize) {
+        let Some(target) = self
+            .analysis()
+            .and_then(|a| a.actors.get(into))
+            .filter(|_| from != into)
+        else {
+            return;
+        };
+        let Some(span) = target.mentions.first().copied() else {
+            self.error = Some(format!(
+                "{} is never named in the text, so a merge has nothing to hold on to",
+                target.name
+            ));
+            return;
+        };
+        let Some((into_article, local)) = self.locate(span) else {
+            return;
+        };
+        let Some(into_mention) = self
+            .corrections
+            .articles
+            .get(into_article)
+            .and_then(|a| a.raw.text.get(local.start..local.end))
+            .map(str::to_owned)
+        else {
+            return;
+        };
+        let kind = CorrectionKind::MergeActors {
+            into: local,
+            into_mention,
+            into_article,
+        };
+        self.correct_actor(from, &kind);
     }
 
     /// Makes a correction of actor `actor`, tied to its first mention.
-    fn correct_actor(&mut self, actor: usize, kind: CorrectionKind) {
+    fn correct_actor(&mut self, actor: usize, kind: &CorrectionKind) {
         let Some(actor) = self.analysis().and_then(|a| a.actors.get(actor)) else {
             return;
         };
@@ -1051,77 +1313,157 @@ impl State {
             ));
             return;
         };
-        self.correct(kind, span);
+        self.correct(kind, &[span]);
     }
 
-    /// Adds a correction tied to the words at `span`, keeping the list before it for undo.
-    fn correct(&mut self, kind: CorrectionKind, span: crate::span::Span) {
-        let Some(raw) = self.corrections.raw.as_ref() else {
+    /// Adds corrections tied to the words at `spans` (of the shown text; each is kept
+    /// against its article's own text), as one step of the history.
+    fn correct(&mut self, kind: &CorrectionKind, spans: &[Span]) {
+        let made: Vec<Correction> = spans
+            .iter()
+            .filter_map(|&span| {
+                let (article, local) = self.locate(span)?;
+                let raw = &self.corrections.articles.get(article)?.raw;
+                let mut correction = Correction::new(kind.clone(), &raw.text, local)?;
+                correction.article = article;
+                Some(correction)
+            })
+            .collect();
+        if made.is_empty() {
             return;
-        };
-        let Some(correction) = Correction::new(kind, &raw.text, span) else {
-            return;
-        };
-        let previous = self.corrections.list.clone();
-        self.corrections.undo.push(previous);
-        self.corrections.redo.clear();
-        self.corrections.list.push(correction);
+        }
+        self.push_undo();
+        self.corrections.list.extend(made);
         self.reapply();
     }
 
-    /// Shows the pipeline's analysis with the corrections in force. The selection follows
-    /// its stop (found by its first mention) when a correction moved it, else stays at the
-    /// same place in the route (the next stop when the selected one left it); an actor
-    /// keeps being shown or hidden wherever a correction puts it.
+    /// The articles and corrections as they stand, for the history.
+    fn work(&self) -> Work {
+        Work {
+            articles: self.corrections.articles.clone(),
+            list: self.corrections.list.clone(),
+        }
+    }
+
+    /// Keeps the work as it stands for undo, before a change.
+    fn push_undo(&mut self) {
+        let now = self.work();
+        self.corrections.undo.push(now);
+        self.corrections.redo.clear();
+    }
+
+    /// Puts `work` in force; returns what it replaced. (Call [`State::reapply`] next.)
+    fn set_work(&mut self, work: Work) -> Work {
+        let now = self.work();
+        self.corrections.articles = work.articles;
+        self.corrections.list = work.list;
+        now
+    }
+
+    /// What to show for the articles and corrections in force: the analysis, how several
+    /// articles lie in it, and which corrections applied. One article with no correction
+    /// is shown as the pipeline gave it, without a copy.
+    fn shown_now(&self) -> (Arc<Analysis>, Option<Combined>, Vec<bool>) {
+        let articles = &self.corrections.articles;
+        if let [only] = articles.as_slice()
+            && self.corrections.list.is_empty()
+        {
+            return (only.raw.clone(), None, Vec::new());
+        }
+        let named: Vec<(&str, &Analysis)> = articles
+            .iter()
+            .map(|a| (a.name.as_str(), a.raw.as_ref()))
+            .collect();
+        let shown = combine::shown(&named, &self.corrections.list);
+        (Arc::new(shown.analysis), shown.combined, shown.applied)
+    }
+
+    /// A span of the shown text as its article (by identity, so it survives articles
+    /// added and removed) and the span in that article's text.
+    fn anchor(&self, span: Span) -> Option<(usize, Span)> {
+        let (article, local) = self.locate(span)?;
+        let raw = &self.corrections.articles.get(article)?.raw;
+        Some((Arc::as_ptr(raw) as usize, local))
+    }
+
+    /// The span of the shown text an [`State::anchor`] names, if its article is still
+    /// shown.
+    fn unanchor(&self, (id, local): (usize, Span)) -> Option<Span> {
+        let article = self
+            .corrections
+            .articles
+            .iter()
+            .position(|a| Arc::as_ptr(&a.raw) as usize == id)?;
+        let start = self.article_range(article)?.start;
+        Some(Span::new(local.start + start, local.end + start))
+    }
+
+    /// Shows the articles with the corrections in force. The selection follows its stop
+    /// (found by its first mention) when a correction moved it, else stays at the same
+    /// place in the route (the next stop when the selected one left it); an actor keeps
+    /// being shown or hidden wherever a correction puts it.
     fn reapply(&mut self) {
         self.corrections.generation += 1;
         self.place_choices = None;
-        let Some(raw) = self.corrections.raw.clone() else {
+        self.stop_choices = None;
+        if self.corrections.articles.is_empty() || self.current.is_none() {
             return;
-        };
-        let mut analysis = (*raw).clone();
-        self.corrections.applied =
-            project::apply_corrections(&mut analysis, 0, &self.corrections.list);
+        }
         let selected_mention = self
             .selected
             .and_then(|at| self.stop(at))
-            .and_then(|s| s.mentions.first().copied());
-        let shown: Vec<(Option<crate::span::Span>, bool)> = self
+            .and_then(|s| s.mentions.first().copied())
+            .and_then(|m| self.anchor(m));
+        let shown: Vec<(Option<(usize, Span)>, bool)> = self
             .analysis()
             .map(|a| {
                 a.actors
                     .iter()
                     .enumerate()
-                    .map(|(i, actor)| (actor.mentions.first().copied(), self.is_visible(i)))
+                    .map(|(i, actor)| {
+                        let key = actor.mentions.first().and_then(|&m| self.anchor(m));
+                        (key, self.is_visible(i))
+                    })
                     .collect()
             })
             .unwrap_or_default();
+        let (analysis, combined, applied) = self.shown_now();
+        self.corrections.applied = applied;
+        // an article added or taken out moves the words after it: a selection is let go
+        if self.combined.as_ref().map(|c| &c.starts) != combined.as_ref().map(|c| &c.starts) {
+            self.text_selection = None;
+        }
+        self.combined = combined;
         let Some(current) = self.current.as_mut() else {
             return;
         };
-        current.analysis = Arc::new(analysis);
-        self.actor_visible = current
+        current.analysis = analysis;
+        let keys: Vec<Option<(usize, Span)>> = current
             .analysis
             .actors
             .iter()
-            .map(|actor| {
-                let key = actor.mentions.first().copied();
-                shown
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .is_none_or(|(_, v)| *v)
-            })
+            .map(|actor| actor.mentions.first().copied())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|m| m.and_then(|m| self.anchor(m)))
             .collect();
+        self.actor_visible = keys
+            .iter()
+            .map(|key| shown.iter().find(|(k, _)| k == key).is_none_or(|(_, v)| *v))
+            .collect();
+        self.shown_article = self
+            .shown_article
+            .min(self.corrections.articles.len().saturating_sub(1));
         self.playing = false;
+        // a merge can take away the actor the buttons walked through
+        if self.active_actor >= keys.len() {
+            self.active_actor = 0;
+        }
         let Some(at) = self.selected else {
             return;
         };
-        if let Some(mention) = selected_mention
-            && let Some(found) = self.find_selection(Selection {
-                actor: at.actor,
-                stop: usize::MAX,
-                mention: Some(mention),
-            })
+        if let Some(mention) = selected_mention.and_then(|m| self.unanchor(m))
+            && let Some(found) = self.find_stop(at.actor, usize::MAX, Some(mention))
         {
             self.select(found);
             return;
@@ -1140,7 +1482,102 @@ impl State {
         }
     }
 
-    /// Puts the opened project's selection and view back, and keeps the rest of it.
+    /// Shows a finished load in place of whatever was shown: its article, or a project's
+    /// articles with their corrections, selection and view.
+    fn open_loaded(&mut self, mut loaded: Loaded) {
+        let opened = loaded.project.take();
+        self.project_path = None;
+        self.view = None;
+        self.saves.asked = false;
+        let stored = opened.as_ref().map(|o| o.project.articles.as_slice());
+        let stored_source = |i: usize| stored.and_then(|a| a.get(i)?.source.clone());
+        let mut articles = vec![OpenArticle {
+            name: loaded.name.clone(),
+            source: loaded.path.clone().or_else(|| stored_source(0)),
+            raw: loaded.analysis.clone(),
+        }];
+        for (i, raw) in std::mem::take(&mut loaded.others).into_iter().enumerate() {
+            let name = stored
+                .and_then(|a| a.get(i + 1))
+                .map_or_else(|| format!("Article {}", i + 2), |a| a.name.clone());
+            articles.push(OpenArticle {
+                name,
+                source: stored_source(i + 1),
+                raw,
+            });
+        }
+        self.corrections = Corrections {
+            articles,
+            list: opened
+                .iter()
+                .flat_map(|o| &o.project.corrections)
+                .cloned()
+                .collect(),
+            ..Corrections::default()
+        };
+        let (analysis, combined, applied) = self.shown_now();
+        self.corrections.applied = applied;
+        self.combined = combined;
+        loaded.analysis = analysis;
+        self.show(loaded);
+        if let Some(opened) = opened {
+            self.restore(*opened);
+        }
+        self.saves.mark_clean = true;
+    }
+
+    /// Adds a finished load to the articles shown, as one step of the history, and shows
+    /// it in the article pane.
+    fn add_article(&mut self, loaded: Loaded) {
+        if let Some(path) = &loaded.path {
+            remember(&mut self.settings.recent, path);
+        }
+        self.push_undo();
+        self.notice = Some(format!("Added {}", loaded.name));
+        self.corrections.articles.push(OpenArticle {
+            name: loaded.name,
+            source: loaded.path,
+            raw: loaded.analysis,
+        });
+        self.reapply();
+        self.shown_article = self.corrections.articles.len() - 1;
+        self.request_fit();
+    }
+
+    /// Takes article `article` out, with its corrections, as one step of the history; the
+    /// last article stays.
+    fn remove_article(&mut self, article: usize) {
+        let n = self.corrections.articles.len();
+        if article >= n || n < 2 {
+            return;
+        }
+        self.push_undo();
+        let removed = self.corrections.articles.remove(article);
+        self.notice = Some(format!("Removed {}", removed.name));
+        // a merge into an actor the removed article named goes with it
+        let names = |c: &Correction, d: usize| {
+            c.article == d
+                || matches!(c.kind, CorrectionKind::MergeActors { into_article, .. } if into_article == d)
+        };
+        self.corrections.list.retain(|c| !names(c, article));
+        for c in &mut self.corrections.list {
+            if c.article > article {
+                c.article -= 1;
+            }
+            if let CorrectionKind::MergeActors { into_article, .. } = &mut c.kind
+                && *into_article > article
+            {
+                *into_article -= 1;
+            }
+        }
+        if self.shown_article > article {
+            self.shown_article -= 1;
+        }
+        self.reapply();
+        self.request_fit();
+    }
+
+    /// Puts the opened project's selection and view back.
     fn restore(&mut self, opened: OpenedProject) {
         let OpenedProject { path, project } = opened;
         remember(&mut self.settings.recent_projects, &path);
@@ -1149,6 +1586,7 @@ impl State {
             self.selected = self.find_selection(saved);
             if let Some(at) = self.selected {
                 self.active_actor = at.actor;
+                self.show_article_of(at);
             }
         } else {
             self.selected = None;
@@ -1157,15 +1595,24 @@ impl State {
             self.view = Some(view);
             self.request_camera(CameraTarget::View(view));
         }
-        self.project_rest = Some(Box::new(project));
     }
 
     /// The stop a saved selection meant: the one with its mention, else the same indices.
     fn find_selection(&self, saved: Selection) -> Option<StopRef> {
+        let start = self.article_range(saved.article).map(|r| r.start);
+        let mention = saved
+            .mention
+            .zip(start)
+            .map(|(m, start)| Span::new(m.start + start, m.end + start));
+        self.find_stop(saved.actor, saved.stop, mention)
+    }
+
+    /// The stop with `mention` (of the shown text), else the stop at these indices.
+    fn find_stop(&self, actor: usize, stop: usize, mention: Option<Span>) -> Option<StopRef> {
         let analysis = self.analysis()?;
-        if let Some(mention) = saved.mention {
-            for (a, actor) in analysis.actors.iter().enumerate() {
-                if let Some(s) = actor
+        if let Some(mention) = mention {
+            for (a, found) in analysis.actors.iter().enumerate() {
+                if let Some(s) = found
                     .stops
                     .iter()
                     .position(|s| s.mentions.contains(&mention))
@@ -1174,11 +1621,25 @@ impl State {
                 }
             }
         }
-        let at = StopRef {
-            actor: saved.actor,
-            stop: saved.stop,
-        };
+        let at = StopRef { actor, stop };
         self.stop(at).map(|_| at)
+    }
+
+    /// With several articles, shows in the article pane the article behind the stop's
+    /// first quote (else its first mention).
+    fn show_article_of(&mut self, at: StopRef) {
+        if self.combined.is_none() {
+            return;
+        }
+        let first = self.stop(at).and_then(|s| {
+            s.evidence
+                .first()
+                .map(|e| e.span)
+                .or_else(|| s.mentions.first().copied())
+        });
+        if let Some((article, _)) = first.and_then(|span| self.locate(span)) {
+            self.shown_article = article;
+        }
     }
 
     fn show(&mut self, loaded: Loaded) {
@@ -1195,7 +1656,10 @@ impl State {
             .unwrap_or(0);
         self.selected = None;
         self.place_choices = None;
+        self.text_selection = None;
+        self.stop_choices = None;
         self.playing = false;
+        self.shown_article = 0;
         self.current = Some(loaded);
         if self.active_len() > 0 {
             self.selected = Some(StopRef {
@@ -1216,6 +1680,7 @@ impl State {
         }
         self.selected = Some(at);
         self.active_actor = at.actor;
+        self.show_article_of(at);
         if let Some(v) = self.actor_visible.get_mut(at.actor) {
             *v = true;
         }
@@ -1268,7 +1733,7 @@ fn remember(list: &mut Vec<PathBuf>, path: &PathBuf) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::testing::three_stop_analysis;
+    use crate::ui::testing::{second_article_analysis, three_stop_analysis};
 
     fn loaded_state() -> State {
         crate::ui::testing::state_with(three_stop_analysis())
@@ -1399,6 +1864,7 @@ mod tests {
                 path: None,
                 analysis: Arc::new(analysis),
                 project: None,
+                others: Vec::new(),
             }),
         });
         assert!(state.selected.is_none());
@@ -1546,6 +2012,7 @@ mod tests {
                 actor: 1,
                 stop: 0,
                 mention: Some(crate::span::Span::new(bratislava, bratislava + 10)),
+                article: 0,
             })
         );
         assert_eq!(project.view, Some(view));
@@ -1584,6 +2051,7 @@ mod tests {
                     path: path.clone(),
                     project: project.clone(),
                 })),
+                others: Vec::new(),
             }),
         });
         assert_eq!(state.selected, Some(StopRef { actor: 1, stop: 0 }));
@@ -1627,6 +2095,32 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_map_image_is_a_png_of_an_open_article() {
+        let mut state = State::default();
+        state.apply(Action::ExportImage("/tmp/map".into()));
+        assert_eq!(
+            state.error.as_deref(),
+            Some("Open an article before exporting")
+        );
+        let mut state = loaded_state();
+        assert_eq!(
+            state.apply(Action::ExportImageDialog),
+            vec![Effect::PickImagePath]
+        );
+        for (asked, written) in [
+            ("/tmp/route", "/tmp/route.png"),
+            ("/tmp/route.PNG", "/tmp/route.PNG"),
+            ("/tmp/route.v2", "/tmp/route.v2.png"),
+        ] {
+            assert_eq!(
+                state.apply(Action::ExportImage(asked.into())),
+                vec![Effect::CaptureMap(written.into())],
+                "{asked}"
+            );
+        }
+    }
+
     fn names(state: &State, actor: usize) -> Vec<String> {
         state.analysis().unwrap().actors[actor]
             .stops
@@ -1650,6 +2144,10 @@ mod tests {
                 name: "envoy.txt".into(),
                 path: None,
                 analysis: Arc::new(three_stop_analysis()),
+                // the fake pipeline's analysis of every further article
+                others: (1..project.articles.len())
+                    .map(|_| Arc::new(second_article_analysis()))
+                    .collect(),
                 project: Some(Box::new(OpenedProject { path, project })),
             }),
         });
@@ -1714,30 +2212,238 @@ mod tests {
     }
 
     #[test]
-    fn a_project_of_several_articles_keeps_the_others_and_their_corrections() {
+    fn a_project_of_several_articles_keeps_them_all_and_their_corrections() {
         let mut state = loaded_state();
         state.apply(Action::NotAStop(StopRef { actor: 0, stop: 1 }));
         let mut project = state.project_snapshot().unwrap();
-        project.articles.push(Article::from_text(
-            "second.txt",
-            "The envoy reached Vienna.",
-        ));
-        let mut theirs = project.corrections[0].clone();
+        let second = second_article_analysis();
+        project.articles.push(Article {
+            title: second.title.clone(),
+            published: second.published,
+            reference_date: second.reference_date,
+            ..Article::from_text("second.txt", &second.text)
+        });
+        // the second article's Sofia is no stop
+        let sofia = second.text.find("Sofia").unwrap();
+        let mut theirs = Correction::new(
+            CorrectionKind::NotAStop,
+            &second.text,
+            Span::new(sofia, sofia + "Sofia".len()),
+        )
+        .unwrap();
         theirs.article = 1;
-        theirs.span = crate::span::Span::new(18, 24);
-        theirs.mention = "Vienna".into();
-        project.corrections.insert(0, theirs.clone());
+        project.corrections.insert(0, theirs);
         let mut reopened = opened(project.clone());
+        assert_eq!(reopened.articles().len(), 2);
+        assert_eq!(reopened.articles()[1].name, "second.txt");
         assert_eq!(names(&reopened, 0), ["Vienna", "Belgrade"]);
+        assert!(reopened.corrections().all(|(_, applied)| applied));
         reopened.apply(Action::NotAStop(StopRef { actor: 0, stop: 0 }));
         let saved = reopened.project_snapshot().unwrap();
+        // (the test's load names the first article as it likes; the loader takes the
+        // project's name)
+        assert_eq!(saved.articles[0].text, project.articles[0].text);
         assert_eq!(saved.articles[1], project.articles[1]);
         let mentions: Vec<(usize, &str)> = saved
             .corrections
             .iter()
             .map(|c| (c.article, c.mention.as_str()))
             .collect();
-        assert_eq!(mentions, [(1, "Vienna"), (0, "Budapest"), (0, "Vienna")]);
+        assert_eq!(mentions, [(1, "Sofia"), (0, "Budapest"), (0, "Vienna")]);
+    }
+
+    /// Adds `analysis` to the state's articles as a finished load would.
+    fn add(state: &mut State, name: &str, analysis: Analysis) {
+        let effects = state.apply(Action::AddArticle(Input::Text {
+            name: name.into(),
+            text: "x".into(),
+        }));
+        let Some(Effect::Load { job, .. }) = effects.first().cloned() else {
+            panic!("no load: {effects:?}");
+        };
+        assert!(state.loading.as_ref().is_some_and(|l| l.adding));
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: name.into(),
+                path: Some(format!("/tmp/{name}").into()),
+                analysis: Arc::new(analysis),
+                project: None,
+                others: Vec::new(),
+            }),
+        });
+    }
+
+    #[test]
+    fn an_added_article_is_merged_into_the_route_and_undo_takes_it_out() {
+        let mut state = loaded_state();
+        add(&mut state, "b.txt", second_article_analysis());
+        assert_eq!(state.articles().len(), 2);
+        assert_eq!(
+            names(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Sofia"]
+        );
+        assert_eq!(state.shown_article, 1, "the new article is shown");
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 0 }));
+        assert_eq!(state.notice.as_deref(), Some("Added b.txt"));
+        assert_eq!(
+            state.settings.recent,
+            [PathBuf::from("/tmp/b.txt"), PathBuf::from("/tmp/a.txt")]
+        );
+        // Belgrade is told by both, a day apart
+        let told = state.told(StopRef { actor: 0, stop: 2 }).unwrap();
+        assert_eq!(told.articles(), [0, 1]);
+        assert_eq!(told.disagreements.len(), 1);
+        // the second article's stretch of the text is its own text
+        let range = state.article_range(1).unwrap();
+        assert_eq!(
+            state.analysis().unwrap().text[range],
+            second_article_analysis().text
+        );
+        assert!(state.dirty(), "a change a project keeps");
+        state.apply(Action::Undo);
+        assert_eq!(state.articles().len(), 1);
+        assert_eq!(names(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        assert!(state.told(StopRef { actor: 0, stop: 2 }).is_none());
+        assert_eq!(state.shown_article, 0);
+        state.apply(Action::Redo);
+        assert_eq!(names(&state, 0).len(), 4);
+    }
+
+    #[test]
+    fn selecting_a_stop_shows_the_article_of_its_first_quote() {
+        let mut state = loaded_state();
+        add(&mut state, "b.txt", second_article_analysis());
+        let table = [(0, 0), (3, 1), (2, 0), (1, 0)];
+        for (stop, article) in table {
+            state.apply(Action::Select(StopRef { actor: 0, stop }));
+            assert_eq!(state.shown_article, article, "stop {stop}");
+        }
+        state.apply(Action::ShowArticle(1));
+        assert_eq!(state.shown_article, 1);
+        state.apply(Action::ShowArticle(7));
+        assert_eq!(state.shown_article, 1, "no such article");
+        // a click in the second article's text selects its stop
+        let sofia = state.analysis().unwrap().text.rfind("Sofia").unwrap();
+        state.apply(Action::SelectAtOffset(sofia + 1));
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 3 }));
+    }
+
+    #[test]
+    fn a_stop_several_articles_tell_is_corrected_in_each() {
+        let mut state = loaded_state();
+        add(&mut state, "b.txt", second_article_analysis());
+        let belgrade = StopRef { actor: 0, stop: 2 };
+        state.apply(Action::SetDate {
+            at: belgrade,
+            date: NaiveDate::from_ymd_opt(2025, 6, 8).unwrap(),
+            time: None,
+        });
+        let made: Vec<(usize, &str)> = state
+            .corrections()
+            .map(|(c, _)| (c.article, c.mention.as_str()))
+            .collect();
+        assert_eq!(made, [(0, "Belgrade"), (1, "Belgrade")]);
+        assert!(state.told(belgrade).unwrap().disagreements.is_empty());
+        // one step of the history
+        state.apply(Action::Undo);
+        assert_eq!(state.corrections().count(), 0);
+        assert_eq!(state.told(belgrade).unwrap().disagreements.len(), 1);
+        // the merged route's order is corrected once, after merging
+        state.apply(Action::Select(StopRef { actor: 0, stop: 3 }));
+        state.apply(Action::MoveStop {
+            at: StopRef { actor: 0, stop: 3 },
+            by: -1,
+        });
+        assert_eq!(
+            names(&state, 0),
+            ["Vienna", "Budapest", "Sofia", "Belgrade"]
+        );
+        assert_eq!(state.corrections().count(), 1);
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 2 }));
+        assert_eq!(
+            state
+                .told(StopRef { actor: 0, stop: 3 })
+                .unwrap()
+                .articles(),
+            [0, 1]
+        );
+    }
+
+    #[test]
+    fn a_removed_article_takes_its_corrections_and_undo_brings_both_back() {
+        let mut state = loaded_state();
+        add(&mut state, "b.txt", second_article_analysis());
+        add(&mut state, "c.txt", second_article_analysis());
+        state.apply(Action::NotAStop(StopRef { actor: 0, stop: 3 }));
+        let articles = |s: &State| s.corrections().map(|(c, _)| c.article).collect::<Vec<_>>();
+        assert_eq!(articles(&state), [1, 2], "Sofia, in both of its articles");
+        state.apply(Action::RemoveArticle(1));
+        assert_eq!(state.articles().len(), 2);
+        assert_eq!(state.articles()[1].name, "c.txt");
+        assert_eq!(
+            articles(&state),
+            [1],
+            "the third article's is now the second's"
+        );
+        assert_eq!(names(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        state.apply(Action::Undo);
+        assert_eq!(state.articles().len(), 3);
+        assert_eq!(articles(&state), [1, 2]);
+        // the last article stays
+        state.apply(Action::RemoveArticle(2));
+        state.apply(Action::RemoveArticle(1));
+        state.apply(Action::RemoveArticle(0));
+        assert_eq!(state.articles().len(), 1);
+        assert_eq!(names(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        assert!(state.told(StopRef { actor: 0, stop: 0 }).is_none());
+    }
+
+    #[test]
+    fn a_file_dropped_on_open_work_waits_for_the_users_choice() {
+        let mut state = State::default();
+        let file = Input::Path("/tmp/b.txt".into());
+        // nothing shown: it opens
+        let effects = state.apply(Action::Dropped(file.clone()));
+        assert!(matches!(&effects[..], [Effect::Load { .. }]));
+        let mut state = loaded_state();
+        assert!(state.apply(Action::Dropped(file.clone())).is_empty());
+        assert_eq!(state.dropped, Some(file.clone()));
+        state.apply(Action::DismissDropped);
+        assert_eq!(state.dropped, None);
+        state.apply(Action::Dropped(file.clone()));
+        let effects = state.apply(Action::AddArticle(file.clone()));
+        assert!(matches!(&effects[..], [Effect::Load { input, .. }] if input == &file));
+        assert!(state.dropped.is_none() && state.loading.as_ref().unwrap().adding);
+        // a project is opened, never added
+        let project = Input::Path("/tmp/trip.itinera".into());
+        let effects = state.apply(Action::Dropped(project.clone()));
+        assert!(
+            matches!(
+                &effects[..],
+                [Effect::Load {
+                    input: Input::Project(_),
+                    ..
+                }]
+            ),
+            "{effects:?}"
+        );
+        assert!(!state.loading.as_ref().unwrap().adding);
+        assert!(state.apply(Action::AddArticle(project)).is_empty());
+        assert!(state.error.is_some());
+    }
+
+    #[test]
+    fn added_articles_in_no_project_file_are_not_dropped_without_asking() {
+        let mut state = loaded_state();
+        let other = Input::Path("/tmp/c.txt".into());
+        add(&mut state, "b.txt", second_article_analysis());
+        assert!(state.apply(Action::Open(other.clone())).is_empty());
+        assert_eq!(state.ask_discard, Some(Pending::Open(other)));
+        assert_eq!(
+            state.apply(Action::CloseRequested),
+            vec![Effect::CancelClose]
+        );
     }
 
     #[test]
@@ -1925,5 +2631,333 @@ mod tests {
         // an actor index that does not exist changes nothing
         state.apply(Action::MakeTraveller(9));
         assert_eq!(state.corrections().count(), 2);
+    }
+}
+
+#[cfg(test)]
+mod workbench_tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::ui::testing::{state_with, three_stop_analysis};
+
+    fn route(state: &State, actor: usize) -> Vec<String> {
+        state.analysis().unwrap().actors[actor]
+            .stops
+            .iter()
+            .map(|s| s.place.name.clone())
+            .collect()
+    }
+
+    fn actors(state: &State) -> Vec<String> {
+        let analysis = state.analysis().unwrap();
+        analysis.actors.iter().map(|a| a.name.clone()).collect()
+    }
+
+    /// A state that opened `project` (as a reopened file does) with the test analysis
+    /// first and `others` after it.
+    fn reopened(project: Project, others: Vec<Arc<Analysis>>) -> State {
+        let mut state = State::default();
+        let path = PathBuf::from("/tmp/envoy.itinera");
+        let Some(Effect::Load { job, .. }) =
+            state.apply(Action::Open(Input::Path(path.clone()))).pop()
+        else {
+            panic!("no load");
+        };
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "envoy.txt".into(),
+                path: None,
+                analysis: Arc::new(three_stop_analysis()),
+                project: Some(Box::new(OpenedProject { path, project })),
+                others,
+            }),
+        });
+        state
+    }
+
+    #[test]
+    fn a_stop_added_from_selected_words_joins_the_traveller_in_text_order_and_undoes() {
+        let mut state = state_with(three_stop_analysis());
+        let text = state.analysis().unwrap().text.clone();
+        let start = text.find("Atlantis").unwrap();
+        let span = Span::new(start, start + "Atlantis".len());
+        // a selection off the text, or of nothing, is no selection
+        state.apply(Action::SelectText(Some(Span::new(start, start + 10_000))));
+        assert_eq!(state.text_selection, None);
+        state.apply(Action::SelectText(Some(span)));
+        assert_eq!(state.text_selection, Some(span));
+        let mut place = state
+            .stop(StopRef { actor: 0, stop: 0 })
+            .unwrap()
+            .place
+            .clone();
+        place.id = "geonames:3370352".into();
+        place.name = "Atlantis".into();
+        place.latlon = LatLon::new(-33.57, 18.48);
+        let choices = StopChoices {
+            span,
+            query: "Atlantis".into(),
+            candidates: vec![place.clone()],
+        };
+        state.apply(Action::ShowStopChoices(Some(choices)));
+        assert!(state.stop_choices.is_some());
+        state.apply(Action::AddStop { span, place });
+        assert_eq!(
+            route(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Atlantis"]
+        );
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 3 }));
+        assert!(state.text_selection.is_none() && state.stop_choices.is_none());
+        let resolved = state
+            .analysis()
+            .unwrap()
+            .places
+            .iter()
+            .find(|p| p.span == span);
+        assert_eq!(
+            resolved.unwrap().resolved.as_ref().unwrap().name,
+            "Atlantis"
+        );
+        state.apply(Action::Undo);
+        assert_eq!(route(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+        state.apply(Action::Redo);
+        assert_eq!(route(&state, 0).len(), 4);
+        let project = state.project_snapshot().unwrap();
+        assert_eq!(project.version, 3);
+        assert_eq!(route(&reopened(project, Vec::new()), 0).len(), 4);
+    }
+
+    #[test]
+    fn merging_two_actors_makes_one_route_that_undoes_and_is_kept() {
+        let mut state = state_with(three_stop_analysis());
+        state.apply(Action::MergeActors { from: 0, into: 0 });
+        assert!(!state.can_undo(), "an actor is not merged into itself");
+        // with nothing selected, the deputy's route walked through, merged away
+        state.apply(Action::Select(StopRef { actor: 1, stop: 0 }));
+        state.apply(Action::ClearSelection);
+        state.apply(Action::MergeActors { from: 1, into: 0 });
+        assert_eq!(state.active_actor, 0);
+        assert_eq!(state.active_len(), 4);
+        state.apply(Action::Undo);
+        state.apply(Action::MergeActors { from: 1, into: 0 });
+        assert_eq!(actors(&state), ["Envoy"]);
+        assert_eq!(
+            route(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Bratislava"]
+        );
+        assert_eq!(state.actor_visible, [true]);
+        state.apply(Action::Undo);
+        assert_eq!(actors(&state), ["Envoy", "Deputy"]);
+        assert_eq!(state.actor_visible, [true, true]);
+        // the traveller merged into the deputy: the deputy's name, first
+        state.apply(Action::Select(StopRef { actor: 0, stop: 1 }));
+        state.apply(Action::MergeActors { from: 0, into: 1 });
+        assert_eq!(actors(&state), ["Deputy"]);
+        assert_eq!(route(&state, 0).len(), 4);
+        assert_eq!(
+            state.selected,
+            Some(StopRef { actor: 0, stop: 1 }),
+            "still Budapest"
+        );
+        let project = state.project_snapshot().unwrap();
+        assert_eq!(project.version, 3);
+        let again = reopened(project, Vec::new());
+        assert_eq!(actors(&again), ["Deputy"]);
+        assert_eq!(route(&again, 0), route(&state, 0));
+    }
+}
+
+#[cfg(test)]
+mod workbench_articles_tests {
+    //! "Add as stop" and "Merge into…" with several articles shown.
+    use super::*;
+    use crate::span::Span;
+    use crate::ui::testing::{second_article_analysis, state_with, three_stop_analysis};
+
+    fn route(state: &State, actor: usize) -> Vec<String> {
+        state.analysis().unwrap().actors[actor]
+            .stops
+            .iter()
+            .map(|s| s.place.name.clone())
+            .collect()
+    }
+
+    fn actors(state: &State) -> Vec<String> {
+        let analysis = state.analysis().unwrap();
+        analysis.actors.iter().map(|a| a.name.clone()).collect()
+    }
+
+    /// The test analysis with `second` added as a finished load would add it.
+    fn two_articles(second: Analysis) -> State {
+        let mut state = state_with(three_stop_analysis());
+        let effects = state.apply(Action::AddArticle(Input::Text {
+            name: "b.txt".into(),
+            text: "x".into(),
+        }));
+        let Some(Effect::Load { job, .. }) = effects.first().cloned() else {
+            panic!("no load: {effects:?}");
+        };
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "b.txt".into(),
+                path: None,
+                analysis: Arc::new(second),
+                project: None,
+                others: Vec::new(),
+            }),
+        });
+        state
+    }
+
+    /// `state`'s project opened again (the first article as the test analysis, the
+    /// second as `second`).
+    fn reopened(state: &State, second: Analysis) -> State {
+        let project = state.project_snapshot().unwrap();
+        let mut again = State::default();
+        let path = PathBuf::from("/tmp/envoy.itinera");
+        let Some(Effect::Load { job, .. }) =
+            again.apply(Action::Open(Input::Path(path.clone()))).pop()
+        else {
+            panic!("no load");
+        };
+        again.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "envoy.txt".into(),
+                path: None,
+                analysis: Arc::new(three_stop_analysis()),
+                project: Some(Box::new(OpenedProject { path, project })),
+                others: vec![Arc::new(second)],
+            }),
+        });
+        again
+    }
+
+    /// The span of `word` in the second article, in the text shown.
+    fn in_second(state: &State, word: &str) -> Span {
+        let range = state.article_range(1).unwrap();
+        let start = range.start + state.analysis().unwrap().text[range].find(word).unwrap();
+        Span::new(start, start + word.len())
+    }
+
+    fn nis(state: &State) -> Candidate {
+        let mut place = state
+            .stop(StopRef { actor: 0, stop: 0 })
+            .unwrap()
+            .place
+            .clone();
+        place.id = "geonames:787657".into();
+        place.name = "Niš".into();
+        place.latlon = LatLon::new(43.32, 21.9);
+        place
+    }
+
+    #[test]
+    fn a_stop_added_in_the_second_article_joins_the_merged_route_where_that_article_tells_it() {
+        let mut state = two_articles(second_article_analysis());
+        // words across the two articles are no selection
+        let across = Span::new(
+            in_second(&state, "The").start - 4,
+            in_second(&state, "envoy").end,
+        );
+        state.apply(Action::SelectText(Some(across)));
+        assert_eq!(state.text_selection, None);
+        // told after Belgrade and before Sofia in the second article
+        let span = in_second(&state, "officials");
+        state.apply(Action::SelectText(Some(span)));
+        assert_eq!(state.text_selection, Some(span));
+        let place = nis(&state);
+        state.apply(Action::AddStop { span, place });
+        assert_eq!(
+            route(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Niš", "Sofia"]
+        );
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 3 }));
+        let (made, applied) = state.corrections().next().unwrap();
+        assert!(applied);
+        assert_eq!((made.article, made.mention.as_str()), (1, "officials"));
+        let local = second_article_analysis().text.find("officials").unwrap();
+        assert_eq!(made.span.start, local, "in the second article's own text");
+        assert_eq!(
+            state
+                .told(StopRef { actor: 0, stop: 3 })
+                .unwrap()
+                .articles(),
+            [1]
+        );
+        state.apply(Action::Undo);
+        assert_eq!(route(&state, 0).len(), 4);
+        state.apply(Action::Redo);
+        let again = reopened(&state, second_article_analysis());
+        assert_eq!(route(&again, 0), route(&state, 0));
+        // words selected in one article are let go when another is shown or when the
+        // articles change
+        state.apply(Action::SelectText(Some(span)));
+        state.apply(Action::ShowArticle(1));
+        assert_eq!(state.text_selection, Some(span));
+        state.apply(Action::ShowArticle(0));
+        assert_eq!(state.text_selection, None);
+        state.apply(Action::SelectText(Some(span)));
+        // taking the second article out takes its added stop
+        state.apply(Action::RemoveArticle(1));
+        assert_eq!(state.text_selection, None);
+        assert_eq!(route(&state, 0), ["Vienna", "Budapest", "Belgrade"]);
+    }
+
+    #[test]
+    fn an_actor_of_one_article_merges_into_an_actor_of_the_other() {
+        // the second article's traveller goes by another name: two actors
+        let mut second = second_article_analysis();
+        second.actors[0].name = "Minister".into();
+        let mut state = two_articles(second.clone());
+        assert_eq!(actors(&state), ["Envoy", "Minister", "Deputy"]);
+        state.apply(Action::MergeActors { from: 1, into: 0 });
+        assert_eq!(actors(&state), ["Envoy", "Deputy"]);
+        assert_eq!(
+            route(&state, 0),
+            ["Vienna", "Budapest", "Belgrade", "Sofia"],
+            "one Belgrade: both routes reach it one after the other"
+        );
+        let (made, applied) = state.corrections().next().unwrap();
+        assert!(applied);
+        assert_eq!((made.article, made.mention.as_str()), (1, "envoy"));
+        assert_eq!(
+            made.kind,
+            CorrectionKind::MergeActors {
+                into: Span::new(4, 9),
+                into_mention: "envoy".into(),
+                into_article: 0,
+            }
+        );
+        // the merged stops still say who told them: Belgrade, both, a day apart
+        let told = state.told(StopRef { actor: 0, stop: 3 }).unwrap();
+        assert_eq!(told.articles(), [1]);
+        let belgrade = state.told(StopRef { actor: 0, stop: 2 }).unwrap();
+        assert_eq!(belgrade.articles(), [0, 1]);
+        assert_eq!(belgrade.disagreements.len(), 1);
+        assert_eq!(belgrade.disagreements[0].1.value, "2025-06-09");
+        // and the other way: the envoy merged into the second article's minister
+        state.apply(Action::Undo);
+        state.apply(Action::MergeActors { from: 0, into: 1 });
+        assert_eq!(actors(&state), ["Minister", "Deputy"]);
+        let (made, _) = state.corrections().next().unwrap();
+        assert!(matches!(
+            made.kind,
+            CorrectionKind::MergeActors {
+                into_article: 1,
+                ..
+            }
+        ));
+        let project = state.project_snapshot().unwrap();
+        assert_eq!(project.version, 3);
+        let again = reopened(&state, second.clone());
+        assert_eq!(actors(&again), ["Minister", "Deputy"]);
+        assert_eq!(route(&again, 0), route(&state, 0));
+        // an article named by the merge taken out takes the merge with it
+        state.apply(Action::RemoveArticle(1));
+        assert_eq!(actors(&state), ["Envoy", "Deputy"]);
+        assert_eq!(state.corrections().count(), 0);
     }
 }

@@ -161,6 +161,60 @@ pub fn three_stop_analysis() -> Analysis {
     }
 }
 
+const SECOND_TEXT: &str = "The envoy arrived in Belgrade on June 9, 2025, officials said. \
+She flew on to Sofia on June 10, 2025.";
+
+/// A second article about the envoy of [`three_stop_analysis`]: "Envoy" reached Belgrade
+/// (a day later than the first article says, officials said) and went on to Sofia.
+#[must_use]
+pub fn second_article_analysis() -> Analysis {
+    let text = SECOND_TEXT.to_owned();
+    let d = |day| NaiveDate::from_ymd_opt(2025, 6, day).unwrap_or_default();
+    let times = vec![
+        time(&text, "June 9, 2025", d(9)),
+        time(&text, "June 10, 2025", d(10)),
+    ];
+    let belgrade = city("Belgrade", 44.7866, 20.4489, "RS");
+    let sofia = city("Sofia", 42.6977, 23.3219, "BG");
+    let places = [&belgrade, &sofia]
+        .into_iter()
+        .map(|c| PlaceMention {
+            span: span_of(&text, &c.name),
+            mention: c.name.clone(),
+            resolved: Some(c.clone()),
+            confidence: 0.9,
+            adjectival: false,
+            street: false,
+            city: None,
+        })
+        .collect();
+    let actors = vec![Actor {
+        name: "Envoy".into(),
+        mentions: vec![span_of(&text, "envoy")],
+        stops: vec![
+            stop(&text, belgrade, Some(&times[0]), Status::Reported),
+            stop(&text, sofia, Some(&times[1]), Status::Confirmed),
+        ],
+        ..Default::default()
+    }];
+    let sentences = vec![
+        Span::new(0, text.find(". ").map_or(text.len(), |i| i + 1)),
+        Span::new(text.find("She").unwrap_or(0), text.len()),
+    ];
+    Analysis {
+        title: Some("Envoy reaches Sofia".into()),
+        published: Some(d(11)),
+        reference_date: Some(d(11)),
+        text,
+        sentences,
+        places,
+        times,
+        actors,
+        diagnostics: Vec::new(),
+        explanation: None,
+    }
+}
+
 /// One actor with `n` stops winding across Eurasia, one sentence per stop, for benchmarks.
 #[must_use]
 pub fn long_route_analysis(n: usize) -> Analysis {
@@ -271,6 +325,7 @@ pub fn state_with(analysis: Analysis) -> crate::ui::state::State {
                 path: Some("/tmp/a.txt".into()),
                 analysis: std::sync::Arc::new(analysis),
                 project: None,
+                others: Vec::new(),
             }),
         });
     }

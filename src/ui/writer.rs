@@ -65,6 +65,36 @@ impl Writer {
         self.spawn("itinera-export", ctx, work, failed);
     }
 
+    /// Cuts the map (`map`, in points, at `pixels_per_point`) out of the window's
+    /// `screenshot` and writes it to `path` as PNG; reports [`Action::Exported`] or
+    /// [`Action::ExportFailed`].
+    pub fn export_image(
+        &self,
+        path: PathBuf,
+        screenshot: std::sync::Arc<egui::ColorImage>,
+        map: egui::Rect,
+        pixels_per_point: f32,
+        ctx: &egui::Context,
+    ) {
+        let failed = Action::ExportFailed {
+            path: path.clone(),
+            message: "could not start writing the file".into(),
+        };
+        let work = move || match super::map_image::write_map_png(
+            &path,
+            &screenshot,
+            map,
+            pixels_per_point,
+        ) {
+            Ok(()) => Action::Exported(path),
+            Err(e) => Action::ExportFailed {
+                path,
+                message: e.to_string(),
+            },
+        };
+        self.spawn("itinera-export", ctx, work, failed);
+    }
+
     /// What finished since the last call.
     #[must_use]
     pub fn poll(&self) -> Vec<Action> {
