@@ -430,7 +430,7 @@ fn add_stop(analysis: &mut Analysis, span: Span, place: &Candidate) -> bool {
     }
     for mention in &mut analysis.places {
         if spans_overlap(&mention.span, &span) {
-            mention.resolved = Some(place.clone());
+            mention.resolved = Some(std::sync::Arc::new(place.clone()));
             mention.city = None;
         }
     }

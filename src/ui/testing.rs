@@ -181,7 +181,7 @@ pub fn second_article_analysis() -> Analysis {
         .map(|c| PlaceMention {
             span: span_of(&text, &c.name),
             mention: c.name.clone(),
-            resolved: Some(c.clone()),
+            resolved: Some(Arc::new(c.clone())),
             confidence: 0.9,
             adjectival: false,
             street: false,
