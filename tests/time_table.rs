@@ -426,6 +426,24 @@ fn narrative_times_count_from_the_last_day_mentioned() {
         None,
         &[("Two days later", "XXXX-XX-XX")],
     );
+    // a part of the day after or before the narrative's day
+    check(
+        "She set out on June 4. The next morning she sailed on.",
+        Some("2025-06-14"),
+        &[
+            ("June 4", "2025-06-04"),
+            ("The next morning", "2025-06-05TMO"),
+        ],
+    );
+    check(
+        "They landed on 3 March 2020; the following evening they left, and the previous night had been calm.",
+        None,
+        &[
+            ("3 March 2020", "2020-03-03"),
+            ("the following evening", "2020-03-04TEV"),
+            ("the previous night", "2020-03-03TNI"),
+        ],
+    );
 }
 
 #[test]

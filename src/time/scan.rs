@@ -1030,6 +1030,21 @@ impl<'a> Scanner<'a> {
             };
             return Some(Hit::new(start, i + 2, val));
         }
+        // "the next morning", "the previous night": a part of the day after or before the
+        // narrative's day
+        if with_the
+            && matches!(k, "next" | "following" | "previous")
+            && let Some(pod) = part_of_day(next)
+        {
+            let day = self.anchor_day().and_then(|a| {
+                if k == "previous" {
+                    a.pred_opt()
+                } else {
+                    a.succ_opt()
+                }
+            });
+            return Some(Hit::new(start, i + 2, pod_val(day, pod)));
+        }
         if with_the && k != "same" {
             return None;
         }
