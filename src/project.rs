@@ -89,9 +89,32 @@ pub struct Article {
     /// The date relative times were resolved against.
     #[serde(default)]
     pub reference_date: Option<NaiveDate>,
+    /// The web address it was fetched from and when, if it was (older files have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<Fetched>,
     /// The plain text, as the pipeline read it: every span of a correction is a byte range
     /// into it.
     pub text: String,
+}
+
+/// Where a fetched article came from: the address the user gave and when it was fetched.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fetched {
+    /// The address as the user gave it (typed, pasted or held by a dropped link file).
+    pub address: String,
+    /// When the page was fetched, in UTC.
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Fetched {
+    /// `address`, fetched now.
+    #[must_use]
+    pub fn now(address: &str) -> Self {
+        Self {
+            address: address.to_owned(),
+            at: chrono::Utc::now(),
+        }
+    }
 }
 
 impl Article {
@@ -104,6 +127,7 @@ impl Article {
             title: None,
             published: None,
             reference_date: None,
+            fetched: None,
             text: text.into(),
         }
     }
@@ -923,6 +947,31 @@ pub fn write_atomically(
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_fetched_article_keeps_its_address_and_time_and_older_files_have_none() {
+        let mut project = Project::default();
+        let mut article = Article::from_text("https://example.org/envoy", "The envoy left Vienna.");
+        article.fetched = Some(Fetched {
+            address: "https://example.org/envoy".into(),
+            at: "2026-12-07T18:30:00Z".parse().unwrap(),
+        });
+        project.articles.push(article);
+        let json = project.to_json();
+        assert!(
+            json.contains("\"address\": \"https://example.org/envoy\""),
+            "{json}"
+        );
+        assert!(json.contains("2026-12-07T18:30:00Z"), "{json}");
+        assert_eq!(Project::from_json(json.as_bytes()), Ok(project));
+        // a file without the field reads as never fetched, and writes none
+        let old = Project::from_json(
+            br#"{"format": "itinera-project", "version": 1, "articles": [{"name": "a", "text": "x"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(old.articles[0].fetched, None);
+        assert!(!old.to_json().contains("fetched"));
+    }
+
     fn sample() -> Project {
         let text = "The envoy left Vienna on June 4. She reached Budapest.";
         let start = text.find("Budapest").unwrap();
@@ -933,6 +982,7 @@ mod tests {
                 title: Some("Envoy on the Danube".into()),
                 published: NaiveDate::from_ymd_opt(2025, 6, 9),
                 reference_date: NaiveDate::from_ymd_opt(2025, 6, 9),
+                fetched: None,
                 text: text.into(),
             }],
             corrections: vec![Correction {

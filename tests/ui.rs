@@ -318,6 +318,40 @@ fn a_pasted_web_address_is_fetched_and_analysed() {
     );
 }
 
+/// A link dragged from a browser to the desktop is a small file that holds the address
+/// (winit hands the window no dragged text): dropped, it opens the page, and the project
+/// records the address and when it was fetched.
+#[cfg(feature = "online")]
+#[test]
+fn a_dropped_link_file_opens_its_page_and_the_project_records_the_address() {
+    let base = serve_page();
+    let address = format!("{base}/article");
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("Envoy reaches Belgrade.url");
+    std::fs::write(&link, format!("[InternetShortcut]\r\nURL={address}\r\n")).unwrap();
+    let mut h = harness(pipeline());
+    h.run();
+    drop_file(&mut h, &link);
+    step_until(&mut h, |app| {
+        app.state.current.is_some() || app.state.error.is_some()
+    });
+    let app = h.state();
+    assert!(app.state.error.is_none(), "{:?}", app.state.error);
+    let current = app.state.current.as_ref().unwrap();
+    assert_eq!(current.name, address);
+    assert_eq!(
+        current.analysis.title.as_deref(),
+        Some("Envoy reaches Belgrade")
+    );
+    let project = app.state.project_snapshot().unwrap();
+    let fetched = project.articles[0]
+        .fetched
+        .as_ref()
+        .expect("the fetch is recorded");
+    assert_eq!(fetched.address, address);
+    assert!((chrono::Utc::now() - fetched.at).num_seconds().abs() < 60);
+}
+
 #[cfg(feature = "online")]
 #[test]
 fn an_address_that_fails_says_why_and_keeps_the_article_shown() {

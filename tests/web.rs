@@ -223,3 +223,29 @@ fn the_command_line_analyses_a_web_address() {
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     assert!(err.contains("404 Not Found"), "{err}");
 }
+
+#[test]
+fn the_command_line_follows_a_link_file_to_its_page() {
+    let base = serve();
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("Envoy.webloc");
+    std::fs::write(
+        &link,
+        format!(
+            "<?xml version=\"1.0\"?><plist version=\"1.0\"><dict><key>URL</key>\
+             <string>{base}/article</string></dict></plist>"
+        ),
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_itinera"))
+        .args(["extract".as_ref(), link.as_os_str()])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let result: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(result["document"]["title"], "Envoy reaches Belgrade");
+}

@@ -184,7 +184,8 @@ fn extract_one(args: &ExtractArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The article `file` names: a file, a web address, or `-` for standard input.
+/// The article `file` names: a file, a web address, a link file holding one, or `-` for
+/// standard input.
 fn read_document(file: &str) -> Result<Document, CliError> {
     Ok(if file == "-" {
         let mut bytes = Vec::new();
@@ -192,6 +193,9 @@ fn read_document(file: &str) -> Result<Document, CliError> {
         Document::from_bytes(&bytes)?
     } else if crate::ingest::is_web_address(file) {
         fetch_document(file)?
+    } else if let Some(address) = crate::ingest::address_in_link_path(std::path::Path::new(file)) {
+        // a link file (a browser's link saved as .url, .desktop or .webloc) stands for its page
+        fetch_document(&address)?
     } else {
         Document::from_path(std::path::Path::new(file))?
     })

@@ -29,6 +29,66 @@ pub fn is_web_address(text: &str) -> bool {
         })
 }
 
+/// The largest link file read for its address: a link file is a few hundred bytes.
+const MAX_LINK_FILE_BYTES: u64 = 64 * 1024;
+
+/// The web address a link file holds, given its name and bytes: a link dragged from a
+/// browser to the desktop or a file manager (a `.url` Internet Shortcut, a `.desktop` link, a
+/// `.webloc`), or a small text file (a `text/uri-list`) holding one address and nothing else.
+/// `None` for anything else, which is read as an article.
+#[must_use]
+pub fn address_in_link_file(name: &str, bytes: &[u8]) -> Option<String> {
+    if bytes.len() as u64 > MAX_LINK_FILE_BYTES {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let extension = std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let found = match extension.as_deref() {
+        // "[InternetShortcut]\nURL=https://…", "[Desktop Entry]\nType=Link\nURL=https://…"
+        Some("url" | "desktop") => text.lines().find_map(|line| {
+            let (key, value) = line.split_once('=')?;
+            let key = key.trim();
+            (key.eq_ignore_ascii_case("url") || key.eq_ignore_ascii_case("url[$e]"))
+                .then(|| value.trim())
+        }),
+        // a property list: <key>URL</key><string>https://…</string>
+        Some("webloc") => {
+            let after = &text[text.find("<key>URL</key>")? + "<key>URL</key>".len()..];
+            let start = after.find("<string>")? + "<string>".len();
+            let end = after[start..].find("</string>")? + start;
+            Some(after[start..end].trim())
+        }
+        // one address alone, as a uri-list holds it (comment lines start with '#')
+        _ => {
+            let mut lines = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'));
+            let first = lines.next()?;
+            lines.next().is_none().then_some(first)
+        }
+    }?;
+    // a .webloc escapes '&' as "&amp;"
+    let found = found.replace("&amp;", "&");
+    is_web_address(&found).then(|| found.trim().to_owned())
+}
+
+/// The web address the file at `path` holds when it is a link file (see
+/// [`address_in_link_file`]); a large or unreadable file is no link file.
+#[must_use]
+pub fn address_in_link_path(path: &std::path::Path) -> Option<String> {
+    let size = std::fs::metadata(path).ok()?.len();
+    if size > MAX_LINK_FILE_BYTES {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    address_in_link_file(&path.to_string_lossy(), &bytes)
+}
+
 /// A text ready for analysis.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
@@ -334,6 +394,62 @@ mod tests {
         assert!(!is_web_address(
             "https://example.org said on Monday that the envoy left."
         ));
+    }
+
+    #[test]
+    fn link_files_give_the_address_they_hold() {
+        let table: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Envoy.url",
+                "[InternetShortcut]\r\nURL=https://example.org/news/1\r\n",
+                Some("https://example.org/news/1"),
+            ),
+            (
+                "link.DESKTOP",
+                "[Desktop Entry]\nEncoding=UTF-8\nName=Envoy\nType=Link\nURL[$e]=https://example.org/a?b=1\nIcon=text-html\n",
+                Some("https://example.org/a?b=1"),
+            ),
+            (
+                "Envoy.webloc",
+                "<?xml version=\"1.0\"?><plist version=\"1.0\"><dict><key>URL</key>\
+                 <string>https://example.org/a?b=1&amp;c=2</string></dict></plist>",
+                Some("https://example.org/a?b=1&c=2"),
+            ),
+            (
+                "links.txt",
+                "# dragged from a browser\nhttps://example.org/news/1\n",
+                Some("https://example.org/news/1"),
+            ),
+            // an article, not a link
+            (
+                "article.txt",
+                "https://example.org/news/1\nThe envoy reached Vienna on Monday.\n",
+                None,
+            ),
+            (
+                "two.uris",
+                "https://example.org/1\nhttps://example.org/2\n",
+                None,
+            ),
+            (
+                "bad.url",
+                "[InternetShortcut]\nURL=file:///etc/passwd\n",
+                None,
+            ),
+            ("empty.url", "", None),
+            ("notes.md", "Vienna, then Budapest.", None),
+        ];
+        for &(name, text, want) in table {
+            assert_eq!(
+                address_in_link_file(name, text.as_bytes()).as_deref(),
+                want,
+                "{name}"
+            );
+        }
+        // not text, or too big to be a link
+        assert_eq!(address_in_link_file("x.url", &[0xff, 0xfe, 0x00]), None);
+        let big = format!("https://example.org/{}", "a".repeat(70_000));
+        assert_eq!(address_in_link_file("big.txt", big.as_bytes()), None);
     }
 
     #[test]

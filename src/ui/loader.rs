@@ -163,9 +163,22 @@ impl Loader {
                     }
                 };
                 set("Reading");
+                // a dropped or opened link file stands for the page it points to
+                let link = match &input {
+                    Input::Path(p) => crate::ingest::address_in_link_path(p),
+                    Input::Bytes { name, bytes } => {
+                        crate::ingest::address_in_link_file(name, bytes)
+                    }
+                    _ => None,
+                };
+                let input = link.map_or(input, Input::Address);
                 let name = input.name();
                 let path = match &input {
                     Input::Path(p) => Some(p.clone()),
+                    _ => None,
+                };
+                let fetched = match &input {
+                    Input::Address(address) => Some(crate::project::Fetched::now(address.trim())),
                     _ => None,
                 };
                 let mut project = None;
@@ -228,6 +241,7 @@ impl Loader {
                                 loaded: Box::new(Loaded {
                                     name,
                                     path,
+                                    fetched,
                                     analysis,
                                     project,
                                     others: results.collect(),

@@ -168,6 +168,7 @@ impl App {
                 loaded: Box::new(state::Loaded {
                     name: name.into(),
                     path: None,
+                    fetched: None,
                     analysis: std::sync::Arc::new(analysis),
                     project: None,
                     others: Vec::new(),

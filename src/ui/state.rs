@@ -133,6 +133,8 @@ pub struct Loaded {
     pub name: String,
     /// The file it came from, if any (goes to the recent list).
     pub path: Option<PathBuf>,
+    /// The web address it was fetched from and when, if it was.
+    pub fetched: Option<crate::project::Fetched>,
     /// The analysis.
     pub analysis: Arc<Analysis>,
     /// The project file it was opened from, if it was.
@@ -150,6 +152,8 @@ pub struct OpenArticle {
     pub name: String,
     /// The file it was read from, if any.
     pub source: Option<PathBuf>,
+    /// The web address it was fetched from and when, if it was.
+    pub fetched: Option<crate::project::Fetched>,
     /// The pipeline's analysis.
     pub raw: Arc<Analysis>,
 }
@@ -782,6 +786,7 @@ impl State {
                 title: a.raw.title.clone(),
                 published: a.raw.published,
                 reference_date: a.raw.reference_date,
+                fetched: a.fetched.clone(),
                 text: a.raw.text.clone(),
             })
             .collect();
@@ -1491,9 +1496,11 @@ impl State {
         self.saves.asked = false;
         let stored = opened.as_ref().map(|o| o.project.articles.as_slice());
         let stored_source = |i: usize| stored.and_then(|a| a.get(i)?.source.clone());
+        let stored_fetched = |i: usize| stored.and_then(|a| a.get(i)?.fetched.clone());
         let mut articles = vec![OpenArticle {
             name: loaded.name.clone(),
             source: loaded.path.clone().or_else(|| stored_source(0)),
+            fetched: loaded.fetched.clone().or_else(|| stored_fetched(0)),
             raw: loaded.analysis.clone(),
         }];
         for (i, raw) in std::mem::take(&mut loaded.others).into_iter().enumerate() {
@@ -1503,6 +1510,7 @@ impl State {
             articles.push(OpenArticle {
                 name,
                 source: stored_source(i + 1),
+                fetched: stored_fetched(i + 1),
                 raw,
             });
         }
@@ -1537,6 +1545,7 @@ impl State {
         self.corrections.articles.push(OpenArticle {
             name: loaded.name,
             source: loaded.path,
+            fetched: loaded.fetched,
             raw: loaded.analysis,
         });
         self.reapply();
@@ -1862,6 +1871,7 @@ mod tests {
             loaded: Box::new(Loaded {
                 name: "a".into(),
                 path: None,
+                fetched: None,
                 analysis: Arc::new(analysis),
                 project: None,
                 others: Vec::new(),
@@ -2046,6 +2056,7 @@ mod tests {
             loaded: Box::new(Loaded {
                 name: "envoy.txt".into(),
                 path: None,
+                fetched: None,
                 analysis: Arc::new(three_stop_analysis()),
                 project: Some(Box::new(OpenedProject {
                     path: path.clone(),
@@ -2143,6 +2154,7 @@ mod tests {
             loaded: Box::new(Loaded {
                 name: "envoy.txt".into(),
                 path: None,
+                fetched: None,
                 analysis: Arc::new(three_stop_analysis()),
                 // the fake pipeline's analysis of every further article
                 others: (1..project.articles.len())
@@ -2267,6 +2279,7 @@ mod tests {
             loaded: Box::new(Loaded {
                 name: name.into(),
                 path: Some(format!("/tmp/{name}").into()),
+                fetched: None,
                 analysis: Arc::new(analysis),
                 project: None,
                 others: Vec::new(),
@@ -2668,6 +2681,7 @@ mod workbench_tests {
             loaded: Box::new(Loaded {
                 name: "envoy.txt".into(),
                 path: None,
+                fetched: None,
                 analysis: Arc::new(three_stop_analysis()),
                 project: Some(Box::new(OpenedProject { path, project })),
                 others,
@@ -2803,6 +2817,7 @@ mod workbench_articles_tests {
             loaded: Box::new(Loaded {
                 name: "b.txt".into(),
                 path: None,
+                fetched: None,
                 analysis: Arc::new(second),
                 project: None,
                 others: Vec::new(),
@@ -2827,6 +2842,7 @@ mod workbench_articles_tests {
             loaded: Box::new(Loaded {
                 name: "envoy.txt".into(),
                 path: None,
+                fetched: None,
                 analysis: Arc::new(three_stop_analysis()),
                 project: Some(Box::new(OpenedProject { path, project })),
                 others: vec![Arc::new(second)],

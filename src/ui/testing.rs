@@ -323,6 +323,7 @@ pub fn state_with(analysis: Analysis) -> crate::ui::state::State {
             loaded: Box::new(Loaded {
                 name: "t".into(),
                 path: Some("/tmp/a.txt".into()),
+                fetched: None,
                 analysis: std::sync::Arc::new(analysis),
                 project: None,
                 others: Vec::new(),
