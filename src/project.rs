@@ -32,7 +32,7 @@ pub const FORMAT: &str = "itinera-project";
 /// The newest project file version this build reads. A project is written with the oldest
 /// version that holds it ([`Project::required_version`]): 1 while its corrections are all
 /// "not a stop" (so an older itinera still opens it), 2 when it holds a place, a date, a
-/// traveller, a name or a move, 3 when it holds an added stop or merged actors.
+/// traveller, a name or a move, 3 when it holds an added stop, merged actors or a mention that is no place.
 pub const VERSION: u32 = 3;
 /// The file name extension of project files, without the dot.
 pub const EXTENSION: &str = "itinera";
@@ -146,6 +146,10 @@ impl Article {
 pub enum CorrectionKind {
     /// The stop this mention makes is no stop: remove it from every route.
     NotAStop,
+    /// The mention's name names no place here (a person, a team, a ship called after a
+    /// town): no mention of that name (by [`crate::gazetteer::normalize`]) is a place, and
+    /// every stop only such mentions make goes from every route.
+    NotAPlace,
     /// The mention's name means this place: every mention of the same name (by
     /// [`crate::gazetteer::normalize`]) resolves to it, and every stop named by one moves
     /// to it. The place is kept whole, so the correction holds whatever gazetteer reads
@@ -217,7 +221,9 @@ impl CorrectionKind {
             | CorrectionKind::Traveller
             | CorrectionKind::RenameActor { .. }
             | CorrectionKind::Move { .. } => 2,
-            CorrectionKind::AddStop { .. } | CorrectionKind::MergeActors { .. } => 3,
+            CorrectionKind::NotAPlace
+            | CorrectionKind::AddStop { .. }
+            | CorrectionKind::MergeActors { .. } => 3,
         }
     }
 
@@ -226,6 +232,7 @@ impl CorrectionKind {
     pub fn describe(&self) -> String {
         match self {
             CorrectionKind::NotAStop => "not a stop".into(),
+            CorrectionKind::NotAPlace => "not a place".into(),
             CorrectionKind::Place { place } => format!("place {}", place.name),
             CorrectionKind::Date { date, time: None } => format!("date {date}"),
             CorrectionKind::Date {
@@ -328,6 +335,34 @@ fn apply_one(analysis: &mut Analysis, c: &Correction) -> bool {
                 reorder(&mut actor.stops, &order);
             }
             true
+        }
+        CorrectionKind::NotAPlace => {
+            let key = normalize(&c.mention);
+            let text = &analysis.text;
+            let named = |m: &Span| {
+                c.overlaps(m)
+                    || text
+                        .get(m.start..m.end)
+                        .is_some_and(|t| normalize(t) == key)
+            };
+            let before = analysis.places.len();
+            analysis.places.retain(|p| !named(&p.span));
+            let mut found = analysis.places.len() != before;
+            for actor in &mut analysis.actors {
+                for stops in [&mut actor.stops, &mut actor.denied] {
+                    for stop in stops.iter_mut() {
+                        stop.mentions.retain(|m| !named(m));
+                    }
+                    let keep: Vec<usize> = (0..stops.len())
+                        .filter(|&i| !stops[i].mentions.is_empty())
+                        .collect();
+                    if keep.len() != stops.len() {
+                        found = true;
+                        reorder(stops, &keep);
+                    }
+                }
+            }
+            found
         }
         CorrectionKind::Place { place } => {
             let key = normalize(&c.mention);
@@ -1418,6 +1453,23 @@ mod tests {
                 plain
                     .replace("Budapest 47.5 2025-06-06 ~Belgrade, ", "")
                     .replace(" ~Budapest", ""),
+            ),
+            (
+                // no mention of the name is a place: both stops it made go, the deputy's
+                // too, and the alternatives left point at nothing
+                vec![at(CorrectionKind::NotAPlace, "Budapest", 1)],
+                vec![true],
+                plain
+                    .replace("Budapest 47.5 2025-06-06 ~Belgrade, ", "")
+                    .replace(" ~Budapest", "")
+                    .replace("Deputy: Budapest 47.5 -", "Deputy: ")
+                    .replace("places 48.2 47.5 44.8 47.5 ?", "places 48.2 44.8 ?"),
+            ),
+            (
+                // a name that makes no stop: only its mentions go
+                vec![at(CorrectionKind::NotAPlace, "Atlantis", 0)],
+                vec![true],
+                plain.replace(" ?", ""),
             ),
             (
                 // every mention of the name, the deputy's stop too

@@ -300,6 +300,66 @@ fn not_a_stop_can_be_undone_and_redone_and_stays_after_save_and_reopen() {
     );
 }
 
+/// The place mentions whose words are `name`.
+fn place_mentions(app: &App, name: &str) -> usize {
+    let analysis = app.state.analysis().expect("an analysis shown");
+    analysis
+        .places
+        .iter()
+        .filter(|p| analysis.text.get(p.span.start..p.span.end) == Some(name))
+        .count()
+}
+
+#[test]
+fn not_a_place_takes_the_name_out_from_the_card_or_the_words_and_stays_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = with_route();
+    assert!(place_mentions(h.state(), "Budapest") > 0);
+    h.get_by_label("Stop 2: Budapest").click();
+    h.run();
+    h.get_by_label("Not a place").click();
+    h.run();
+    assert!(!shows(&h, "Stop 2: Budapest"));
+    assert_eq!(
+        place_mentions(h.state(), "Budapest"),
+        0,
+        "no mention is a place"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(shows(&h, "Stop 2: Budapest"), "Ctrl+Z undoes");
+    assert!(place_mentions(h.state(), "Budapest") > 0);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert!(!shows(&h, "Stop 2: Budapest"), "Ctrl+Shift+Z redoes");
+    // a mention that makes no stop, from the words selected in the article
+    assert_eq!(place_mentions(h.state(), "Atlantis"), 1);
+    h.state_mut()
+        .act(Action::SelectText(Some(words_at("Atlantis"))));
+    h.run();
+    // the one above the article, left of the selected stop's card
+    h.get_all_by_label("Not a place")
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(place_mentions(h.state(), "Atlantis"), 0);
+
+    h.state_mut().act(Action::SaveProjectAs(path.clone()));
+    step_until(&mut h, "the save", saved);
+    drop(h);
+    let mut again = harness();
+    open(&mut again, &path);
+    assert!(!shows(&again, "Stop 2: Budapest"));
+    assert!(shows(&again, "Stop 2: Belgrade"));
+    assert_eq!(place_mentions(again.state(), "Budapest"), 0);
+    assert_eq!(place_mentions(again.state(), "Atlantis"), 0);
+}
+
 #[test]
 fn closing_the_window_writes_the_last_change() {
     let dir = tempfile::tempdir().unwrap();

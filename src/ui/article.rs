@@ -499,6 +499,27 @@ pub fn selection_ui(ui: &mut Ui, state: &State) -> Option<Action> {
                         open.is_none().then(|| stop_choices(span, words)),
                     ));
                 }
+                // the place mention the words are on, if any: it may name no place
+                let mention = analysis
+                    .places
+                    .iter()
+                    .find(|p| p.span.overlaps(span))
+                    .map(|p| p.span);
+                if let Some(mention) = mention
+                    && ui
+                        .small_button("Not a place")
+                        .on_hover_text(format!(
+                            "“{}” names no place here: no mention of it is a place (Ctrl+Z \
+                             undoes)",
+                            analysis
+                                .text
+                                .get(mention.start..mention.end)
+                                .unwrap_or(words)
+                        ))
+                        .clicked()
+                {
+                    action = Some(Action::NotAPlaceWords(mention));
+                }
                 if ui
                     .small_button("Clear")
                     .on_hover_text("Select no words")

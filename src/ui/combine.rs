@@ -100,8 +100,9 @@ pub fn locate(starts: &[usize], lens: &[usize], span: Span) -> Option<(usize, Sp
 
 /// True for the corrections that concern the merged route rather than one article's
 /// telling — the route's order, its traveller, an actor's name, two actors made one — and
-/// so are applied after merging. The others (a stop that is none, a place, a day, a stop
-/// added at words of the article) are applied to their article before.
+/// so are applied after merging. The others (a stop that is none, a name that is no place,
+/// a place, a day, a stop added at words of the article) are applied to their article
+/// before.
 #[must_use]
 pub fn after_merge(kind: &CorrectionKind) -> bool {
     matches!(
@@ -427,6 +428,7 @@ mod tests {
     fn only_what_concerns_the_merged_route_is_corrected_after_merging() {
         let table = [
             (CorrectionKind::NotAStop, false),
+            (CorrectionKind::NotAPlace, false),
             (
                 CorrectionKind::Date {
                     date: chrono::NaiveDate::from_ymd_opt(2025, 6, 5).unwrap(),

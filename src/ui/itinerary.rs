@@ -314,6 +314,16 @@ fn corrections_ui(
             action = Some(Action::NotAStop(here));
         }
         if ui
+            .small_button("Not a place")
+            .on_hover_text(format!(
+                "“{words}” names no place here (a person, a team, a ship): no mention of it \
+                 is a place, and the stops it makes go (Ctrl+Z undoes)"
+            ))
+            .clicked()
+        {
+            action = Some(Action::NotAPlace(here));
+        }
+        if ui
             .selectable_label(open.is_some(), "Wrong place?")
             .on_hover_text(format!(
                 "Choose which place “{words}” means; every mention of the name follows"

@@ -409,6 +409,12 @@ pub enum Action {
     CancelOpen,
     /// Mark this stop "not a stop": it leaves the route, now and after every re-analysis.
     NotAStop(StopRef),
+    /// The name this stop is told by names no place here: no mention of it is a place, and
+    /// the stops they make leave every route.
+    NotAPlace(StopRef),
+    /// The place mention at these words (in the text shown) names no place: as
+    /// [`Action::NotAPlace`], for a mention that makes no stop.
+    NotAPlaceWords(Span),
     /// Show (or, with `None`, hide) the places a stop's name could mean, for the user to
     /// choose from.
     ShowPlaceChoices(Option<PlaceChoices>),
@@ -1114,6 +1120,12 @@ impl State {
                 self.error = Some(format!("Could not export {}: {message}", file_name(&path)));
             }
             Action::NotAStop(at) => self.correct_stop(at, &CorrectionKind::NotAStop),
+            Action::NotAPlace(at) => self.correct_stop(at, &CorrectionKind::NotAPlace),
+            Action::NotAPlaceWords(span) => {
+                self.stop_choices = None;
+                self.text_selection = None;
+                self.correct(&CorrectionKind::NotAPlace, &[span]);
+            }
             Action::ShowPlaceChoices(choices) => self.place_choices = choices,
             Action::ChoosePlace { at, place } => {
                 self.place_choices = None;
