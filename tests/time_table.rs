@@ -253,6 +253,25 @@ fn weekdays_look_back_unless_the_verb_is_future() {
         REF,
         &[("Monday", "2023-09-18")],
     );
+    // a weekday of the week before or after the reference's (weeks begin on Monday)
+    check(
+        "Surveillance of his home stopped on Sunday last week.",
+        Some("2020-01-05"),
+        &[("Sunday last week", "2019-12-29")],
+    );
+    check(
+        "She flies to Kyiv on Monday next week.",
+        REF,
+        &[("Monday next week", "2023-09-18")],
+    );
+    check(
+        "They met on Friday last week and again on Tuesday this week.",
+        REF,
+        &[
+            ("Friday last week", "2023-09-08"),
+            ("Tuesday this week", "2023-09-12"),
+        ],
+    );
     // a clock time takes the day after "on", which keeps its own span
     check(
         "It took off at 4:05 p.m. on Sunday.",

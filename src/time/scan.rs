@@ -1289,6 +1289,33 @@ impl<'a> Scanner<'a> {
             return Some(Hit { start: i, ..date });
         }
         let wday = weekday_from(wd);
+        // "Sunday last week", "Monday next week", "Tuesday this week": that weekday of the
+        // week before, after or of the reference's (weeks begin on Monday)
+        if let Some(shift) = match (self.kw(i + 1), unit(self.kw(i + 2))) {
+            ("last" | "previous", Some(Unit::Week)) => Some(-1),
+            ("this", Some(Unit::Week)) => Some(0),
+            ("next" | "coming", Some(Unit::Week)) => Some(1),
+            _ => None,
+        } && !self.kw(i + 2).ends_with('s')
+        {
+            let val = match self.reference {
+                Some(r) => {
+                    let monday =
+                        r - chrono::Duration::days(i64::from(r.weekday().num_days_from_monday()));
+                    Val::Day(
+                        monday
+                            + chrono::Duration::days(
+                                7 * shift + i64::from(wday.num_days_from_monday()),
+                            ),
+                    )
+                }
+                None => unplaced(
+                    &format!("XXXX-WXX-{}", wday.number_from_monday()),
+                    Granularity::Day,
+                ),
+            };
+            return Some(Hit::new(i, i + 3, val));
+        }
         let val = match (self.reference, self.anchor) {
             (Some(r), _) => Val::Day(if self.future_context(i) {
                 weekday_after(r, wday, true)?
