@@ -323,6 +323,18 @@ pub fn apply_corrections(
         .collect()
 }
 
+/// Whether a span of `text` is the correction's mention or names the same (by
+/// [`normalize`]): what a correction about a name applies to.
+fn same_name<'a>(c: &'a Correction, text: &'a str) -> impl Fn(&Span) -> bool + 'a {
+    let key = normalize(&c.mention);
+    move |m: &Span| {
+        c.overlaps(m)
+            || text
+                .get(m.start..m.end)
+                .is_some_and(|t| normalize(t) == key)
+    }
+}
+
 /// Applies one correction whose mention is where it was; false when it found nothing to
 /// change.
 fn apply_one(analysis: &mut Analysis, c: &Correction) -> bool {
@@ -337,14 +349,7 @@ fn apply_one(analysis: &mut Analysis, c: &Correction) -> bool {
             true
         }
         CorrectionKind::NotAPlace => {
-            let key = normalize(&c.mention);
-            let text = &analysis.text;
-            let named = |m: &Span| {
-                c.overlaps(m)
-                    || text
-                        .get(m.start..m.end)
-                        .is_some_and(|t| normalize(t) == key)
-            };
+            let named = same_name(c, &analysis.text);
             let before = analysis.places.len();
             analysis.places.retain(|p| !named(&p.span));
             let mut found = analysis.places.len() != before;
@@ -365,14 +370,7 @@ fn apply_one(analysis: &mut Analysis, c: &Correction) -> bool {
             found
         }
         CorrectionKind::Place { place } => {
-            let key = normalize(&c.mention);
-            let text = &analysis.text;
-            let named = |m: &Span| {
-                c.overlaps(m)
-                    || text
-                        .get(m.start..m.end)
-                        .is_some_and(|t| normalize(t) == key)
-            };
+            let named = same_name(c, &analysis.text);
             let mut found = false;
             let shared = std::sync::Arc::new(place.clone());
             for mention in &mut analysis.places {
@@ -384,7 +382,7 @@ fn apply_one(analysis: &mut Analysis, c: &Correction) -> bool {
             }
             for actor in &mut analysis.actors {
                 for stop in actor.stops.iter_mut().chain(&mut actor.denied) {
-                    if stop.mentions.iter().any(named) {
+                    if stop.mentions.iter().any(&named) {
                         stop.place = place.clone();
                         stop.approximate = false;
                         found = true;
