@@ -286,6 +286,7 @@ pub fn combine(merged: Merged) -> (Analysis, Combined) {
         let start = starts.get(d).copied().unwrap_or(0);
         Span::new(s.start + start, s.end + start)
     };
+    let accounts = other_accounts(&documents, &at);
     let first = documents.first().map(|d| &d.analysis);
     let mut analysis = Analysis {
         title: first.and_then(|a| a.title.clone()),
@@ -339,6 +340,8 @@ pub fn combine(merged: Merged) -> (Analysis, Combined) {
             .map(|m| combined_stop(m, &at))
             .unzip();
         told.push(stops_told);
+        let mut stops = stops;
+        link_accounts(&mut stops, &accounts);
         analysis.actors.push(Actor {
             name: actor.name,
             mentions,
@@ -348,6 +351,51 @@ pub fn combine(merged: Merged) -> (Analysis, Combined) {
         });
     }
     (analysis, Combined { starts, lens, told })
+}
+
+/// Each article's other accounts ("RIA Novosti said the train reached Vladivostok", against
+/// KCNA's Khasan): a stop's first mention with the first mentions of the stops its article
+/// gives as other accounts of it, in the text shown.
+fn other_accounts(
+    documents: &[Source],
+    at: &impl Fn(usize, Span) -> Span,
+) -> Vec<(Span, Vec<Span>)> {
+    let mut out = Vec::new();
+    for (d, source) in documents.iter().enumerate() {
+        for actor in &source.analysis.actors {
+            for stop in actor.stops.iter().filter(|s| !s.alternatives.is_empty()) {
+                let Some(&first) = stop.mentions.first() else {
+                    continue;
+                };
+                let others = stop
+                    .alternatives
+                    .iter()
+                    .filter_map(|&j| actor.stops.get(j)?.mentions.first())
+                    .map(|&m| at(d, m))
+                    .collect();
+                out.push((at(d, first), others));
+            }
+        }
+    }
+    out
+}
+
+/// Points each merged stop at the merged stops its article gave as other accounts of it.
+fn link_accounts(stops: &mut [Stop], accounts: &[(Span, Vec<Span>)]) {
+    let holding = |m: &Span, stops: &[Stop]| stops.iter().position(|s| s.mentions.contains(m));
+    for (first, others) in accounts {
+        let Some(k) = holding(first, stops) else {
+            continue;
+        };
+        for other in others {
+            if let Some(j) = holding(other, stops)
+                && j != k
+                && !stops[k].alternatives.contains(&j)
+            {
+                stops[k].alternatives.push(j);
+            }
+        }
+    }
 }
 
 /// A merged stop as a stop of the text shown (its mentions and quotes moved to where their
@@ -374,7 +422,8 @@ fn combined_stop(m: MergedStop, at: &impl Fn(usize, Span) -> Span) -> (Stop, Tol
         when.span = at(document, when.span);
     }
     stop.sources = sources;
-    // other accounts point into the route of the article that told them: not this one's
+    // other accounts point into the route of the article that told them: linked again once
+    // the merged route is whole (`link_accounts`)
     stop.alternatives = Vec::new();
     let told = Told {
         article: document,
@@ -528,6 +577,23 @@ mod tests {
         assert_eq!(belgrade.disagreements[0].0, 1);
         assert_eq!(belgrade.disagreements[0].1.value, "2025-06-09");
         assert_eq!(combined.told[0][3].articles(), [1]);
+    }
+
+    #[test]
+    fn an_articles_other_accounts_of_a_stop_point_at_the_merged_stops() {
+        // the first article gives Budapest and Belgrade as two accounts of one arrival
+        let mut a = three_stop_analysis();
+        a.actors[0].stops[1].alternatives = vec![2];
+        a.actors[0].stops[2].alternatives = vec![1];
+        let b = second_article_analysis();
+        let shown = shown(&[("a.txt", &a), ("b.txt", &b)], &[]);
+        let stops = &shown.analysis.actors[0].stops;
+        let at = |name: &str| stops.iter().position(|s| s.place.name == name).unwrap();
+        let (budapest, belgrade) = (at("Budapest"), at("Belgrade"));
+        assert_eq!(stops[budapest].alternatives, [belgrade]);
+        assert_eq!(stops[belgrade].alternatives, [budapest]);
+        assert!(stops[at("Sofia")].alternatives.is_empty());
+        assert!(stops[at("Vienna")].alternatives.is_empty());
     }
 
     #[test]
