@@ -542,38 +542,13 @@ pub fn selection_ui(ui: &mut Ui, state: &State) -> Option<Action> {
 fn stop_choices_ui(ui: &mut Ui, choices: &StopChoices, words: &str) -> Option<Action> {
     let span = choices.span;
     let mut action = None;
-    ui.horizontal(|ui| {
-        let id = egui::Id::unique(("stop-search", span.start, span.end));
-        let mut query: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-        let label = ui.label("Place name");
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(&mut query)
-                    .hint_text(words)
-                    .desired_width(160.0),
-            )
-            .labelled_by(label.id)
-            .on_hover_text("Any place name the gazetteer knows");
-        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui
-            .small_button("Find")
-            .on_hover_text("List the gazetteer's places of this name")
-            .clicked()
-            || entered)
-            && !query.trim().is_empty()
-        {
-            action = Some(Action::ShowStopChoices(Some(stop_choices(span, &query))));
-        }
-        ui.data_mut(|d| d.insert_temp(id, query));
-    });
+    let id = egui::Id::unique(("stop-search", span.start, span.end));
+    if let Some(query) = super::itinerary::name_search(ui, id, ("Place name", "Find"), words, 160.0)
+    {
+        action = Some(Action::ShowStopChoices(Some(stop_choices(span, &query))));
+    }
     if choices.candidates.is_empty() {
-        ui.label(
-            RichText::new(format!(
-                "The gazetteer knows no place called “{}”",
-                choices.query
-            ))
-            .color(style::ERROR),
-        );
+        super::itinerary::no_place_called(ui, &choices.query);
     }
     for (i, candidate) in choices.candidates.iter().enumerate() {
         let label = format!(

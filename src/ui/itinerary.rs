@@ -444,38 +444,12 @@ fn place_choices_ui(
         .corner_radius(4.0)
         .inner_margin(Margin::same(6))
         .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let id = egui::Id::unique(("place-search", here.actor, here.stop));
-                let mut query: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-                let label = ui.label("Look up");
-                let edit = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut query)
-                            .hint_text(words)
-                            .desired_width(140.0),
-                    )
-                    .labelled_by(label.id)
-                    .on_hover_text("Any place name the gazetteer knows");
-                let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if (ui
-                    .small_button("Search")
-                    .on_hover_text("List the gazetteer's places of this name")
-                    .clicked()
-                    || entered)
-                    && !query.trim().is_empty()
-                {
-                    action = Some(Action::ShowPlaceChoices(Some(place_choices(here, &query))));
-                }
-                ui.data_mut(|d| d.insert_temp(id, query));
-            });
+            let id = egui::Id::unique(("place-search", here.actor, here.stop));
+            if let Some(query) = name_search(ui, id, ("Look up", "Search"), words, 140.0) {
+                action = Some(Action::ShowPlaceChoices(Some(place_choices(here, &query))));
+            }
             if choices.candidates.is_empty() {
-                ui.label(
-                    RichText::new(format!(
-                        "The gazetteer knows no place called “{}”",
-                        choices.query
-                    ))
-                    .color(style::ERROR),
-                );
+                no_place_called(ui, &choices.query);
             }
             for (i, candidate) in choices.candidates.iter().enumerate() {
                 let current = candidate.id == stop.place.id;
@@ -665,6 +639,50 @@ fn card(
     }
     let response = response.on_hover_text("Show this stop on the map and in the text");
     response.clicked().then_some(Action::Select(here))
+}
+
+/// A box to look up any name in the gazetteer, labelled `label` with its `button`: the name
+/// typed when the button is clicked or Enter pressed (the box keeps what is typed under
+/// `id` between frames).
+pub(super) fn name_search(
+    ui: &mut Ui,
+    id: egui::Id,
+    (label, button): (&str, &str),
+    hint: &str,
+    width: f32,
+) -> Option<String> {
+    let mut asked = None;
+    ui.horizontal(|ui| {
+        let mut query: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let label = ui.label(label);
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut query)
+                    .hint_text(hint)
+                    .desired_width(width),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Any place name the gazetteer knows");
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui
+            .small_button(button)
+            .on_hover_text("List the gazetteer's places of this name")
+            .clicked()
+            || entered)
+            && !query.trim().is_empty()
+        {
+            asked = Some(query.clone());
+        }
+        ui.data_mut(|d| d.insert_temp(id, query));
+    });
+    asked
+}
+
+/// Says the gazetteer has no place of the name looked up.
+pub(super) fn no_place_called(ui: &mut Ui, query: &str) {
+    ui.label(
+        RichText::new(format!("The gazetteer knows no place called “{query}”")).color(style::ERROR),
+    );
 }
 
 fn badge(ui: &mut Ui, text: &str, colour: Color32) {
