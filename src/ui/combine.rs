@@ -289,7 +289,14 @@ pub fn combine(merged: Merged) -> (Analysis, Combined) {
     let accounts = other_accounts(&documents, &at);
     let first = documents.first().map(|d| &d.analysis);
     let mut analysis = Analysis {
-        title: first.and_then(|a| a.title.clone()),
+        // what an export of the merged route is called: every article's title
+        title: {
+            let titles: Vec<&str> = documents
+                .iter()
+                .filter_map(|d| d.analysis.title.as_deref())
+                .collect();
+            (!titles.is_empty()).then(|| titles.join(" · "))
+        },
         published: first.and_then(|a| a.published),
         reference_date: first.and_then(|a| a.reference_date),
         text: String::with_capacity(lens.iter().sum::<usize>() + SEPARATOR.len() * lens.len()),
@@ -548,6 +555,10 @@ mod tests {
         let analysis = &shown.analysis;
         assert_eq!(route(analysis), ["Vienna", "Budapest", "Belgrade", "Sofia"]);
         assert_eq!(analysis.text, format!("{}\n\n{}", a.text, b.text));
+        assert_eq!(
+            analysis.title.as_deref(),
+            Some("Envoy on the Danube · Envoy reaches Sofia")
+        );
         // every stop's mentions and quotes are its words in the text shown
         for stop in analysis.actors.iter().flat_map(|a| &a.stops) {
             for m in &stop.mentions {

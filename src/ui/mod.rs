@@ -842,7 +842,7 @@ fn about(ui: &mut Ui) {
         "Ctrl+O open a file · Ctrl+V paste an article or its address · drop files on the window",
     );
     ui.label("Ctrl+S save the project · Ctrl+Shift+S save it as");
-    ui.label("Ctrl+Z undo a correction · Ctrl+Shift+Z redo it");
+    ui.label("Ctrl+Z undo a correction or an added article · Ctrl+Shift+Z redo it");
 }
 
 fn error_banner(ui: &mut Ui, error: &str, actions: &mut Vec<Action>) {

@@ -322,16 +322,18 @@ impl App {
     pub(super) fn edit_menu(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         if ui
             .add_enabled(self.state.can_undo(), egui::Button::new("Undo"))
-            .on_hover_text("Take back the last correction (Ctrl+Z)")
-            .on_disabled_hover_text("No correction to take back")
+            .on_hover_text(
+                "Take back the last correction, or the article last added or removed (Ctrl+Z)",
+            )
+            .on_disabled_hover_text("Nothing to take back")
             .clicked()
         {
             actions.push(Action::Undo);
         }
         if ui
             .add_enabled(self.state.can_redo(), egui::Button::new("Redo"))
-            .on_hover_text("Make the last correction taken back again (Ctrl+Shift+Z)")
-            .on_disabled_hover_text("No correction to make again")
+            .on_hover_text("Make again what was last taken back (Ctrl+Shift+Z)")
+            .on_disabled_hover_text("Nothing to make again")
             .clicked()
         {
             actions.push(Action::Redo);
