@@ -36,7 +36,7 @@ fn setup(stops: usize, places: usize) -> (egui::Context, App) {
     let mut app = App::new(
         &ctx,
         Settings::default(),
-        AppConfig::offline(Arc::new(|_| long_route_analysis(1))),
+        AppConfig::offline(Arc::new(|_, _| long_route_analysis(1))),
     );
     app.show_analysis("Long route", long_text_analysis(stops, places));
     app.map.wait_for_basemap(&ctx);

@@ -719,6 +719,22 @@ pub fn parse_stop_date(input: &str) -> Result<(NaiveDate, Option<NaiveTime>), St
     Ok((date, time))
 }
 
+/// Reads an article's reference date as the user types it: `YYYY-MM-DD`, a day without a
+/// time.
+///
+/// # Errors
+///
+/// What is wrong with the input, in plain words, for the window to show.
+pub fn parse_reference_date(input: &str) -> Result<NaiveDate, String> {
+    match parse_stop_date(input)? {
+        (date, None) => Ok(date),
+        (_, Some(_)) => Err(format!(
+            "“{}” is not a day: the article's date is a day alone, YYYY-MM-DD",
+            input.trim()
+        )),
+    }
+}
+
 /// The selected stop: the actor and stop indices at the time of saving, and the stop's
 /// first mention, which finds it again when a re-analysis numbers stops differently.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -1717,6 +1733,35 @@ mod tests {
         for (input, expected) in table {
             assert_eq!(
                 parse_stop_date(input),
+                expected.map_err(str::to_owned),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_articles_date_is_a_day_and_a_wrong_one_says_what_is_wrong() {
+        let table: [(&str, Result<NaiveDate, &str>); 5] = [
+            (
+                "2020-01-05",
+                Ok(NaiveDate::from_ymd_opt(2020, 1, 5).unwrap()),
+            ),
+            (
+                " 2020-01-05 ",
+                Ok(NaiveDate::from_ymd_opt(2020, 1, 5).unwrap()),
+            ),
+            ("", Err("Type a date as YYYY-MM-DD, for example 2025-06-07")),
+            ("2020-13-05", Err("2020-13-05 is no day of the calendar")),
+            (
+                "2020-01-05 10:00",
+                Err(
+                    "“2020-01-05 10:00” is not a day: the article's date is a day alone, YYYY-MM-DD",
+                ),
+            ),
+        ];
+        for (input, expected) in table {
+            assert_eq!(
+                parse_reference_date(input),
                 expected.map_err(str::to_owned),
                 "{input}"
             );

@@ -15,7 +15,7 @@ use itinera::ui::testing::three_stop_analysis;
 use itinera::ui::{App, AppConfig};
 
 fn fake_pipeline() -> Analyzer {
-    Arc::new(|_| three_stop_analysis())
+    Arc::new(|_, _| three_stop_analysis())
 }
 
 fn harness(analyzer: Analyzer) -> Harness<'static, App> {
@@ -426,7 +426,7 @@ fn a_long_analysis_shows_its_stage_and_progress_and_can_be_cancelled() {
     // an analyzer that reports a stage, then waits until the test lets it finish
     let (release, wait) = std::sync::mpsc::channel::<()>();
     let wait = std::sync::Mutex::new(wait);
-    let analyzer: Analyzer = Arc::new(move |_| {
+    let analyzer: Analyzer = Arc::new(move |_, _| {
         itinera::progress::report(0.4, "Reading sentences");
         let _ = wait.lock().unwrap().recv_timeout(Duration::from_secs(20));
         three_stop_analysis()

@@ -19,7 +19,7 @@ const FIRST_TITLE: &str = "Envoy on the Danube";
 const SECOND_TITLE: &str = "Envoy reaches Sofia";
 
 fn fake_pipeline() -> Analyzer {
-    Arc::new(|doc: &Document| {
+    Arc::new(|doc: &Document, _| {
         if doc.text.contains("Sofia") {
             second_article_analysis()
         } else {
@@ -30,7 +30,7 @@ fn fake_pipeline() -> Analyzer {
 
 /// [`fake_pipeline`] whose second article calls the envoy "Minister": an actor of its own.
 fn minister_pipeline() -> Analyzer {
-    Arc::new(|doc: &Document| {
+    Arc::new(|doc: &Document, _| {
         if doc.text.contains("Sofia") {
             let mut second = second_article_analysis();
             second.actors[0].name = "Minister".into();

@@ -17,7 +17,7 @@ use itinera::ui::testing::three_stop_analysis;
 use itinera::ui::{App, AppConfig};
 
 fn fake_pipeline() -> Analyzer {
-    Arc::new(|_| three_stop_analysis())
+    Arc::new(|_, _| three_stop_analysis())
 }
 
 fn harness() -> Harness<'static, App> {
@@ -1046,4 +1046,94 @@ fn merged_actors_are_one_route_that_undoes_and_survives_reopening() {
         route(again.state()),
         ["Vienna", "Budapest", "Belgrade", "Bratislava"]
     );
+}
+
+/// True when some label shows `words`.
+fn told(h: &Harness<'static, App>, words: &str) -> bool {
+    h.query_all_by_label_contains(words).next().is_some()
+}
+
+/// The day of the first stop of the route shown, if it has one.
+fn first_day(app: &App) -> Option<chrono::NaiveDate> {
+    let stop = app.state.stop(StopRef { actor: 0, stop: 0 })?;
+    stop.when.as_ref()?.earliest.map(|d| d.date())
+}
+
+#[test]
+fn an_undated_article_dated_in_its_header_is_read_again_undone_and_kept_in_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("envoy.itinera");
+    let mut h = harness_with(itinera::ui::loader::pipeline());
+    h.state_mut().act(Action::Open(Input::Text {
+        name: "envoy.txt".into(),
+        text: "The envoy left Vienna on Sunday last week and reached Budapest on Monday.".into(),
+    }));
+    step_until(&mut h, "the analysis", |app| {
+        app.state.current.is_some() && !app.map.gliding()
+    });
+    assert!(told(&h, "no date"));
+    assert_eq!(first_day(h.state()), None, "no weekday is placed");
+
+    type_into(&mut h, "Dated", "2020-01-05");
+    h.get_by_label("Set").click();
+    h.run();
+    step_until(&mut h, "the new reading", |app| {
+        app.state.loading.is_none() && !app.map.gliding()
+    });
+    let app = h.state();
+    assert_eq!(
+        app.state.articles()[0].raw.reference_date,
+        chrono::NaiveDate::from_ymd_opt(2020, 1, 5)
+    );
+    assert_eq!(route(app), ["Vienna", "Budapest"]);
+    assert_eq!(
+        first_day(app),
+        chrono::NaiveDate::from_ymd_opt(2019, 12, 29),
+        "Sunday last week"
+    );
+    assert!(told(&h, "5 January 2020"));
+    assert!(told(&h, "29 December 2019"));
+    assert!(h.state().state.dirty(), "a change to keep");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().state.articles()[0].raw.reference_date, None);
+    assert_eq!(first_day(h.state()), None);
+    assert!(told(&h, "no date"), "Ctrl+Z undoes");
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(route(h.state()), ["Vienna", "Budapest"]);
+
+    h.state_mut().act(Action::SaveProjectAs(path.clone()));
+    step_until(&mut h, "the save", saved);
+    drop(h);
+    let mut again = harness_with(itinera::ui::loader::pipeline());
+    open(&mut again, &path);
+    let app = again.state();
+    assert_eq!(
+        app.state.articles()[0].raw.reference_date,
+        chrono::NaiveDate::from_ymd_opt(2020, 1, 5),
+        "the project keeps the date and the reading uses it"
+    );
+    assert_eq!(route(app), ["Vienna", "Budapest"]);
+    assert_eq!(
+        first_day(app),
+        chrono::NaiveDate::from_ymd_opt(2019, 12, 29)
+    );
+}
+
+#[test]
+fn a_date_that_is_no_date_is_refused_with_a_message() {
+    let mut h = with_route();
+    type_into(&mut h, "Dated", "5 January");
+    h.get_by_label("Set").click();
+    h.run();
+    assert!(told(
+        &h,
+        "“5 January” is not a date: type it as YYYY-MM-DD, for example 2025-06-07"
+    ));
+    assert!(h.state().state.loading.is_none(), "nothing is read again");
 }

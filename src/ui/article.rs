@@ -8,7 +8,7 @@ use std::sync::Arc;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Frame, Galley, Margin, Pos2, Rect, RichText, Sense, Ui};
 
-use super::state::{Action, State, StopChoices, StopRef};
+use super::state::{Action, OpenArticle, State, StopChoices, StopRef};
 use super::style::{self, Highlight};
 use crate::span::Span;
 
@@ -45,6 +45,109 @@ pub struct ArticleView {
     drag_from: Option<usize>,
     /// The bytes dragged over so far, while the drag lasts.
     dragging: Option<Span>,
+}
+
+/// The article's reference date ("Dated"), with a field to set it (`YYYY-MM-DD`) and a button
+/// to clear the one set, and a message when what was typed is no date.
+fn dated_ui(ui: &mut Ui, open: &OpenArticle, article: usize) -> Option<Action> {
+    let raw = &open.raw;
+    let id = egui::Id::unique(("article-date", article));
+    let error_id = egui::Id::unique(("article-date-error", article));
+    let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    let mut error: Option<String> = ui.data(|d| d.get_temp(error_id));
+    let mut action = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new("Dated").small());
+        match raw.reference_date {
+            Some(date) => {
+                let day = date.format("%-d %B %Y").to_string();
+                // the publication date is on the line above: not said twice
+                let (shown, how) = if Some(date) == raw.published {
+                    ("as published".to_owned(), "the publication date")
+                } else {
+                    (day.clone(), "the date set here")
+                };
+                ui.label(RichText::new(shown).small())
+                    .on_hover_text(format!(
+                        "Weekdays and words like “yesterday” are read against {day} ({how})"
+                    ));
+            }
+            None => {
+                ui.label(RichText::new("no date").small().color(style::ERROR))
+                    .on_hover_text(
+                        "Without the article's date, weekdays and words like “yesterday” \
+                         cannot be placed, and the route's order may be wrong: set it here",
+                    );
+            }
+        }
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(90.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("The article's date, YYYY-MM-DD: relative times are read against it");
+        if edit.changed() {
+            error = None;
+        }
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui
+            .small_button("Set")
+            .on_hover_text(
+                "Read the article again against the date typed; the route follows \
+                 (Ctrl+Z undoes)",
+            )
+            .clicked()
+            || entered
+        {
+            match crate::project::parse_reference_date(&text) {
+                Ok(date) => {
+                    action = Some(Action::SetReferenceDate {
+                        article,
+                        date: Some(date),
+                    });
+                    text.clear();
+                    error = None;
+                }
+                Err(message) => error = Some(message),
+            }
+        }
+        if raw.reference_date.is_some()
+            && raw.reference_date != raw.published
+            && ui
+                .small_button("Clear date")
+                .on_hover_text(
+                    "Forget the date set here: read the article against its publication \
+                     date, if it gives one",
+                )
+                .clicked()
+        {
+            action = Some(Action::SetReferenceDate {
+                article,
+                date: None,
+            });
+        }
+    });
+    if raw.reference_date.is_none() && error.is_none() {
+        ui.label(
+            RichText::new("Weekdays cannot be placed without the article's date")
+                .weak()
+                .small(),
+        );
+    }
+    if let Some(message) = &error {
+        ui.label(RichText::new(message).color(style::ERROR));
+    }
+    ui.data_mut(|d| {
+        d.insert_temp(id, text);
+        if let Some(e) = error {
+            d.insert_temp(error_id, e);
+        } else {
+            d.remove::<String>(error_id);
+        }
+    });
+    action
 }
 
 /// Builds the formatted text: `highlights` and `times` are sorted, non-overlapping spans;
@@ -208,6 +311,7 @@ impl ArticleView {
             let _ = write!(meta, " · published {}", date.format("%-d %B %Y"));
         }
         ui.label(egui::RichText::new(meta).weak().small());
+        let tab = tab.or(own.and_then(|a| dated_ui(ui, a, state.shown_article)));
         legend(ui, ui.visuals().dark_mode);
         ui.separator();
 

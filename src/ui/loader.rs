@@ -8,14 +8,23 @@ use super::state::{Action, Input, Loaded, OpenedProject};
 use crate::analysis::{Analysis, Options, analyze};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::Document;
+use chrono::NaiveDate;
 
-/// The function that turns a document into an analysis (the pipeline, or a stand-in in tests).
-pub type Analyzer = Arc<dyn Fn(&Document) -> Analysis + Send + Sync>;
+/// The function that turns a document into an analysis (the pipeline, or a stand-in in tests),
+/// reading relative times against the reference date given, else the document's publication
+/// date ([`Options::reference_date`]).
+pub type Analyzer = Arc<dyn Fn(&Document, Option<NaiveDate>) -> Analysis + Send + Sync>;
 
 /// The real pipeline with the embedded gazetteer.
 #[must_use]
 pub fn pipeline() -> Analyzer {
-    Arc::new(|doc: &Document| analyze(doc, Gazetteer::embedded(), &Options::default()))
+    Arc::new(|doc: &Document, reference_date| {
+        let options = Options {
+            reference_date,
+            ..Options::default()
+        };
+        analyze(doc, Gazetteer::embedded(), &options)
+    })
 }
 
 /// The real pipeline, which also searches the online gazetteer for places the embedded one
@@ -26,8 +35,11 @@ pub fn pipeline_with_online(online: Arc<AtomicBool>) -> Analyzer {
     {
         use crate::gazetteer::online::{DEFAULT_URL, Nominatim, SharedFallback};
         let client: std::sync::OnceLock<SharedFallback> = std::sync::OnceLock::new();
-        Arc::new(move |doc: &Document| {
-            let mut options = Options::default();
+        Arc::new(move |doc: &Document, reference_date| {
+            let mut options = Options {
+                reference_date,
+                ..Options::default()
+            };
             if online.load(Ordering::Relaxed) {
                 let client =
                     client.get_or_init(|| SharedFallback::new(Nominatim::new(DEFAULT_URL)));
@@ -60,9 +72,10 @@ fn fetch(address: &str) -> Result<Document, String> {
     ))
 }
 
-/// Reads a project file and the documents of its articles: the stored texts as they are,
-/// not read again as HTML or Markdown, so every stored span still points where it did.
-fn read_project(path: &std::path::Path) -> Result<(Vec<Document>, OpenedProject), String> {
+/// Reads a project file and the documents of its articles, each with its stored reference
+/// date: the stored texts as they are, not read again as HTML or Markdown, so every stored
+/// span still points where it did.
+fn read_project(path: &std::path::Path) -> Result<(Vec<Dated>, OpenedProject), String> {
     let project = crate::project::Project::load(path).map_err(|e| match e {
         // the window names the file itself
         crate::project::ProjectError::Invalid { reason, .. } => reason.to_string(),
@@ -74,10 +87,13 @@ fn read_project(path: &std::path::Path) -> Result<(Vec<Document>, OpenedProject)
     let documents = project
         .articles
         .iter()
-        .map(|article| Document {
-            title: article.title.clone(),
-            published: article.published,
-            text: article.text.clone(),
+        .map(|article| {
+            let document = Document {
+                title: article.title.clone(),
+                published: article.published,
+                text: article.text.clone(),
+            };
+            (document, article.reference_date)
         })
         .collect();
     Ok((
@@ -89,23 +105,8 @@ fn read_project(path: &std::path::Path) -> Result<(Vec<Document>, OpenedProject)
     ))
 }
 
-/// Says so when the stored reference date of a project's article `article` is not the one
-/// its re-analysis used: the window analyses with the publication date (it has no
-/// reference-date control yet).
-fn note_reference_date(analysis: &mut Analysis, project: &crate::project::Project, article: usize) {
-    let stored = project.articles.get(article).and_then(|a| a.reference_date);
-    if let Some(stored) = stored
-        && analysis.reference_date != Some(stored)
-    {
-        analysis.diagnostics.push(crate::analysis::Diagnostic {
-            message: format!(
-                "the project's reference date {stored} was not used: the window reads times \
-                 against the publication date"
-            ),
-            span: None,
-        });
-    }
-}
+/// A document and the reference date to read it against (`None`: its publication date).
+type Dated = (Document, Option<NaiveDate>);
 
 /// Runs one job at a time on a named thread and hands back [`Action`]s.
 pub struct Loader {
@@ -182,21 +183,27 @@ impl Loader {
                     _ => None,
                 };
                 let mut project = None;
-                let documents = match &input {
+                let undated = |d: Document| vec![(d, None)];
+                let documents: Result<Vec<Dated>, String> = match &input {
                     Input::Path(p) => Document::from_path(p)
-                        .map(|d| vec![d])
+                        .map(undated)
                         .map_err(|e| e.to_string()),
                     Input::Text { text, .. } => Document::from_bytes(text.as_bytes())
-                        .map(|d| vec![d])
+                        .map(undated)
                         .map_err(|e| e.to_string()),
                     Input::Bytes { bytes, .. } => Document::from_bytes(bytes)
-                        .map(|d| vec![d])
+                        .map(undated)
                         .map_err(|e| e.to_string()),
                     Input::Project(p) => read_project(p).map(|(documents, opened)| {
                         project = Some(Box::new(opened));
                         documents
                     }),
-                    Input::Address(address) => fetch(address).map(|d| vec![d]),
+                    Input::Address(address) => fetch(address).map(undated),
+                    Input::Dated {
+                        document,
+                        reference_date,
+                        ..
+                    } => Ok(vec![(document.clone(), *reference_date)]),
                 };
                 let name = project
                     .as_ref()
@@ -207,7 +214,7 @@ impl Loader {
                     Ok(documents) => {
                         let n = documents.len() as f32;
                         let mut results = Vec::with_capacity(documents.len());
-                        for (i, document) in documents.iter().enumerate() {
+                        for (i, (document, reference_date)) in documents.iter().enumerate() {
                             if cancel.load(Ordering::Relaxed) {
                                 return;
                             }
@@ -216,18 +223,15 @@ impl Loader {
                             // share the bar
                             let progress = stage.clone();
                             let repaint = ctx.clone();
-                            let mut analysis = crate::progress::with_progress(
+                            let analysis = crate::progress::with_progress(
                                 move |done, what| {
                                     if let Ok(mut st) = progress.lock() {
                                         *st = (what, (i as f32 + done) / n);
                                     }
                                     repaint.request_repaint();
                                 },
-                                || analyzer(document),
+                                || analyzer(document, *reference_date),
                             );
-                            if let Some(opened) = &project {
-                                note_reference_date(&mut analysis, &opened.project, i);
-                            }
                             results.push(Arc::new(analysis));
                         }
                         let mut results = results.into_iter();
@@ -275,27 +279,5 @@ impl Loader {
     #[must_use]
     pub fn poll(&self) -> Vec<Action> {
         self.rx.try_iter().collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::project::{Article, Project};
-
-    #[test]
-    fn a_stored_reference_date_the_window_did_not_use_is_noted() {
-        let mut project = Project::with_article(Article::from_text("a", "x"));
-        let mut analysis = crate::ui::testing::three_stop_analysis();
-        project.articles[0].reference_date = analysis.reference_date;
-        note_reference_date(&mut analysis, &project, 0);
-        assert!(analysis.diagnostics.is_empty());
-        project.articles[0].reference_date = chrono::NaiveDate::from_ymd_opt(2024, 1, 31);
-        note_reference_date(&mut analysis, &project, 0);
-        assert_eq!(
-            analysis.diagnostics[0].message,
-            "the project's reference date 2024-01-31 was not used: the window reads times \
-             against the publication date"
-        );
     }
 }

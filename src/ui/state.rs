@@ -56,6 +56,15 @@ pub enum Input {
     Project(PathBuf),
     /// A web address the user pasted or typed: fetched, then read as a page.
     Address(String),
+    /// An article shown, read again against another reference date.
+    Dated {
+        /// What the window calls the article.
+        name: String,
+        /// Its text, title and publication date, as analysed before.
+        document: crate::ingest::Document,
+        /// The date relative times are read against; `None`: the publication date.
+        reference_date: Option<NaiveDate>,
+    },
 }
 
 impl Input {
@@ -77,7 +86,9 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Path(p) | Input::Project(p) => file_name(p),
-            Input::Text { name, .. } | Input::Bytes { name, .. } => name.clone(),
+            Input::Text { name, .. } | Input::Bytes { name, .. } | Input::Dated { name, .. } => {
+                name.clone()
+            }
             Input::Address(address) => address.clone(),
         }
     }
@@ -272,6 +283,9 @@ pub struct Loading {
     pub job: u64,
     /// The result joins the articles shown instead of replacing them.
     pub adding: bool,
+    /// The result replaces this article's analysis (an index into [`State::articles`]):
+    /// the article read against another reference date.
+    pub redating: Option<usize>,
 }
 
 /// Everything the user can do.
@@ -294,6 +308,14 @@ pub enum Action {
     ShowArticle(usize),
     /// Take article `usize` out of the work (undoable); the last one stays.
     RemoveArticle(usize),
+    /// Read article `article` again against the reference date `date` (`None`: its
+    /// publication date, if any), off the UI thread; undoable once the result is shown.
+    SetReferenceDate {
+        /// An index into [`State::articles`].
+        article: usize,
+        /// The date relative times ("on Monday", "yesterday") are read against.
+        date: Option<NaiveDate>,
+    },
     /// A job finished.
     Loaded {
         /// The job number it was started with.
@@ -903,7 +925,9 @@ impl State {
             Action::OpenDialog => return vec![Effect::PickFile],
             Action::Loaded { job, loaded } => {
                 if let Some(loading) = self.loading.take_if(|l| l.job == job) {
-                    if loading.adding && self.current.is_some() {
+                    if let Some(article) = loading.redating {
+                        self.redated(article, *loaded);
+                    } else if loading.adding && self.current.is_some() {
                         self.add_article(*loaded);
                     } else {
                         self.open_loaded(*loaded);
@@ -945,6 +969,7 @@ impl State {
                 }
             }
             Action::RemoveArticle(article) => self.remove_article(article),
+            Action::SetReferenceDate { article, date } => return self.redate(article, date),
             Action::LoadFailed { job, message } => {
                 if self.loading.as_ref().is_some_and(|l| l.job == job) {
                     let name = self.loading.take().map_or_else(String::new, |l| l.name);
@@ -1208,6 +1233,7 @@ impl State {
             name: input.name(),
             job,
             adding,
+            redating: None,
         });
         self.error = None;
         self.notice = None;
@@ -1225,7 +1251,10 @@ impl State {
     /// True when there is work no file holds — corrections, or articles added to the first
     /// — with no project file, or its save failed.
     fn unsaved_work(&self) -> bool {
-        (!self.corrections.list.is_empty() || self.corrections.articles.len() > 1)
+        let dated = |a: &OpenArticle| a.raw.reference_date != a.raw.published;
+        (!self.corrections.list.is_empty()
+            || self.corrections.articles.len() > 1
+            || self.corrections.articles.iter().any(dated))
             && (self.project_path.is_none() || self.dirty())
     }
 
@@ -1596,6 +1625,73 @@ impl State {
         }
         self.reapply();
         self.request_fit();
+    }
+
+    /// Starts reading article `article` again against `date` (`None`: its publication
+    /// date); [`State::redated`] shows the result.
+    fn redate(&mut self, article: usize, date: Option<NaiveDate>) -> Vec<Effect> {
+        let Some(open) = self.corrections.articles.get(article) else {
+            return Vec::new();
+        };
+        let raw = &open.raw;
+        if raw.reference_date == date.or(raw.published) {
+            return Vec::new();
+        }
+        if self.loading.is_some() {
+            self.error = Some("Wait until the article being read is shown, then date it".into());
+            return Vec::new();
+        }
+        let input = Input::Dated {
+            name: open.name.clone(),
+            document: crate::ingest::Document {
+                title: raw.title.clone(),
+                published: raw.published,
+                text: raw.text.clone(),
+            },
+            reference_date: date,
+        };
+        let effects = self.start_job(input, false);
+        if let Some(loading) = &mut self.loading {
+            loading.redating = Some(article);
+        }
+        effects
+    }
+
+    /// Shows article `article` read against another reference date, as one step of the
+    /// history; its corrections, the other articles and the selection stay.
+    fn redated(&mut self, article: usize, loaded: Loaded) {
+        // the article may have been taken out meanwhile: its text tells
+        if self
+            .corrections
+            .articles
+            .get(article)
+            .is_none_or(|a| a.raw.text != loaded.analysis.text)
+        {
+            return;
+        }
+        // the selection by its first mention, for the new analysis has a new identity
+        let selected = self.selected.and_then(|at| {
+            let mention = self.stop(at)?.mentions.first().copied()?;
+            Some((at, self.locate(mention)?))
+        });
+        self.push_undo();
+        self.notice = Some(match loaded.analysis.reference_date {
+            Some(date) => format!("{} read as of {}", loaded.name, date.format("%-d %B %Y")),
+            None => format!("{} read with no date", loaded.name),
+        });
+        self.corrections.articles[article].raw = loaded.analysis;
+        self.reapply();
+        if let Some((at, (d, local))) = selected
+            && d == article
+            && let Some(start) = self.article_range(d).map(|r| r.start)
+            && let Some(found) = self.find_stop(
+                at.actor,
+                usize::MAX,
+                Some(Span::new(local.start + start, local.end + start)),
+            )
+        {
+            self.select(found);
+        }
     }
 
     /// Puts the opened project's selection and view back.
@@ -2333,6 +2429,68 @@ mod tests {
         assert_eq!(state.shown_article, 0);
         state.apply(Action::Redo);
         assert_eq!(names(&state, 0).len(), 4);
+    }
+
+    #[test]
+    fn dating_an_article_reads_it_again_alone_as_one_undoable_step() {
+        let mut state = loaded_state();
+        add(&mut state, "b.txt", second_article_analysis());
+        state.apply(Action::Select(StopRef { actor: 0, stop: 3 }));
+        let first = state.articles()[0].raw.clone();
+        let day = NaiveDate::from_ymd_opt(2025, 6, 1);
+        // the date in force already: nothing to read again
+        let same = second_article_analysis().reference_date;
+        let none = state.apply(Action::SetReferenceDate {
+            article: 1,
+            date: same,
+        });
+        assert!(none.is_empty());
+        let effects = state.apply(Action::SetReferenceDate {
+            article: 1,
+            date: day,
+        });
+        let [Effect::Load { job, input }] = effects.as_slice() else {
+            panic!("no load: {effects:?}");
+        };
+        let Input::Dated {
+            name,
+            document,
+            reference_date,
+        } = input
+        else {
+            panic!("not a dated reading: {input:?}");
+        };
+        assert_eq!((name.as_str(), *reference_date), ("b.txt", day));
+        assert_eq!(document.text, second_article_analysis().text);
+        assert_eq!(state.loading.as_ref().and_then(|l| l.redating), Some(1));
+        let mut dated = second_article_analysis();
+        dated.reference_date = day;
+        state.apply(Action::Loaded {
+            job: *job,
+            loaded: Box::new(Loaded {
+                name: "b.txt".into(),
+                path: None,
+                fetched: None,
+                analysis: Arc::new(dated),
+                project: None,
+                others: Vec::new(),
+            }),
+        });
+        assert_eq!(state.articles().len(), 2);
+        assert!(
+            Arc::ptr_eq(&state.articles()[0].raw, &first),
+            "the other stays"
+        );
+        assert_eq!(state.articles()[1].raw.reference_date, day);
+        assert_eq!(state.articles()[1].source, Some("/tmp/b.txt".into()));
+        assert_eq!(state.selected, Some(StopRef { actor: 0, stop: 3 }));
+        assert_eq!(
+            state.project_snapshot().unwrap().articles[1].reference_date,
+            day
+        );
+        state.apply(Action::Undo);
+        assert_eq!(state.articles()[1].raw.reference_date, same);
+        assert_eq!(state.articles().len(), 2);
     }
 
     #[test]
