@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use itinera::LatLon;
 use itinera::export::Format;
 use itinera::ui::loader::Analyzer;
@@ -1057,6 +1057,34 @@ fn told(h: &Harness<'static, App>, words: &str) -> bool {
 fn first_day(app: &App) -> Option<chrono::NaiveDate> {
     let stop = app.state.stop(StopRef { actor: 0, stop: 0 })?;
     stop.when.as_ref()?.earliest.map(|d| d.date())
+}
+
+#[test]
+fn the_date_cannot_be_set_again_while_the_article_is_being_read() {
+    // a reading that takes a while, as a long article's does
+    let slow: itinera::ui::loader::Analyzer = Arc::new(|_, _| {
+        std::thread::sleep(Duration::from_millis(1000));
+        three_stop_analysis()
+    });
+    let mut h = harness_with(slow);
+    h.state_mut()
+        .show_analysis("envoy.txt", three_stop_analysis());
+    h.run();
+    type_into(&mut h, "Dated", "2020-01-05");
+    h.get_by_label("Set").click();
+    // the frame that takes the click, then one drawn while the reading runs
+    h.step();
+    h.step();
+    assert!(
+        h.state().state.loading.is_some(),
+        "the article is being read"
+    );
+    assert!(
+        h.get_by_label("Set").accesskit_node().is_disabled(),
+        "Set waits for the reading"
+    );
+    step_until(&mut h, "the new reading", |app| app.state.loading.is_none());
+    assert!(!h.get_by_label("Set").accesskit_node().is_disabled());
 }
 
 #[test]

@@ -48,8 +48,9 @@ pub struct ArticleView {
 }
 
 /// The article's reference date ("Dated"), with a field to set it (`YYYY-MM-DD`) and a button
-/// to clear the one set, and a message when what was typed is no date.
-fn dated_ui(ui: &mut Ui, open: &OpenArticle, article: usize) -> Option<Action> {
+/// to clear the one set, and a message when what was typed is no date. While an article is
+/// being read (`busy`), neither button takes a click.
+fn dated_ui(ui: &mut Ui, open: &OpenArticle, article: usize, busy: bool) -> Option<Action> {
     let raw = &open.raw;
     let id = egui::Id::unique(("article-date", article));
     let error_id = egui::Id::unique(("article-date-error", article));
@@ -91,13 +92,14 @@ fn dated_ui(ui: &mut Ui, open: &OpenArticle, article: usize) -> Option<Action> {
         if edit.changed() {
             error = None;
         }
-        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let entered = !busy && edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui
-            .small_button("Set")
+            .add_enabled(!busy, egui::Button::new("Set").small())
             .on_hover_text(
                 "Read the article again against the date typed; the route follows \
                  (Ctrl+Z undoes)",
             )
+            .on_disabled_hover_text("An article is being read: wait until it is shown")
             .clicked()
             || entered
         {
@@ -116,7 +118,7 @@ fn dated_ui(ui: &mut Ui, open: &OpenArticle, article: usize) -> Option<Action> {
         if raw.reference_date.is_some()
             && raw.reference_date != raw.published
             && ui
-                .small_button("Clear date")
+                .add_enabled(!busy, egui::Button::new("Clear date").small())
                 .on_hover_text(
                     "Forget the date set here: read the article against its publication \
                      date, if it gives one",
@@ -311,7 +313,8 @@ impl ArticleView {
             let _ = write!(meta, " · published {}", date.format("%-d %B %Y"));
         }
         ui.label(egui::RichText::new(meta).weak().small());
-        let tab = tab.or(own.and_then(|a| dated_ui(ui, a, state.shown_article)));
+        let tab =
+            tab.or(own.and_then(|a| dated_ui(ui, a, state.shown_article, state.loading.is_some())));
         legend(ui, ui.visuals().dark_mode);
         ui.separator();
 
