@@ -1063,7 +1063,7 @@ fn first_day(app: &App) -> Option<chrono::NaiveDate> {
 fn the_date_cannot_be_set_again_while_the_article_is_being_read() {
     // a reading that takes a while, as a long article's does
     let slow: itinera::ui::loader::Analyzer = Arc::new(|_, _| {
-        std::thread::sleep(Duration::from_millis(1000));
+        std::thread::sleep(Duration::from_secs(1));
         three_stop_analysis()
     });
     let mut h = harness_with(slow);
