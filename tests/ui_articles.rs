@@ -79,11 +79,7 @@ impl egui::DroppedFile for Dropped {
 }
 
 fn route(app: &App) -> Vec<String> {
-    app.state.analysis().expect("an analysis shown").actors[0]
-        .stops
-        .iter()
-        .map(|s| s.place.name.clone())
-        .collect()
+    itinera::ui::testing::route_names(&app.state, 0)
 }
 
 /// A window showing the first article with the second dropped on it and added.
@@ -276,8 +272,7 @@ fn shows(h: &Harness<'static, App>, label: &str) -> bool {
 }
 
 fn actor_names(app: &App) -> Vec<String> {
-    let analysis = app.state.analysis().expect("an analysis");
-    analysis.actors.iter().map(|a| a.name.clone()).collect()
+    itinera::ui::testing::actor_names(&app.state)
 }
 
 /// Presses the pointer at `from`, moves it to `to` and lets go there.

@@ -456,13 +456,7 @@ fn closing_the_window_with_unsaved_corrections_asks_first() {
 
 /// The names of the main actor's stops.
 fn route(app: &App) -> Vec<String> {
-    app.state.analysis().map_or_else(Vec::new, |a| {
-        a.actors[0]
-            .stops
-            .iter()
-            .map(|s| s.place.name.clone())
-            .collect()
-    })
+    itinera::ui::testing::route_names(&app.state, 0)
 }
 
 #[test]
@@ -687,13 +681,7 @@ fn a_stops_date_is_checked_reorders_the_route_and_outlives_undo_and_reopening() 
 }
 
 fn actor_names(app: &App) -> Vec<String> {
-    app.state
-        .analysis()
-        .expect("an analysis")
-        .actors
-        .iter()
-        .map(|a| a.name.clone())
-        .collect()
+    itinera::ui::testing::actor_names(&app.state)
 }
 
 #[test]

@@ -2241,11 +2241,7 @@ mod tests {
     }
 
     fn names(state: &State, actor: usize) -> Vec<String> {
-        state.analysis().unwrap().actors[actor]
-            .stops
-            .iter()
-            .map(|s| s.place.name.clone())
-            .collect()
+        crate::ui::testing::route_names(state, actor)
     }
 
     /// A state that opened `project` from `/tmp/envoy.itinera` with the test analysis.
@@ -2823,18 +2819,7 @@ mod workbench_tests {
     use crate::span::Span;
     use crate::ui::testing::{state_with, three_stop_analysis};
 
-    fn route(state: &State, actor: usize) -> Vec<String> {
-        state.analysis().unwrap().actors[actor]
-            .stops
-            .iter()
-            .map(|s| s.place.name.clone())
-            .collect()
-    }
-
-    fn actors(state: &State) -> Vec<String> {
-        let analysis = state.analysis().unwrap();
-        analysis.actors.iter().map(|a| a.name.clone()).collect()
-    }
+    use crate::ui::testing::{actor_names as actors, route_names as route};
 
     /// A state that opened `project` (as a reopened file does) with the test analysis
     /// first and `others` after it.
@@ -2959,18 +2944,7 @@ mod workbench_articles_tests {
     use crate::span::Span;
     use crate::ui::testing::{second_article_analysis, state_with, three_stop_analysis};
 
-    fn route(state: &State, actor: usize) -> Vec<String> {
-        state.analysis().unwrap().actors[actor]
-            .stops
-            .iter()
-            .map(|s| s.place.name.clone())
-            .collect()
-    }
-
-    fn actors(state: &State) -> Vec<String> {
-        let analysis = state.analysis().unwrap();
-        analysis.actors.iter().map(|a| a.name.clone()).collect()
-    }
+    use crate::ui::testing::{actor_names as actors, route_names as route};
 
     /// The test analysis with `second` added as a finished load would add it.
     fn two_articles(second: Analysis) -> State {

@@ -387,3 +387,23 @@ pub fn pacific_tour_analysis() -> Analysis {
         explanation: None,
     }
 }
+
+/// The names of the stops of actor `actor` that `state` shows, in route order (none when
+/// nothing is shown).
+#[must_use]
+pub fn route_names(state: &crate::ui::state::State, actor: usize) -> Vec<String> {
+    state
+        .analysis()
+        .and_then(|a| a.actors.get(actor))
+        .map_or_else(Vec::new, |a| {
+            a.stops.iter().map(|s| s.place.name.clone()).collect()
+        })
+}
+
+/// The names of the actors `state` shows, in their order.
+#[must_use]
+pub fn actor_names(state: &crate::ui::state::State) -> Vec<String> {
+    state.analysis().map_or_else(Vec::new, |a| {
+        a.actors.iter().map(|x| x.name.clone()).collect()
+    })
+}
