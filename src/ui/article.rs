@@ -52,10 +52,7 @@ pub struct ArticleView {
 /// being read (`busy`), neither button takes a click.
 fn dated_ui(ui: &mut Ui, open: &OpenArticle, article: usize, busy: bool) -> Option<Action> {
     let raw = &open.raw;
-    let id = egui::Id::unique(("article-date", article));
-    let error_id = egui::Id::unique(("article-date-error", article));
-    let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-    let mut error: Option<String> = ui.data(|d| d.get_temp(error_id));
+    let mut field = super::itinerary::Field::load(ui, egui::Id::unique(("article-date", article)));
     let mut action = None;
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new("Dated").small());
@@ -83,14 +80,14 @@ fn dated_ui(ui: &mut Ui, open: &OpenArticle, article: usize, busy: bool) -> Opti
         }
         let edit = ui
             .add(
-                egui::TextEdit::singleline(&mut text)
+                egui::TextEdit::singleline(&mut field.text)
                     .hint_text("YYYY-MM-DD")
                     .desired_width(90.0),
             )
             .labelled_by(label.id)
             .on_hover_text("The article's date, YYYY-MM-DD: relative times are read against it");
         if edit.changed() {
-            error = None;
+            field.error = None;
         }
         let entered = !busy && edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui
@@ -103,16 +100,16 @@ fn dated_ui(ui: &mut Ui, open: &OpenArticle, article: usize, busy: bool) -> Opti
             .clicked()
             || entered
         {
-            match crate::project::parse_reference_date(&text) {
+            match crate::project::parse_reference_date(&field.text) {
                 Ok(date) => {
                     action = Some(Action::SetReferenceDate {
                         article,
                         date: Some(date),
                     });
-                    text.clear();
-                    error = None;
+                    field.text.clear();
+                    field.error = None;
                 }
-                Err(message) => error = Some(message),
+                Err(message) => field.error = Some(message),
             }
         }
         if raw.reference_date.is_some()
@@ -131,24 +128,14 @@ fn dated_ui(ui: &mut Ui, open: &OpenArticle, article: usize, busy: bool) -> Opti
             });
         }
     });
-    if raw.reference_date.is_none() && error.is_none() {
+    if raw.reference_date.is_none() && field.error.is_none() {
         ui.label(
             RichText::new("Weekdays cannot be placed without the article's date")
                 .weak()
                 .small(),
         );
     }
-    if let Some(message) = &error {
-        ui.label(RichText::new(message).color(style::ERROR));
-    }
-    ui.data_mut(|d| {
-        d.insert_temp(id, text);
-        if let Some(e) = error {
-            d.insert_temp(error_id, e);
-        } else {
-            d.remove::<String>(error_id);
-        }
-    });
+    field.store(ui);
     action
 }
 

@@ -368,10 +368,7 @@ fn corrections_ui(
 /// The date field of the selected stop, with its message when what was typed is no date.
 fn date_ui(ui: &mut Ui, stop: &Stop, here: StopRef) -> Option<Action> {
     let key = stop.mentions.first().map(|m| m.start);
-    let id = egui::Id::unique(("stop-date", key));
-    let error_id = egui::Id::unique(("stop-date-error", key));
-    let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-    let mut error: Option<String> = ui.data(|d| d.get_temp(error_id));
+    let mut field = Field::load(ui, egui::Id::unique(("stop-date", key)));
     let mut action = None;
     ui.horizontal(|ui| {
         let label = ui.label("Date");
@@ -381,14 +378,14 @@ fn date_ui(ui: &mut Ui, stop: &Stop, here: StopRef) -> Option<Action> {
         );
         let edit = ui
             .add(
-                egui::TextEdit::singleline(&mut text)
+                egui::TextEdit::singleline(&mut field.text)
                     .hint_text(hint)
                     .desired_width(130.0),
             )
             .labelled_by(label.id)
             .on_hover_text("The day of this stop, YYYY-MM-DD, with a time of day if known (HH:MM)");
         if edit.changed() {
-            error = None;
+            field.error = None;
         }
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui
@@ -399,32 +396,58 @@ fn date_ui(ui: &mut Ui, stop: &Stop, here: StopRef) -> Option<Action> {
             .clicked()
             || entered
         {
-            match crate::project::parse_stop_date(&text) {
+            match crate::project::parse_stop_date(&field.text) {
                 Ok((date, time)) => {
                     action = Some(Action::SetDate {
                         at: here,
                         date,
                         time,
                     });
-                    text.clear();
-                    error = None;
+                    field.text.clear();
+                    field.error = None;
                 }
-                Err(message) => error = Some(message),
+                Err(message) => field.error = Some(message),
             }
         }
     });
-    if let Some(message) = &error {
-        ui.label(RichText::new(message).color(style::ERROR));
-    }
-    ui.data_mut(|d| {
-        d.insert_temp(id, text);
-        if let Some(e) = error {
-            d.insert_temp(error_id, e);
-        } else {
-            d.remove::<String>(error_id);
-        }
-    });
+    field.store(ui);
     action
+}
+
+/// What was typed in a one-line field and the message about it, kept between frames.
+pub(super) struct Field {
+    id: egui::Id,
+    /// What was typed.
+    pub text: String,
+    /// Why what was typed cannot be taken, if it cannot.
+    pub error: Option<String>,
+}
+
+impl Field {
+    /// The field kept under `id`, empty the first time.
+    pub(super) fn load(ui: &Ui, id: egui::Id) -> Field {
+        Field {
+            id,
+            text: ui.data(|d| d.get_temp(id)).unwrap_or_default(),
+            error: ui.data(|d| d.get_temp(id.with("error"))),
+        }
+    }
+
+    /// Shows the message, if any, and keeps the field for the next frame.
+    pub(super) fn store(self, ui: &mut Ui) {
+        if let Some(message) = &self.error {
+            ui.label(RichText::new(message).color(style::ERROR));
+        }
+        let error_id = self.id.with("error");
+        ui.data_mut(|d| {
+            d.insert_temp(self.id, self.text);
+            if let Some(e) = self.error {
+                d.insert_temp(error_id, e);
+            } else {
+                d.remove::<String>(error_id);
+            }
+        });
+    }
 }
 
 /// The list of places the stop's name could mean, with a search box for any other name.

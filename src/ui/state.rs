@@ -2152,27 +2152,8 @@ mod tests {
             lon: 2.0,
             zoom: 3.0,
         });
-        let mut state = State::default();
-        let path = PathBuf::from("/tmp/envoy.itinera");
-        let Some(Effect::Load { job, .. }) =
-            state.apply(Action::Open(Input::Path(path.clone()))).pop()
-        else {
-            panic!("no load");
-        };
-        state.apply(Action::Loaded {
-            job,
-            loaded: Box::new(Loaded {
-                name: "envoy.txt".into(),
-                path: None,
-                fetched: None,
-                analysis: Arc::new(three_stop_analysis()),
-                project: Some(Box::new(OpenedProject {
-                    path: path.clone(),
-                    project: project.clone(),
-                })),
-                others: Vec::new(),
-            }),
-        });
+        let path = PathBuf::from(crate::ui::testing::PROJECT_PATH);
+        let mut state = crate::ui::testing::state_opened(project.clone(), Vec::new());
         assert_eq!(state.selected, Some(StopRef { actor: 1, stop: 0 }));
         assert_eq!(state.active_actor, 1);
         assert_eq!(
@@ -2246,28 +2227,11 @@ mod tests {
 
     /// A state that opened `project` from `/tmp/envoy.itinera` with the test analysis.
     fn opened(project: Project) -> State {
-        let mut state = State::default();
-        let path = PathBuf::from("/tmp/envoy.itinera");
-        let Some(Effect::Load { job, .. }) =
-            state.apply(Action::Open(Input::Path(path.clone()))).pop()
-        else {
-            panic!("no load");
-        };
-        state.apply(Action::Loaded {
-            job,
-            loaded: Box::new(Loaded {
-                name: "envoy.txt".into(),
-                path: None,
-                fetched: None,
-                analysis: Arc::new(three_stop_analysis()),
-                // the fake pipeline's analysis of every further article
-                others: (1..project.articles.len())
-                    .map(|_| Arc::new(second_article_analysis()))
-                    .collect(),
-                project: Some(Box::new(OpenedProject { path, project })),
-            }),
-        });
-        state
+        // the fake pipeline's analysis of every further article
+        let others = (1..project.articles.len())
+            .map(|_| Arc::new(second_article_analysis()))
+            .collect();
+        crate::ui::testing::state_opened(project, others)
     }
 
     #[test]
@@ -2824,25 +2788,7 @@ mod workbench_tests {
     /// A state that opened `project` (as a reopened file does) with the test analysis
     /// first and `others` after it.
     fn reopened(project: Project, others: Vec<Arc<Analysis>>) -> State {
-        let mut state = State::default();
-        let path = PathBuf::from("/tmp/envoy.itinera");
-        let Some(Effect::Load { job, .. }) =
-            state.apply(Action::Open(Input::Path(path.clone()))).pop()
-        else {
-            panic!("no load");
-        };
-        state.apply(Action::Loaded {
-            job,
-            loaded: Box::new(Loaded {
-                name: "envoy.txt".into(),
-                path: None,
-                fetched: None,
-                analysis: Arc::new(three_stop_analysis()),
-                project: Some(Box::new(OpenedProject { path, project })),
-                others,
-            }),
-        });
-        state
+        crate::ui::testing::state_opened(project, others)
     }
 
     #[test]
@@ -2974,25 +2920,7 @@ mod workbench_articles_tests {
     /// second as `second`).
     fn reopened(state: &State, second: Analysis) -> State {
         let project = state.project_snapshot().unwrap();
-        let mut again = State::default();
-        let path = PathBuf::from("/tmp/envoy.itinera");
-        let Some(Effect::Load { job, .. }) =
-            again.apply(Action::Open(Input::Path(path.clone()))).pop()
-        else {
-            panic!("no load");
-        };
-        again.apply(Action::Loaded {
-            job,
-            loaded: Box::new(Loaded {
-                name: "envoy.txt".into(),
-                path: None,
-                fetched: None,
-                analysis: Arc::new(three_stop_analysis()),
-                project: Some(Box::new(OpenedProject { path, project })),
-                others: vec![Arc::new(second)],
-            }),
-        });
-        again
+        crate::ui::testing::state_opened(project, vec![Arc::new(second)])
     }
 
     /// The span of `word` in the second article, in the text shown.

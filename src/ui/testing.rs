@@ -333,6 +333,37 @@ pub fn state_with(analysis: Analysis) -> crate::ui::state::State {
     state
 }
 
+/// Where [`state_opened`] says its project was read from.
+pub const PROJECT_PATH: &str = "/tmp/envoy.itinera";
+
+/// A state that opened `project` from [`PROJECT_PATH`] as a reopened file does: the first
+/// article analysed as [`three_stop_analysis`], the further ones as `others`.
+#[must_use]
+pub fn state_opened(
+    project: crate::project::Project,
+    others: Vec<Arc<Analysis>>,
+) -> crate::ui::state::State {
+    use crate::ui::state::{Action, Effect, Input, Loaded, OpenedProject, State};
+    let mut state = State::default();
+    let path = std::path::PathBuf::from(PROJECT_PATH);
+    if let Some(Effect::Load { job, .. }) =
+        state.apply(Action::Open(Input::Path(path.clone()))).pop()
+    {
+        state.apply(Action::Loaded {
+            job,
+            loaded: Box::new(Loaded {
+                name: "envoy.txt".into(),
+                path: None,
+                fetched: None,
+                analysis: Arc::new(three_stop_analysis()),
+                project: Some(Box::new(OpenedProject { path, project })),
+                others,
+            }),
+        });
+    }
+    state
+}
+
 /// One actor touring the South Pacific over the antimeridian: Suva, Apia, Nuku'alofa,
 /// Papeete.
 #[must_use]
