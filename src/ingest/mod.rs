@@ -32,13 +32,29 @@ pub fn is_web_address(text: &str) -> bool {
 /// The largest link file read for its address: a link file is a few hundred bytes.
 const MAX_LINK_FILE_BYTES: u64 = 64 * 1024;
 
+/// The largest other file looked into for one address alone: an article is larger, so it
+/// is not read twice.
+const MAX_ADDRESS_FILE_BYTES: u64 = 4 * 1024;
+
+/// How large a file named `name` may be and still be a link file.
+fn link_file_limit(name: &str) -> u64 {
+    let extension = std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("url" | "desktop" | "webloc") => MAX_LINK_FILE_BYTES,
+        _ => MAX_ADDRESS_FILE_BYTES,
+    }
+}
+
 /// The web address a link file holds, given its name and bytes: a link dragged from a
 /// browser to the desktop or a file manager (a `.url` Internet Shortcut, a `.desktop` link, a
 /// `.webloc`), or a small text file (a `text/uri-list`) holding one address and nothing else.
 /// `None` for anything else, which is read as an article.
 #[must_use]
 pub fn address_in_link_file(name: &str, bytes: &[u8]) -> Option<String> {
-    if bytes.len() as u64 > MAX_LINK_FILE_BYTES {
+    if bytes.len() as u64 > link_file_limit(name) {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;
@@ -82,7 +98,7 @@ pub fn address_in_link_file(name: &str, bytes: &[u8]) -> Option<String> {
 #[must_use]
 pub fn address_in_link_path(path: &std::path::Path) -> Option<String> {
     let size = std::fs::metadata(path).ok()?.len();
-    if size > MAX_LINK_FILE_BYTES {
+    if size > link_file_limit(&path.to_string_lossy()) {
         return None;
     }
     let bytes = std::fs::read(path).ok()?;
@@ -449,7 +465,18 @@ mod tests {
         // not text, or too big to be a link
         assert_eq!(address_in_link_file("x.url", &[0xff, 0xfe, 0x00]), None);
         let big = format!("https://example.org/{}", "a".repeat(70_000));
-        assert_eq!(address_in_link_file("big.txt", big.as_bytes()), None);
+        assert_eq!(address_in_link_file("big.url", big.as_bytes()), None);
+        // a link file may carry much besides its address; another file only that address
+        let padded = format!("{}\nhttps://example.org/1\n", "# note\n".repeat(1_000));
+        assert_eq!(
+            address_in_link_file(
+                "padded.url",
+                format!("[X]\n{padded}URL=https://example.org/1").as_bytes()
+            )
+            .as_deref(),
+            Some("https://example.org/1")
+        );
+        assert_eq!(address_in_link_file("padded.txt", padded.as_bytes()), None);
     }
 
     #[test]
