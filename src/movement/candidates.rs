@@ -499,10 +499,17 @@ fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Ph
     if content {
         return Phase::Any;
     }
+    // "the lengthy trip back to Tokyo then started", "began the journey to Lhasa": where a
+    // journey that starts is going is its end, not its start
+    let headed_to = tokens.start > sentence.start
+        && matches!(
+            doc.low(tokens.start - 1),
+            "to" | "toward" | "towards" | "for" | "into"
+        );
     for words in [before, after] {
         if words.iter().any(|&k| closing_word(k)) {
             return Phase::Closing;
-        } else if words.iter().any(|&k| opening_word(k)) {
+        } else if !headed_to && words.iter().any(|&k| opening_word(k)) {
             return Phase::Opening;
         }
     }

@@ -27,6 +27,8 @@ struct Draft {
     roles: Vec<Role>,
     /// The key comes from a weak mention: the headline or the dateline.
     weak: bool,
+    /// The key comes from the lede, which may sum up the journey before the body tells it.
+    lede: bool,
     phase: Phase,
     /// The key is the time of setting out for the place ("set sail from Kobe on March 31,
     /// heading towards Manila"), not of being there.
@@ -347,6 +349,22 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
             || (e.role == Role::Arrival
                 && existing
                     .is_some_and(|i| drafts[i].roles == [Role::Origin] && i + 1 < drafts.len()));
+        // "arrived to a warm welcome at Expo 2020 Dubai … kicked off their journey at the
+        // Liwa Desert, moving towards Al Ain and then Dubai": undated, a stop the lede sums
+        // up falls where the body tells the leg that reaches it (another place, one the
+        // lede did not name, before it in the same sentence)
+        let told_again = existing.is_some_and(|i| drafts[i].lede && !drafts[i].key.own)
+            && !in_lede(doc, e)
+            && matches!(e.role, Role::Arrival | Role::Return)
+            && events[sentence_events(&events, e.sentence)]
+                .iter()
+                .any(|o| {
+                    doc.places[o.place].span.start < doc.places[e.place].span.start
+                        && place_of(doc, o).is_some_and(|p| {
+                            p.id != place.id
+                                && !drafts.iter().any(|d| d.lede && d.stop.place.id == p.id)
+                        })
+                });
         match existing {
             Some(i) if !is_return => {
                 let d = &mut drafts[i];
@@ -372,11 +390,12 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
                         d.stop.evidence[..=i].rotate_right(1);
                     }
                 }
-                if (!d.key.own && (key.own || (d.weak && !weak(doc, e)))) || visited {
+                if (!d.key.own && (key.own || (d.weak && !weak(doc, e)) || told_again)) || visited {
                     let origin = d.key.origin;
                     d.key = key;
                     d.key.origin = origin;
                     d.weak = weak(doc, e);
+                    d.lede = in_lede(doc, e);
                     d.setting_out = false;
                 }
                 // a starting point stays one when the text later only says the actor was
@@ -391,6 +410,7 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
                 key,
                 roles: vec![e.role],
                 weak: weak(doc, e),
+                lede: in_lede(doc, e),
                 phase: e.phase,
                 setting_out: e.role == Role::Intended
                     && e.time.is_some()
@@ -441,6 +461,11 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
             }
         }
         for d in drafts.iter_mut().filter(|d| !d.key.own) {
+            // "Nikita Khrushchev ends his … visit to the United States and returns to the
+            // Soviet Union": a lede's undated return home ends the trip the body tells
+            if d.lede && d.roles == [Role::Return] {
+                d.phase = Phase::Closing;
+            }
             match d.phase {
                 Phase::Opening => {
                     d.key = Key {
@@ -459,9 +484,11 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
                 Phase::Any => {}
             }
         }
+        // (a lede that sums up the trip, "ends his visit … and returns to the Soviet Union",
+        // says nothing of where the body's returns fall: "Returning to Washington, …")
         let closing = drafts
             .iter()
-            .filter(|d| d.phase == Phase::Closing)
+            .filter(|d| d.phase == Phase::Closing && !d.lede)
             .map(|d| d.key)
             .max_by(Key::cmp);
         if let Some(closing) = closing {
@@ -656,6 +683,20 @@ fn place_of(doc: &Doc<'_>, e: &Event) -> Option<Candidate> {
 /// mention with no event word is not: the text tells it where it falls.
 fn weak(doc: &Doc<'_>, e: &Event) -> bool {
     (doc.has_headline() && e.sentence == 0) || super::features::is_dateline(doc, e.place)
+}
+
+/// The events of one sentence (`events` is in text order).
+fn sentence_events(events: &[&Event], sentence: usize) -> std::ops::Range<usize> {
+    let start = events.partition_point(|o| o.sentence < sentence);
+    start
+        ..events
+            .partition_point(|o| o.sentence <= sentence)
+            .max(start)
+}
+
+/// True for a mention in the first sentence of the body.
+fn in_lede(doc: &Doc<'_>, e: &Event) -> bool {
+    e.sentence == usize::from(doc.has_headline())
 }
 
 fn new_stop(doc: &Doc<'_>, place: Candidate, e: &Event) -> Stop {

@@ -1082,3 +1082,43 @@ fn quotation_marks_are_counted_from_the_paragraph_in_any_order_asked() {
     }
     assert!(!doc.in_quotation(tokens.len() + 5));
 }
+
+#[test]
+fn a_lede_that_sums_up_the_journey_gives_way_to_the_body_telling_it() {
+    // undated: the lede's arrival is the end the body's legs reach
+    let (_, stops) = route(
+        "Cyclist Mia Gorn arrived to a warm welcome in Berlin. She set off from Paris, riding \
+         to Lyon and then on to Berlin.",
+    );
+    assert_eq!(stops, names(&["Paris", "Lyon", "Berlin"]));
+    // a lede told in order keeps its order when the body names a place of it again
+    let (_, stops) = route(
+        "Envoy Ivo Marsh flew to Warsaw, then on to Kyiv. Marsh was the first envoy to fly to \
+         Warsaw since the war began.",
+    );
+    assert_eq!(stops, names(&["Warsaw", "Kyiv"]));
+}
+
+#[test]
+fn a_journey_that_starts_towards_a_place_does_not_start_there() {
+    use super::candidates::Phase;
+    let phases = phase_by_mention(
+        "The band's tour began in Paris. The long trip back to Lyon then started.",
+    );
+    assert_eq!(
+        phases,
+        [
+            ("Paris".to_owned(), Phase::Opening),
+            ("Lyon".to_owned(), Phase::Any)
+        ]
+    );
+}
+
+#[test]
+fn a_ledes_undated_return_home_ends_the_trip_the_body_tells() {
+    let (_, stops) = route(
+        "Minister Olga Reit has returned to Warsaw. Reit had arrived in Berlin for talks and \
+         then flew to Paris.",
+    );
+    assert_eq!(stops, names(&["Berlin", "Paris", "Warsaw"]));
+}
