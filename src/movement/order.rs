@@ -90,7 +90,11 @@ pub(crate) fn build(
     let mut actors: Vec<(f64, usize, Actor)> = Vec::new();
     for id in ids {
         let mine: Vec<&Event> = events.iter().filter(|e| e.actor == id).collect();
-        let (stops, denied) = route(doc, &mine, id == main);
+        let told = cast
+            .members
+            .get(id)
+            .map_or(&[][..], |m| m.mentions.as_slice());
+        let (stops, denied) = route(doc, &mine, id == main, told);
         if stops.is_empty() && denied.is_empty() {
             continue;
         }
@@ -164,7 +168,13 @@ fn seconds(t: Option<chrono::NaiveDateTime>) -> Option<i64> {
 /// One actor's stops in travel order, and the places it is said not to have gone to. The
 /// main traveller's stops were chosen by the selection model, which weighs seas and straits
 /// itself ("drifted into the Coral Sea"); the others' are the rules', which never stop at sea.
-fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>) {
+/// `told` are the actor's mentions, in text order.
+fn route(
+    doc: &Doc<'_>,
+    events: &[&Event],
+    main: bool,
+    told: &[crate::span::Span],
+) -> (Vec<Stop>, Vec<Stop>) {
     let mut events: Vec<&Event> = events.to_vec();
     events.sort_by_key(|e| (e.trigger, e.place));
     events.retain(|e| !e.background);
@@ -315,12 +325,17 @@ fn route(doc: &Doc<'_>, events: &[&Event], main: bool) -> (Vec<Stop>, Vec<Stop>)
             }
         }
     }
-    // Events told before any date take the first date, keeping their narrative place.
+    // Events told before any date of theirs take the day the text last named before them
+    // ("busloads of migrants pulled up on the border early Saturday … They walked over the
+    // border to Nickelsdorf"), else the first date, keeping their narrative place.
     if let Some(first) = keys.iter().find(|k| k.earliest.is_some()).copied() {
-        for k in &mut keys {
+        for (e, k) in events.iter().zip(keys.iter_mut()) {
             if k.earliest.is_none() {
-                k.earliest = first.earliest;
-                k.latest = first.latest;
+                let (earliest, latest) = day_told_before(doc, e.trigger, told)
+                    .filter(|&(a, _)| first.earliest.is_some_and(|f| a.is_some_and(|a| a > f)))
+                    .unwrap_or((first.earliest, first.latest));
+                k.earliest = earliest;
+                k.latest = latest;
             } else {
                 break;
             }
@@ -683,6 +698,48 @@ fn place_of(doc: &Doc<'_>, e: &Event) -> Option<Candidate> {
 /// mention with no event word is not: the text tells it where it falls.
 fn weak(doc: &Doc<'_>, e: &Event) -> bool {
     (doc.has_headline() && e.sentence == 0) || super::features::is_dateline(doc, e.place)
+}
+
+/// The bounds of the nearest day (or time of a day) the text gives the actor (mentioned
+/// at `told`) before token `at`.
+fn day_told_before(
+    doc: &Doc<'_>,
+    at: usize,
+    told: &[crate::span::Span],
+) -> Option<(Option<i64>, Option<i64>)> {
+    use crate::time::Granularity;
+    let byte = doc.tokens.get(at)?.span().start;
+    let before = doc.times.partition_point(|t| t.span.end <= byte);
+    let sentence = doc.sentence_of(at);
+    // a day told in the sentence or the two before, in a sentence that names the actor
+    // (not a dateline or the line that dates a page: "Dated Tuesday, Nov. 24, 1835")
+    let told_near = |t: &crate::time::TimeExpr| {
+        let k = doc
+            .tokens
+            .partition_point(|x| x.span().start < t.span.start);
+        let Some(span) = doc.sentence_spans.get(doc.sentence_of(k)) else {
+            return false;
+        };
+        let m = told.partition_point(|m| m.start < span.start);
+        sentence.saturating_sub(doc.sentence_of(k)) <= 2
+            && told.get(m).is_some_and(|m| m.end <= span.end)
+    };
+    doc.times[..before]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|t| {
+            told_near(t)
+                && t.earliest.is_some()
+                && matches!(
+                    t.granularity,
+                    Granularity::Day
+                        | Granularity::PartOfDay
+                        | Granularity::Hour
+                        | Granularity::Minute
+                )
+        })
+        .map(|t| (seconds(t.earliest), seconds(t.latest)))
 }
 
 /// The events of one sentence (`events` is in text order).

@@ -1122,3 +1122,18 @@ fn a_ledes_undated_return_home_ends_the_trip_the_body_tells() {
     );
     assert_eq!(stops, names(&["Berlin", "Paris", "Warsaw"]));
 }
+
+#[test]
+fn an_undated_stop_takes_the_day_the_text_last_gave_its_actor() {
+    let (_, stops) = route(
+        "Minister Olga Reit set out early on September 14. She reached Berlin after a long \
+         drive. On September 13, Reit had been in Paris.",
+    );
+    assert_eq!(stops, names(&["Paris", "Berlin"]));
+    // a day given to no one (the line that dates a page) is not the actor's
+    let (_, stops) = route(
+        "Dated September 20, 2023. Minister Olga Reit reached Berlin after a long drive. \
+         On September 13, Reit flew on to Paris.",
+    );
+    assert_eq!(stops, names(&["Berlin", "Paris"]));
+}
