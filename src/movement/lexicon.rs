@@ -91,6 +91,11 @@ const TRIGGERS: &[(Trigger, &[&str])] = &[
             "begins",
             "started",
             "starts",
+            // "embarked for Panama", "embarked at Southampton"
+            "embark",
+            "embarked",
+            "embarks",
+            "embarking",
         ],
     ),
     (
@@ -223,7 +228,15 @@ const TRIGGERS: &[(Trigger, &[&str])] = &[
     ),
     (
         Trigger::Divert,
-        &["diverted", "rerouted", "redirected", "diversion"],
+        // "hijacked the aircraft to Vlorë"
+        &[
+            "diverted",
+            "rerouted",
+            "redirected",
+            "diversion",
+            "hijacked",
+            "commandeered",
+        ],
     ),
     (
         Trigger::Return,

@@ -1137,3 +1137,24 @@ fn an_undated_stop_takes_the_day_the_text_last_gave_its_actor() {
     );
     assert_eq!(stops, names(&["Berlin", "Paris"]));
 }
+
+#[test]
+fn embarking_somewhere_sets_out_from_it_and_a_hijacking_diverts_to_a_place() {
+    use super::candidates::Role;
+    let roles = |text: &str| {
+        with_candidates(text, |doc, _, candidates| {
+            candidates
+                .iter()
+                .map(|c| (doc.places[c.place].mention.clone(), c.role))
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(
+        roles("Captain John Reed embarked at Lyon."),
+        [("Lyon".to_owned(), Role::Origin)]
+    );
+    assert_eq!(
+        roles("Dr Ivo Marsh hijacked the aircraft to Berlin."),
+        [("Berlin".to_owned(), Role::Diverted)]
+    );
+}
