@@ -199,86 +199,94 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = None::<usize>;
-    let mut last_non_space = 0usize;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // the byte just past the last non-space character before `i`
+    let non_space_end = |i: usize| text[..i].trim_end().len();
+    let mut i = 0;
+    // Only line breaks and final punctuation matter: other bytes (and the inner bytes of
+    // any multi-byte character) are stepped over without decoding them.
+    while i < bytes.len() {
         if start.is_none() {
-            if c.is_whitespace() {
-                continue;
+            let rest = &text[i..];
+            let skipped = rest.len() - rest.trim_start().len();
+            if skipped == rest.len() {
+                break;
             }
+            i += skipped;
             start = Some(i);
         }
-        if c == '\n' {
-            // A line break ends a sentence when the line has no closing punctuation
-            // (headline, dateline) or when the next line is blank.
-            let next_blank = text[i + 1..]
-                .lines()
-                .next()
-                .is_some_and(|l| l.trim().is_empty());
-            let line_ended_open = !text[..=last_non_space]
-                .trim_end()
-                .ends_with([',', ';', ':', '-', '–', '(']);
-            if let Some(s) = start
-                && (next_blank || line_ended_open)
-            {
-                out.push(Span::new(s, last_non_space + 1));
-                start = None;
-            }
-            continue;
-        }
-        if !c.is_whitespace() {
-            last_non_space = i + c.len_utf8() - 1;
-        }
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let mut end = i + c.len_utf8();
-            // swallow closing quotes and brackets
-            while let Some(&(j, n)) = iter.peek() {
-                if matches!(n, '"' | '\'' | '’' | '”' | ')' | ']' | '.' | '!' | '?') {
-                    end = j + n.len_utf8();
-                    last_non_space = end - 1;
-                    iter.next();
-                } else {
-                    break;
+        let width = match bytes[i] {
+            b'\n' => {
+                // A line break ends a sentence when the line has no closing punctuation
+                // (headline, dateline) or when the next line is blank.
+                let next_blank = text[i + 1..]
+                    .lines()
+                    .next()
+                    .is_some_and(|l| l.trim().is_empty());
+                let line_end = non_space_end(i);
+                let line_ended_open = !text[..line_end].ends_with([',', ';', ':', '-', '–', '(']);
+                if let Some(s) = start
+                    && (next_blank || line_ended_open)
+                {
+                    out.push(Span::new(s, line_end));
+                    start = None;
                 }
-            }
-            let rest = &text[end..];
-            let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
-            if after_space.len() == rest.len() && !rest.starts_with('\n') && !rest.is_empty() {
-                continue; // no space after: "U.S.-led", "3.5"
-            }
-            let next = after_space.chars().next();
-            let starts_new = match next {
-                None | Some('\n' | '\r') => true,
-                Some(n) => {
-                    n.is_uppercase()
-                        || n.is_ascii_digit()
-                        || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
-                }
-            };
-            if !starts_new {
+                i += 1;
                 continue;
             }
-            if c == '.' {
-                let word_start = text[..i]
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, ch)| ch.is_whitespace() || ch == '(' || ch == '"')
-                    .map_or(0, |(p, ch)| p + ch.len_utf8());
-                let word = text[word_start..i].to_lowercase();
-                let single_initial =
-                    word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-                if single_initial || ABBREVIATIONS.contains(&word.as_str()) {
-                    continue;
-                }
+            b'.' | b'!' | b'?' => 1,
+            0xE2 if text[i..].starts_with('…') => '…'.len_utf8(),
+            _ => {
+                i += 1;
+                continue;
             }
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, end));
+        };
+        let mut end = i + width;
+        // swallow closing quotes and brackets
+        for n in text[end..].chars() {
+            if matches!(n, '"' | '\'' | '’' | '”' | ')' | ']' | '.' | '!' | '?') {
+                end += n.len_utf8();
+            } else {
+                break;
             }
+        }
+        let period = bytes[i] == b'.';
+        let at = i;
+        i = end;
+        let rest = &text[end..];
+        let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+        if after_space.len() == rest.len() && !rest.starts_with('\n') && !rest.is_empty() {
+            continue; // no space after: "U.S.-led", "3.5"
+        }
+        let starts_new = match after_space.chars().next() {
+            None | Some('\n' | '\r') => true,
+            Some(n) => {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+            }
+        };
+        if !starts_new {
+            continue;
+        }
+        if period {
+            let word_start = text[..at]
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| ch.is_whitespace() || ch == '(' || ch == '"')
+                .map_or(0, |(p, ch)| p + ch.len_utf8());
+            let word = text[word_start..at].to_lowercase();
+            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+            if single_initial || ABBREVIATIONS.contains(&word.as_str()) {
+                continue;
+            }
+        }
+        if let Some(s) = start.take() {
+            out.push(Span::new(s, end));
         }
     }
     if let Some(s) = start {
-        let end = last_non_space + 1;
-        if end > s && end <= bytes.len() {
+        let end = non_space_end(bytes.len());
+        if end > s {
             out.push(Span::new(s, end));
         }
     }
@@ -372,12 +380,125 @@ mod tests {
         }
     }
 
+    /// The sentence splitter as it was written first, a character at a time: the reference
+    /// the byte-stepping one must agree with.
+    fn sentences_by_chars(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut start = None::<usize>;
+        let mut last_non_space = 0usize;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if start.is_none() {
+                if c.is_whitespace() {
+                    continue;
+                }
+                start = Some(i);
+            }
+            if c == '\n' {
+                // A line break ends a sentence when the line has no closing punctuation
+                // (headline, dateline) or when the next line is blank.
+                let next_blank = text[i + 1..]
+                    .lines()
+                    .next()
+                    .is_some_and(|l| l.trim().is_empty());
+                let line_ended_open = !text[..=last_non_space]
+                    .trim_end()
+                    .ends_with([',', ';', ':', '-', '–', '(']);
+                if let Some(s) = start
+                    && (next_blank || line_ended_open)
+                {
+                    out.push(Span::new(s, last_non_space + 1));
+                    start = None;
+                }
+                continue;
+            }
+            if !c.is_whitespace() {
+                last_non_space = i + c.len_utf8() - 1;
+            }
+            if matches!(c, '.' | '!' | '?' | '…') {
+                let mut end = i + c.len_utf8();
+                // swallow closing quotes and brackets
+                while let Some(&(j, n)) = iter.peek() {
+                    if matches!(n, '"' | '\'' | '’' | '”' | ')' | ']' | '.' | '!' | '?') {
+                        end = j + n.len_utf8();
+                        last_non_space = end - 1;
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let rest = &text[end..];
+                let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+                if after_space.len() == rest.len() && !rest.starts_with('\n') && !rest.is_empty() {
+                    continue; // no space after: "U.S.-led", "3.5"
+                }
+                let next = after_space.chars().next();
+                let starts_new = match next {
+                    None | Some('\n' | '\r') => true,
+                    Some(n) => {
+                        n.is_uppercase()
+                            || n.is_ascii_digit()
+                            || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+                    }
+                };
+                if !starts_new {
+                    continue;
+                }
+                if c == '.' {
+                    let word_start = text[..i]
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, ch)| ch.is_whitespace() || ch == '(' || ch == '"')
+                        .map_or(0, |(p, ch)| p + ch.len_utf8());
+                    let word = text[word_start..i].to_lowercase();
+                    let single_initial =
+                        word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+                    if single_initial || ABBREVIATIONS.contains(&word.as_str()) {
+                        continue;
+                    }
+                }
+                if let Some(s) = start.take() {
+                    out.push(Span::new(s, end));
+                }
+            }
+        }
+        if let Some(s) = start {
+            let end = last_non_space + 1;
+            if end > s && end <= bytes.len() {
+                out.push(Span::new(s, end));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fixtures_split_into_sentences_as_char_by_char() {
+        for text in [
+            "Kim left. He arrived in Khasan.\nHEADLINE\n\nU.S.-led talks at 3.5 p.m. ended… Then “Go!” he said.) ",
+            "Dr. A. Smith met Mr. Lee at St. Paul. It rained!  \u{a0}And then?\r\nNew line:\nnext, line-\nend",
+            "",
+            "   \n\n ",
+            "…",
+            "Café. Ère nouvelle… Ça va? Oui.",
+        ] {
+            assert_eq!(sentences(text), sentences_by_chars(text), "{text:?}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn any_text_tokenizes_as_char_by_char(
             text in "([a-zA-Z0-9 ]|[-'’.,:/·‐]|\\PC|\\s|Ł|é|\u{AD}|½|٣)*"
         ) {
             proptest::prop_assert_eq!(tokenize(&text), tokenize_by_chars(&text));
+        }
+
+        #[test]
+        fn any_text_splits_into_sentences_as_char_by_char(
+            text in "([a-zA-Z0-9 ]|[.!?…\"'’”)(“‘,;:–-]|\\]|\\[|\n|\r|\t|\u{a0}|\\PC|\\s|é|Ł)*"
+        ) {
+            proptest::prop_assert_eq!(sentences(&text), sentences_by_chars(&text));
         }
     }
 
