@@ -325,9 +325,10 @@ fn route(
             }
         }
     }
-    // Events told before any date of theirs take the day the text last named before them
-    // ("busloads of migrants pulled up on the border early Saturday … They walked over the
-    // border to Nickelsdorf"), else the first date, keeping their narrative place.
+    // Events told before any date of theirs take the day the text last gave their actor, in
+    // their sentence or the two before ("Reit set out early on September 14. She reached
+    // Berlin after a long drive."), when it is later than the first date; else the first
+    // date. Either way they keep their narrative place.
     if let Some(first) = keys.iter().find(|k| k.earliest.is_some()).copied() {
         for (e, k) in events.iter().zip(keys.iter_mut()) {
             if k.earliest.is_none() {
@@ -341,6 +342,12 @@ fn route(
             }
         }
     }
+    // the places the lede names, for a lede that sums up the journey (below)
+    let lede_places: Vec<&str> = events
+        .iter()
+        .filter(|e| in_lede(doc, e))
+        .filter_map(|e| doc.places[e.place].destination().map(|c| c.id.as_str()))
+        .collect();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut denied: Vec<Stop> = Vec::new();
     // Merge in travel order, so that a place left and later come back to ("left
@@ -375,9 +382,8 @@ fn route(
                 .iter()
                 .any(|o| {
                     doc.places[o.place].span.start < doc.places[e.place].span.start
-                        && place_of(doc, o).is_some_and(|p| {
-                            p.id != place.id
-                                && !drafts.iter().any(|d| d.lede && d.stop.place.id == p.id)
+                        && doc.places[o.place].destination().is_some_and(|p| {
+                            base_id(&place.id) != p.id && !lede_places.contains(&p.id.as_str())
                         })
                 });
         match existing {
