@@ -9,6 +9,7 @@ use super::geometry::{Offset, offset_of};
 use super::lexicon::{self, Trigger, is_calendar_word};
 use super::traveller::Cast;
 use crate::gazetteer::PlaceKind;
+use crate::text::pos::Upos;
 
 /// The part a place plays in an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1792,8 +1793,31 @@ fn cue_of(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> (Cue, bool)
             _ => {}
         }
     }
+    // "after a 16-hour trip from Manila", "following his first state visit to Japan": the
+    // word heads a noun phrase whose modifiers put it further from the event noun (not a
+    // clause: "not long before the fat merchantman El Faro pulled out of Jacksonville")
+    let mut k = trigger;
+    while doc.pos(trigger) == Upos::Noun && k > sentence.start && trigger - k < SUBORDINATE_REACH {
+        k -= 1;
+        match doc.low(k) {
+            "after" | "following" => return (Cue::Before, true),
+            "before" => return (Cue::After, true),
+            "-" => continue,
+            _ => {}
+        }
+        if !matches!(
+            doc.pos(k),
+            Upos::Det | Upos::Num | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Pron
+        ) || doc.trigger(k).is_some()
+        {
+            break;
+        }
+    }
     (cue_in_clause(doc, sentence, trigger), false)
 }
+
+/// How many words a phrase's "after" or "before" may stand ahead of its event noun.
+const SUBORDINATE_REACH: usize = 7;
 
 fn cue_in_clause(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> Cue {
     for k in sentence.start..trigger {

@@ -524,6 +524,30 @@ fn route(
             }
         }
     }
+    // "landed at Joint Base Andrews after a 16-hour trip from Manila, the fourth and final
+    // stop": an undated stop the text tells as reached after the final one stays after it
+    for (n, e) in events.iter().enumerate() {
+        let Some(before) = n.checked_sub(1).map(|m| events[m]) else {
+            continue;
+        };
+        if e.cue != Cue::Before || before.sentence != e.sentence {
+            continue;
+        }
+        let draft_of = |e: &Event| {
+            let place = place_of(doc, e)?;
+            drafts.iter().position(|d| d.stop.place.id == place.id)
+        };
+        if let (Some(end), Some(next)) = (draft_of(e), draft_of(before))
+            && end != next
+            && drafts[end].phase == Phase::Closing
+            && drafts[next].phase != Phase::Closing
+        {
+            drafts[next].key = Key {
+                order: drafts[end].key.order + 0.5,
+                ..drafts[end].key
+            };
+        }
+    }
     drop_containers(&mut drafts);
     drop_features_near_stops(&mut drafts);
     drafts.retain(|d| main || !is_open_water(&d.stop.place));

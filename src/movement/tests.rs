@@ -1158,3 +1158,38 @@ fn embarking_somewhere_sets_out_from_it_and_a_hijacking_diverts_to_a_place() {
         [("Berlin".to_owned(), Role::Diverted)]
     );
 }
+
+#[test]
+fn a_stop_reached_after_the_final_one_stays_after_it() {
+    use super::candidates::Cue;
+    // "after" heads a noun phrase far from its event noun: the trip from Paris came first,
+    // and Paris, the final stop, still comes before the landing it led to
+    let (_, stops) = route(
+        "Minister Olga Reit landed in Warsaw at 3:46 p.m. after a 16-hour trip from Paris, \
+         the third and final stop. The tour also took her to Berlin and Lyon.",
+    );
+    assert_eq!(stops, names(&["Berlin", "Lyon", "Paris", "Warsaw"]));
+    // a clause after "before" is no such phrase: its verb is not ordered by it
+    let cues = |text: &str| {
+        with_candidates(text, |doc, _, candidates| {
+            candidates
+                .iter()
+                .map(|c| (doc.places[c.place].mention.clone(), c.cue))
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(
+        cues("Olga Reit spoke in Berlin after a long 16-hour trip from Paris."),
+        [
+            ("Berlin".to_owned(), Cue::None),
+            ("Paris".to_owned(), Cue::Before)
+        ]
+    );
+    assert_eq!(
+        cues("Olga Reit spoke in Berlin not long before the minister Olga Reit flew to Paris."),
+        [
+            ("Berlin".to_owned(), Cue::None),
+            ("Paris".to_owned(), Cue::None)
+        ]
+    );
+}
