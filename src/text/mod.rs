@@ -61,6 +61,18 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '·')
 }
 
+/// True for a period at byte `at` that runs two sentences together without a space, as
+/// scraped pages do ("in Rockland County.Then the car"): a word of two lower-case letters
+/// or more before it, a capitalised word after it. "U.S", "e.g", "Ph.D" and "x.1" stay.
+fn run_on_period(bytes: &[u8], at: usize) -> bool {
+    at >= 2
+        && bytes.get(at) == Some(&b'.')
+        && bytes[at - 2].is_ascii_lowercase()
+        && bytes[at - 1].is_ascii_lowercase()
+        && bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(at + 2).is_some_and(u8::is_ascii_lowercase)
+}
+
 /// Splits `text` into words, numbers and punctuation marks.
 ///
 /// Inner apostrophes and hyphens stay inside a word ("O'Hare", "Komsomolsk-on-Amur"); a
@@ -131,11 +143,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 is_joiner(n)
             };
-            // A joiner stays only when a word character follows it directly.
+            // A joiner stays only when a word character follows it directly, and a period
+            // only when it does not run two sentences together.
             let joined = joins
                 && char_at(text, at + len).is_some_and(|(a, _)| {
                     (numeric && a.is_ascii_digit()) || (!numeric && a.is_alphabetic())
-                });
+                })
+                && (numeric || at < start + 2 || !run_on_period(bytes, at));
             if !joined {
                 break;
             }
@@ -254,7 +268,11 @@ pub fn sentences(text: &str) -> Vec<Span> {
         i = end;
         let rest = &text[end..];
         let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
-        if after_space.len() == rest.len() && !rest.starts_with('\n') && !rest.is_empty() {
+        if after_space.len() == rest.len()
+            && !rest.starts_with('\n')
+            && !rest.is_empty()
+            && !(period && end == at + 1 && run_on_period(bytes, at))
+        {
             continue; // no space after: "U.S.-led", "3.5"
         }
         let starts_new = match after_space.chars().next() {
@@ -334,7 +352,12 @@ mod tests {
                     } else {
                         is_joiner(n)
                     };
-                    if !joins {
+                    if !joins
+                        || (!numeric
+                            && n == '.'
+                            && i >= start + 2
+                            && run_on_period(text.as_bytes(), i))
+                    {
                         break;
                     }
                     let after = text[i + n.len_utf8()..].chars().next();
@@ -374,6 +397,7 @@ mod tests {
             "O'Hare U.S. Komsomolsk-on-Amur 1,200 12.09.2023 9:37 3/4 x.1 1.x ’s co-op l’Aquila",
             "Łódź—Kraków São Paulo İstanbul naïve ½ 2½ ٣٤ x\u{AD}y x-\u{AD} \u{2028}a\u{A0}b ‐‐ a·b",
             "a- -a 'a a' 1, ,1 1.. a.. .a a.b.c. 1:2:3 .",
+            "Rockland County.Then x.Ab ab.AB ab.Ab. Mrs.Smith e.g.Then 1.Ab ab.A",
         ];
         for text in fixtures {
             assert_eq!(tokenize(text), tokenize_by_chars(text), "{text}");
@@ -430,7 +454,11 @@ mod tests {
                 }
                 let rest = &text[end..];
                 let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
-                if after_space.len() == rest.len() && !rest.starts_with('\n') && !rest.is_empty() {
+                if after_space.len() == rest.len()
+                    && !rest.starts_with('\n')
+                    && !rest.is_empty()
+                    && !(c == '.' && end == i + 1 && run_on_period(bytes, i))
+                {
                     continue; // no space after: "U.S.-led", "3.5"
                 }
                 let next = after_space.chars().next();
@@ -481,6 +509,7 @@ mod tests {
             "   \n\n ",
             "…",
             "Café. Ère nouvelle… Ça va? Oui.",
+            "Rockland County.Then they fled. Mrs.Smith met Ph.D students at U.S.Navy sites.Tea",
         ] {
             assert_eq!(sentences(text), sentences_by_chars(text), "{text:?}");
         }
@@ -562,6 +591,20 @@ mod tests {
         assert_eq!(
             sents("U.S. officials said so. J. Smith agreed."),
             ["U.S. officials said so.", "J. Smith agreed."]
+        );
+        // a scraped page that lost the space after a period still has two sentences; an
+        // abbreviation or an initialism does not
+        assert_eq!(
+            sents("They crossed into Rockland County.Then the car crashed. Mrs.Smith saw it."),
+            [
+                "They crossed into Rockland County.",
+                "Then the car crashed.",
+                "Mrs.Smith saw it."
+            ]
+        );
+        assert_eq!(
+            words("Rockland County.Then U.S.Navy"),
+            ["Rockland", "County", ".", "Then", "U.S.Navy"]
         );
     }
 
