@@ -268,10 +268,8 @@ pub fn sentences(text: &str) -> Vec<Span> {
         i = end;
         let rest = &text[end..];
         let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
-        if after_space.len() == rest.len()
-            && !rest.starts_with('\n')
-            && !rest.is_empty()
-            && !(period && end == at + 1 && run_on_period(bytes, at))
+        let run_on = period && end == at + 1 && run_on_period(bytes, at);
+        if after_space.len() == rest.len() && !rest.starts_with('\n') && !rest.is_empty() && !run_on
         {
             continue; // no space after: "U.S.-led", "3.5"
         }
@@ -454,10 +452,11 @@ mod tests {
                 }
                 let rest = &text[end..];
                 let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+                let run_on = c == '.' && end == i + 1 && run_on_period(bytes, i);
                 if after_space.len() == rest.len()
                     && !rest.starts_with('\n')
                     && !rest.is_empty()
-                    && !(c == '.' && end == i + 1 && run_on_period(bytes, i))
+                    && !run_on
                 {
                     continue; // no space after: "U.S.-led", "3.5"
                 }
