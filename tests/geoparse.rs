@@ -2475,3 +2475,38 @@ fn a_name_said_to_lie_some_distance_away_is_a_place() {
         ("Hornell was quiet on Sunday morning.", &[]),
     ]);
 }
+
+#[test]
+fn a_town_its_state_cannot_hold_is_left_without_a_point() {
+    // the Grantville and the Orient of the gazetteer lie in other states: the towns meant
+    // are too small for it, and no point beats one in the wrong state
+    assert_eq!(
+        found_worldwide("Martha was born in Grantville, Pennsylvania, in 1913."),
+        [
+            ("Grantville".to_owned(), None),
+            ("Pennsylvania".to_owned(), Some("US".to_owned()))
+        ]
+    );
+    assert_eq!(
+        found_worldwide("He sat in a prison cell in Orient, Ohio, for a year."),
+        [
+            ("Orient".to_owned(), None),
+            ("Ohio".to_owned(), Some("US".to_owned()))
+        ]
+    );
+    // the state that holds it, or an island that knows no state, keeps its point
+    assert_eq!(
+        found_worldwide("Martha was born in Grantville, Georgia, in 1913."),
+        [
+            ("Grantville".to_owned(), Some("US".to_owned())),
+            ("Georgia".to_owned(), Some("US".to_owned()))
+        ]
+    );
+    assert_eq!(
+        found_worldwide("The laboratory on Long Island, New York, was cleaned."),
+        [
+            ("Long Island".to_owned(), Some("US".to_owned())),
+            ("New York".to_owned(), Some("US".to_owned()))
+        ]
+    );
+}

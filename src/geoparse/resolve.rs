@@ -1213,6 +1213,29 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             }
         }
     }
+    // "Grady, Arkansas", "Bartonsville, Pa.": a town its state cannot hold is a namesake in
+    // another state (the town meant is too small for the gazetteer): no point is better
+    // than one hundreds of kilometres away
+    for (k, s) in spots.iter().enumerate() {
+        let (Some(q), Some((i, _))) = (s.qualifier, picks[k]) else {
+            continue;
+        };
+        let (Some(c), Some(area)) = (
+            s.candidates.get(i),
+            picks[q].and_then(|(j, _)| spots[q].candidates.get(j)),
+        ) else {
+            continue;
+        };
+        // (an island or a river knows no state: "Long Island, New York" stays)
+        if area.kind == PlaceKind::Region
+            && c.kind != PlaceKind::Region
+            && region_of(c).is_some()
+            && same(c.country, area.country)
+            && !contains(area, c)
+        {
+            picks[k] = None;
+        }
+    }
     picks
 }
 
