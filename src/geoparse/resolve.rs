@@ -1217,9 +1217,13 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
     // another state (the town meant is too small for the gazetteer): no point is better
     // than one hundreds of kilometres away
     for (k, s) in spots.iter().enumerate() {
-        let (Some(q), Some((i, _))) = (s.qualifier, picks[k]) else {
+        // (not in a list: "in Texas, Long Island, Louisiana and Kansas")
+        let (Some(q), Some((i, _)), false) = (s.qualifier, picks[k], s.in_list) else {
             continue;
         };
+        if spots[q].in_list {
+            continue;
+        }
         let (Some(c), Some(area)) = (
             s.candidates.get(i),
             picks[q].and_then(|(j, _)| spots[q].candidates.get(j)),
