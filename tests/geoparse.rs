@@ -2510,3 +2510,16 @@ fn a_town_its_state_cannot_hold_is_left_without_a_point() {
         ]
     );
 }
+
+#[test]
+fn a_surname_after_a_common_given_name_is_no_place() {
+    // Adams (New York) and Léo (Burkina Faso) are places; "Calvin Adams" and "Leo Grant" are people
+    assert_eq!(
+        found_worldwide("Jeffery Grinder and Calvin Adams were stopped in Hornell."),
+        [("Hornell".to_owned(), Some("US".to_owned()))]
+    );
+    assert_eq!(
+        found_worldwide("Leo Grant ate breakfast in Hillcrest, San Diego."),
+        found_worldwide("He ate breakfast in Hillcrest, San Diego.")
+    );
+}

@@ -226,6 +226,23 @@ const GIVEN_NAMES: &[&str] = &[
     "yogesh", "yoko", "yolanda", "yoshihide", "yousef", "youssef", "yui", "yuko", "yulia", "yury",
     "yusuf", "yusuke", "yves", "zaid", "zainab", "zbigniew", "zeynep", "ziad", "zoe", "zoran",
     "zulfiqar",
+    // common given names of English-language news from decades past and present
+    "calvin", "clarence", "leroy", "lloyd", "floyd", "herman", "harvey", "earl", "curtis",
+    "glenn", "lester", "marvin", "melvin", "wallace", "willard", "alvin", "arnold", "cecil",
+    "darrell", "dwight", "elmer", "gene", "jerome", "leo", "luther",
+    "morris", "oscar", "otis", "reginald", "rodney", "roland", "rufus", "sidney", "sylvester",
+    "ted", "terrence", "virgil", "wendell", "wilbur", "willis", "woodrow", "agnes", "bertha",
+    "bonnie", "clara", "connie", "darlene", "edna", "elsie", "ethel", "faye", "gladys", "hazel",
+    "inez", "irma", "jeanette", "josephine", "lillian", "lucille", "mabel", "marjorie", "mildred",
+    "minnie", "myrtle", "nellie", "thelma", "wilma", "jessie", "tyrone", "darnell", "dwayne",
+    "jermaine", "marcus", "andre", "keisha", "latoya", "tanya", "tonya", "shawn", "shane",
+    "brent", "cody", "dustin", "jared", "jeremiah", "lance", "marc", "nolan", "randall",
+    "seth", "brittany", "courtney", "erica", "heidi", "holly", "kristen", "misty",
+    "tiffany", "whitney", "darryl", "kurt", "neal", "stacy", "stacey", "tracey", "wanda",
+    "sherry", "sheila", "rhonda", "kristin", "kara", "jill", "gail", "marsha", "arlene",
+    "maureen", "colleen", "eileen", "kathryn", "allison", "melanie", "jacqueline", "kimberley",
+    "lorraine", "roberta", "rosemary", "geraldine", "juanita", "freddie", "jimmie", "tommie",
+    "bennie", "johnnie", "lonnie", "ronnie", "donnie", "ricky", "rickey", "benny", "kenny",
 ];
 
 /// Titles and roles that introduce a person's name ("President", "Gov.", "Sen.").
