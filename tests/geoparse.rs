@@ -2523,3 +2523,29 @@ fn a_surname_after_a_common_given_name_is_no_place() {
         found_worldwide("He ate breakfast in Hillcrest, San Diego.")
     );
 }
+
+#[test]
+fn a_name_before_a_features_word_is_no_far_away_town() {
+    // the gazetteer's Mona is a town in Côte d'Ivoire, not the island between Hispaniola
+    // and Puerto Rico: better no point than that one
+    assert_eq!(
+        found_worldwide("Lancaster anchored at Mona Island, between Hispaniola and Puerto Rico."),
+        [
+            ("Lancaster".to_owned(), Some("US".to_owned())),
+            ("Mona".to_owned(), None),
+            ("Hispaniola".to_owned(), None),
+            ("Puerto Rico".to_owned(), Some("PR".to_owned()))
+        ]
+    );
+    // a town on the island, near the story's other places, is where the island is
+    assert_eq!(
+        found_worldwide(
+            "The freighter ran aground off Unalaska Island near Dutch Harbor, Alaska, on Tuesday."
+        ),
+        [
+            ("Unalaska".to_owned(), Some("US".to_owned())),
+            ("Dutch Harbor".to_owned(), Some("US".to_owned())),
+            ("Alaska".to_owned(), Some("US".to_owned()))
+        ]
+    );
+}

@@ -67,6 +67,9 @@ pub(crate) struct Spot<'g> {
     /// The spot is a member of a list of three or more names joined by "and" or "or"
     /// ("Ghana, Niger, Nigeria and Togo"), where "Niger, Nigeria" is no "Town, Country" pair.
     pub in_list: bool,
+    /// A capitalised natural feature's word follows the name ("Elliott Bay", "Salt Hill",
+    /// "Mona Island"): the name stands for a feature the gazetteer may not hold.
+    pub feature_follows: bool,
     /// The name was seen acting as a person ("Nelson said").
     pub person: bool,
     /// What the word before the name ("in", "near", "the city of") added to its evidence,
@@ -100,6 +103,7 @@ impl<'g> Spot<'g> {
             hint: None,
             listed_with_next: false,
             in_list: false,
+            feature_follows: false,
             person: false,
             cue: 0.0,
         }
@@ -1340,6 +1344,7 @@ fn local_evidence(
                 && (is_feature_word(inner(first)) || is_feature_word(inner(end - 1))))
             .then_some(Hint::Physical)
         });
+    spots[k].feature_follows = next_cap && (is_feature_word(next_lower) || next_lower == "hill");
     // "the Pacific", "the Atlantic flyway", "the Middle East", "the Andes": a sea, a range
     // or a well-known area takes "the", a town does not
     if spots[k].hint.is_none()

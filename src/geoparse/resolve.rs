@@ -1240,8 +1240,35 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
             picks[k] = None;
         }
     }
+    // "Elliott Bay", "Salt Hill", "Mona Island": a name before a feature's word that the
+    // gazetteer holds only as a town stands for the feature, which lies by that town only
+    // when the town lies near the story's other places
+    let chosen: Vec<(usize, LatLon)> = spots
+        .iter()
+        .zip(&picks)
+        .enumerate()
+        .filter_map(|(k, (s, p))| Some((k, s.candidates.get((*p)?.0)?.latlon)))
+        .collect();
+    for (k, s) in spots.iter().enumerate() {
+        let Some(c) = picks[k].and_then(|(i, _)| s.candidates.get(i)) else {
+            continue;
+        };
+        if !s.feature_follows || matches!(c.kind, PlaceKind::Physical | PlaceKind::Landmark) {
+            continue;
+        }
+        let near = chosen.iter().any(|&(o, at)| {
+            o != k && spots[o].key != s.key && within_km(at, c.latlon, FEATURE_TOWN_KM)
+        });
+        if !near {
+            picks[k] = None;
+        }
+    }
     picks
 }
+
+/// How near a town must lie to another place of the story to be the one a feature after
+/// its name ("Elliott Bay") lies by.
+const FEATURE_TOWN_KM: f64 = 150.0;
 
 #[cfg(test)]
 mod tests {
