@@ -1158,6 +1158,10 @@ fn us_abbreviation(
     // of the two-letter forms with a dot only AP's are states: "Pa.", "Ga."; "Ms.", "Co.",
     // "Me." are a title, a company and a word
     let letters = word.trim_end_matches('.');
+    // "Dutch Harbor, Alaska.": a state written out in full ends its sentence with the period
+    if letters.eq_ignore_ascii_case(state) {
+        return None;
+    }
     let two_letter_word = letters.len() == 2
         && !letters.bytes().all(|b| b.is_ascii_uppercase())
         && !AP_TWO_LETTER_STATES.contains(&key.as_str());
