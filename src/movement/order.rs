@@ -246,6 +246,7 @@ fn route(
         })
         .collect();
     weekdays_after_dates(doc, &events, &mut bounds);
+    numbered_days(doc, &events, &mut bounds);
     // Keys in narrative order.
     let mut keys: Vec<Key> = Vec::with_capacity(events.len());
     let mut current: Option<(Option<i64>, Option<i64>)> = None;
@@ -642,6 +643,49 @@ fn weekdays_after_dates(
         );
         if let Some((a, z)) = crate::time::bounds_in_year(&value, chrono::Datelike::year(&date)) {
             *b = Some((seconds(Some(a)), seconds(Some(z))));
+        }
+    }
+}
+
+/// "Day 27 West Yellowstone to Salt Lake City … Day 22 Colby to Denver": a diary or a blog
+/// that heads its days with their numbers, and gives no date, tells each event on the day
+/// of the heading above it, whatever order the days are told in (a blog shows its newest
+/// post first). Fills the bounds of the events under such headings, when at least two
+/// numbered days are told and no event has a time of its own.
+fn numbered_days(
+    doc: &Doc<'_>,
+    events: &[&Event],
+    bounds: &mut [Option<(Option<i64>, Option<i64>)>],
+) {
+    if bounds.iter().any(Option::is_some) {
+        return;
+    }
+    // the day number a sentence heads, if it opens with "Day" and a number
+    let heading = |s: usize| {
+        let r = doc.sentence_tokens.get(s)?;
+        (r.len() >= 2 && doc.low(r.start) == "day")
+            .then(|| doc.word(r.start + 1).parse::<i64>().ok())
+            .flatten()
+            .filter(|n| (1..=10_000).contains(n))
+    };
+    // the heading over each sentence, in one pass
+    let last = events.iter().map(|e| e.sentence).max().unwrap_or(0);
+    let mut over = Vec::with_capacity(last + 1);
+    let mut current = None;
+    for s in 0..=last {
+        current = heading(s).or(current);
+        over.push(current);
+    }
+    let days: Vec<Option<i64>> = events.iter().map(|e| over[e.sentence]).collect();
+    let mut distinct: Vec<i64> = days.iter().flatten().copied().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < 2 {
+        return;
+    }
+    for (b, day) in bounds.iter_mut().zip(days) {
+        if let Some(day) = day {
+            *b = Some((Some(day * 86_400), Some(day * 86_400 + 86_399)));
         }
     }
 }

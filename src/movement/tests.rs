@@ -1193,3 +1193,18 @@ fn a_stop_reached_after_the_final_one_stays_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_blog_that_shows_its_newest_day_first_is_read_in_the_order_of_its_days() {
+    let (_, stops) = route(
+        "Day 3 Lyon to Paris\n\nWe left Lyon early and reached Paris at night.\n\n\
+         Day 2 Berlin to Lyon\n\nWe drove from Berlin to Lyon.\n",
+    );
+    assert_eq!(stops, names(&["Berlin", "Lyon", "Paris"]));
+    // a date of its own wins over a heading's number
+    let (_, stops) = route(
+        "Day 3\n\nWe reached Paris on September 14.\n\nDay 2\n\nWe reached Berlin on \
+         September 16.\n",
+    );
+    assert_eq!(stops, names(&["Paris", "Berlin"]));
+}
