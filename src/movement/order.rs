@@ -88,13 +88,14 @@ pub(crate) fn build(
     ids.sort_unstable();
     ids.dedup();
     let mut actors: Vec<(f64, usize, Actor)> = Vec::new();
+    let timeline = is_timeline(doc);
     for id in ids {
         let mine: Vec<&Event> = events.iter().filter(|e| e.actor == id).collect();
         let told = cast
             .members
             .get(id)
             .map_or(&[][..], |m| m.mentions.as_slice());
-        let (stops, denied) = route(doc, &mine, id == main, told);
+        let (stops, denied) = route(doc, &mine, id == main, told, timeline);
         if stops.is_empty() && denied.is_empty() {
             continue;
         }
@@ -168,12 +169,14 @@ fn seconds(t: Option<chrono::NaiveDateTime>) -> Option<i64> {
 /// One actor's stops in travel order, and the places it is said not to have gone to. The
 /// main traveller's stops were chosen by the selection model, which weighs seas and straits
 /// itself ("drifted into the Coral Sea"); the others' are the rules', which never stop at sea.
-/// `told` are the actor's mentions, in text order.
+/// `told` are the actor's mentions, in text order; `timeline` says the text heads its
+/// entries with lines that hold only a date.
 fn route(
     doc: &Doc<'_>,
     events: &[&Event],
     main: bool,
     told: &[crate::span::Span],
+    timeline: bool,
 ) -> (Vec<Stop>, Vec<Stop>) {
     let mut events: Vec<&Event> = events.to_vec();
     events.sort_by_key(|e| (e.trigger, e.place));
@@ -212,7 +215,10 @@ fn route(
         .map(|(n, e)| {
             // "is on an official visit to China" in a news lede, undated: the day of writing
             // (further on, as in a timeline, the present may be a historical one)
-            let Some(t) = e.time else {
+            let Some(t) = e
+                .time
+                .or_else(|| date_line_before(doc, e.sentence, timeline))
+            else {
                 let today = doc
                     .reference
                     .filter(|_| e.present && e.sentence <= 2 && e.status == Status::Confirmed)?;
@@ -646,6 +652,53 @@ fn weekdays_after_dates(
         }
     }
 }
+
+/// "• July 2. Sail from Falmouth in Lisbon packet.", "August 8 / The Endurance sails from
+/// Plymouth": the time of the line above `sentence` that holds nothing but a date, as a
+/// timeline heads its entries. The line heads the sentences after it up to the next time any
+/// of them gives, and no further than [`DATE_LINE_REACH`] sentences; and only in a text
+/// with two such lines or more (`timeline`): a page's one line of publication ("Tuesday,
+/// August 10th 2010, 9:37 am") heads no entries.
+fn date_line_before(doc: &Doc<'_>, sentence: usize, timeline: bool) -> Option<usize> {
+    if !timeline {
+        return None;
+    }
+    for s in (sentence.saturating_sub(DATE_LINE_REACH)..sentence).rev() {
+        match date_line(doc, s) {
+            Some((Some(t), false)) => return Some(t),
+            Some((Some(_), true)) | None => return None,
+            Some((None, _)) => {}
+        }
+    }
+    None
+}
+
+/// The first time sentence `s` gives, and whether it says anything besides times.
+fn date_line(doc: &Doc<'_>, s: usize) -> Option<(Option<usize>, bool)> {
+    let tokens = doc.sentence_tokens.get(s)?;
+    let mut time = None;
+    let mut words = false;
+    for k in tokens.clone() {
+        match doc.time_at(k) {
+            Some(t) => {
+                time.get_or_insert(t);
+            }
+            None => words |= doc.word(k).chars().any(char::is_alphanumeric),
+        }
+    }
+    Some((time, words))
+}
+
+/// True for a text with two lines or more that hold nothing but a date: a timeline.
+fn is_timeline(doc: &Doc<'_>) -> bool {
+    (0..doc.sentence_tokens.len())
+        .filter(|&s| matches!(date_line(doc, s), Some((Some(_), false))))
+        .nth(1)
+        .is_some()
+}
+
+/// How many sentences a line holding only a date heads.
+const DATE_LINE_REACH: usize = 4;
 
 /// "Day 27 West Yellowstone to Salt Lake City … Day 22 Colby to Denver": a diary or a blog
 /// that heads its days with their numbers, and gives no date, tells each event on the day

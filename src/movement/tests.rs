@@ -1208,3 +1208,18 @@ fn a_blog_that_shows_its_newest_day_first_is_read_in_the_order_of_its_days() {
     );
     assert_eq!(stops, names(&["Paris", "Berlin"]));
 }
+
+#[test]
+fn a_timelines_date_lines_date_the_entries_under_them() {
+    // told in text order Paris comes first; the dates put Berlin there
+    let (_, stops) = route(
+        "September 20\n\nMinister Olga Reit flew to Paris.\n\nSeptember 14\n\nMinister Olga Reit \
+         arrived in Berlin.\n",
+    );
+    assert_eq!(stops, names(&["Berlin", "Paris"]));
+    // a page's one line of publication heads no entries
+    let (_, stops) = route(
+        "September 20\n\nMinister Olga Reit flew to Paris. She went on to Berlin on September 19.\n",
+    );
+    assert_eq!(stops, names(&["Paris", "Berlin"]));
+}
