@@ -691,8 +691,15 @@ fn date_line(doc: &Doc<'_>, s: usize) -> Option<(Option<usize>, bool)> {
 
 /// True for a text with two lines or more that hold nothing but a date: a timeline.
 fn is_timeline(doc: &Doc<'_>) -> bool {
+    // (such a line opens with its date, or a bullet and its date: the others are passed
+    // over without reading their words)
+    let opens_with_a_time = |s: usize| {
+        doc.sentence_tokens
+            .get(s)
+            .is_some_and(|r| r.clone().take(2).any(|k| doc.time_at(k).is_some()))
+    };
     (0..doc.sentence_tokens.len())
-        .filter(|&s| matches!(date_line(doc, s), Some((Some(_), false))))
+        .filter(|&s| opens_with_a_time(s) && matches!(date_line(doc, s), Some((Some(_), false))))
         .nth(1)
         .is_some()
 }
