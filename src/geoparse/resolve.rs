@@ -1242,25 +1242,31 @@ pub(crate) fn resolve(spots: &[Spot<'_>], accepted: &[bool]) -> Vec<Option<(usiz
     }
     // "Elliott Bay", "Salt Hill", "Mona Island": a name before a feature's word that the
     // gazetteer holds only as a town stands for the feature, which lies by that town only
-    // when the town lies near the story's other places
-    let chosen: Vec<(usize, LatLon)> = spots
-        .iter()
-        .zip(&picks)
-        .enumerate()
-        .filter_map(|(k, (s, p))| Some((k, s.candidates.get((*p)?.0)?.latlon)))
-        .collect();
-    for (k, s) in spots.iter().enumerate() {
-        let Some(c) = picks[k].and_then(|(i, _)| s.candidates.get(i)) else {
-            continue;
-        };
-        if !s.feature_follows || matches!(c.kind, PlaceKind::Physical | PlaceKind::Landmark) {
-            continue;
-        }
-        let near = chosen.iter().any(|&(o, at)| {
-            o != k && spots[o].key != s.key && within_km(at, c.latlon, FEATURE_TOWN_KM)
-        });
-        if !near {
-            picks[k] = None;
+    // when the town lies near the story's other places (the chosen points sorted by
+    // latitude once, so each such name looks only at those within reach)
+    if spots.iter().any(|s| s.feature_follows) {
+        let mut chosen: Vec<(LatLon, &str)> = spots
+            .iter()
+            .zip(&picks)
+            .filter_map(|(s, p)| Some((s.candidates.get((*p)?.0)?.latlon, &*s.key)))
+            .collect();
+        chosen.sort_by(|a, b| a.0.lat.total_cmp(&b.0.lat));
+        let reach = FEATURE_TOWN_KM / 111.0 + 0.01;
+        for (k, s) in spots.iter().enumerate() {
+            let Some(c) = picks[k].and_then(|(i, _)| s.candidates.get(i)) else {
+                continue;
+            };
+            if !s.feature_follows || matches!(c.kind, PlaceKind::Physical | PlaceKind::Landmark) {
+                continue;
+            }
+            let from = chosen.partition_point(|o| o.0.lat < c.latlon.lat - reach);
+            let to = chosen.partition_point(|o| o.0.lat <= c.latlon.lat + reach);
+            let near = chosen[from..to]
+                .iter()
+                .any(|&(at, key)| key != &*s.key && within_km(at, c.latlon, FEATURE_TOWN_KM));
+            if !near {
+                picks[k] = None;
+            }
         }
     }
     picks

@@ -1796,8 +1796,9 @@ fn cue_of(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> (Cue, bool)
     // "after a 16-hour trip from Manila", "following his first state visit to Japan": the
     // word heads a noun phrase whose modifiers put it further from the event noun (not a
     // clause: "not long before the fat merchantman El Faro pulled out of Jacksonville")
+    let noun = doc.pos(trigger) == Upos::Noun;
     let mut k = trigger;
-    while doc.pos(trigger) == Upos::Noun && k > sentence.start && trigger - k < SUBORDINATE_REACH {
+    while noun && k > sentence.start && trigger - k < SUBORDINATE_REACH {
         k -= 1;
         match doc.low(k) {
             "after" | "following" => return (Cue::Before, true),

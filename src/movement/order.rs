@@ -88,14 +88,14 @@ pub(crate) fn build(
     ids.sort_unstable();
     ids.dedup();
     let mut actors: Vec<(f64, usize, Actor)> = Vec::new();
-    let timeline = is_timeline(doc);
+    let headings = Headings::of(doc);
     for id in ids {
         let mine: Vec<&Event> = events.iter().filter(|e| e.actor == id).collect();
         let told = cast
             .members
             .get(id)
             .map_or(&[][..], |m| m.mentions.as_slice());
-        let (stops, denied) = route(doc, &mine, id == main, told, timeline);
+        let (stops, denied) = route(doc, &mine, id == main, told, &headings);
         if stops.is_empty() && denied.is_empty() {
             continue;
         }
@@ -169,14 +169,14 @@ fn seconds(t: Option<chrono::NaiveDateTime>) -> Option<i64> {
 /// One actor's stops in travel order, and the places it is said not to have gone to. The
 /// main traveller's stops were chosen by the selection model, which weighs seas and straits
 /// itself ("drifted into the Coral Sea"); the others' are the rules', which never stop at sea.
-/// `told` are the actor's mentions, in text order; `timeline` says the text heads its
-/// entries with lines that hold only a date.
+/// `told` are the actor's mentions, in text order; `headings` what the text's heading lines
+/// say of time.
 fn route(
     doc: &Doc<'_>,
     events: &[&Event],
     main: bool,
     told: &[crate::span::Span],
-    timeline: bool,
+    headings: &Headings,
 ) -> (Vec<Stop>, Vec<Stop>) {
     let mut events: Vec<&Event> = events.to_vec();
     events.sort_by_key(|e| (e.trigger, e.place));
@@ -217,7 +217,7 @@ fn route(
             // (further on, as in a timeline, the present may be a historical one)
             let Some(t) = e
                 .time
-                .or_else(|| date_line_before(doc, e.sentence, timeline))
+                .or_else(|| date_line_before(doc, e.sentence, headings.timeline))
             else {
                 let today = doc
                     .reference
@@ -252,7 +252,7 @@ fn route(
         })
         .collect();
     weekdays_after_dates(doc, &events, &mut bounds);
-    numbered_days(doc, &events, &mut bounds);
+    numbered_days(headings, &events, &mut bounds);
     // Keys in narrative order.
     let mut keys: Vec<Key> = Vec::with_capacity(events.len());
     let mut current: Option<(Option<i64>, Option<i64>)> = None;
@@ -533,20 +533,23 @@ fn route(
     }
     // "landed at Joint Base Andrews after a 16-hour trip from Manila, the fourth and final
     // stop": an undated stop the text tells as reached after the final one stays after it
-    for (n, e) in events.iter().enumerate() {
+    let draft_of = |drafts: &[Draft], e: &Event| {
+        let place = place_of(doc, e)?;
+        drafts.iter().position(|d| d.stop.place.id == place.id)
+    };
+    let closing = drafts.iter().any(|d| d.phase == Phase::Closing);
+    for (n, e) in events.iter().enumerate().filter(|_| closing) {
         let Some(before) = n.checked_sub(1).map(|m| events[m]) else {
             continue;
         };
         if e.cue != Cue::Before || before.sentence != e.sentence {
             continue;
         }
-        let draft_of = |e: &Event| {
-            let place = place_of(doc, e)?;
-            drafts.iter().position(|d| d.stop.place.id == place.id)
+        let Some(end) = draft_of(&drafts, e).filter(|&i| drafts[i].phase == Phase::Closing) else {
+            continue;
         };
-        if let (Some(end), Some(next)) = (draft_of(e), draft_of(before))
+        if let Some(next) = draft_of(&drafts, before)
             && end != next
-            && drafts[end].phase == Phase::Closing
             && drafts[next].phase != Phase::Closing
         {
             drafts[next].key = Key {
@@ -707,36 +710,56 @@ fn is_timeline(doc: &Doc<'_>) -> bool {
 /// How many sentences a line holding only a date heads.
 const DATE_LINE_REACH: usize = 4;
 
+/// What a text's heading lines say of time, read once for every actor's route.
+struct Headings {
+    /// Two lines or more hold nothing but a date: a timeline heads its entries with them.
+    timeline: bool,
+    /// The sentences that open with "Day" and a number, with that number, in text order.
+    days: Vec<(usize, i64)>,
+}
+
+impl Headings {
+    fn of(doc: &Doc<'_>) -> Headings {
+        let days = (0..doc.sentence_tokens.len())
+            .filter_map(|s| {
+                let r = &doc.sentence_tokens[s];
+                (r.len() >= 2 && doc.low(r.start) == "day")
+                    .then(|| doc.word(r.start + 1).parse::<i64>().ok())
+                    .flatten()
+                    .filter(|n| (1..=10_000).contains(n))
+                    .map(|n| (s, n))
+            })
+            .collect();
+        Headings {
+            timeline: is_timeline(doc),
+            days,
+        }
+    }
+
+    /// The number of the last "Day N" heading at or before sentence `s`.
+    fn day_over(&self, s: usize) -> Option<i64> {
+        let i = self.days.partition_point(|&(h, _)| h <= s);
+        i.checked_sub(1).map(|i| self.days[i].1)
+    }
+}
+
 /// "Day 27 West Yellowstone to Salt Lake City … Day 22 Colby to Denver": a diary or a blog
 /// that heads its days with their numbers, and gives no date, tells each event on the day
 /// of the heading above it, whatever order the days are told in (a blog shows its newest
 /// post first). Fills the bounds of the events under such headings, when at least two
 /// numbered days are told and no event has a time of its own.
 fn numbered_days(
-    doc: &Doc<'_>,
+    headings: &Headings,
     events: &[&Event],
     bounds: &mut [Option<(Option<i64>, Option<i64>)>],
 ) {
-    if bounds.iter().any(Option::is_some) {
+    if headings.days.len() < 2 || bounds.iter().any(Option::is_some) {
         return;
     }
-    // the day number a sentence heads, if it opens with "Day" and a number
-    let heading = |s: usize| {
-        let r = doc.sentence_tokens.get(s)?;
-        (r.len() >= 2 && doc.low(r.start) == "day")
-            .then(|| doc.word(r.start + 1).parse::<i64>().ok())
-            .flatten()
-            .filter(|n| (1..=10_000).contains(n))
-    };
-    // the heading over each sentence, in one pass
-    let last = events.iter().map(|e| e.sentence).max().unwrap_or(0);
-    let mut over = Vec::with_capacity(last + 1);
-    let mut current = None;
-    for s in 0..=last {
-        current = heading(s).or(current);
-        over.push(current);
-    }
-    let days: Vec<Option<i64>> = events.iter().map(|e| over[e.sentence]).collect();
+    let days: Vec<Option<i64>> = events
+        .iter()
+        .map(|e| headings.day_over(e.sentence))
+        .collect();
     let mut distinct: Vec<i64> = days.iter().flatten().copied().collect();
     distinct.sort_unstable();
     distinct.dedup();
