@@ -787,3 +787,25 @@ fn a_visit_told_in_the_present_in_the_lede_is_on_the_day_of_writing() {
     );
     assert_eq!(stops, ["Hong Kong", "China"], "{stops:?}");
 }
+
+#[test]
+fn undated_headings_keep_each_legs_start_and_end_in_place() {
+    // each heading's start begins its own leg, not the whole journey
+    let text = "Stage One Moscow to Warsaw\n\nThe Tour raced through the rain.\n\n\
+                Stage Two Berlin to Paris\n\nThe Tour raced in the sun.\n\n\
+                Stage Three Lyon to Havana\n\nThe Tour raced again.\n";
+    let analysis = analyze(
+        &Document::from_text(text.to_owned()),
+        Gazetteer::embedded(),
+        &Options::default(),
+    );
+    let stops: Vec<&str> = analysis.actors[0]
+        .stops
+        .iter()
+        .map(|s| s.place.name.as_str())
+        .collect();
+    assert_eq!(
+        stops,
+        ["Moscow", "Warsaw", "Berlin", "Paris", "Lyon", "Havana"]
+    );
+}

@@ -97,6 +97,10 @@ pub(crate) enum Phase {
     Opening,
     /// "the final stop", "wrapped up her visit in", "ended in".
     Closing,
+    /// Where one leg a heading names began: "Paris" in "Stage Three Paris to Lyon".
+    LegStart,
+    /// Where that leg ended: "Lyon".
+    LegEnd,
 }
 
 impl Phase {
@@ -106,6 +110,8 @@ impl Phase {
             Phase::Any => "any",
             Phase::Opening => "opening",
             Phase::Closing => "closing",
+            Phase::LegStart => "leg start",
+            Phase::LegEnd => "leg end",
         }
     }
 }
@@ -480,13 +486,13 @@ fn phase_of(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Ph
             && doc.low(tokens.start - 1) == "to"
             && doc.place_at(tokens.start - 2).is_some()
         {
-            return Phase::Closing;
+            return Phase::LegEnd;
         }
         if tokens.end + 1 < sentence.end
             && doc.low(tokens.end) == "to"
             && doc.place_at(tokens.end + 1).is_some()
         {
-            return Phase::Opening;
+            return Phase::LegStart;
         }
     }
     // "wrapped up the 10-day visit to Cuba and the U.S.": the places a journey word lists

@@ -264,7 +264,17 @@ fn route(
             Role::Waypoint => 0.2,
             _ => 0.4,
         };
-        let order = e.trigger as f64 + offset + n as f64 * 1e-6;
+        let mut order = e.trigger as f64 + offset + n as f64 * 1e-6;
+        // a heading's leg ("Binche to Epernay") starts where it ends, just before
+        if e.phase == Phase::LegStart
+            && let Some(end) = events[sentence_events(&events, e.sentence)]
+                .iter()
+                .filter(|o| o.phase == Phase::LegEnd)
+                .map(|o| o.trigger)
+                .min()
+        {
+            order = order.min(end as f64 - 0.1 + n as f64 * 1e-6);
+        }
         let origin = e.role == Role::Origin;
         let own = bounds[n];
         let key = match (own, e.cue) {
@@ -477,11 +487,11 @@ fn route(
             let own = d.key;
             let day = keys.iter().filter(|k| same_day(k, &own));
             match d.phase {
-                Phase::Opening => {
+                Phase::Opening | Phase::LegStart => {
                     d.key.origin = true;
                     d.key.order = day.map(|k| k.order).fold(d.key.order, f64::min) - 1.0;
                 }
-                Phase::Closing => {
+                Phase::Closing | Phase::LegEnd => {
                     d.key.origin = false;
                     d.key.order = day.map(|k| k.order).fold(d.key.order, f64::max) + 1.0;
                 }
@@ -509,7 +519,9 @@ fn route(
                         ..last
                     };
                 }
-                Phase::Any => {}
+                // an undated heading's leg ("Stage Three Binche to Epernay") is one leg of
+                // many: it keeps its place in the text
+                Phase::Any | Phase::LegStart | Phase::LegEnd => {}
             }
         }
         // (a lede that sums up the trip, "ends his visit … and returns to the Soviet Union",
@@ -789,8 +801,8 @@ fn week_start(doc: &Doc<'_>, events: &[&Event]) -> Option<chrono::Weekday> {
         match crate::time::weekday_of(&t.value) {
             Some((day, _)) if t.earliest.is_none() => {
                 let end = match (e.role, e.phase) {
-                    (_, Phase::Opening) | (Role::Origin, Phase::Any) => -1,
-                    (_, Phase::Closing) | (Role::Return, Phase::Any) => 1,
+                    (_, Phase::Opening | Phase::LegStart) | (Role::Origin, Phase::Any) => -1,
+                    (_, Phase::Closing | Phase::LegEnd) | (Role::Return, Phase::Any) => 1,
                     _ => 0,
                 };
                 told.push((day.num_days_from_monday(), end));

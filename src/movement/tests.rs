@@ -1029,8 +1029,8 @@ fn a_heading_with_no_verb_names_where_the_days_leg_began_and_ended() {
     assert_eq!(
         phases,
         [
-            ("Paris".to_owned(), Phase::Opening),
-            ("Lyon".to_owned(), Phase::Closing)
+            ("Paris".to_owned(), Phase::LegStart),
+            ("Lyon".to_owned(), Phase::LegEnd)
         ]
     );
     // with a verb it is a sentence like any other
