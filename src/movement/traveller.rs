@@ -1189,7 +1189,10 @@ impl Cast {
     /// The person a pronoun refers to: the first person named in this sentence before it,
     /// else the first person of the latest sentence that named one.
     fn person_antecedent(&self, doc: &Doc<'_>, sentence_start: usize) -> Option<usize> {
-        let persons = |r: &&Ref| self.members[r.actor].kind == ActorKind::Person;
+        // ("I spotted a whimbrel … she flew on": "she" is never the one who writes)
+        let persons = |r: &&Ref| {
+            self.members[r.actor].kind == ActorKind::Person && Some(r.actor) != self.narrator
+        };
         // "Keller said she would …": the one who speaks is seldom the one spoken of.
         let reporter = |r: &Ref| lexicon::is_reporting_verb(doc.low(r.tokens.end));
         // (references are pushed in text order while the text is read)
