@@ -2548,3 +2548,19 @@ fn a_name_before_a_features_word_is_no_far_away_town() {
         ]
     );
 }
+
+#[test]
+fn a_rivers_delta_is_no_town_named_delta() {
+    assert_eq!(
+        found_worldwide("The whimbrel nests in the Mackenzie River Delta."),
+        [("Mackenzie River".to_owned(), Some("CA".to_owned()))]
+    );
+    // a town of that name elsewhere is still one
+    assert_eq!(
+        found_worldwide("He grew up in Delta, British Columbia."),
+        [
+            ("Delta".to_owned(), Some("CA".to_owned())),
+            ("British Columbia".to_owned(), Some("CA".to_owned()))
+        ]
+    );
+}

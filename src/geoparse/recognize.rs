@@ -1471,7 +1471,13 @@ fn local_evidence(
     }
     // "told Xinhua", "according to Tass": a news agency is a source
     let agency = single && first_class.is_agency();
-    if street || compass || initial || disease || language || agency {
+    // "the Mackenzie River Delta": the river's own delta or valley, not a town named Delta
+    let river_part = single
+        && prev_lower == "river"
+        && first >= 2
+        && info[first - 2].cap
+        && matches!(info.lower(first), "delta" | "valley" | "basin" | "estuary");
+    if street || compass || initial || disease || language || agency || river_part {
         spots[k].vetoed = true;
     }
     if (after_title || after_title_dot || after_given || after_initial) && !spots[k].adjectival {
