@@ -2564,3 +2564,16 @@ fn a_rivers_delta_is_no_town_named_delta() {
         ]
     );
 }
+
+#[test]
+fn the_ends_of_a_land_are_places() {
+    // capes and land's ends that long walks and rides run between, with a clipped "of"
+    assert_eq!(
+        found_worldwide("He walked from Land’s End to John o’ Groats, then rode to Nordkapp."),
+        [
+            ("Land’s End".to_owned(), Some("GB".to_owned())),
+            ("John o’ Groats".to_owned(), Some("GB".to_owned())),
+            ("Nordkapp".to_owned(), Some("NO".to_owned()))
+        ]
+    );
+}

@@ -366,7 +366,7 @@ const CONNECTORS: &[&str] = &[
     "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
     "los", "las", "el", "al", "an", "am", "im", "on", "upon", "under", "y", "and", "the", "en",
     "sur", "aan", "op", "van", "von", "der", "den", "bin", "ibn", "es", "ob", "bei", "sous", "lès",
-    "e", "i",
+    "e", "i", "o",
 ];
 
 /// US state postal and AP abbreviations, as written in datelines and "Town, St." pairs.

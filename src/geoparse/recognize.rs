@@ -428,6 +428,15 @@ pub(crate) fn spot<'g>(
                     j += 1;
                     continue;
                 }
+                // "John o' Groats": the apostrophe of a clipped "of"
+                if gap.is_empty()
+                    && matches!(tokens[j].text(text), "'" | "’")
+                    && tokens[j - 1].text(text) == "o"
+                    && info.get(j + 1).is_some_and(|n| n.cap)
+                {
+                    j += 1;
+                    continue;
+                }
                 break;
             }
             if info[j].cap || elided(tokens[j].text(text)) {
