@@ -254,7 +254,7 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
         if tokens.is_empty() {
             continue;
         }
-        let sentence = doc.sentence_range(tokens.start);
+        let mut sentence = doc.sentence_range(tokens.start);
         if cites_a_publication(doc, &sentence, tokens.start) {
             continue;
         }
@@ -305,6 +305,12 @@ pub(crate) fn find(doc: &Doc<'_>, cast: &Cast) -> Vec<Candidate> {
             } else {
                 link_place(doc, &tokens, &sentence)
                     .or_else(|| where_clause_link(doc, &tokens, &sentence))
+                    .or_else(|| {
+                        // (the sentence before and this one are then read as one)
+                        let (link, both) = elliptical_link(doc, &tokens, &sentence)?;
+                        sentence = both;
+                        Some(link)
+                    })
             }
         };
         // only a mention nothing speaks against passes its event on to the list it heads
@@ -862,6 +868,51 @@ fn where_clause_link(
 }
 
 /// Finds the preposition or verb before a place mention and the event word governing it.
+/// "For the next three days I walked fast and alone. Thirty km a day to Cajarc, to
+/// Vaylats, to Cahors.": a sentence with no verb of its own, whose place follows "to" or
+/// "via", goes on with the journey the sentence before it tells in the same paragraph.
+/// Returns the link to that journey's verb and the two sentences' tokens.
+fn elliptical_link(
+    doc: &Doc<'_>,
+    tokens: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<(Link, Range<usize>)> {
+    let before = tokens.start.checked_sub(1).filter(|&k| k >= sentence.start)?;
+    let (class, preposition) = match doc.low(before) {
+        "to" | "onto" => (Trigger::Move, "to"),
+        "via" => (Trigger::Waypoint, "via"),
+        _ => return None,
+    };
+    let verbless = sentence.clone().all(|k| {
+        !matches!(
+            doc.pos(k),
+            crate::text::pos::Upos::Verb | crate::text::pos::Upos::Aux
+        )
+    });
+    let s = doc.sentence_of(tokens.start);
+    let previous = doc.sentence_tokens.get(s.checked_sub(1)?)?.clone();
+    let gap = doc.text.get(
+        doc.sentence_spans.get(s - 1)?.end..doc.sentence_spans.get(s)?.start,
+    )?;
+    if !verbless || gap.contains('\n') {
+        return None;
+    }
+    let verb = previous.clone().rev().find(|&k| {
+        matches!(
+            doc.trigger(k),
+            Some(Trigger::Move | Trigger::Intend)
+        )
+    })?;
+    Some((
+        Link {
+            trigger: verb,
+            class,
+            preposition: Some(preposition),
+        },
+        previous.start..sentence.end,
+    ))
+}
+
 fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Option<Link> {
     let mut j = tokens.start;
     let mut steps = 0;

@@ -1233,3 +1233,13 @@ fn she_or_he_is_never_the_one_who_writes() {
         .map(|a| a.name.as_str());
     assert_eq!(berlin, Some("Olga Reit"));
 }
+
+#[test]
+fn a_sentence_with_no_verb_goes_on_with_the_journey_before_it() {
+    let (_, stops) =
+        route("In May I walked from Paris to Lyon. Then, a week later, to Berlin and to Warsaw.");
+    assert_eq!(stops, names(&["Paris", "Lyon", "Berlin", "Warsaw"]));
+    // not across a paragraph, where a heading may stand
+    let (_, stops) = route("In May I walked from Paris to Lyon.\n\nTo Berlin and Warsaw");
+    assert_eq!(stops, names(&["Paris", "Lyon"]));
+}
