@@ -877,7 +877,10 @@ fn elliptical_link(
     tokens: &Range<usize>,
     sentence: &Range<usize>,
 ) -> Option<(Link, Range<usize>)> {
-    let before = tokens.start.checked_sub(1).filter(|&k| k >= sentence.start)?;
+    let before = tokens
+        .start
+        .checked_sub(1)
+        .filter(|&k| k >= sentence.start)?;
     let (class, preposition) = match doc.low(before) {
         "to" | "onto" => (Trigger::Move, "to"),
         "via" => (Trigger::Waypoint, "via"),
@@ -891,18 +894,16 @@ fn elliptical_link(
     });
     let s = doc.sentence_of(tokens.start);
     let previous = doc.sentence_tokens.get(s.checked_sub(1)?)?.clone();
-    let gap = doc.text.get(
-        doc.sentence_spans.get(s - 1)?.end..doc.sentence_spans.get(s)?.start,
-    )?;
+    let gap = doc
+        .text
+        .get(doc.sentence_spans.get(s - 1)?.end..doc.sentence_spans.get(s)?.start)?;
     if !verbless || gap.contains('\n') {
         return None;
     }
-    let verb = previous.clone().rev().find(|&k| {
-        matches!(
-            doc.trigger(k),
-            Some(Trigger::Move | Trigger::Intend)
-        )
-    })?;
+    let verb = previous
+        .clone()
+        .rev()
+        .find(|&k| matches!(doc.trigger(k), Some(Trigger::Move | Trigger::Intend)))?;
     Some((
         Link {
             trigger: verb,

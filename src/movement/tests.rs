@@ -1226,7 +1226,8 @@ fn a_timelines_date_lines_date_the_entries_under_them() {
 
 #[test]
 fn she_or_he_is_never_the_one_who_writes() {
-    let actors = run("Last week I saw Minister Olga Reit in Paris. She flew on to Berlin on Friday.");
+    let actors =
+        run("Last week I saw Minister Olga Reit in Paris. She flew on to Berlin on Friday.");
     let berlin = actors
         .iter()
         .find(|a| a.stops.iter().any(|s| s.place.name == "Berlin"))
