@@ -1244,3 +1244,16 @@ fn a_sentence_with_no_verb_goes_on_with_the_journey_before_it() {
     let (_, stops) = route("In May I walked from Paris to Lyon.\n\nTo Berlin and Warsaw");
     assert_eq!(stops, names(&["Paris", "Lyon"]));
 }
+
+#[test]
+fn features_named_in_the_plural_are_no_one() {
+    let actors = run(
+        "The route lay up the Detroit and St. Clair Rivers. Clair Rivers was fine. We \
+         paddled on to Paris on Monday.",
+    );
+    assert!(
+        actors.iter().all(|a| !a.name.contains("Rivers")),
+        "{:?}",
+        actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+}

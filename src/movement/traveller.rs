@@ -612,6 +612,18 @@ impl Cast {
         {
             return run.end;
         }
+        // "up the Detroit and St. Clair Rivers", "the Cabotian Mountains": the land's
+        // features in the plural, not a person
+        if name_words.len() >= 2
+            && name_words.last().is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "rivers" | "lakes" | "mountains" | "islands" | "hills" | "falls" | "straits"
+                )
+            })
+        {
+            return run.end;
+        }
         let after = doc.low(run.end);
         let before = if start > sentence_start {
             doc.low(start - 1)
