@@ -1872,7 +1872,16 @@ fn cue_of(doc: &Doc<'_>, sentence: &Range<usize>, trigger: usize) -> (Cue, bool)
             break;
         }
     }
-    (cue_in_clause(doc, sentence, trigger), false)
+    let cue = cue_in_clause(doc, sentence, trigger);
+    // "She reached Lyon on foot. She had set out from Paris a week before.": the past
+    // perfect tells what came before the story told in the past
+    // ("she had then flown to Berlin": a step within what came before)
+    let perfect = doc.pos(trigger) == Upos::Verb
+        && (trigger.saturating_sub(2).max(sentence.start)..trigger)
+            .any(|k| matches!(doc.low(k), "had" | "'d" | "’d"))
+        // ("had to leave Paris": a need, not a past perfect)
+        && doc.low(trigger.saturating_sub(1)) != "to";
+    (if perfect { Cue::Before } else { cue }, false)
 }
 
 /// How many words a phrase's "after" or "before" may stand ahead of its event noun.

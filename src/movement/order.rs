@@ -294,7 +294,7 @@ fn route(
                 earliest: current.and_then(|c| c.0),
                 latest: current.and_then(|c| c.1),
                 order: match n.checked_sub(1).map(|m| events[m]) {
-                    Some(prev) if prev.cue == Cue::Before && prev.trigger == e.trigger => {
+                    Some(prev) if prev.cue == Cue::Before && prev.sentence + 1 >= e.sentence => {
                         last_order + 0.01
                     }
                     _ => last_order - 0.5,

@@ -1257,3 +1257,15 @@ fn features_named_in_the_plural_are_no_one() {
         actors.iter().map(|a| &a.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_past_perfect_tells_what_came_before() {
+    let (_, stops) = route("Minister Olga Reit reached Lyon. She had left Paris by train.");
+    assert_eq!(stops, names(&["Paris", "Lyon"]));
+    // a run of it keeps its own order, all before the story it steps back from
+    let (_, stops) = route(
+        "Minister Olga Reit reached Warsaw. She had left Paris by train. She had then \
+         flown to Berlin.",
+    );
+    assert_eq!(stops, names(&["Paris", "Berlin", "Warsaw"]));
+}
