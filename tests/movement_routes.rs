@@ -809,3 +809,20 @@ fn undated_headings_keep_each_legs_start_and_end_in_place() {
         ["Moscow", "Warsaw", "Berlin", "Paris", "Lyon", "Havana"]
     );
 }
+
+#[test]
+fn a_country_s_units_name_the_place_they_hold() {
+    // "walked from the département of X": the département is where she set out from
+    let text = "On September 4 Minister Olga Reit walked from the département of Lyon into Paris.";
+    let analysis = analyze(
+        &Document::from_text(text.to_owned()),
+        Gazetteer::embedded(),
+        &Options::default(),
+    );
+    let stops: Vec<&str> = analysis.actors[0]
+        .stops
+        .iter()
+        .map(|s| s.place.name.as_str())
+        .collect();
+    assert_eq!(stops, ["Lyon", "Paris"]);
+}

@@ -603,6 +603,20 @@ pub(crate) fn is_place_noun(word: &str) -> bool {
             | "plaza"
             | "gates"
             | "docks"
+            // "from the département of Aveyron into the Lot": the units a country is
+            // divided into
+            | "department"
+            | "département"
+            | "governorate"
+            | "oblast"
+            | "canton"
+            | "parish"
+            | "borough"
+            | "commune"
+            | "principality"
+            | "duchy"
+            | "emirate"
+            | "country"
     )
 }
 
