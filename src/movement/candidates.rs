@@ -867,11 +867,10 @@ fn where_clause_link(
         })
 }
 
-/// Finds the preposition or verb before a place mention and the event word governing it.
 /// "For the next three days I walked fast and alone. Thirty km a day to Cajarc, to
-/// Vaylats, to Cahors.": a sentence with no verb of its own, whose place follows "to" or
-/// "via", goes on with the journey the sentence before it tells in the same paragraph.
-/// Returns the link to that journey's verb and the two sentences' tokens.
+/// Vaylats, to Cahors.": a short sentence with no verb of its own, whose place follows "to"
+/// or "via", goes on with the journey the sentence before it ends with, in the same
+/// paragraph. Returns the link to that journey's verb and the two sentences' tokens.
 fn elliptical_link(
     doc: &Doc<'_>,
     tokens: &Range<usize>,
@@ -886,12 +885,14 @@ fn elliptical_link(
         "via" => (Trigger::Waypoint, "via"),
         _ => return None,
     };
-    let verbless = sentence.clone().all(|k| {
-        !matches!(
-            doc.pos(k),
-            crate::text::pos::Upos::Verb | crate::text::pos::Upos::Aux
-        )
-    });
+    // (a fragment is short: a long sentence is not read again for each place in it)
+    let verbless = sentence.len() <= ELLIPSIS_WORDS
+        && sentence.clone().all(|k| {
+            !matches!(
+                doc.pos(k),
+                crate::text::pos::Upos::Verb | crate::text::pos::Upos::Aux
+            )
+        });
     let s = doc.sentence_of(tokens.start);
     let previous = doc.sentence_tokens.get(s.checked_sub(1)?)?.clone();
     let gap = doc
@@ -900,8 +901,9 @@ fn elliptical_link(
     if !verbless || gap.contains('\n') {
         return None;
     }
-    let verb = previous
-        .clone()
+    let verb = (previous
+        .start
+        .max(previous.end.saturating_sub(ELLIPSIS_WORDS))..previous.end)
         .rev()
         .find(|&k| matches!(doc.trigger(k), Some(Trigger::Move | Trigger::Intend)))?;
     Some((
@@ -914,6 +916,10 @@ fn elliptical_link(
     ))
 }
 
+/// How many words a verbless fragment, and the end of the sentence it goes on from, may hold.
+const ELLIPSIS_WORDS: usize = 40;
+
+/// Finds the preposition or verb before a place mention and the event word governing it.
 fn link_place(doc: &Doc<'_>, tokens: &Range<usize>, sentence: &Range<usize>) -> Option<Link> {
     let mut j = tokens.start;
     let mut steps = 0;

@@ -288,8 +288,9 @@ fn route(
                     origin,
                 }
             }
-            // "after a tour of Japan, South Korea and Malaysia": before the event told
-            // before it, a list keeping its own order
+            // "after a tour of Japan, South Korea and Malaysia", "She had left Paris. She had
+            // then flown to Berlin.": before the event told before them, a list or a run of
+            // such events in one sentence or the next keeping its own order
             (None, Cue::Before) => Key {
                 earliest: current.and_then(|c| c.0),
                 latest: current.and_then(|c| c.1),
